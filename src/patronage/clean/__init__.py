@@ -1,0 +1,45 @@
+"""The clean stage: HTML to text, boilerplate removal, normalisation."""
+
+from __future__ import annotations
+
+from patronage.clean.html import html_to_text
+from patronage.clean.text import clean_text, normalise
+from patronage.errors import InputError
+from patronage.ingest.ids import content_hash
+from patronage.model.records import Article, CleanArticle
+
+__all__ = ["clean_article", "clean_text", "html_to_text", "normalise"]
+
+
+def clean_article(article: Article, max_chars: int = 0) -> tuple[CleanArticle, list[str]]:
+    """Clean one article; returns it with a list of warnings (e.g. truncation).
+
+    Raises :class:`InputError` when nothing of the article is left.
+    """
+    warnings: list[str] = []
+    title = article.title
+    if article.html is not None and article.text is None:
+        html_title, body = html_to_text(article.html, article.origin or article.doc_id)
+        title = title or html_title
+    else:
+        body = article.text or ""
+    title, text, removed = clean_text(title, body)
+    if not text.strip():
+        raise InputError("no text left after cleaning", source=article.origin or article.doc_id)
+    if max_chars and len(text) > max_chars:
+        cut = text.rfind("\n\n", 0, max_chars)
+        cut = cut if cut > max_chars // 2 else max_chars
+        warnings.append(f"article of {len(text)} characters cut to {cut}")
+        text = text[:cut].rstrip()
+    clean = CleanArticle(
+        doc_id=article.doc_id,
+        title=title,
+        text=text,
+        date=article.date,
+        url=article.url,
+        source=article.source,
+        origin=article.origin,
+        content_hash=content_hash(text, article.date),
+        removed_lines=tuple(removed),
+    )
+    return clean, warnings

@@ -1,0 +1,1 @@
+"""Implementations of the CLI commands (``cli.py`` holds only their options)."""

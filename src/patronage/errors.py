@@ -1,0 +1,60 @@
+"""The one error tree of patronage.
+
+::
+
+    PatronageError
+    ├── InputError        an input cannot be read, decoded or parsed
+    ├── ConfigError       a setting is unknown or has a bad value
+    ├── ModelError        packaged model data (gazetteer, lexicons, schema) is invalid
+    ├── ExtractionError   an article could not be analysed
+    └── StoreError        the database cannot be opened, migrated or written
+
+Library code raises these; only ``cli.py`` turns them into one-line messages.
+Details travel as attributes, never inside parsed message strings.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "ConfigError",
+    "ExtractionError",
+    "InputError",
+    "ModelError",
+    "PatronageError",
+    "StoreError",
+]
+
+
+class PatronageError(Exception):
+    """Base class of every error patronage raises on purpose."""
+
+    def __init__(self, message: str, *, source: str | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        #: the file, article id or setting the error is about, when known
+        self.source = source
+
+    def __str__(self) -> str:
+        if self.source:
+            return f"{self.source}: {self.message}"
+        return self.message
+
+
+class InputError(PatronageError):
+    """An input file, line or article cannot be read, decoded or parsed."""
+
+
+class ConfigError(PatronageError):
+    """A setting is unknown, or its value has the wrong type or range."""
+
+
+class ModelError(PatronageError):
+    """Packaged model data (gazetteer, lexicon, schema YAML) is invalid."""
+
+
+class ExtractionError(PatronageError):
+    """An article could not be analysed by the NLP, resolve or extract stages."""
+
+
+class StoreError(PatronageError):
+    """The database cannot be opened, migrated, locked or written."""

@@ -1,0 +1,168 @@
+"""Turn coded frames, quote spans and statements into evidence-linked fact records."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Sequence
+
+from spacy.tokens import Span
+
+from patronage.extract.coding import EventFrame, code_sentence
+from patronage.extract.quotes import QuoteSpan, find_quotes
+from patronage.extract.relations import relations_from_events
+from patronage.extract.statements import find_statements
+from patronage.model.records import (
+    ActorRef,
+    CleanArticle,
+    DateValue,
+    Event,
+    Evidence,
+    Place,
+    Quote,
+    Relation,
+    Sentence,
+)
+from patronage.resolve.actors import DocActors
+from patronage.resolve.dates import Timeline
+
+__all__ = ["EXTRACTOR", "assemble_facts"]
+
+EXTRACTOR = "patronage.extract.v1"
+
+
+def _fact_id(*parts: object) -> str:
+    return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
+
+
+def _document_date(date: dt.date | None) -> DateValue:
+    """The fallback date of a fact with no date expression: the reporting month."""
+    if date is None:
+        return DateValue(None, "unknown")
+    return DateValue(date.strftime("%Y-%m"), "month", None, "document date")
+
+
+def assemble_facts(
+    article: CleanArticle,
+    found: DocActors,
+    sentences: Sequence[Sentence],
+    evidence: dict[int, Evidence],
+    date: dt.date | None,
+    min_confidence: float = 0.0,
+) -> tuple[list[Event], list[Quote], list[Relation]]:
+    """Events, quotes and relation statements of one analysed article."""
+    doc = found.doc
+    by_start = {s.start: s for s in sentences}
+    timeline = Timeline(date)
+    events: list[Event] = []
+    relations: list[Relation] = []
+    sets: dict[str, tuple[str, ActorRef]] = {}
+    fallback = _document_date(date)
+    for sent in doc.sents:
+        record = _record_for(sent, by_start)
+        if record is None:
+            continue
+        ev = evidence[record.idx]
+        sent_date = timeline.sentence_date(record.text) or fallback
+        for frame in code_sentence(sent):
+            events.extend(_events(article.doc_id, frame, found, ev, sent_date, min_confidence))
+        for st in find_statements(sent, found, sets):
+            relations.append(
+                Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
+            )
+    relations.extend(relations_from_events(events))
+    quotes = [
+        q for span in find_quotes(doc) if (q := _quote(article.doc_id, span, found, sentences)) is not None
+    ]
+    return events, quotes, relations
+
+
+def _record_for(sent: Span, by_start: dict[int, Sentence]) -> Sentence | None:
+    start = sent.start_char
+    text = sent.doc.text
+    while start < sent.end_char and text[start].isspace():
+        start += 1
+    return by_start.get(start)
+
+
+def _events(
+    doc_id: str, frame: EventFrame, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
+) -> list[Event]:
+    if frame.confidence < min_confidence:
+        return []
+    sources = _refs(found, frame.sources)
+    targets = _refs(found, frame.targets)
+    if not sources and not targets:
+        return []
+    location: Place | None = None
+    if frame.location is not None:
+        location = found.place_for_span(*frame.location)
+    out = []
+    for source in sources or [None]:
+        for target in targets or [None]:
+            if source is not None and target is not None and source.actor_id == target.actor_id:
+                continue
+            trigger = found.doc.text[frame.trigger_start : frame.trigger_end]
+            event_id = _fact_id(
+                doc_id,
+                frame.trigger_start,
+                frame.type,
+                source and source.actor_id,
+                target and target.actor_id,
+            )
+            out.append(
+                Event(
+                    event_id=event_id,
+                    type=frame.type,
+                    cameo=frame.cameo,
+                    source=source,
+                    target=target,
+                    evidence=ev,
+                    mode=frame.mode,
+                    context=frame.context,
+                    polarity=frame.polarity,
+                    modality=frame.modality,
+                    date=date,
+                    location=location,
+                    confidence=round(frame.confidence, 3),
+                    trigger=trigger,
+                )
+            )
+    return out
+
+
+def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for start, end in spans:
+        for ref in found.refs_for_span(start, end):
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out
+
+
+def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence]) -> Quote | None:
+    text = found.doc.text
+    content = text[span.content_start : span.content_end].strip()
+    if not content:
+        return None
+    speaker: ActorRef | None = None
+    speaker_text: str | None = None
+    if span.speaker_start is not None and span.speaker_end is not None:
+        speaker_text = text[span.speaker_start : span.speaker_end]
+        refs = found.refs_for_span(span.speaker_start, span.speaker_end)
+        if refs:
+            speaker = refs[0]
+    cue = (
+        text[span.cue_start : span.cue_end]
+        if span.cue_start is not None and span.cue_end is not None
+        else None
+    )
+    lo = min(span.content_start, span.speaker_start if span.speaker_start is not None else span.content_start)
+    hi = max(span.content_end, span.speaker_end if span.speaker_end is not None else span.content_end)
+    covering = [s for s in sentences if s.end > lo and s.start < hi]
+    if not covering:
+        return None
+    start, end = covering[0].start, covering[-1].end
+    evidence = Evidence(doc_id, start, end, text[start:end], covering[0].idx, EXTRACTOR)
+    quote_id = _fact_id(doc_id, span.content_start, span.content_end)
+    return Quote(quote_id, speaker, content, cue, span.direct, evidence, speaker_text)

@@ -1,0 +1,207 @@
+"""PLOVER 2021 / CAMEO event coding of one parsed sentence.
+
+``code_sentence`` finds verb and noun triggers from the packaged lexicon
+(:mod:`patronage.extract.codinglexicon`), reads their source and target actors
+from the dependency parse (:mod:`patronage.extract.codingargs`) and their
+polarity and modality (:mod:`patronage.extract.codingmodality`). It is pure: it
+takes spaCy objects and returns frozen :class:`EventFrame` records with
+character offsets into ``doc.text``.
+
+Choices worth knowing:
+
+* Argument spans are noun phrases without right modifiers; a generic head with a
+  possessor ("Mr. Putin's military") is replaced by the possessor ("Mr. Putin").
+* Evacuating, extracting, airlifting or rescuing a person is coded AID 070
+  (provide aid): the PLOVER manual codes rescues as AID, and no CAMEO code names
+  it; 075 is kept for asylum actually granted, and 074 would add a wrong
+  peacekeeping context.
+* Following the PLOVER manual, a CONSULT, SUPPORT, COOPERATE or AID event that is
+  only offered or intended ("will visit", "pledged to send arms") is coded AGREE
+  with the matching CAMEO 03x intent code; its context is kept.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from patronage.extract.codingargs import Span2, arg_spans, phrase_span, subject_of
+from patronage.extract.codinglexicon import Lexicon, TriggerRule, load_lexicon
+from patronage.extract.codingmodality import demand_clause, modality_of, polarity_of
+from patronage.extract.codingroles import (
+    PLACE_PREPS,
+    PLACES,
+    lemma,
+    match_verb,
+    noun_anchor,
+    noun_args,
+    noun_rule,
+    place_of,
+    verb_args,
+)
+from patronage.extract.codingrules import (
+    COOPERATIVE,
+    HOSTILE,
+    agree_code,
+    reject_code,
+    request_code,
+    threaten_code,
+)
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+__all__ = ["EventFrame", "code_sentence"]
+
+
+@dataclass(frozen=True, slots=True)
+class EventFrame:
+    """One coded event: trigger, PLOVER/CAMEO code, argument spans, polarity and modality."""
+
+    trigger_start: int
+    trigger_end: int
+    type: str
+    cameo: str | None
+    mode: str | None
+    context: tuple[str, ...]
+    sources: tuple[Span2, ...]
+    targets: tuple[Span2, ...]
+    polarity: str
+    modality: str
+    confidence: float
+    location: Span2 | None
+
+
+def _depth(tok: Token) -> int:
+    depth = 0
+    while tok.head != tok and depth < 6:
+        tok = tok.head
+        depth += 1
+    return depth
+
+
+@dataclass(frozen=True, slots=True)
+class _Hit:
+    """A matched trigger before recoding and scoring."""
+
+    trigger: Token
+    end: int
+    rule: TriggerRule
+    args: tuple[list[Span2], list[Span2]]
+    base: float
+    location: Span2 | None
+    anchor: Token
+
+
+def _embedded(hit: _Hit, anchors: set[int]) -> bool:
+    """True when the trigger sits in the complement of another trigger (coordination does not count)."""
+    cur = hit.anchor
+    for _ in range(12):
+        if cur.head == cur:
+            return False
+        coordinated = cur.dep_ == "conj"
+        cur = cur.head
+        if not coordinated and cur.i in anchors:
+            return True
+    return False
+
+
+def _recode(lex: Lexicon, hit: _Hit) -> tuple[str, str, str, str, list[Span2], list[Span2]]:
+    """(cameo, type, polarity, modality, sources, targets) after the intent/refusal/demand rules."""
+    cameo = hit.rule.cameo
+    type_ = lex.info(cameo).type
+    sources, targets = hit.args
+    polarity, modality = polarity_of(hit.trigger), modality_of(hit.trigger)
+    must, reporter = demand_clause(hit.trigger)
+    if must:
+        speaker: list[Span2] = []
+        if reporter is not None:
+            subj, passive = subject_of(reporter)
+            if subj is not None and not passive:
+                speaker = arg_spans(subj)
+        return request_code(cameo), "REQUEST", "asserted", "actual", speaker, [*sources, *targets][:4]
+    future = modality in {"offered", "intended", "conditional"}
+    if polarity == "negated" and future and (type_ in COOPERATIVE or type_ == "AGREE"):
+        return reject_code(cameo), "REJECT", "asserted", modality, sources, targets
+    if future and type_ in COOPERATIVE:
+        return agree_code(cameo), "AGREE", polarity, modality, sources, targets
+    if future and modality != "offered" and type_ in HOSTILE:
+        return threaten_code(cameo), "THREATEN", polarity, modality, sources, targets
+    return cameo, type_, polarity, modality, sources, targets
+
+
+def _frame(lex: Lexicon, hit: _Hit, embedded: bool) -> EventFrame:
+    original = lex.info(hit.rule.cameo)
+    cameo, type_, polarity, modality, sources, targets = _recode(lex, hit)
+    info = lex.info(cameo)
+    context = hit.rule.context if hit.rule.context is not None else (original.context or info.context)
+    confidence = (
+        hit.base
+        + 0.1 * bool(sources)
+        + 0.1 * bool(targets)
+        - 0.05 * min(_depth(hit.anchor), 5)
+        - 0.15 * embedded
+    )
+    return EventFrame(
+        trigger_start=hit.trigger.idx,
+        trigger_end=hit.end,
+        type=type_,
+        cameo=cameo,
+        mode=info.mode,
+        context=context,
+        sources=tuple(sources),
+        targets=tuple(targets),
+        polarity=polarity,
+        modality=modality,
+        confidence=round(max(0.05, min(0.95, confidence)), 3),
+        location=hit.location,
+    )
+
+
+def code_sentence(sent: Span) -> list[EventFrame]:
+    """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
+    lex = load_lexicon()
+    hits: list[_Hit] = []
+    consumed: set[int] = set()
+    for tok in sent:
+        if tok.pos_ != "VERB" or (rules := lex.verbs.get(lemma(tok))) is None:
+            continue
+        hit = match_verb(rules, tok)
+        if hit is None:
+            continue
+        rule, matched = hit
+        if matched is not None:
+            consumed.add(matched.i)
+        end = tok.idx + len(tok.text)
+        nxt = tok.nbor(1) if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.dep_ == "prt" and nxt.head == tok:
+            end = nxt.idx + len(nxt.text)
+        location = place_of(tok, frozenset({"in", "at"}))
+        if lex.info(rule.cameo).type == "CONSULT" and location is None:
+            location = place_of(tok, PLACE_PREPS)
+            if location is None:
+                location = next(
+                    (phrase_span(c) for c in tok.children if c.dep_ == "dobj" and c.ent_type_ in PLACES),
+                    None,
+                )
+        hits.append(_Hit(tok, end, rule, verb_args(tok, rule, matched, lex), 0.7, location, tok))
+    verb_triggers = {h.trigger.i for h in hits}
+    for tok in sent:
+        if tok.i in consumed or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_:
+            continue
+        noun_rules = lex.nouns.get(lemma(tok))
+        found = None if noun_rules is None else noun_rule(noun_rules, tok)
+        if found is None:
+            continue
+        type_ = lex.info(found.cameo).type
+        args = noun_args(tok, found, type_, verb_triggers)
+        location = place_of(tok, frozenset({"in", "at"} - found.host_preps))
+        if location is None and type_ == "CONSULT":
+            location = place_of(tok, frozenset({"to"}))
+        anchor = noun_anchor(tok, verb_triggers)
+        base = 0.55 if anchor is None else 0.7
+        hits.append(_Hit(tok, tok.idx + len(tok.text), found, args, base, location, anchor or tok))
+    anchors = {h.anchor.i for h in hits}
+    frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
+    frames.sort(key=lambda f: f.trigger_start)
+    return frames

@@ -1,0 +1,151 @@
+"""Argument phrases of event triggers over the spaCy dependency parse.
+
+An argument is returned as the character span of its noun phrase: the head with
+its left modifiers (titles, compounds, adjectives, determiners), split on
+coordination ("Russia and Iran" gives two spans). When the head is a generic
+institutional noun with a possessor ("Mr. Putin's military", "Syria's
+government"), the possessor's phrase ("Mr. Putin", "Syria") is the argument,
+because that is the actor the analyst tracks; the generic head adds nothing the
+resolver could use. Relative pronouns stand for the noun their clause modifies.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from spacy.tokens import Token
+
+__all__ = [
+    "GENERIC_HEADS",
+    "Span2",
+    "actor_head",
+    "arg_spans",
+    "conjuncts",
+    "phrase_span",
+    "pobjs",
+    "resolve_relative",
+    "subject_of",
+]
+
+Span2 = tuple[int, int]
+
+GENERIC_HEADS = frozenset(
+    {
+        "military",
+        "government",
+        "force",
+        "troop",
+        "army",
+        "regime",
+        "administration",
+        "authority",
+        "official",
+        "leadership",
+        "navy",
+        "ministry",
+        "police",
+        "security",
+        "soldier",
+        "cabinet",
+        "delegation",
+    }
+)
+_LEFT_KEEP = {"compound", "amod", "det", "poss", "nmod", "nummod", "flat", "quantmod", "punct"}
+_NOT_ACTORS = {"DATE", "TIME", "CARDINAL", "PERCENT", "MONEY", "QUANTITY", "ORDINAL"}
+_QUANTITIES = {"thousand", "hundred", "dozen", "million", "group", "number", "crowd", "some", "many"}
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_SUBJECTS = {"nsubj", "csubj", "expl"}
+# clauses whose understood subject is the subject of the governing verb
+_CONTROL = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+
+
+def phrase_span(tok: Token) -> Span2:
+    """Character span of the noun phrase headed by ``tok`` (without right modifiers)."""
+    start = tok.i
+    for child in reversed(list(tok.lefts)):
+        if child.dep_ not in _LEFT_KEEP or child.right_edge.i != start - 1:
+            break
+        start = child.left_edge.i
+    doc = tok.doc
+    while start < tok.i and (doc[start].is_punct or doc[start].dep_ in {"cc", "preconj"}):
+        start += 1
+    end_tok = tok
+    for child in tok.rights:
+        if child.dep_ in {"flat", "compound"} and child.i == end_tok.i + 1:
+            end_tok = child
+    return doc[start].idx, end_tok.idx + len(end_tok.text)
+
+
+def conjuncts(tok: Token) -> list[Token]:
+    """``tok`` and the nouns coordinated with it, in order."""
+    out = [tok]
+    for child in tok.children:
+        if child.dep_ == "conj" and child.pos_ in {"NOUN", "PROPN", "PRON", "X"}:
+            out.extend(conjuncts(child))
+    return out
+
+
+def resolve_relative(tok: Token) -> Token:
+    """The noun a relative pronoun stands for, else ``tok`` itself."""
+    if tok.lower_ in _RELATIVE and tok.head.dep_ == "relcl":
+        return tok.head.head
+    return tok
+
+
+def actor_head(tok: Token) -> Token:
+    """The possessor when ``tok`` is a generic institutional noun with one, else ``tok``."""
+    if tok.lemma_.lower() in GENERIC_HEADS:
+        for child in tok.children:
+            if child.dep_ == "poss":
+                return child
+    return tok
+
+
+def arg_spans(tok: Token) -> list[Span2]:
+    """Argument spans for an argument head, split on coordination."""
+    spans: list[Span2] = []
+    for conj in conjuncts(resolve_relative(tok)):
+        if conj.ent_type_ in _NOT_ACTORS or conj.lemma_.lower() in _QUANTITIES:
+            # "thousands of students": the people are in the of-phrase
+            members = [o for p in conj.children if p.lower_ == "of" for o in p.children if o.dep_ == "pobj"]
+            if not members:
+                continue
+            conj = members[0]
+        span = phrase_span(actor_head(conj))
+        if span not in spans:
+            spans.append(span)
+    return spans
+
+
+def pobjs(tok: Token, preps: set[str] | frozenset[str]) -> Iterator[tuple[str, Token]]:
+    """``(preposition, object)`` for the prepositional children of ``tok`` in ``preps``."""
+    for child in tok.children:
+        if child.dep_ in {"prep", "dative", "agent"} and child.lower_ in preps:
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    yield child.lower_, obj
+
+
+def subject_of(verb: Token) -> tuple[Token | None, bool]:
+    """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
+    seen = 0
+    cur = verb
+    while seen < 8:
+        seen += 1
+        for child in cur.children:
+            if child.dep_ in _SUBJECTS:
+                return child, False
+            if child.dep_ in {"nsubjpass", "csubjpass"}:
+                return child, True
+        if cur.dep_ == "relcl":
+            return cur.head, False
+        if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
+            return cur.head, cur.tag_ == "VBN"
+        if cur.dep_ in _CONTROL and cur.head != cur:
+            cur = cur.head
+            continue
+        break
+    return None, False

@@ -1,0 +1,183 @@
+"""Polarity and modality of an event trigger, read from its governing chain.
+
+The chain of a trigger is the trigger itself and the words that govern it
+through complement, coordination and purpose links ("agreed to *release*",
+"said it would *attack*"); for a nominal trigger the chain starts at the verb it
+is an argument of ("*held* no talks"). Modality is decided in a fixed order:
+conditional, hypothetical, offered, intended, reported, else actual.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["MODALITIES", "demand_clause", "modality_of", "polarity_of"]
+
+MODALITIES = ("actual", "offered", "intended", "conditional", "hypothetical", "reported")
+
+_OFFER = {
+    "offer",
+    "promise",
+    "pledge",
+    "agree",
+    "vow",
+    "commit",
+    "volunteer",
+    "undertake",
+    "guarantee",
+    "consent",
+}
+_INTEND = {
+    "swear",
+    "willing",
+    "plan",
+    "intend",
+    "want",
+    "seek",
+    "aim",
+    "hope",
+    "prepare",
+    "expect",
+    "propose",
+    "decide",
+    "try",
+    "attempt",
+    "wish",
+    "threaten",
+    "vote",
+    "resolve",
+    "schedule",
+    "plot",
+}
+_PREPARED = {"prepared", "ready", "willing", "set", "poised", "determined", "eager", "due"}
+_NEGATING = {"fail", "refuse", "decline", "neglect", "avoid", "deny", "cease", "stop"}
+_REPORT = {
+    "say",
+    "claim",
+    "report",
+    "tell",
+    "announce",
+    "state",
+    "allege",
+    "add",
+    "confirm",
+    "believe",
+    "suggest",
+    "indicate",
+    "insist",
+    "write",
+    "note",
+    "think",
+}
+_HYPOTHETICAL = {"would", "could", "might", "may", "can"}
+_MUST = {"must", "should"}
+_FUTURE = {"will", "shall", "'ll", "wo"}
+_CONDITION = {"if", "unless", "provided", "providing", "whether"}
+
+
+def _clause_words(trigger: Token) -> list[Token]:
+    """The verbs and nouns of the trigger's own clause (trigger and its control governors)."""
+    out = [trigger]
+    cur = trigger
+    while cur.dep_ in {
+        "xcomp",
+        "conj",
+        "dobj",
+        "pobj",
+        "prep",
+        "attr",
+        "acomp",
+        "nsubj",
+        "nsubjpass",
+        "pcomp",
+    }:
+        if cur.head == cur or len(out) > 8:
+            break
+        if cur.dep_ in {"nsubj", "nsubjpass"} and trigger.pos_ == "VERB":
+            break
+        cur = cur.head
+        out.append(cur)
+        if cur.pos_ in {"VERB", "AUX"} and cur.dep_ not in {"xcomp", "conj"}:
+            break
+    return out
+
+
+def demand_clause(trigger: Token) -> tuple[bool, Token | None]:
+    """Whether the trigger's clause says someone *must* (or should) act, and the verb reporting it."""
+    words = _clause_words(trigger)
+    must = any(c.dep_ == "aux" and c.lower_ in _MUST for w in words for c in w.children)
+    if not must:
+        return False, None
+    top = words[-1]
+    if top.dep_ in {"ccomp", "acl"} and top.head != top:
+        return True, top.head
+    return True, None
+
+
+def polarity_of(trigger: Token) -> str:
+    """``negated`` for a negation word, a "no"/"never" determiner, "without" or "failed to"; else ``asserted``."""
+    words = _clause_words(trigger)
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "neg" or child.lower_ in {"never", "no"} and child.dep_ in {"det", "advmod"}:
+                return "negated"
+        if word != trigger and word.lemma_.lower() in _NEGATING and word.pos_ == "VERB":
+            return "negated"
+        if word.lower_ == "without" and word.dep_ == "prep":
+            return "negated"
+    if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ == "without":
+        return "negated"
+    return "asserted"
+
+
+def modality_of(trigger: Token) -> str:
+    """One of :data:`MODALITIES` for the trigger, from auxiliaries, control verbs, conditions and reports."""
+    words = _clause_words(trigger)
+    heads = [w for w in words if w != trigger]
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in _CONDITION for m in child.children
+            ):
+                return "conditional"
+            if child.dep_ == "prep" and child.lower_ == "if":
+                return "conditional"
+    top = words[-1]
+    reported_future = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORT
+    for word in words:
+        for child in word.children:
+            if child.dep_ == "aux" and child.lower_ in _HYPOTHETICAL:
+                # "said they would meet": the future of reported speech, not a hypothesis
+                return "intended" if reported_future and child.lower_ == "would" else "hypothetical"
+    for word in heads:
+        if word.lemma_.lower() in _OFFER:
+            return "offered"
+    for word in words:
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in word.children):
+            return "intended"
+        if word.lemma_.lower() in _INTEND and word != trigger:
+            return "intended"
+        if word.lower_ in _PREPARED and word != trigger:
+            return "intended"
+        if word.lower_ == "going" and any(c.dep_ == "xcomp" for c in word.children):
+            return "intended"
+    cur: Token | None = top
+    hops = 0
+    while cur is not None and hops < 4:
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() in _REPORT:
+            return "reported"
+        if any(c.lower_ == "according" for c in cur.children):
+            return "reported"
+        if cur.dep_ in {"ccomp", "conj", "advcl"} and cur.head != cur:
+            cur = cur.head
+            hops += 1
+            continue
+        cur = None
+    if top.dep_ == "ROOT" and any(
+        c.dep_ in {"parataxis", "ccomp"} and c.lemma_.lower() in _REPORT for c in top.children
+    ):
+        return "reported"
+    return "actual"

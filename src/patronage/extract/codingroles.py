@@ -1,0 +1,293 @@
+"""Trigger matching and argument roles of verb and noun triggers.
+
+A verb trigger's subject is its source (its target when passive, with the
+"by" phrase as source); direct and dative objects and the objects of to, with,
+against, on and similar prepositions are targets. A noun trigger takes its
+source from a possessor, a demonym or named modifier, or a by/between phrase,
+and its target from to/with/against/on/for phrases; nouns such as asylum,
+release or arrest take their possessor as the target, and asylum-like nouns
+take the country "in"/"into" which the person went as the source. A noun that
+is the object of a non-trigger verb ("staged protests", "held talks") borrows
+that verb's subject, or gives it the target role after receive/require/seek.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patronage.extract.codingargs import (
+    GENERIC_HEADS,
+    Span2,
+    actor_head,
+    arg_spans,
+    phrase_span,
+    pobjs,
+    subject_of,
+)
+from patronage.extract.codinglexicon import Lexicon, TriggerRule
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = [
+    "PLACES",
+    "PLACE_PREPS",
+    "actor_like",
+    "lemma",
+    "match_verb",
+    "noun_anchor",
+    "noun_args",
+    "noun_rule",
+    "place_of",
+    "verb_args",
+]
+
+_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "into", "toward", "towards"})
+_NOUN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "for", "toward", "towards", "over"})
+_LIGHT_HEADS = frozenset(
+    {
+        "deal",
+        "program",
+        "programme",
+        "package",
+        "supply",
+        "shipment",
+        "delivery",
+        "agreement",
+        "exchange",
+        "swap",
+    }
+)
+# objects that stay arguments even when they satisfy a rule's object constraint
+_PEOPLE = frozenset(
+    {
+        "prisoner",
+        "captive",
+        "detainee",
+        "hostage",
+        "diplomat",
+        "ambassador",
+        "envoy",
+        "refugee",
+        "soldier",
+        "official",
+        "journalist",
+        "delegation",
+        "minister",
+        "leader",
+        "president",
+        "activist",
+        "dissident",
+        "defector",
+        "fugitive",
+        "exile",
+        "national",
+        "citizen",
+        "civilian",
+        "worker",
+        "inspector",
+        "observer",
+        "monitor",
+        "peacekeeper",
+        "counterpart",
+        "pow",
+    }
+)
+PLACE_PREPS = frozenset({"in", "at", "to", "into"})
+PLACES = {"GPE", "LOC", "FAC"}
+_ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
+_RECIPIENT_VERBS = {
+    "receive",
+    "require",
+    "need",
+    "get",
+    "accept",
+    "obtain",
+    "enjoy",
+    "win",
+    "secure",
+    "seek",
+    "request",
+}
+
+
+def lemma(tok: Token) -> str:
+    """The lower-cased lemma of a token."""
+    return tok.lemma_.lower()
+
+
+def actor_like(tok: Token) -> bool:
+    """True for a noun that can name an actor: a named entity, pronoun, person noun or possessed generic."""
+    head = actor_head(tok)
+    return (
+        head.ent_type_ in _ACTOR_ENTS
+        or head.pos_ in {"PRON", "PROPN"}
+        or lemma(head) in _PEOPLE
+        or lemma(head) in GENERIC_HEADS
+    )
+
+
+def _object_tokens(verb: Token) -> list[Token]:
+    """Candidate objects of a verb: direct/dative objects, passive subjects and prepositional objects."""
+    out: list[Token] = []
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr", "oprd"}:
+            out.append(child)
+        elif child.dep_ in {"dative", "prep", "agent"}:
+            out.extend(c for c in child.children if c.dep_ == "pobj")
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                out.append(child)
+    return [c for o in out for c in [o, *(x for x in o.children if x.dep_ == "conj")]]
+
+
+def match_verb(rules: tuple[TriggerRule, ...], verb: Token) -> tuple[TriggerRule, Token | None] | None:
+    """The first rule of a verb lemma whose constraints hold, with the object that satisfied it."""
+    objects = _object_tokens(verb)
+    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
+    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    for rule in rules:
+        matched: Token | None = None
+        if rule.objects:
+            for obj in objects:
+                lemmas = {lemma(obj)}
+                if lemmas & _LIGHT_HEADS:
+                    # "an arms shipment", "a prisoner swap": the modifier names what moves
+                    lemmas |= {lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"}}
+                if lemmas & rule.objects:
+                    matched = obj
+                    break
+            if matched is None:
+                continue
+        if rule.preps and not rule.preps & preps:
+            continue
+        if rule.particles and not rule.particles & particles:
+            continue
+        return rule, matched
+    return None
+
+
+def _add(spans: list[Span2], new: list[Span2]) -> None:
+    for span in new:
+        if span not in spans:
+            spans.append(span)
+
+
+def place_of(tok: Token, preps: frozenset[str]) -> Span2 | None:
+    """The span of a place-named object of one of ``preps`` under ``tok``, if any."""
+    for _prep, obj in pobjs(tok, preps):
+        if obj.ent_type_ in PLACES:
+            return phrase_span(obj)
+    return None
+
+
+def verb_args(
+    verb: Token, rule: TriggerRule, matched: Token | None, lex: Lexicon
+) -> tuple[list[Span2], list[Span2]]:
+    """(sources, targets) of a verb trigger; ``matched`` is the object that selected its rule."""
+    sources: list[Span2] = []
+    targets: list[Span2] = []
+    subj, passive = subject_of(verb)
+    if subj is not None and (subj != matched or actor_like(subj)):
+        _add(targets if passive else sources, arg_spans(subj))
+    for _prep, obj in pobjs(verb, {"by"}):
+        if passive or any(c.dep_ == "agent" for c in verb.children):
+            _add(sources, arg_spans(obj))
+    if passive and not sources and matched is not None:
+        # "was granted asylum by Venezuela": the parser may hang the agent on the object
+        _add(sources, [span for _p, obj in pobjs(matched, {"by"}) for span in arg_spans(obj)])
+    objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+    objects += [obj for _p, obj in pobjs(verb, _TARGET_PREPS)]
+    if lex.info(rule.cameo).type == "REQUEST":
+        objects += [obj for _p, obj in pobjs(verb, {"from", "of"})]
+    for obj in objects:
+        if actor_head(obj).tag_ == "PRP$":
+            continue  # "withdrew its troops": the actor's own forces are not a recipient
+        if (obj == matched and not actor_like(obj)) or lemma(obj) in lex.nouns:
+            # "condemned Russia's attack", "called for sanctions against Iran": the event noun's actor
+            _add(targets, [phrase_span(c) for c in obj.children if c.dep_ == "poss"])
+            _add(
+                targets, [span for _p, o in pobjs(obj, _NOUN_TARGET_PREPS - {"for"}) for span in arg_spans(o)]
+            )
+            continue
+        if subj is not None and passive and obj.dep_ == "pobj" and obj.head.dep_ == "agent":
+            continue
+        _add(targets, arg_spans(obj))
+    if not targets:
+        # "demanded that the US cancel ...": the one asked, warned or accused is the clause subject
+        for clause in verb.children:
+            if clause.dep_ == "ccomp":
+                subj_c, _passive = subject_of(clause)
+                if subj_c is not None and subj_c.head == clause:
+                    _add(targets, arg_spans(subj_c))
+    if not targets:
+        for clause in verb.children:
+            if clause.dep_ in {"xcomp", "advcl"}:
+                for obj in clause.children:
+                    if obj.dep_ == "dobj" and actor_like(obj):
+                        _add(targets, arg_spans(obj))
+    return sources, [t for t in targets if t not in sources]
+
+
+def noun_args(
+    noun: Token, rule: TriggerRule, type_: str, verb_triggers: set[int]
+) -> tuple[list[Span2], list[Span2]]:
+    """(sources, targets) of a noun trigger."""
+    sources: list[Span2] = []
+    targets: list[Span2] = []
+    has_of = any(True for _ in pobjs(noun, {"of"}))
+    for child in noun.children:
+        if child.dep_ == "poss":
+            # "Assad's asylum": the possessor receives; "Peru's release of prisoners": it acts
+            patient = rule.possessor_is_target and not has_of
+            _add(targets if patient else sources, arg_spans(child))
+    for left in noun.subtree:
+        if left.i >= noun.i:
+            break
+        if left.dep_ in {"amod", "compound"} and left.ent_type_ in _ACTOR_ENTS and left.head.i <= noun.i:
+            _add(sources, [phrase_span(left)])
+    for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
+        if prep in rule.host_preps or prep == "by" or prep == "between":
+            _add(sources, arg_spans(obj))
+        elif prep == "of":
+            _add(sources if type_ == "CONSULT" else targets, arg_spans(obj))
+        elif prep == "from":
+            if not rule.possessor_is_target:
+                _add(sources, arg_spans(obj))
+        else:
+            _add(targets, arg_spans(obj))
+    head = noun.head
+    if noun_anchor(noun, verb_triggers) is not None:
+        subj, passive = subject_of(head)
+        if subj is not None and not passive:
+            if lemma(head) in _RECIPIENT_VERBS:
+                if not targets:
+                    _add(targets, arg_spans(subj))
+            elif not sources:
+                _add(sources, arg_spans(subj))
+    if noun.dep_ == "pobj" and head.lower_ == "under" and not targets:
+        governor = head.head
+        if governor.pos_ in {"VERB", "AUX"}:
+            subj, _passive = subject_of(governor)
+            if subj is not None:
+                _add(targets, arg_spans(subj))
+        else:
+            _add(targets, arg_spans(governor))
+    return sources, [t for t in targets if t not in sources]
+
+
+def noun_anchor(noun: Token, verb_triggers: set[int]) -> Token | None:
+    """The light verb a nominal trigger is the object of ("staged protests", "held talks"), if any."""
+    head = noun.head
+    if noun.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i not in verb_triggers:
+        return head
+    return None
+
+
+def noun_rule(rules: tuple[TriggerRule, ...], noun: Token) -> TriggerRule | None:
+    """The first noun rule whose modifier constraint holds ("hunger strike", "war games")."""
+    modifiers = {lemma(c) for c in noun.children if c.dep_ in {"compound", "amod", "nmod"}}
+    for rule in rules:
+        if rule.objects and not rule.objects & modifiers:
+            continue
+        return rule
+    return None

@@ -1,0 +1,104 @@
+"""Quotation-mark regions of a parsed document, found in one pass over its tokens.
+
+Curly marks open (“) and close (”); a straight mark (") toggles. A mark of the
+other family inside an open quote is a nested quote and is ignored. A quote
+still open at the end of a paragraph continues into the next paragraph when
+that paragraph opens with a quote mark (the newspaper convention for
+multi-paragraph quotes); otherwise it ends with its own paragraph.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["QuoteRegion", "quote_regions"]
+
+_OPEN = frozenset({"“", "«", "„"})
+_CLOSE = frozenset({"”", "»"})
+_STRAIGHT = frozenset({'"', "''", "``"})
+
+
+@dataclass(frozen=True, slots=True)
+class QuoteRegion:
+    """Tokens ``start..end`` (exclusive) between a pair of quotation marks.
+
+    ``group`` is shared by the pieces of one multi-paragraph quote; ``closed``
+    is False when the paragraph ended before a closing mark.
+    """
+
+    start: int
+    end: int
+    group: int
+    closed: bool
+
+
+def _family(text: str) -> str:
+    if text in _STRAIGHT:
+        return "straight"
+    if text in _OPEN or text in _CLOSE:
+        return "curly"
+    return ""
+
+
+def quote_regions(doc: Doc) -> list[QuoteRegion]:
+    """Return the quotation regions of ``doc`` in text order (content tokens only, marks excluded)."""
+    regions: list[QuoteRegion] = []
+    open_at = -1  # index of the opening mark token, -1 when outside quotes
+    open_family = ""
+    gid = 0  # group of the open quote
+    pending = -1  # group of a quote cut off by the last paragraph end, awaiting continuation
+    para_start = True
+    groups = 0
+    for token in doc:
+        text = token.text
+        if "\n" in text:
+            if open_at >= 0:
+                if open_family != "markup":
+                    if token.i > open_at + 1:
+                        regions.append(QuoteRegion(open_at + 1, token.i, gid, False))
+                    pending = gid
+                open_at = -1
+            para_start = True
+            continue
+        if token.is_space:
+            continue
+        family = _family(text)
+        if open_family == "markup" and open_at >= 0:
+            if family == "straight" or text.count('"') % 2:
+                open_at, open_family = -1, ""
+        elif open_at < 0 and '="' in text and text.count('"') % 2:
+            open_at, open_family = token.i, "markup"  # attribute value in leftover markup: not a quote
+        elif open_at < 0 and family == "straight" and token.i > 0 and doc[token.i - 1].text.endswith("="):
+            open_at, open_family = token.i, "markup"
+        elif family and open_at < 0 and (family == "straight" or text in _OPEN):
+            if para_start and pending >= 0:
+                gid = pending
+            else:
+                groups += 1
+                gid = groups
+            open_at, open_family = token.i, family
+        elif family and open_at >= 0 and family == open_family:
+            if family == "straight" or text in _CLOSE:
+                if token.i > open_at + 1:
+                    regions.append(QuoteRegion(open_at + 1, token.i, gid, True))
+                open_at = -1
+            else:  # a second opening mark: the first one was never closed
+                groups += 1
+                gid, open_at = groups, token.i
+        if para_start:
+            pending = -1 if open_at < 0 or gid != pending else pending
+        para_start = False
+        if "\n" in token.whitespace_:
+            if open_at >= 0:
+                if open_family != "markup":
+                    regions.append(QuoteRegion(open_at + 1, token.i + 1, gid, False))
+                    pending = gid
+                open_at = -1
+            para_start = True
+    if open_at >= 0 and len(doc) > open_at + 1 and open_family != "markup":
+        regions.append(QuoteRegion(open_at + 1, len(doc), gid, False))
+    return regions

@@ -1,0 +1,69 @@
+"""Relations implied by events: who harbours, supports or opposes whom.
+
+Statements (``statements.py``) say how actors stand directly; events are
+evidence too: granting asylum is harbouring, military aid is support, an
+accusation or a sanction is opposition. Negated or hypothetical events imply
+nothing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from patronage.model.records import Event, Relation
+
+__all__ = ["RELATION_OF_TYPE", "relation_for", "relations_from_events"]
+
+#: PLOVER type → (relation, polarity, strength)
+RELATION_OF_TYPE = {
+    "AID": ("supports", "positive", 0.7),
+    "SUPPORT": ("supports", "positive", 0.6),
+    "COOPERATE": ("allied_with", "positive", 0.5),
+    "AGREE": ("supports", "positive", 0.3),
+    "CONSULT": ("engages", "positive", 0.2),
+    "ACCUSE": ("opposes", "negative", 0.5),
+    "REJECT": ("opposes", "negative", 0.4),
+    "THREATEN": ("opposes", "negative", 0.6),
+    "PROTEST": ("opposes", "negative", 0.5),
+    "SANCTION": ("opposes", "negative", 0.7),
+    "COERCE": ("opposes", "negative", 0.7),
+    "ASSAULT": ("opposes", "negative", 0.9),
+}
+
+_HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
+
+
+def relation_for(event: Event) -> tuple[str, str, float] | None:
+    """The relation an event implies, or None."""
+    if event.polarity != "asserted" or event.modality in ("hypothetical", "conditional"):
+        return None
+    if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
+        return ("harbours", "positive", 0.9)
+    if event.type == "RETREAT" and event.mode == "release":
+        return ("releases", "positive", 0.5)
+    return RELATION_OF_TYPE.get(event.type)
+
+
+def relations_from_events(events: Iterable[Event]) -> list[Relation]:
+    """One relation statement per event between two actors that implies one."""
+    out: list[Relation] = []
+    for event in events:
+        if event.source is None or event.target is None:
+            continue
+        implied = relation_for(event)
+        if implied is None:
+            continue
+        relation, polarity, strength = implied
+        out.append(
+            Relation(
+                event.source,
+                event.target,
+                relation,
+                event.evidence,
+                polarity,
+                strength * event.confidence,
+                event.date,
+                origin=f"event:{event.event_id}",
+            )
+        )
+    return out

@@ -1,0 +1,291 @@
+"""Relationship statements: how actors stand with each other, even without an event.
+
+- protection words with a possessor: "figures under Putin's protection, including A
+  and B", "X's sanctuary", "Putin's protective umbrella" → harbours;
+- tie nouns in apposition or as predicate: "Viktor Medvedchuk, a close friend of Putin"
+  → personal_tie; "X's long-standing ally" → allied_with; "a fierce critic of X" → opposes;
+- relationship nouns with a sentiment: "the chilly personal relationship between the two
+  men", "X's warm relations with Y" → personal_tie / relations, with a sign;
+- set continuation: once "figures" are said to be under X's protection, a later
+  "figures like C and D" puts C and D there too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from patronage.model.records import ActorRef
+from patronage.resolve.actors import DocActors
+
+__all__ = ["StatementFrame", "find_statements"]
+
+_PROTECTION = {
+    "protection",
+    "refuge",
+    "sanctuary",
+    "asylum",
+    "shelter",
+    "haven",
+    "umbrella",
+    "patronage",
+    "wing",
+}
+_TIES = {
+    "friend": ("personal_tie", "positive", 0.8),
+    "confidant": ("personal_tie", "positive", 0.8),
+    "protege": ("personal_tie", "positive", 0.7),
+    "protégé": ("personal_tie", "positive", 0.7),
+    "associate": ("personal_tie", "positive", 0.5),
+    "crony": ("personal_tie", "positive", 0.7),
+    "godfather": ("personal_tie", "positive", 0.8),
+    "mentor": ("personal_tie", "positive", 0.7),
+    "wife": ("personal_tie", "positive", 0.9),
+    "ex-wife": ("personal_tie", "positive", 0.5),
+    "husband": ("personal_tie", "positive", 0.9),
+    "son": ("personal_tie", "positive", 0.9),
+    "daughter": ("personal_tie", "positive", 0.9),
+    "brother": ("personal_tie", "positive", 0.9),
+    "ally": ("allied_with", "positive", 0.7),
+    "partner": ("allied_with", "positive", 0.5),
+    "loyalist": ("supports", "positive", 0.7),
+    "supporter": ("supports", "positive", 0.6),
+    "enemy": ("opposes", "negative", 0.8),
+    "foe": ("opposes", "negative", 0.8),
+    "rival": ("opposes", "negative", 0.6),
+    "critic": ("opposes", "negative", 0.6),
+    "opponent": ("opposes", "negative", 0.7),
+    "adversary": ("opposes", "negative", 0.7),
+}
+_RELATIONSHIP = {"relationship", "relations", "relation", "ties", "friendship", "alliance", "rapport", "bond"}
+_NEGATIVE = {
+    "chilly",
+    "cold",
+    "frosty",
+    "icy",
+    "tense",
+    "strained",
+    "uneasy",
+    "distant",
+    "hostile",
+    "cool",
+    "troubled",
+    "difficult",
+    "rocky",
+    "fraught",
+    "bitter",
+    "poor",
+    "bad",
+    "prickly",
+    "wary",
+}
+_POSITIVE = {
+    "warm",
+    "close",
+    "friendly",
+    "cordial",
+    "strong",
+    "good",
+    "special",
+    "deep",
+    "personal",
+    "long-standing",
+    "longstanding",
+    "enduring",
+    "solid",
+    "excellent",
+}
+_MEMBERSHIP = {"including", "like", "such", "among"}
+
+
+@dataclass(frozen=True, slots=True)
+class StatementFrame:
+    """A relationship stated in one sentence, between resolved actors."""
+
+    source: ActorRef
+    target: ActorRef
+    relation: str
+    polarity: str
+    strength: float
+    cue: str
+
+
+def _refs_at(found: DocActors, token: Token) -> list[ActorRef]:
+    span = (
+        token.doc[token.left_edge.i : token.right_edge.i + 1]
+        if token.dep_ != "poss"
+        else token.doc[token.i : token.i + 1]
+    )
+    refs = found.refs_for_span(span.start_char, span.end_char)
+    if not refs:
+        refs = found.refs_for_span(token.idx, token.idx + len(token.text))
+    return refs
+
+
+def _possessor(token: Token) -> Token | None:
+    for child in token.children:
+        if child.dep_ == "poss":
+            return child
+    return None
+
+
+def _person_refs_in(found: DocActors, span: Span, exclude: set[str]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    seen = set(exclude)
+    for m in found.mentions_in(span.start_char, span.end_char):
+        ref = found.ref(m)
+        if ref is not None and ref.kind == "person" and ref.actor_id not in seen:
+            seen.add(ref.actor_id)
+            out.append(ref)
+    return out
+
+
+def find_statements(
+    sent: Span, found: DocActors, sets: dict[str, tuple[str, ActorRef]]
+) -> list[StatementFrame]:
+    """Relationship statements in one sentence. ``sets`` carries set continuation across sentences."""
+    out: list[StatementFrame] = []
+    for token in sent:
+        lemma = token.lemma_.lower()
+        if lemma in _PROTECTION and token.pos_ == "NOUN":
+            out.extend(_protection(token, sent, found, sets))
+        elif lemma in _TIES and token.pos_ == "NOUN":
+            out.extend(_tie(token, found))
+        elif lemma in _RELATIONSHIP and token.pos_ == "NOUN":
+            out.extend(_relationship(token, sent, found))
+        elif token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma in sets:
+            out.extend(_continuation(token, found, sets[lemma]))
+    return out
+
+
+def _protection(
+    token: Token, sent: Span, found: DocActors, sets: dict[str, tuple[str, ActorRef]]
+) -> list[StatementFrame]:
+    owner = _possessor(token)
+    if owner is None and token.lower_ == "umbrella":
+        owner = next((c for c in token.children if c.dep_ == "poss"), None)
+    if owner is None:
+        return []
+    sources = _refs_at(found, owner)
+    if not sources:
+        return []
+    source = sources[0]
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "without") for c in token.children):
+        return []
+    # who is protected: the noun the phrase modifies ("figures under X's protection"), its members,
+    # and the subject of the clause ("Assad joins a cohort of figures under X's protection")
+    holder = token.head.head if token.head.dep_ == "prep" else token.head
+    targets: list[ActorRef] = []
+    if holder.pos_ in ("NOUN", "PROPN"):
+        members = sent.doc[holder.left_edge.i : holder.right_edge.i + 1]
+        targets.extend(_person_refs_in(found, members, {source.actor_id}))
+        if holder.tag_ == "NNS":
+            sets[holder.lemma_.lower()] = ("harbours", source)
+        governor = holder
+        while governor.dep_ in ("pobj", "prep", "dobj", "attr") and governor.head.i != governor.i:
+            governor = governor.head
+            if governor.pos_ in ("VERB", "AUX"):
+                break
+        subjects = [c for c in governor.children if c.dep_ in ("nsubj", "nsubjpass")]
+        for subj in subjects:
+            for ref in _refs_at(found, subj):
+                if ref.actor_id != source.actor_id and ref.kind == "person" and ref not in targets:
+                    targets.append(ref)
+    else:
+        subjects = (
+            [c for c in token.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            if token.head.pos_ in ("VERB", "AUX")
+            else []
+        )
+        for subj in subjects:
+            targets.extend(r for r in _refs_at(found, subj) if r.actor_id != source.actor_id)
+    return [StatementFrame(source, t, "harbours", "positive", 0.8, token.text) for t in targets]
+
+
+def _continuation(token: Token, found: DocActors, known: tuple[str, ActorRef]) -> list[StatementFrame]:
+    relation, source = known
+    members: list[ActorRef] = []
+    for child in token.children:
+        if child.dep_ in ("prep", "acl", "amod") and child.lower_ in _MEMBERSHIP:
+            span = token.doc[child.i : child.right_edge.i + 1]
+            members.extend(_person_refs_in(found, span, {source.actor_id}))
+    return [StatementFrame(source, m, relation, "positive", 0.6, token.text) for m in members]
+
+
+def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
+    relation, polarity, strength = _TIES[token.lemma_.lower()]
+    others: list[ActorRef] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "to"):
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    others.extend(_refs_at(found, obj))
+        elif child.dep_ == "poss":
+            others.extend(_refs_at(found, child))
+    if not others:
+        return []
+    # the person the tie noun describes: apposition head, copular subject, or compound name
+    subjects: list[ActorRef] = []
+    if token.dep_ == "appos":
+        subjects = _refs_at(found, token.head) if token.head.dep_ != "poss" else []
+        subjects = [
+            r for r in found.refs_for_span(token.head.idx, token.head.idx + len(token.head.text))
+        ] or subjects
+    elif token.dep_ == "attr":
+        subjects = [r for c in token.head.children if c.dep_ == "nsubj" for r in _refs_at(found, c)]
+    else:
+        for child in token.children:
+            if child.dep_ == "appos":
+                subjects.extend(_refs_at(found, child))
+    strong = any(
+        c.lower_ in ("close", "closest", "old", "long-standing", "longtime", "staunch", "loyal")
+        for c in token.children
+    )
+    out = []
+    for subj in subjects:
+        for other in others:
+            if subj.actor_id != other.actor_id:
+                out.append(
+                    StatementFrame(
+                        other,
+                        subj,
+                        relation,
+                        polarity,
+                        min(1.0, strength + (0.1 if strong else 0)),
+                        token.text,
+                    )
+                )
+    return out
+
+
+def _relationship(token: Token, sent: Span, found: DocActors) -> list[StatementFrame]:
+    mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    sign = "negative" if mods & _NEGATIVE else "positive" if mods & _POSITIVE else None
+    if sign is None:
+        return []
+    relation = "personal_tie" if "personal" in mods or token.lemma_ == "friendship" else "relations"
+    parties: list[ActorRef] = []
+    for child in token.children:
+        if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
+            for obj in child.subtree:
+                if obj.dep_ in ("pobj", "conj"):
+                    parties.extend(r for r in _refs_at(found, obj) if r not in parties)
+        elif child.dep_ == "poss":
+            parties[:0] = [r for r in _refs_at(found, child) if r not in parties]
+    if len(parties) < 2 and token.dep_ in ("dobj", "attr"):
+        for subj in token.head.children:
+            if subj.dep_ == "nsubj":
+                parties.extend(r for r in _refs_at(found, subj) if r not in parties)
+                for conj in subj.conjuncts:
+                    parties.extend(r for r in _refs_at(found, conj) if r not in parties)
+    unique: list[ActorRef] = []
+    for ref in parties:
+        if all(ref.actor_id != u.actor_id for u in unique):
+            unique.append(ref)
+    if len(unique) < 2:
+        return []
+    strength = 0.7 if mods & (_NEGATIVE | _POSITIVE) - {"personal"} else 0.5
+    a, b = unique[0], unique[1]
+    name = relation if sign == "positive" or relation == "personal_tie" else "opposes"
+    return [StatementFrame(a, b, name, sign, strength, token.text)]

@@ -1,0 +1,236 @@
+"""Typed records passed between stages.
+
+Every stage takes and returns these frozen dataclasses, never dicts or spaCy
+objects, so that stages stay pure and can run in another process (see
+``patronage.scale``). Every fact carries an :class:`Evidence`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+__all__ = [
+    "ActorRef",
+    "Actor",
+    "AnalysedArticle",
+    "Article",
+    "CleanArticle",
+    "DateValue",
+    "Event",
+    "Evidence",
+    "Failure",
+    "Mention",
+    "Place",
+    "Quote",
+    "Relation",
+    "Role",
+    "Sentence",
+]
+
+#: precisions a :class:`DateValue` can have, from finest to coarsest
+PRECISIONS = ("day", "month", "season", "year", "decade", "unknown")
+
+
+@dataclass(frozen=True, slots=True)
+class Article:
+    """One input article as read by ``ingest``, before cleaning."""
+
+    doc_id: str
+    title: str
+    text: str | None = None
+    html: str | None = None
+    date: str | None = None
+    url: str | None = None
+    source: str | None = None
+    origin: str = ""
+    """Where it came from: a path, ``path:line`` or ``<stdin>``."""
+
+
+@dataclass(frozen=True, slots=True)
+class CleanArticle:
+    """An article after ``clean``: the text every character offset refers to."""
+
+    doc_id: str
+    title: str
+    text: str
+    date: str | None
+    url: str | None
+    source: str | None
+    origin: str
+    content_hash: str
+    removed_lines: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Evidence:
+    """The exact place in a cleaned article a fact comes from.
+
+    ``start``/``end`` are character offsets into the stored cleaned text and
+    ``sentence`` equals ``text[start:end]``.
+    """
+
+    doc_id: str
+    start: int
+    end: int
+    sentence: str
+    sentence_idx: int = -1
+    extractor: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a cleaned article."""
+
+    doc_id: str
+    idx: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class DateValue:
+    """A date with an honest precision.
+
+    ``value`` is ISO-like and only as long as the precision allows:
+    ``2015-10-20`` (day), ``2024-12`` (month), ``2012`` with ``season`` set
+    (season), ``2014`` (year), ``2010`` (decade).
+    """
+
+    value: str | None
+    precision: str = "unknown"
+    season: str | None = None
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """A location resolved to a country and, when named, a city or region."""
+
+    name: str
+    country: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A (possibly time-bounded) role an actor holds."""
+
+    title: str
+    of: str | None = None
+    start: str | None = None
+    end: str | None = None
+    origin: str = "gazetteer"
+    evidence: Evidence | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Actor:
+    """A canonical actor: a person, country, organization or group."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class ActorRef:
+    """A reference to an actor as it appears in one fact, with its surface text."""
+
+    actor_id: str
+    name: str
+    kind: str
+    country: str | None
+    sector: str | None
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names or refers to an actor."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_idx: int
+    actor_id: str | None = None
+    how: str = "ner"
+    """How the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``."""
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """An event between actors, coded in PLOVER 2021 and CAMEO."""
+
+    event_id: str
+    type: str
+    cameo: str | None
+    source: ActorRef | None
+    target: ActorRef | None
+    evidence: Evidence
+    mode: str | None = None
+    context: tuple[str, ...] = ()
+    polarity: str = "asserted"
+    modality: str = "actual"
+    date: DateValue = field(default_factory=lambda: DateValue(None))
+    location: Place | None = None
+    confidence: float = 0.5
+    trigger: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Quote:
+    """Something an actor (or an anonymous source) said."""
+
+    quote_id: str
+    speaker: ActorRef | None
+    text: str
+    cue: str | None
+    direct: bool
+    evidence: Evidence
+    speaker_text: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Relation:
+    """One statement or event supporting a relationship between two actors."""
+
+    source: ActorRef
+    target: ActorRef
+    relation: str
+    evidence: Evidence
+    polarity: str = "positive"
+    strength: float = 0.5
+    date: DateValue = field(default_factory=lambda: DateValue(None))
+    origin: str = "statement"
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article or input that could not be processed, and why."""
+
+    doc: str
+    stage: str
+    error: str
+    message: str
+    level: str = "error"
+    """``error`` when the article was lost, ``warning`` when it was kept with a caveat."""
+
+
+@dataclass(frozen=True, slots=True)
+class AnalysedArticle:
+    """Everything the analysis stages found in one article."""
+
+    article: CleanArticle
+    sentences: tuple[Sentence, ...]
+    mentions: tuple[Mention, ...]
+    actors: tuple[Actor, ...]
+    events: tuple[Event, ...]
+    quotes: tuple[Quote, ...]
+    relations: tuple[Relation, ...]

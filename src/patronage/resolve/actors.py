@@ -1,0 +1,256 @@
+"""Mentions to canonical actors, within one parsed article.
+
+Entities are matched against the gazetteer by alias with context (a person's
+role at the article's date, countries named in the article); demonyms and
+metonyms ("the Kremlin") resolve to countries with a sector; unknown people and
+organisations become new actors, never dropped. Coreference (``coref.py``)
+then links surnames, titles and pronouns to these actors.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span
+
+from patronage.model.records import Actor, ActorRef, Mention, Place
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.simple import display_name, entity_text, slug
+
+__all__ = ["DocActors", "resolve_entities"]
+
+_ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
+
+
+@dataclass
+class DocActors:
+    """The actors of one article and the text spans that refer to them."""
+
+    doc: Doc
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sectors: dict[tuple[int, int], str] = field(default_factory=dict)
+    places: dict[tuple[int, int], Place] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    token_mentions: dict[int, list[int]] = field(default_factory=dict)
+
+    def add(self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None) -> None:
+        """Record a mention of ``actor`` (or of no actor, for places) at ``[start, end)``."""
+        if actor is not None:
+            self.actors.setdefault(actor.actor_id, actor)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent_idx = -1
+        if span is not None:
+            sent_idx = _sentence_index(self.doc, span.start)
+        idx = len(self.mentions)
+        self.mentions.append(
+            Mention(self.doc_id, start, end, self.doc.text[start:end], label, sent_idx,
+                    actor.actor_id if actor else None, how)
+        )
+        if sector:
+            self.sectors[(start, end)] = sector
+        if span is not None:
+            for token in span:
+                self.token_mentions.setdefault(token.i, []).append(idx)
+
+    def mentions_in(self, start: int, end: int) -> list[Mention]:
+        """Mentions lying inside the char span ``[start, end)``, in text order."""
+        return [m for m in self.mentions if m.start >= start and m.end <= end and m.actor_id]
+
+    def ref(self, mention: Mention, text: str | None = None, sector: str | None = None) -> ActorRef | None:
+        """An :class:`ActorRef` for a mention (with the sector it carries, e.g. GOV for "the Kremlin")."""
+        if not mention.actor_id:
+            return None
+        actor = self.actors[mention.actor_id]
+        return ActorRef(
+            actor.actor_id,
+            actor.name,
+            actor.kind,
+            actor.country,
+            sector or self.sectors.get((mention.start, mention.end)) or actor.sector,
+            text if text is not None else mention.text,
+        )
+
+    def refs_for_span(self, start: int, end: int) -> list[ActorRef]:
+        """Actors an argument phrase refers to: the mention at its head, else its first mention.
+
+        A group mention ("the two leaders") gives several refs.
+        """
+        inside = self.mentions_in(start, end)
+        if not inside:
+            return []
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            head = span.root
+            at_head = [m for m in inside if m.start <= head.idx < m.end]
+            if at_head:
+                key = (at_head[0].start, at_head[0].end)
+                same = [m for m in at_head if (m.start, m.end) == key]
+                return [r for m in same if (r := self.ref(m)) is not None]
+        first = inside[0]
+        return [r for m in inside if (m.start, m.end) == (first.start, first.end) if (r := self.ref(m)) is not None]
+
+    def place_for_span(self, start: int, end: int) -> Place | None:
+        """A place named inside the span, if any."""
+        for (s, e), place in self.places.items():
+            if s >= start and e <= end:
+                return place
+        return None
+
+
+def _sentence_index(doc: Doc, token_i: int) -> int:
+    starts = doc.user_data.get("patronage_sent_starts")
+    if starts is None:
+        starts = [s.start for s in doc.sents]
+        doc.user_data["patronage_sent_starts"] = starts
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= token_i:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
+    actor_id = f"{kind}/{slug(name)}" if scope is None else f"{kind}/{slug(name)}@{scope}"
+    return Actor(actor_id, name, kind, aliases=())
+
+
+def _pick(candidates: list[object], gaz: GazetteerLike, countries: set[str], date: dt.date | None) -> object | None:
+    """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+
+    def score(entry: object) -> tuple[int, int]:
+        country = getattr(entry, "country", None)
+        active = 0
+        for role in getattr(entry, "roles", ()) or ():
+            start, end = role.start or "0000", role.end or "9999"
+            if date is not None and start <= date.isoformat() <= end:
+                active = 1
+        return (1 if country in countries else 0, active)
+
+    return max(candidates, key=score)
+
+
+def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> DocActors:
+    """Resolve the named entities of ``doc`` to actors (coreference comes after, in ``coref``)."""
+    found = DocActors(doc, doc_id)
+    ents: list[tuple[Span, int, int, str]] = []
+    for ent in doc.ents:
+        if ent.label_ not in _ACTOR_LABELS:
+            continue
+        start, end, text = entity_text(ent)
+        if text and any(ch.isalpha() for ch in text):
+            ents.append((ent, start, end, text))
+    countries = _countries_named(ents, gaz)
+    persons: dict[str, Actor] = {}
+    for ent, start, end, text in ents:
+        label = ent.label_
+        if gaz is not None:
+            meto = gaz.metonym(text)
+            if meto is not None:
+                entry, sector = meto
+                found.add(start, end, label, gaz.to_actor(entry), "metonym", sector)
+                continue
+        if label == "PERSON":
+            _resolve_person(found, start, end, text, gaz, countries, date, persons)
+        elif label in ("GPE", "LOC", "FAC"):
+            _resolve_place(found, start, end, text, label, gaz)
+        elif label == "NORP":
+            entry = gaz.demonym(text) if gaz is not None else None
+            if entry is not None:
+                found.add(start, end, label, gaz.to_actor(entry), "demonym") if gaz else None
+            else:
+                _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
+        else:
+            _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
+    return found
+
+
+def _countries_named(ents: list[tuple[Span, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
+    out: set[str] = set()
+    if gaz is None:
+        return out
+    for ent, _s, _e, text in ents:
+        if ent.label_ in ("GPE", "NORP"):
+            entry = gaz.demonym(text) if ent.label_ == "NORP" else None
+            entries = [entry] if entry is not None else gaz.lookup(text)
+            out.update(e.country for e in entries if e is not None and e.kind == "country" and e.country)
+    return out
+
+
+def _resolve_person(
+    found: DocActors, start: int, end: int, text: str, gaz: GazetteerLike | None,
+    countries: set[str], date: dt.date | None, persons: dict[str, Actor],
+) -> None:
+    name = display_name(text)
+    tokens = name.split()
+    # a surname already seen in this article as part of a full name is the same person
+    if len(tokens) == 1:
+        for full, actor in persons.items():
+            if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
+                found.add(start, end, "PERSON", actor, "surname")
+                return
+    entry = None
+    if gaz is not None:
+        entry = _pick([e for e in gaz.lookup(name) if e.kind == "person"], gaz, countries, date)
+    if entry is not None and gaz is not None:
+        actor = gaz.to_actor(entry)
+        if getattr(entry, "gender", None):
+            found.genders[actor.actor_id] = str(getattr(entry, "gender", ""))
+        found.add(start, end, "PERSON", actor, "gazetteer")
+        persons.setdefault(actor.name, actor)
+        return
+    if len(tokens) == 1:
+        # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
+        actor = _new_actor("person", name, scope=found.doc_id)
+    else:
+        actor = _new_actor("person", name)
+    persons.setdefault(name, actor)
+    found.add(start, end, "PERSON", actor, "new")
+
+
+def _resolve_place(found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None) -> None:
+    if gaz is not None:
+        entries = [e for e in gaz.lookup(text) if e.kind == "country"]
+        if entries:
+            actor = gaz.to_actor(entries[0])
+            found.places[(start, end)] = Place(actor.name, actor.country)
+            found.add(start, end, label, actor, "gazetteer")
+            return
+        place = gaz.place(text)
+        if place is not None:
+            found.places[(start, end)] = place
+            country = gaz.get(f"country/{place.country}") if place.country else None
+            # a capital or city as an actor stands for its country's government ("Moscow agreed")
+            found.add(start, end, label, gaz.to_actor(country) if country else None, "place", "GOV")
+            return
+        others = [e for e in gaz.lookup(text) if e.kind != "person"]
+        if others:
+            found.add(start, end, label, gaz.to_actor(others[0]), "gazetteer")
+            return
+    if label == "GPE":
+        found.places[(start, end)] = Place(text, None)
+        found.add(start, end, label, _new_actor("country", text), "new")
+    else:
+        found.places[(start, end)] = Place(text, None)
+
+
+def _resolve_org(
+    found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None,
+    countries: set[str], date: dt.date | None, kind: str,
+) -> None:
+    if gaz is not None:
+        entries = [e for e in gaz.lookup(text) if e.kind != "person"]
+        entry = _pick(list(entries), gaz, countries, date)
+        if entry is not None:
+            found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
+            return
+    found.add(start, end, label, _new_actor(kind, text), "new")

@@ -1,0 +1,199 @@
+"""Rule-based coreference within one article, over the parse.
+
+Links to the actors ``actors.resolve_entities`` found:
+- pronouns (he/him/his, she/her) to the nearest compatible person, preferring
+  the subject of a governing clause, then the subject of the previous sentence;
+- titles ("the Syrian dictator", "Syria's beleaguered leader", "the Russian
+  president") to the person of that country named in the article, else to the
+  gazetteer's holder of that role at the article's date;
+- plural groups ("the two leaders", "the two men") to the last two people named;
+- agent nouns with a country ("a senior administration official in Washington",
+  "Russian troops", "the Syrian government") to that country with a sector.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc, Span, Token
+
+from patronage.model.records import Actor, Mention
+from patronage.resolve.actors import DocActors
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.titles import HEAD_OF_STATE_TITLES
+
+__all__ = ["AGENT_SECTORS", "resolve_coreference"]
+
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_GROUP_HEADS = {"leaders", "men", "presidents", "women", "sides", "allies", "rivals", "countries", "nations"}
+_COUNTRY_GROUPS = {"sides", "countries", "nations"}
+_TITLE_HEADS = HEAD_OF_STATE_TITLES | {"premier", "minister", "chancellor", "president"}
+
+#: agent nouns and the CAMEO-style sector of the actor they make of a country
+AGENT_SECTORS = {
+    "official": "GOV", "officials": "GOV", "government": "GOV", "administration": "GOV", "regime": "GOV",
+    "authorities": "GOV", "authority": "GOV", "ministry": "GOV", "diplomat": "GOV", "diplomats": "GOV",
+    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "envoy": "GOV", "embassy": "GOV",
+    "military": "MIL", "army": "MIL", "troops": "MIL", "soldiers": "MIL", "forces": "MIL", "navy": "MIL",
+    "jets": "MIL", "warplanes": "MIL", "aircraft": "MIL", "helicopter": "MIL", "commander": "MIL",
+    "police": "COP", "rebels": "REB", "insurgents": "REB", "militants": "REB", "opposition": "OPP",
+    "protesters": "CVL", "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "court": "JUD",
+    "prosecutors": "JUD", "media": "MED", "analysts": "CVL",
+}
+
+
+def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLike | None) -> None:
+    """Add coreference mentions to ``found`` in place."""
+    doc = found.doc
+    covered = set(found.token_mentions)
+    persons: list[tuple[int, str]] = []  # (token index, actor id) of person mentions, in order
+    by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").start: m  # type: ignore[union-attr]
+                for m in found.mentions if doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
+    for sent in doc.sents:
+        for token in sent:
+            mention = by_token.get(token.i)
+            if mention is not None and mention.actor_id in person_ids:
+                persons.append((token.i, mention.actor_id))
+                continue
+            if token.i in covered:
+                continue
+            lower = token.lower_
+            if token.tag_ in ("PRP", "PRP$") and (lower in _MALE or lower in _FEMALE):
+                actor_id = _pronoun_antecedent(found, token, persons, "f" if lower in _FEMALE else "m")
+                if actor_id:
+                    _add(found, token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref")
+                    persons.append((token.i, actor_id))
+            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
+                _nominal(found, token, persons, date, gaz, covered)
+
+
+def _add(found: DocActors, start: int, end: int, label: str, actor: Actor, how: str, sector: str | None = None) -> None:
+    found.add(start, end, label, actor, how, sector)
+
+
+def _pronoun_antecedent(found: DocActors, token: Token, persons: list[tuple[int, str]], gender: str) -> str | None:
+    def compatible(actor_id: str) -> bool:
+        g = found.genders.get(actor_id)
+        return g is None or g == gender
+
+    sent = token.sent
+    # 1. the subject of a clause governing the pronoun ("Putin said he would…")
+    for ancestor in token.ancestors:
+        for child in ancestor.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i != token.i:
+                for i, actor_id in reversed(persons):
+                    if child.left_edge.i <= i <= child.right_edge.i and compatible(actor_id):
+                        return actor_id
+    # 2. possessives may point back within their own sentence ("Putin and his ex-wife")
+    if token.tag_ == "PRP$":
+        for i, actor_id in reversed(persons):
+            if sent.start <= i < token.i and compatible(actor_id):
+                return actor_id
+    # 3. the subject of the previous sentences, then the most recent person before this sentence
+    earlier = [(i, a) for i, a in persons if i < sent.start]
+    if not earlier:
+        return None
+    prev_sent = found.doc[earlier[-1][0]].sent
+    for i, actor_id in earlier:
+        if prev_sent.start <= i < prev_sent.end and found.doc[i].dep_ in ("nsubj", "nsubjpass") and compatible(actor_id):
+            return actor_id
+    for _i, actor_id in reversed(earlier[-8:]):
+        if compatible(actor_id):
+            return actor_id
+    return None
+
+
+def _country_modifier(head: Token, found: DocActors, gaz: GazetteerLike | None) -> Actor | None:
+    """The country actor modifying a noun: a demonym, a possessor, "of X" or "in <city>"."""
+    for child in head.children:
+        candidates: list[Token] = []
+        if child.dep_ in ("amod", "compound", "poss", "nmod"):
+            candidates = [child]
+        elif child.dep_ == "prep" and child.lower_ in ("of", "in", "from"):
+            candidates = [c for c in child.children if c.dep_ == "pobj"]
+        for cand in candidates:
+            for idx in found.token_mentions.get(cand.i, []):
+                mention = found.mentions[idx]
+                if mention.actor_id:
+                    actor = found.actors[mention.actor_id]
+                    if actor.kind == "country":
+                        return actor
+    return None
+
+
+def _span_of(head: Token) -> Span:
+    doc: Doc = head.doc
+    left = head.left_edge.i
+    right = head.i + 1
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in ("in", "of") and child.i == right:
+            right = child.right_edge.i + 1
+    return doc[left:right]
+
+
+def _nominal(
+    found: DocActors, head: Token, persons: list[tuple[int, str]], date: dt.date | None,
+    gaz: GazetteerLike | None, covered: set[int],
+) -> None:
+    lower = head.lower_
+    lemma = head.lemma_.lower()
+    span = _span_of(head)
+    start, end = span.start_char, span.end_char
+    if any(t.i in covered and t.i != head.i for t in span if t.ent_type_ == "PERSON"):
+        return
+    if lower in _GROUP_HEADS and any(c.lower_ in ("two", "both") for c in head.children):
+        if lower in _COUNTRY_GROUPS:
+            return
+        distinct: list[str] = []
+        for _i, actor_id in reversed(persons):
+            if actor_id not in distinct:
+                distinct.append(actor_id)
+            if len(distinct) == 2:
+                break
+        if len(distinct) == 2:
+            for actor_id in reversed(distinct):
+                _add(found, start, end, "GROUP", found.actors[actor_id], "group")
+        return
+    if lemma in _TITLE_HEADS and head.tag_ in ("NN", "NNP") and not any(c.dep_ == "appos" for c in head.children):
+        if head.dep_ == "appos" or any(c.ent_type_ == "PERSON" for c in head.subtree if c.i != head.i):
+            return  # a role phrase attached to a name, handled by roles
+        country = _country_modifier(head, found, gaz)
+        if country is None:
+            return
+        former = any(c.lower_ in ("former", "ex", "late") for c in head.children)
+        actor = _person_of_country(found, country, persons)
+        if actor is None and gaz is not None and not former:
+            holders = gaz.holders(lemma if lemma != "leader" else "president", country.country or "", date)
+            if holders:
+                actor = gaz.to_actor(holders[0])
+        if actor is not None:
+            _add(found, start, end, "TITLE", actor, "title")
+            persons.append((head.i, actor.actor_id))
+            covered.update(range(span.start, span.end))
+        return
+    if lower in AGENT_SECTORS or lemma in AGENT_SECTORS:
+        country = _country_modifier(head, found, gaz)
+        if country is not None:
+            sector = AGENT_SECTORS.get(lower) or AGENT_SECTORS[lemma]
+            _add(found, start, end, "AGENT", country, "agent", sector)
+            covered.update(range(span.start, span.end))
+
+
+def _person_of_country(found: DocActors, country: Actor, persons: list[tuple[int, str]]) -> Actor | None:
+    for _i, actor_id in reversed(persons):
+        actor = found.actors[actor_id]
+        if actor.kind == "person" and actor.country == country.country:
+            return actor
+    for m in found.mentions:
+        if m.actor_id and m.label == "PERSON":
+            actor = found.actors[m.actor_id]
+            if actor.country == country.country:
+                return actor
+    return None
+
+
+def person_mentions(found: DocActors) -> list[Mention]:
+    """Mentions that refer to people, in text order."""
+    return [m for m in found.mentions if m.actor_id and found.actors[m.actor_id].kind == "person"]

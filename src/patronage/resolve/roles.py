@@ -1,0 +1,112 @@
+"""Roles stated in the text, with evidence.
+
+Two shapes cover most news prose:
+- a title before the name: "Ukraine's former president Viktor Yanukovych",
+  "former Ukrainian Prime Minister Mykola Azarov", "American whistleblower Edward Snowden";
+- an apposition: "Dmitri Trenin, the director of the Carnegie Moscow Center",
+  "Syria's beleaguered leader, Bashar al-Assad", "Vladimir V. Putin, the Russian president".
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from patronage.model.records import Evidence, Role
+from patronage.resolve.actors import DocActors
+from patronage.resolve.titles import canonical_title, is_role_noun
+
+__all__ = ["text_roles"]
+
+_MODIFIERS = {"former", "ex", "late", "then", "acting", "deputy", "vice", "interim", "outgoing", "current"}
+
+
+def _of_phrase(doc: Doc, title_head: Token, found: DocActors, skip: set[int]) -> str | None:
+    """The organisation or country a title belongs to: possessor, demonym or "of X"."""
+    for child in title_head.children:
+        if child.dep_ == "prep" and child.lower_ in ("of", "at", "for"):
+            objs = [c for c in child.children if c.dep_ == "pobj"]
+            if objs:
+                obj = objs[0]
+                tokens = [t for t in obj.subtree if t.dep_ != "det" or t.i != obj.left_edge.i]
+                return doc[tokens[0].i : obj.right_edge.i + 1].text if tokens else obj.text
+    for child in title_head.children:
+        if child.i in skip:
+            continue
+        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+            for idx in found.token_mentions.get(child.i, []):
+                mention = found.mentions[idx]
+                if mention.actor_id:
+                    return found.actors[mention.actor_id].name
+            return child.text
+    return None
+
+
+def _title_words(tokens: list[Token]) -> list[str]:
+    return [t.text for t in tokens if t.dep_ not in ("det", "poss", "case", "punct") and t.ent_type_ not in ("NORP", "GPE")
+            or t.text == "-"]
+
+
+def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list[tuple[str, Role]]:
+    """(actor id, role) pairs stated in the article, each with the sentence as evidence."""
+    doc = found.doc
+    out: list[tuple[str, Role]] = []
+    seen: set[tuple[str, str, str | None]] = set()
+    for mention in found.mentions:
+        if mention.label != "PERSON" or not mention.actor_id or mention.how == "coref":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is None:
+            continue
+        name_tokens = {t.i for t in span}
+        root = span.root
+        evidence = sentence_evidence.get(mention.sentence_idx)
+        # 1. title words before the name, inside its noun phrase
+        pre = [t for t in root.lefts if t.i not in name_tokens and t.dep_ in ("compound", "amod", "nmod")]
+        title_tokens: list[Token] = []
+        for t in pre:
+            title_tokens.extend(x for x in t.subtree if x.i not in name_tokens)
+        title_tokens.sort(key=lambda t: t.i)
+        heads = [t for t in title_tokens if is_role_noun(t) or t.lower_ in ("president", "minister", "prime")]
+        if heads:
+            head = heads[-1]
+            words = _title_words(title_tokens)
+            of = _of_phrase(doc, head, found, name_tokens)
+            if of is None:
+                for t in root.lefts:
+                    if t.dep_ == "poss" or (t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE")) or t.ent_type_ == "NORP":
+                        of = _of_phrase(doc, root, found, name_tokens)
+                for t in title_tokens:
+                    if t.ent_type_ in ("NORP", "GPE") and of is None:
+                        for idx in found.token_mentions.get(t.i, []):
+                            m = found.mentions[idx]
+                            if m.actor_id:
+                                of = found.actors[m.actor_id].name
+            if of is None:
+                of = _of_phrase(doc, root, found, name_tokens)
+            _keep(out, seen, mention.actor_id, canonical_title(words), of, evidence)
+        # 2. an apposition after the name, or the name as apposition of a title
+        for child in root.children:
+            if child.dep_ == "appos" and child.i not in name_tokens and is_role_noun(child):
+                words = [t.text for t in child.subtree if t.i <= child.i and t.dep_ not in ("det", "poss", "case")
+                         and t.ent_type_ not in ("NORP", "GPE") and t.i not in name_tokens]
+                _keep(out, seen, mention.actor_id, canonical_title(words), _of_phrase(doc, child, found, name_tokens), evidence)
+        if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i not in name_tokens:
+            head = root.head
+            words = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("NORP", "GPE")]
+            words.append(head.text)
+            _keep(out, seen, mention.actor_id, canonical_title(words), _of_phrase(doc, head, found, name_tokens), evidence)
+    return out
+
+
+def _keep(
+    out: list[tuple[str, Role]], seen: set[tuple[str, str, str | None]], actor_id: str, title: str,
+    of: str | None, evidence: Evidence | None,
+) -> None:
+    title = title.strip(" ,-")
+    if not title or (actor_id, title, of) in seen:
+        return
+    seen.add((actor_id, title, of))
+    out.append((actor_id, Role(title=title, of=of, origin="text", evidence=evidence)))
+
+
+_ = _MODIFIERS

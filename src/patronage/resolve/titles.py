@@ -1,0 +1,46 @@
+"""Titles and role nouns: "the Russian president", "Ukraine's former prime minister".
+
+Shared by role extraction (appositions, pre-name titles) and by title
+coreference ("the Syrian dictator" → the Syrian leader named in the article).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+__all__ = ["HEAD_OF_STATE_TITLES", "ROLE_NOUNS", "is_role_noun", "canonical_title"]
+
+#: nouns that name a political or public role
+ROLE_NOUNS = frozenset(
+    """
+    president ex-president vice-president premier chancellor minister secretary leader dictator strongman
+    autocrat despot ruler king queen prince princess emir sheikh sultan monarch emperor shah ayatollah
+    ambassador envoy diplomat spokesman spokeswoman spokesperson official officer governor mayor senator
+    congressman congresswoman representative lawmaker legislator deputy parliamentarian mp speaker chairman
+    chairwoman chair head chief director commander general admiral colonel marshal oligarch tycoon
+    businessman whistleblower dissident activist journalist editor analyst scholar expert researcher
+    professor founder ceo executive judge prosecutor attorney lawyer cleric imam patriarch pope bishop
+    adviser advisor aide negotiator mediator candidate nominee member agent spy operative warlord
+    """.split()
+)
+
+#: titles that designate a country's leader ("the Syrian leader" = its head of state)
+HEAD_OF_STATE_TITLES = frozenset(
+    "president leader dictator strongman autocrat despot ruler king queen emir sultan monarch emperor".split()
+)
+
+_CANON = {"premier": "prime minister", "ex-president": "president", "chief": "head", "chair": "chairman"}
+
+
+def is_role_noun(token: Token) -> bool:
+    """True when the token's lemma is a role noun (or an agent-like -er/-or/-ist noun)."""
+    lemma = token.lemma_.lower()
+    if lemma in ROLE_NOUNS:
+        return True
+    return token.pos_ == "NOUN" and lemma.endswith(("ist", "tor")) and len(lemma) > 6
+
+
+def canonical_title(words: list[str]) -> str:
+    """Normalise a title's words: ``["Prime", "Minister"]`` → ``prime minister``."""
+    text = " ".join(w.lower() for w in words).replace(" - ", "-").replace("- ", "-")
+    return _CANON.get(text, text)

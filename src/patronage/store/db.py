@@ -1,0 +1,200 @@
+"""The DuckDB store: one file, no server, one transaction per batch of articles."""
+
+from __future__ import annotations
+
+import datetime as dt
+import uuid
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+import duckdb
+
+from patronage.errors import StoreError
+from patronage.model.records import Actor, AnalysedArticle, Failure
+from patronage.store.rows import article_rows
+from patronage.store.schema import FACT_TABLES, MIGRATIONS, SCHEMA_VERSION
+
+__all__ = ["Store"]
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
+
+
+class Store:
+    """A patronage database. Use as a context manager; writes are transactional per batch."""
+
+    def __init__(self, path: str | Path, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        if read_only and not Path(self.path).exists():
+            raise StoreError("no such database; run `patronage run` first", source=self.path)
+        try:
+            config: dict[str, Any] = {}
+            if read_only:
+                config = {"enable_external_access": False}
+            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
+        except duckdb.IOException as exc:
+            text = str(exc)
+            if "lock" in text.lower():
+                raise StoreError("database is in use by another patronage process", source=self.path) from None
+            raise StoreError(f"cannot open database: {text.splitlines()[0]}", source=self.path) from None
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database: {str(exc).splitlines()[0]}", source=self.path) from None
+        if not read_only:
+            self._migrate()
+        else:
+            self._check_version()
+
+    # -- lifecycle -------------------------------------------------------------------------------
+    def close(self) -> None:
+        """Close the connection (idempotent)."""
+        self.con.close()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+        self.close()
+
+    def _version(self) -> int:
+        exists = self.con.execute(
+            "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
+        ).fetchone()
+        if not exists or not exists[0]:
+            return 0
+        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
+        return int(row[0]) if row and row[0] is not None else 0
+
+    def _check_version(self) -> None:
+        version = self._version()
+        if version == 0:
+            raise StoreError("not a patronage database", source=self.path)
+        if version > SCHEMA_VERSION:
+            raise StoreError(f"database schema {version} is newer than this patronage ({SCHEMA_VERSION})", source=self.path)
+
+    def _migrate(self) -> None:
+        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+        current = self._version()
+        if current > SCHEMA_VERSION:
+            raise StoreError(f"database schema {current} is newer than this patronage ({SCHEMA_VERSION})", source=self.path)
+        for number, statements in enumerate(MIGRATIONS, start=1):
+            if number <= current:
+                continue
+            self.con.begin()
+            try:
+                for statement in statements:
+                    self.con.execute(statement)
+                self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
+                self.con.commit()
+            except duckdb.Error as exc:
+                self.con.rollback()
+                raise StoreError(f"migration {number} failed: {exc}", source=self.path) from None
+
+    # -- runs --------------------------------------------------------------------------------------
+    def start_run(self, command: str, version: str) -> str:
+        """Record the start of a run and return its id."""
+        run_id = uuid.uuid4().hex[:12]
+        self.con.execute(
+            "INSERT INTO runs (run_id, started_at, command, version) VALUES (?, ?, ?, ?)",
+            [run_id, _now(), command, version],
+        )
+        return run_id
+
+    def finish_run(self, run_id: str, n_read: int, n_new: int, n_unchanged: int, n_failed: int) -> None:
+        """Record the end of a run with its counts."""
+        self.con.execute(
+            "UPDATE runs SET finished_at = ?, n_read = ?, n_new = ?, n_unchanged = ?, n_failed = ? WHERE run_id = ?",
+            [_now(), n_read, n_new, n_unchanged, n_failed, run_id],
+        )
+
+    # -- reading state -------------------------------------------------------------------------------
+    def known_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
+        """Content hashes of the given articles already stored."""
+        if not doc_ids:
+            return {}
+        rows = self.con.execute(
+            "SELECT doc_id, content_hash FROM articles WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]
+        ).fetchall()
+        return {str(d): str(h) for d, h in rows}
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run a read query written by patronage itself (never by users)."""
+        return self.con.execute(sql, params or []).fetchall()
+
+    # -- writing ---------------------------------------------------------------------------------------
+    def write(self, results: Sequence[AnalysedArticle], failures: Iterable[Failure], run_id: str) -> None:
+        """Replace the facts of ``results`` and record ``failures``, all in one transaction."""
+        failures = list(failures)
+        if not results and not failures:
+            return
+        self.con.begin()
+        try:
+            self._write(results, failures, run_id)
+            self.con.commit()
+        except duckdb.Error as exc:
+            self.con.rollback()
+            raise StoreError(f"write failed: {str(exc).splitlines()[0]}", source=self.path) from None
+
+    def _write(self, results: Sequence[AnalysedArticle], failures: list[Failure], run_id: str) -> None:
+        con = self.con
+        now = _now()
+        doc_ids = [r.article.doc_id for r in results]
+        if doc_ids:
+            for table in (*FACT_TABLES, "articles"):
+                con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            # a replaced article's earlier failures no longer apply
+            con.execute("DELETE FROM failures WHERE doc IN (SELECT unnest(?))", [doc_ids])
+        batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in FACT_TABLES}
+        articles = []
+        actors: dict[str, Actor] = {}
+        for result in results:
+            a = result.article
+            articles.append((a.doc_id, a.title, a.text, a.date, a.url, a.source, a.origin, a.content_hash, run_id, now))
+            for table, rows in article_rows(result).items():
+                batch[table].extend(rows)
+            for actor in result.actors:
+                actors.setdefault(actor.actor_id, actor)
+        if articles:
+            con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
+        for table, rows in batch.items():
+            if rows:
+                marks = ", ".join("?" * len(rows[0]))
+                con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+        self._write_actors(list(actors.values()))
+        if failures:
+            con.executemany(
+                "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [(f.doc, f.stage, f.error, f.message, f.level, run_id, now) for f in failures],
+            )
+
+    def _write_actors(self, actors: list[Actor]) -> None:
+        if not actors:
+            return
+        known = {
+            str(r[0])
+            for r in self.con.execute(
+                "SELECT actor_id FROM actors WHERE actor_id IN (SELECT unnest(?))", [[a.actor_id for a in actors]]
+            ).fetchall()
+        }
+        new = [a for a in actors if a.actor_id not in known]
+        if not new:
+            return
+        self.con.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (a.actor_id, a.name, a.kind, a.country, a.sector, a.wikidata, list(a.aliases),
+                 "gazetteer" if any(r.origin == "gazetteer" for r in a.roles) or a.wikidata else "text")
+                for a in new
+            ],
+        )
+        gazetteer_roles = [
+            (None, a.actor_id, r.title, r.of, r.start, r.end, r.origin, None, None, None, None, None)
+            for a in new
+            for r in a.roles
+            if r.origin == "gazetteer"
+        ]
+        if gazetteer_roles:
+            self.con.executemany(f"INSERT INTO roles VALUES ({', '.join('?' * 12)})", gazetteer_roles)

@@ -1,0 +1,43 @@
+"""Shared fixtures: paths to ../shared and small written-for-test articles."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+def shared_path(*parts: str) -> Path:
+    """A path inside ../shared, skipping the test when it is absent."""
+    path = SHARED.joinpath(*parts)
+    if not path.exists():
+        pytest.skip(f"../shared/{'/'.join(parts)} is not available beside the checkout")
+    return path
+
+
+@pytest.fixture
+def small_jsonl(tmp_path: Path) -> Path:
+    """Two short articles of our own, as JSONL."""
+    rows = [
+        {
+            "id": "t-1",
+            "title": "Minister visits Ankara",
+            "date": "2021-03-04",
+            "text": "The Greek foreign minister Nikos Dendias visited Ankara on Tuesday.\n\n"
+            "He met his Turkish counterpart Mevlut Cavusoglu for talks on maritime borders.",
+        },
+        {
+            "id": "t-2",
+            "title": "Asylum granted",
+            "date": "2013-08-02",
+            "text": "Russia granted Edward Snowden temporary asylum on Thursday, his lawyer said.",
+        },
+    ]
+    path = tmp_path / "small.jsonl"
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    return path

@@ -1,0 +1,330 @@
+"""PLOVER/CAMEO coding of sentences written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from patronage.errors import ModelError
+from patronage.extract.coding import EventFrame, code_sentence
+from patronage.extract.codinglexicon import PLOVER_TYPES, load_lexicon, parse_lexicon
+from patronage.nlp.loader import load_nlp
+
+
+def frames(text: str) -> tuple[str, list[EventFrame]]:
+    doc = load_nlp()(text)
+    return doc.text, [f for sent in doc.sents for f in code_sentence(sent)]
+
+
+def main(text: str) -> tuple[str, EventFrame]:
+    """The most confident frame of a one-sentence text."""
+    doc_text, found = frames(text)
+    assert found, f"no frame in {text!r}"
+    return doc_text, max(found, key=lambda f: f.confidence)
+
+
+def spans(text: str, pairs: tuple[tuple[int, int], ...]) -> list[str]:
+    return [text[a:b] for a, b in pairs]
+
+
+def by_trigger(text: str, found: list[EventFrame], word: str) -> EventFrame:
+    hits = [f for f in found if text[f.trigger_start : f.trigger_end] == word]
+    assert hits, f"no frame on {word!r}: {[text[f.trigger_start : f.trigger_end] for f in found]}"
+    return hits[0]
+
+
+# --- lexicon ---------------------------------------------------------------
+
+
+def test_lexicon_is_large_and_valid() -> None:
+    lex = load_lexicon()
+    assert len(lex.verbs) >= 300
+    assert len(lex.nouns) >= 80
+    assert {info.type for info in lex.codes.values()} == PLOVER_TYPES
+    assert lex.info("075").context == ("asylum",)
+    assert lex.info("042").mode == "visit"
+    assert lex.info("0841").mode == "release"
+
+
+def test_lexicon_rejects_unknown_code() -> None:
+    bad = {
+        "version": 1,
+        "codes": {"010": {"type": "AID"}},
+        "verbs": {"help": [{"cameo": "999"}]},
+        "nouns": {},
+    }
+    with pytest.raises(ModelError):
+        parse_lexicon(bad)
+
+
+def test_lexicon_rejects_unknown_type() -> None:
+    with pytest.raises(ModelError):
+        parse_lexicon({"version": 1, "codes": {"010": {"type": "HUG"}}, "verbs": {}, "nouns": {}})
+
+
+# --- asylum, protection, extraction ------------------------------------------
+
+
+def test_grant_asylum_active_with_coordinated_targets() -> None:
+    text, f = main("Belarus granted asylum to the deposed general and his two sons.")
+    assert (f.type, f.cameo, f.context) == ("AID", "075", ("asylum",))
+    assert spans(text, f.sources) == ["Belarus"]
+    assert spans(text, f.targets) == ["the deposed general", "his two sons"]
+    assert (f.polarity, f.modality) == ("asserted", "actual")
+    assert text[f.trigger_start : f.trigger_end] == "granted"
+
+
+def test_grant_asylum_passive() -> None:
+    text, f = main("The fugitive banker was granted asylum by Venezuela.")
+    assert (f.type, f.cameo) == ("AID", "075")
+    assert spans(text, f.sources) == ["Venezuela"]
+    assert spans(text, f.targets) == ["The fugitive banker"]
+
+
+def test_harbour_verb() -> None:
+    text, f = main("Moscow harboured the former minister for a decade.")
+    assert (f.type, f.cameo, f.context) == ("AID", "075", ("asylum",))
+    assert spans(text, f.targets) == ["the former minister"]
+
+
+def test_possessed_asylum_noun_in_host_country() -> None:
+    text, f = main("The colonel's asylum in Turkey ended last year.")
+    assert (f.type, f.cameo) == ("AID", "075")
+    assert spans(text, f.sources) == ["Turkey"]
+    assert spans(text, f.targets) == ["The colonel"]
+
+
+def test_under_someones_protection() -> None:
+    text, f = main("The ousted leader fled to Minsk under Mr. Lukashenko's protection.")
+    assert f.type == "AID"
+    assert spans(text, f.sources) == ["Mr. Lukashenko"]
+    assert spans(text, f.targets) == ["The ousted leader"]
+
+
+def test_received_someones_help() -> None:
+    text, f = main("The junta received Moscow's help.")
+    assert f.type == "AID"
+    assert spans(text, f.sources) == ["Moscow"]
+    assert spans(text, f.targets) == ["The junta"]
+
+
+def test_extraction_is_aid_070() -> None:
+    text, f = main("Chinese commandos evacuated the ambassador from Kabul.")
+    assert (f.type, f.cameo) == ("AID", "070")
+    assert spans(text, f.sources) == ["Chinese commandos"]
+    assert spans(text, f.targets) == ["the ambassador"]
+
+
+def test_nominal_extraction_with_demonym_source() -> None:
+    text, found = frames("A Turkish airlift of the stranded diplomats began on Friday.")
+    f = by_trigger(text, found, "airlift")
+    assert (f.type, f.cameo) == ("AID", "070")
+    assert spans(text, f.sources) == ["Turkish"]
+    assert spans(text, f.targets) == ["the stranded diplomats"]
+
+
+# --- consult ---------------------------------------------------------------
+
+
+def test_possessed_visit_is_consult_with_host_target_and_place() -> None:
+    text, f = main("Mr. Orban's visit to Beijing was brief.")
+    assert (f.type, f.cameo, f.mode) == ("CONSULT", "042", "visit")
+    assert spans(text, f.sources) == ["Mr. Orban"]
+    assert spans(text, f.targets) == ["Beijing"]
+    assert f.location is not None and text[f.location[0] : f.location[1]] == "Beijing"
+
+
+def test_host_a_visit() -> None:
+    text, f = main("Ms. Ardern hosted the Fijian president in Wellington.")
+    assert (f.type, f.cameo, f.mode) == ("CONSULT", "043", "visit")
+    assert spans(text, f.targets) == ["the Fijian president"]
+    assert f.location is not None and text[f.location[0] : f.location[1]] == "Wellington"
+
+
+def test_meeting_with_coordinated_subject() -> None:
+    text, f = main("Putin and Erdogan met in Sochi.")
+    assert (f.type, f.cameo) == ("CONSULT", "040")
+    assert spans(text, f.sources) == ["Putin", "Erdogan"]
+
+
+def test_no_meeting_is_negated() -> None:
+    text, f = main("No formal meeting between the two generals has been publicly confirmed.")
+    assert f.type == "CONSULT"
+    assert f.polarity == "negated"
+    assert spans(text, f.sources) == ["the two generals"]
+
+
+def test_future_visit_becomes_agree_intent() -> None:
+    text, f = main("The prime minister will travel to Tokyo next week.")
+    assert (f.type, f.cameo, f.modality) == ("AGREE", "036", "intended")
+    assert spans(text, f.targets) == ["Tokyo"]
+
+
+# --- the other types -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "cameo", "source", "target"),
+    [
+        ("Kenya released forty Somali fishermen.", "RETREAT", "0841", "Kenya", "forty Somali fishermen"),
+        ("Armenia swapped prisoners with Azerbaijan.", "RETREAT", "0841", "Armenia", "Azerbaijan"),
+        ("Iran supplied drones to Russia.", "AID", "072", "Iran", "Russia"),
+        ("Bolivia apologized to Chile.", "SUPPORT", "055", "Bolivia", "Chile"),
+        ("Norway praised Finland.", "SUPPORT", "051", "Norway", "Finland"),
+        (
+            "The opposition accused the government of fraud.",
+            "ACCUSE",
+            "112",
+            "The opposition",
+            "the government",
+        ),
+        ("Washington imposed sanctions on Caracas.", "SANCTION", "163", "Washington", "Caracas"),
+        ("Ghana expelled two Nigerian diplomats.", "SANCTION", None, "Ghana", "two Nigerian diplomats"),
+        ("The senators urged Egypt to free the journalist.", "REQUEST", "100", "The senators", "Egypt"),
+        ("Hungary vetoed the proposal.", "REJECT", "129", "Hungary", None),
+        ("Rebels shelled the airport.", "ASSAULT", "194", "Rebels", "the airport"),
+        ("Police detained the protest organizers.", "COERCE", "173", "Police", "the protest organizers"),
+        ("Farmers demonstrated against the minister.", "PROTEST", "141", "Farmers", "the minister"),
+        ("The minister resigned after the scandal.", "CONCEDE", "0831", "The minister", None),
+        ("Turkey deployed tanks along the border.", "MOBILIZE", "154", "Turkey", None),
+        ("Mali cooperates with Niger on security.", "COOPERATE", "060", "Mali", "Niger"),
+        ("Chile and Peru signed a trade agreement.", "SUPPORT", "057", "Chile", None),
+        ("Pyongyang threatened Seoul.", "THREATEN", "130", "Pyongyang", "Seoul"),
+    ],
+)
+def test_one_sentence_per_kind(
+    text: str, type_: str, cameo: str | None, source: str, target: str | None
+) -> None:
+    doc_text, f = main(text)
+    assert f.type == type_
+    if cameo is not None:
+        assert f.cameo == cameo
+    assert spans(doc_text, f.sources)[:1] == [source]
+    if target is not None:
+        assert target in spans(doc_text, f.targets)
+
+
+def test_generic_head_is_replaced_by_possessor() -> None:
+    text, f = main("Mr. Putin's military has attacked Kharkiv.")
+    assert f.type == "ASSAULT"
+    assert spans(text, f.sources) == ["Mr. Putin"]
+    assert spans(text, f.targets) == ["Kharkiv"]
+
+
+def test_xcomp_chain_shares_subject_and_finds_target() -> None:
+    text, f = main("Russia has forcefully intervened to shore up Mr. Assad's government.")
+    assert (f.type, f.cameo) == ("AID", "072")
+    assert spans(text, f.sources) == ["Russia"]
+    assert spans(text, f.targets) == ["Mr. Assad"]
+
+
+def test_coordinated_verbs_share_subject() -> None:
+    text, found = frames("Rebels shelled the airport and killed three soldiers.")
+    killed = by_trigger(text, found, "killed")
+    assert killed.type == "ASSAULT"
+    assert spans(text, killed.sources) == ["Rebels"]
+    assert spans(text, killed.targets) == ["three soldiers"]
+
+
+def test_relative_clause_subject() -> None:
+    text, found = frames("The president, who visited Beijing last month, praised the plan.")
+    visit = by_trigger(text, found, "visited")
+    assert visit.type == "CONSULT"
+    assert spans(text, visit.sources) == ["The president"]
+
+
+def test_demand_that_clause_targets_its_subject() -> None:
+    text, f = main("The EU demanded that Belgrade withdraw its forces.")
+    assert f.type == "REQUEST"
+    assert spans(text, f.targets) == ["Belgrade"]
+
+
+def test_must_in_reported_speech_is_a_request() -> None:
+    text, f = main("Ministers said Kyiv must release the detainees.")
+    assert (f.type, f.cameo) == ("REQUEST", "1053")
+    assert spans(text, f.sources) == ["Ministers"]
+    assert spans(text, f.targets)[0] == "Kyiv"
+
+
+# --- polarity and modality -------------------------------------------------
+
+
+def test_neg_dependency() -> None:
+    text, f = main("Canada did not condemn the raid.")
+    assert (f.type, f.polarity) == ("ACCUSE", "negated")
+
+
+def test_never() -> None:
+    _text, f = main("Spain never recognized the breakaway republic.")
+    assert (f.type, f.polarity) == ("SUPPORT", "negated")
+
+
+def test_failed_to() -> None:
+    text, found = frames("The militia failed to capture the bridge.")
+    capture = by_trigger(text, found, "capture")
+    assert capture.polarity == "negated"
+
+
+def test_offered_release_is_agree() -> None:
+    text, found = frames("Tehran offered to free the two sailors.")
+    free = by_trigger(text, found, "free")
+    assert (free.type, free.cameo, free.modality) == ("AGREE", "0353", "offered")
+
+
+def test_offered_asylum_keeps_asylum_context() -> None:
+    text, f = main("Ecuador offered asylum to the whistleblower.")
+    assert (f.type, f.context) == ("AGREE", ("asylum",))
+    assert spans(text, f.targets) == ["the whistleblower"]
+
+
+def test_intended_attack_is_threaten() -> None:
+    text, found = frames("The rebels plan to attack the capital.")
+    attack = by_trigger(text, found, "attack")
+    assert (attack.type, attack.cameo, attack.modality) == ("THREATEN", "138", "intended")
+    assert spans(text, attack.sources) == ["The rebels"]
+
+
+def test_conditional() -> None:
+    text, f = main("Serbia will expel the envoy if the report is confirmed.")
+    assert f.modality == "conditional"
+    assert f.type == "THREATEN"
+    assert spans(text, f.targets) == ["the envoy"]
+
+
+def test_hypothetical() -> None:
+    _text, f = main("The rebels might attack the capital.")
+    assert (f.type, f.modality) == ("ASSAULT", "hypothetical")
+
+
+def test_reported() -> None:
+    text, f = main("Officials said Tehran had sent missiles to the Houthis.")
+    assert (f.type, f.modality) == ("AID", "reported")
+    assert spans(text, f.sources) == ["Tehran"]
+    assert spans(text, f.targets) == ["the Houthis"]
+
+
+def test_according_to_is_reported() -> None:
+    _text, f = main("According to the agency, Iran seized a tanker.")
+    assert (f.type, f.modality) == ("COERCE", "reported")
+
+
+def test_future_refusal_is_reject() -> None:
+    _text, f = main("Syria said it will not accept any refugees.")
+    assert f.type == "REJECT"
+    assert f.polarity == "asserted"
+
+
+def test_embedded_trigger_ranks_below_its_governor() -> None:
+    _text, f = main("Berlin rejected the request and kept withholding the money.")
+    assert f.type == "REJECT"
+
+
+def test_sentence_without_trigger() -> None:
+    _text, found = frames("The weather in Oslo was mild this spring.")
+    assert found == []
+
+
+def test_offsets_point_into_doc_text() -> None:
+    text, found = frames("After a long pause, Qatar hosted the negotiators in Doha.")
+    f = by_trigger(text, found, "hosted")
+    assert text[f.trigger_start : f.trigger_end] == "hosted"
+    assert 0 < f.confidence <= 1

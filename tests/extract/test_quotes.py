@@ -1,0 +1,218 @@
+"""Quote and attribution spans found over the spaCy parse."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+import spacy
+from spacy.language import Language
+
+from patronage.extract.quotemarks import quote_regions
+from patronage.extract.quotes import QuoteSpan, find_quotes
+from patronage.nlp.loader import load_nlp
+
+SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+SEED = SHARED / "seeds" / "003_f45c3efb7a33dfef.txt"
+
+Row = tuple[str, str | None, str | None, bool]
+
+
+def _text(text: str, start: int | None, end: int | None) -> str | None:
+    return None if start is None or end is None else text[start:end]
+
+
+def _rows(text: str) -> list[Row]:
+    """(content, cue, speaker, direct) for every quote found in ``text``."""
+    doc = load_nlp()(text)
+    return [
+        (
+            text[q.content_start : q.content_end],
+            _text(text, q.cue_start, q.cue_end),
+            _text(text, q.speaker_start, q.speaker_end),
+            q.direct,
+        )
+        for q in find_quotes(doc)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # quote first, curly marks
+            "“We will not retreat from the border,” Mr. Ivanov said.",
+            [("We will not retreat from the border", "said", "Mr. Ivanov", True)],
+        ),
+        (  # straight marks, "told reporters"
+            '"The talks have failed," the minister told reporters.',
+            [("The talks have failed", "told", "the minister", True)],
+        ),
+        (  # speaker first with a colon
+            "Ms. Kowalski said: “Our budget is balanced and our debts are paid.”",
+            [("Our budget is balanced and our debts are paid.", "said", "Ms. Kowalski", True)],
+        ),
+        (  # split around the cue: two pieces sharing cue and speaker
+            "“The harvest was poor,” she said, “and prices will rise before spring.”",
+            [
+                ("The harvest was poor", "said", "she", True),
+                ("and prices will rise before spring.", "said", "she", True),
+            ],
+        ),
+        (
+            "“Nobody expected the vote to pass,” Mr. Okafor added.",
+            [("Nobody expected the vote to pass", "added", "Mr. Okafor", True)],
+        ),
+        (  # the previous sentence's speaker continues into a cue-less quote sentence
+            "“The river is rising fast,” the mayor said. “We are moving families to the school gym.”",
+            [
+                ("The river is rising fast", "said", "the mayor", True),
+                ("We are moving families to the school gym.", "said", "the mayor", True),
+            ],
+        ),
+        (  # indirect speech: the clausal complement
+            "He said the Kremlin had been frustrated by the delays.",
+            [("the Kremlin had been frustrated by the delays", "said", "He", False)],
+        ),
+        (
+            "The envoy told the committee that the sanctions were working.",
+            [("that the sanctions were working", "told", "The envoy", False)],
+        ),
+        (
+            "According to two senior diplomats, the embassy will close next week.",
+            [("the embassy will close next week", "According to", "two senior diplomats", False)],
+        ),
+        (  # parenthetical cue: the rest of the sentence, in two pieces around the cue
+            "The ceasefire, he said, would hold through the winter.",
+            [
+                ("The ceasefire", "said", "he", False),
+                ("would hold through the winter", "said", "he", False),
+            ],
+        ),
+        (
+            "The senator warned that the deal would collapse within a month.",
+            [("that the deal would collapse within a month", "warned", "The senator", False)],
+        ),
+        (
+            "Officials denied that any troops had crossed the border.",
+            [("that any troops had crossed the border", "denied", "Officials", False)],
+        ),
+        (
+            "She believes the election was stolen from her party.",
+            [("the election was stolen from her party", "believes", "She", False)],
+        ),
+        (
+            "The company claimed its products were safe. Critics argued the tests were flawed.",
+            [
+                ("its products were safe", "claimed", "The company", False),
+                ("the tests were flawed", "argued", "Critics", False),
+            ],
+        ),
+        (  # described and plural sources keep the whole phrase
+            "A senior administration official in Washington said the convoy had been delayed.",
+            [
+                (
+                    "the convoy had been delayed",
+                    "said",
+                    "A senior administration official in Washington",
+                    False,
+                )
+            ],
+        ),
+        (
+            "Officials, diplomats and analysts say the talks are stalled.",
+            [("the talks are stalled", "say", "Officials, diplomats and analysts", False)],
+        ),
+        (  # relative clause after the speaker is not part of the speaker
+            "“The plan is dead,” said a lawyer for the family who spoke on condition of anonymity.",
+            [("The plan is dead", "said", "a lawyer for the family", True)],
+        ),
+    ],
+)
+def test_patterns(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+def test_cueless_fragment_names_the_speaker() -> None:
+    text = (
+        "“The reforms are long overdue,” Jane Doe, the director of the Example Institute, "
+        "referring to the new tax code."
+    )
+    assert ("The reforms are long overdue", None, "Jane Doe", True) in _rows(text)
+
+
+def test_speaker_in_next_sentence() -> None:
+    rows = _rows("“The mine will stay open until the end of the decade.” Mr. Haas added.")
+    assert rows[0][0] == "The mine will stay open until the end of the decade."
+    assert rows[0][2] == "Mr. Haas"
+
+
+def test_subject_of_next_sentence_is_the_speaker() -> None:
+    rows = _rows("“We have no plans to sell the company.” Ms. Reyes repeated the pledge on Monday.")
+    assert rows[0] == ("We have no plans to sell the company.", None, "Ms. Reyes", True)
+
+
+def test_multi_paragraph_quote() -> None:
+    text = (
+        "“The harbor has been silted up for years and nobody in the capital cares.\n\n"
+        "“We asked for dredging three times,” said Mr. Lund."
+    )
+    assert _rows(text) == [
+        (
+            "The harbor has been silted up for years and nobody in the capital cares.",
+            "said",
+            "Mr. Lund",
+            True,
+        ),
+        ("We asked for dredging three times", "said", "Mr. Lund", True),
+    ]
+
+
+def test_unclosed_quote_stays_in_its_paragraph() -> None:
+    text = (
+        "He called the plan “a disaster for every farmer in the valley.\n\n"
+        "The ministry did not respond to a request for comment on Sunday."
+    )
+    doc = load_nlp()(text)
+    regions = quote_regions(doc)
+    assert [doc[r.start : r.end].text for r in regions] == ["a disaster for every farmer in the valley."]
+    assert not regions[0].closed
+    assert all("ministry" not in row[0] for row in _rows(text))
+
+
+def test_relative_pronoun_speaker_is_the_antecedent() -> None:
+    rows = _rows("The meeting was chaired by a banker who insisted that rates must rise.")
+    assert ("that rates must rise", "insisted", "a banker", False) in rows
+
+
+def test_markup_attribute_values_are_not_quotes() -> None:
+    doc = load_nlp()('<tweet author="@someone" id="42">Polls are open.</tweet>')
+    assert quote_regions(doc) == []
+
+
+def test_component_stores_quotes() -> None:
+    nlp = spacy.blank("en")
+    assert Language.has_factory("patronage_quotes")
+    parser_nlp = load_nlp()
+    doc = parser_nlp("“We are ready,” the general said.")
+    component = nlp.create_pipe("patronage_quotes")
+    doc = component(doc)
+    quotes = doc._.patronage_quotes
+    assert isinstance(quotes[0], QuoteSpan)
+    assert doc.text[quotes[0].content_start : quotes[0].content_end] == "We are ready"
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available beside the checkout")
+def test_seed_article_quotes() -> None:
+    text = SEED.read_text(encoding="utf-8")
+    rows = _rows(text)
+
+    def speaker_of(opening: str) -> str | None:
+        found = [row for row in rows if row[0].startswith(opening) and row[3]]
+        assert found, f"no direct quote starting {opening!r}"
+        return found[0][2]
+
+    assert speaker_of("We are not that preoccupied") == "Mr. Putin"
+    assert speaker_of("It’s not personal") == "Dmitri Trenin"
+    assert speaker_of("To them, Assad is not a sacred cow") == "Mr. Trenin"
+    official = speaker_of("Not being wedded to Assad")
+    assert official is not None and "official" in official
