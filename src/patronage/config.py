@@ -9,12 +9,13 @@ Every key has a default and help text; unknown keys are errors.
 from __future__ import annotations
 
 import os
-import tomllib
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 from typing import Any
+
+import tomllib
 
 from patronage.errors import ConfigError
 

@@ -8,16 +8,18 @@ where it stopped. A changed article with a known id replaces its old facts.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import IO
 
-from patronage.analyse import VERSION, analyse
+from patronage.analyse import VERSION
 from patronage.clean import clean_article
 from patronage.config import Settings
 from patronage.errors import PatronageError
 from patronage.ingest import read_inputs
 from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure
+from patronage.scale.engines import make_engine
 from patronage.store import Store
 
 __all__ = ["RunReport", "run", "exit_code"]
@@ -59,6 +61,31 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
         yield batch
 
 
+def _clean_batch(
+    batch: list[Article | Failure], seen: set[str], max_chars: int, report: RunReport
+) -> tuple[list[CleanArticle], list[Failure]]:
+    cleaned: list[CleanArticle] = []
+    failures: list[Failure] = []
+    for item in batch:
+        if isinstance(item, Failure):
+            failures.append(item)
+            continue
+        report.n_read += 1
+        if item.doc_id in seen:
+            failures.append(Failure(item.doc_id, "ingest", "InputError",
+                                    f"duplicate article id in this run ({item.origin}); first one kept", "warning"))
+            continue
+        seen.add(item.doc_id)
+        try:
+            clean, warnings = clean_article(item, max_chars)
+        except PatronageError as exc:
+            failures.append(Failure(item.doc_id, "clean", type(exc).__name__, exc.message))
+            continue
+        failures.extend(Failure(item.doc_id, "clean", "InputError", w, "warning") for w in warnings)
+        cleaned.append(clean)
+    return cleaned, failures
+
+
 def run(
     paths: Sequence[str],
     settings: Settings,
@@ -77,56 +104,46 @@ def run(
     report = RunReport(db=db)
     max_chars = int(settings.get("run.max_chars"))
     seen: set[str] = set()
+    pending: deque[list[Failure]] = deque()
     with Store(db) as store:
         report.run_id = store.start_run(command, VERSION)
-        batches = _batches(read_inputs(paths, default_date, stdin), max(1, int(settings.get("run.batch_size"))))
-        while True:
-            t0 = time.perf_counter()
-            batch = next(batches, None)
-            if batch is None:
-                break
-            t1 = time.perf_counter()
-            clock["ingest"] = clock.get("ingest", 0.0) + t1 - t0
-            cleaned: list[CleanArticle] = []
-            failures: list[Failure] = []
-            for item in batch:
-                report.n_read += isinstance(item, Article)
-                if isinstance(item, Failure):
-                    failures.append(item)
-                    continue
-                if item.doc_id in seen:
-                    failures.append(Failure(item.doc_id, "ingest", "InputError",
-                                            f"duplicate article id in this run ({item.origin}); first one kept",
-                                            "warning"))
-                    continue
-                seen.add(item.doc_id)
-                try:
-                    clean, warnings = clean_article(item, max_chars)
-                except PatronageError as exc:
-                    failures.append(Failure(item.doc_id if item.text or item.html else item.origin, "clean",
-                                            type(exc).__name__, exc.message))
-                    continue
-                failures.extend(Failure(item.doc_id, "clean", "InputError", w, "warning") for w in warnings)
-                cleaned.append(clean)
-            t2 = time.perf_counter()
-            clock["clean"] = clock.get("clean", 0.0) + t2 - t1
-            known = store.known_hashes([c.doc_id for c in cleaned])
-            todo = [c for c in cleaned if known.get(c.doc_id) != c.content_hash]
-            report.n_unchanged += len(cleaned) - len(todo)
-            results: list[AnalysedArticle] = []
-            for out in analyse(todo, settings, clock):
-                if isinstance(out, Failure):
-                    failures.append(out)
-                else:
-                    results.append(out)
-            t3 = time.perf_counter()
-            store.write(results, failures, report.run_id)
-            clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t3
-            report.n_new += len(results)
-            report.n_failed += sum(1 for f in failures if f.level == "error")
-            report.n_warnings += sum(1 for f in failures if f.level != "error")
-            report.failures.extend(failures)
-            if progress is not None:
-                progress(len(batch))
+
+        def prepared() -> Iterator[list[CleanArticle]]:
+            """Read, clean and skip unchanged articles, batch by batch (in this process)."""
+            batches = _batches(read_inputs(paths, default_date, stdin), max(1, int(settings.get("run.batch_size"))))
+            while True:
+                t0 = time.perf_counter()
+                batch = next(batches, None)
+                if batch is None:
+                    return
+                t1 = time.perf_counter()
+                clock["ingest"] = clock.get("ingest", 0.0) + t1 - t0
+                cleaned, failures = _clean_batch(batch, seen, max_chars, report)
+                known = store.known_hashes([c.doc_id for c in cleaned])
+                todo = [c for c in cleaned if known.get(c.doc_id) != c.content_hash]
+                report.n_unchanged += len(cleaned) - len(todo)
+                clock["clean"] = clock.get("clean", 0.0) + time.perf_counter() - t1
+                pending.append(failures)
+                if progress is not None:
+                    progress(len(batch))
+                yield todo
+
+        engine = make_engine(settings)
+        try:
+            for outputs, stage_times in engine.map(prepared()):
+                for key, value in stage_times.items():
+                    clock[key] = clock.get(key, 0.0) + value
+                failures = pending.popleft()
+                results = [o for o in outputs if isinstance(o, AnalysedArticle)]
+                failures.extend(o for o in outputs if isinstance(o, Failure))
+                t3 = time.perf_counter()
+                store.write(results, failures, report.run_id)
+                clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t3
+                report.n_new += len(results)
+                report.n_failed += sum(1 for f in failures if f.level == "error")
+                report.n_warnings += sum(1 for f in failures if f.level != "error")
+                report.failures.extend(failures)
+        finally:
+            engine.close()
         store.finish_run(report.run_id, report.n_read, report.n_new, report.n_unchanged, report.n_failed)
     return report

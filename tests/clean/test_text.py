@@ -39,7 +39,7 @@ def test_empty_after_cleaning_is_an_input_error() -> None:
 
 
 def test_huge_article_is_cut_at_a_paragraph_with_a_warning() -> None:
-    body = "\n\n".join("Sentence number %d is here." % i for i in range(2000))
+    body = "\n\n".join(f"Sentence number {i} is here." for i in range(2000))
     clean, warnings = clean_article(Article("big", "T", text=body), max_chars=5000)
     assert len(clean.text) <= 5000
     assert clean.text.endswith("is here.")

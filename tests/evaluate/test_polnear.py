@@ -128,6 +128,6 @@ def test_evaluate_on_written_split(tmp_path: Path) -> None:
 def test_dev_split_floor() -> None:
     scores = evaluate_polnear(DEV)
     assert scores["n_docs"] == 84
-    # measured 0.649 / 0.874 (first annotator file per article)
+    # measured 0.650 / 0.863 (first annotator file per article); floors are measured - 0.02
     assert scores["content_f1"] >= 0.63
-    assert scores["speaker_accuracy"] >= 0.85
+    assert scores["speaker_accuracy"] >= 0.84

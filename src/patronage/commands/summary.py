@@ -44,7 +44,10 @@ def _clip(text: str, n: int) -> str:
 def do_summary(settings: Settings, console: Console | None = None) -> None:
     """Print the summary of the settings' database."""
     db = str(settings.get("run.db"))
-    console = console or Console(highlight=False)
+    if console is None:
+        console = Console(highlight=False)
+        if not console.is_terminal:
+            console = Console(highlight=False, width=140)
     with Store(db, read_only=True) as store:
         data = summary_data(store)
     c = data["counts"]

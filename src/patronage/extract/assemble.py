@@ -98,8 +98,10 @@ def _events(
     if frame.location is not None:
         location = found.place_for_span(*frame.location)
     out = []
-    for source in sources or [None]:
-        for target in targets or [None]:
+    source_options: list[ActorRef | None] = list(sources) or [None]
+    target_options: list[ActorRef | None] = list(targets) or [None]
+    for source in source_options:
+        for target in target_options:
             if source is not None and target is not None and source.actor_id == target.actor_id:
                 continue
             trigger = found.doc.text[frame.trigger_start : frame.trigger_end]

@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from patronage.extract.codingargs import Span2, arg_spans, phrase_span, subject_of
+from patronage.extract.codingargs import Span2, arg_spans, phrase_span, pobjs, subject_of
 from patronage.extract.codinglexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.codingmodality import demand_clause, modality_of, polarity_of
 from patronage.extract.codingroles import (
@@ -158,6 +158,9 @@ def _frame(lex: Lexicon, hit: _Hit, embedded: bool) -> EventFrame:
     )
 
 
+_ADJ_TARGET_PREPS = frozenset({"of", "toward", "towards", "about", "to", "with"})
+
+
 def code_sentence(sent: Span) -> list[EventFrame]:
     """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
     lex = load_lexicon()
@@ -201,6 +204,17 @@ def code_sentence(sent: Span) -> list[EventFrame]:
         anchor = noun_anchor(tok, verb_triggers)
         base = 0.55 if anchor is None else 0.7
         hits.append(_Hit(tok, tok.idx + len(tok.text), found, args, base, location, anchor or tok))
+    for tok in sent:
+        if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "oprd", "xcomp"}:
+            continue
+        adj_rules = lex.adjectives.get(lemma(tok))
+        adj_hit = None if adj_rules is None else match_verb(adj_rules, tok)
+        if adj_hit is None:
+            continue
+        subj, _passive = subject_of(tok.head)
+        sources_adj = arg_spans(subj) if subj is not None else []
+        targets_adj = [span for _p, obj in pobjs(tok, _ADJ_TARGET_PREPS) for span in arg_spans(obj)]
+        hits.append(_Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head))
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
     frames.sort(key=lambda f: f.trigger_start)

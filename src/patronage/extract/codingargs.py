@@ -129,6 +129,26 @@ def pobjs(tok: Token, preps: set[str] | frozenset[str]) -> Iterator[tuple[str, T
                     yield child.lower_, obj
 
 
+_NAMED = {"PERSON", "NORP", "GPE", "ORG"}
+
+
+def _acl_head(participle: Token) -> Token:
+    """The noun a participle clause describes.
+
+    The parser often hangs "…, including Ukraine's former president X, also extracted by
+    Russia" on a noun further left; when the noun it chose names no one, the nearest
+    named actor between that noun and the participle is the one described.
+    """
+    head = participle.head
+    if head.ent_type_ in _NAMED or head.pos_ in {"PROPN", "PRON"}:
+        return head
+    for i in range(participle.i - 1, head.i, -1):
+        tok = participle.doc[i]
+        if tok.ent_type_ in _NAMED and tok.ent_iob_ != "" and (i + 1 >= len(tok.doc) or tok.doc[i + 1].ent_iob_ != "I"):
+            return tok
+    return head
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
     seen = 0
@@ -143,7 +163,7 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
-            return cur.head, cur.tag_ == "VBN"
+            return _acl_head(cur), cur.tag_ == "VBN"
         if cur.dep_ in _CONTROL and cur.head != cur:
             cur = cur.head
             continue

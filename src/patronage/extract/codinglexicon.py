@@ -2,7 +2,8 @@
 
 The lexicon is package data (``extract/data/triggers.yaml``). It has three tables:
 ``codes`` (CAMEO code to PLOVER 2021 type, mode and context), ``verbs`` and
-``nouns`` (lemma to an ordered list of rules). A rule may require an object noun
+``nouns`` and ``adjectives`` (lemma to an ordered list of rules; adjectives are
+predicative: "sounded dismissive of X", "is supportive of Y"). A rule may require an object noun
 (``objects``), a preposition child (``preps``) or a particle (``particles``); the
 first rule whose constraints all hold wins, a rule without constraints is the
 default. Noun rules may say that a possessor is the recipient (``possessor:
@@ -12,7 +13,7 @@ grants the event (``host_preps``, as in "asylum in Russia").
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import Any
@@ -88,6 +89,7 @@ class Lexicon:
     codes: dict[str, CodeInfo]
     verbs: dict[str, tuple[TriggerRule, ...]]
     nouns: dict[str, tuple[TriggerRule, ...]]
+    adjectives: dict[str, tuple[TriggerRule, ...]] = field(default_factory=dict)
 
     def info(self, cameo: str) -> CodeInfo:
         """The PLOVER meaning of a CAMEO code (validated at load time to exist)."""
@@ -154,7 +156,10 @@ def parse_lexicon(data: Any) -> Lexicon:
         context = _strings(info.get("context") or [], f"codes.{code}")
         codes[str(code)] = CodeInfo(info["type"], mode or None, tuple(sorted(context)))
     return Lexicon(
-        codes, _table(data.get("verbs"), codes, "verbs"), _table(data.get("nouns"), codes, "nouns")
+        codes,
+        _table(data.get("verbs"), codes, "verbs"),
+        _table(data.get("nouns"), codes, "nouns"),
+        _table(data.get("adjectives") or {}, codes, "adjectives"),
     )
 
 

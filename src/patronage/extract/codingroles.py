@@ -104,8 +104,6 @@ _RECIPIENT_VERBS = {
     "accept",
     "obtain",
     "enjoy",
-    "win",
-    "secure",
     "seek",
     "request",
 }
@@ -264,6 +262,13 @@ def noun_args(
                     _add(targets, arg_spans(subj))
             elif not sources:
                 _add(sources, arg_spans(subj))
+    for clause in noun.children:
+        # "the assistance he is receiving from Russia and Iran": the clause names giver and receiver
+        if clause.dep_ in {"relcl", "acl"} and lemma(clause) in _RECIPIENT_VERBS:
+            subj, passive = subject_of(clause)
+            if subj is not None and not passive and subj.i != noun.i:
+                _add(targets, arg_spans(subj))
+            _add(sources, [span for _p, obj in pobjs(clause, {"from"}) for span in arg_spans(obj)])
     if noun.dep_ == "pobj" and head.lower_ == "under" and not targets:
         governor = head.head
         if governor.pos_ in {"VERB", "AUX"}:

@@ -6,6 +6,12 @@ clausal complement) and subject; then quotation regions left over are attributed
 to a named person right after the quote, a cue in the next sentence, the speaker
 of the previous quote, or the subject of the next sentence. The lead resolves
 speaker spans to actors; this module only finds spans.
+
+A content interrupted by its cue ("“…,” he said, “…”", "The plan, he said,
+will fail") comes back as several :class:`QuoteSpan` sharing the same cue and
+speaker; a cue-less quote continuing the previous speaker shares that cue too.
+A relative pronoun subject ("an official who said …") gives its antecedent as
+the speaker.
 """
 
 from __future__ import annotations
@@ -36,7 +42,11 @@ Char = tuple[int, int]
 
 @dataclass(frozen=True, slots=True)
 class QuoteSpan:
-    """One quote: content, cue and speaker as character offsets into ``doc.text``."""
+    """One quote: content, cue and speaker as character offsets into ``doc.text``.
+
+    The content excludes the quotation marks (and a comma before the cue); cue
+    and speaker are ``None`` when not found. ``direct`` is True for quoted text.
+    """
 
     content_start: int
     content_end: int
@@ -209,17 +219,13 @@ class _Finder:
         """End a complement before a conjoined clause that reports someone else ("…, and 4 in 10 said …")."""
         doc = self.doc
         for token in arg.subtree:
-            if (
-                token.dep_ == "conj"
-                and token.i > arg.i
-                and cue_arguments(token)
-                and self.region_of[token.i] < 0
-            ):
-                if any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
-                    right = min(right, token.left_edge.i - 1)
-                    while right > arg.i and (doc[right].pos_ == "CCONJ" or doc[right].is_punct):
-                        right -= 1
-                    break
+            if token.dep_ != "conj" or token.i < arg.i or self.region_of[token.i] >= 0:
+                continue
+            if cue_arguments(token) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children):
+                right = min(right, token.left_edge.i - 1)
+                while right > arg.i and (doc[right].pos_ == "CCONJ" or doc[right].is_punct):
+                    right -= 1
+                break
         return right
 
     def emit_rest(self, sent: Span, skip: set[int], who: _Who, n: int) -> None:

@@ -177,11 +177,19 @@ def _protection(
     # and the subject of the clause ("Assad joins a cohort of figures under X's protection")
     holder = token.head.head if token.head.dep_ == "prep" else token.head
     targets: list[ActorRef] = []
+    # a list introduced after the protection word ("…, including A, …, and B") names the protected,
+    # even where the parser attaches its last members elsewhere
+    for tok in sent[token.i - sent.start + 1 :]:
+        if tok.lower_ in ("including", "like") or (tok.lower_ == "such" and tok.nbor().lower_ == "as"):
+            rest = sent.doc[tok.i : sent.end]
+            targets.extend(r for r in _person_refs_in(found, rest, {source.actor_id}) if r not in targets)
+            break
     if holder.pos_ in ("NOUN", "PROPN"):
         members = sent.doc[holder.left_edge.i : holder.right_edge.i + 1]
-        targets.extend(_person_refs_in(found, members, {source.actor_id}))
-        if holder.tag_ == "NNS":
-            sets[holder.lemma_.lower()] = ("harbours", source)
+        targets.extend(r for r in _person_refs_in(found, members, {source.actor_id}) if r not in targets)
+        for noun in sent.doc[holder.i : token.i]:
+            if noun.tag_ == "NNS" and noun.pos_ == "NOUN":
+                sets[noun.lemma_.lower()] = ("harbours", source)
         governor = holder
         while governor.dep_ in ("pobj", "prep", "dobj", "attr") and governor.head.i != governor.i:
             governor = governor.head

@@ -151,6 +151,11 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             ents.append((ent, start, end, text))
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
+    # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
+    # and a name the tagger mislabelled as an organisation still find their person
+    full_names = [(s, e, t) for ent, s, e, t in ents if ent.label_ == "PERSON" and len(display_name(t).split()) > 1]
+    for s, e, t in full_names:
+        _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
     for ent, start, end, text in ents:
         label = ent.label_
         if gaz is not None:
@@ -165,13 +170,26 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             _resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
             entry = gaz.demonym(text) if gaz is not None else None
-            if entry is not None:
-                found.add(start, end, label, gaz.to_actor(entry), "demonym") if gaz else None
+            if entry is not None and gaz is not None:
+                found.add(start, end, label, gaz.to_actor(entry), "demonym")
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
+        elif _surname_of(text, persons) is not None:
+            found.add(start, end, "PERSON", _surname_of(text, persons), "surname")
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
+
+
+def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
+    """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
+    name = display_name(text)
+    if len(name.split()) != 1:
+        return None
+    for full, actor in persons.items():
+        if len(full.split()) > 1 and slug(full).split("-")[-1] == slug(name):
+            return actor
+    return None
 
 
 def _countries_named(ents: list[tuple[Span, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
@@ -188,7 +206,7 @@ def _countries_named(ents: list[tuple[Span, int, int, str]], gaz: GazetteerLike 
 
 def _resolve_person(
     found: DocActors, start: int, end: int, text: str, gaz: GazetteerLike | None,
-    countries: set[str], date: dt.date | None, persons: dict[str, Actor],
+    countries: set[str], date: dt.date | None, persons: dict[str, Actor], record: bool = True,
 ) -> None:
     name = display_name(text)
     tokens = name.split()
@@ -196,7 +214,8 @@ def _resolve_person(
     if len(tokens) == 1:
         for full, actor in persons.items():
             if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
-                found.add(start, end, "PERSON", actor, "surname")
+                if record:
+                    found.add(start, end, "PERSON", actor, "surname")
                 return
     entry = None
     if gaz is not None:
@@ -205,8 +224,9 @@ def _resolve_person(
         actor = gaz.to_actor(entry)
         if getattr(entry, "gender", None):
             found.genders[actor.actor_id] = str(getattr(entry, "gender", ""))
-        found.add(start, end, "PERSON", actor, "gazetteer")
-        persons.setdefault(actor.name, actor)
+        if record:
+            found.add(start, end, "PERSON", actor, "gazetteer")
+        persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
         return
     if len(tokens) == 1:
         # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
@@ -214,7 +234,8 @@ def _resolve_person(
     else:
         actor = _new_actor("person", name)
     persons.setdefault(name, actor)
-    found.add(start, end, "PERSON", actor, "new")
+    if record:
+        found.add(start, end, "PERSON", actor, "new")
 
 
 def _resolve_place(found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None) -> None:

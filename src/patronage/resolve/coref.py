@@ -79,6 +79,17 @@ def _pronoun_antecedent(found: DocActors, token: Token, persons: list[tuple[int,
         return g is None or g == gender
 
     sent = token.sent
+    governing_subjects = {
+        child.i for ancestor in token.ancestors for child in ancestor.children if child.dep_ in ("nsubj", "nsubjpass")
+    }
+    # 0. a possessive prefers another participant named earlier in its sentence: "Despite
+    #    Medvedchuk's capture, Putin secured his release" (his = Medvedchuk, not the agent)
+    if token.tag_ == "PRP$":
+        for i, actor_id in reversed(persons):
+            if sent.start <= i < token.i and compatible(actor_id) and not any(
+                found.doc[s].left_edge.i <= i <= found.doc[s].right_edge.i for s in governing_subjects
+            ):
+                return actor_id
     # 1. the subject of a clause governing the pronoun ("Putin said he would…")
     for ancestor in token.ancestors:
         for child in ancestor.children:

@@ -146,18 +146,47 @@ _RULES: list[tuple[str, str]] = [
 
 _MASTER = re.compile("|".join(rf"(?P<{name}>{pattern})" for name, pattern in _RULES))
 
+
+def _trie(words: list[str]) -> str:
+    """An alternation of ``words`` factored by shared prefixes, much faster to scan."""
+    groups: dict[str, list[str]] = {}
+    for word in words:
+        groups.setdefault(word[:1], []).append(word[1:])
+    parts = []
+    for first, rests in sorted(groups.items()):
+        sub = _trie([rest for rest in rests if rest])
+        tail = f"(?:{sub}){'?' if '' in rests else ''}" if sub else ""
+        parts.append(re.escape(first) + tail)
+    return "|".join(parts)
+
+
+_NAMED_WORDS = [*(w.capitalize() for w in MONTHS), *(w.capitalize() for w in WEEKDAYS)]
+_TIME_WORDS = (
+    "winter spring summer autumn fall yesterday today tonight tomorrow night morning afternoon evening "
+    "day days week weeks weekend month months year years decade decades"
+).split()
 # Every rule holds one of these words within its first few words, so a match
 # can only start a few word starts before one: the scan tries just those
 # positions instead of every character of the sentence.
-_TRIGGER = re.compile(
-    r"\d+|\b(?:January|February|March|April|May|June|July|August|September|October|November|December"
-    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
-    r"|(?i:winter|spring|summer|autumn|fall|yesterday|today|tonight|tomorrow|night|morning|afternoon|evening"
-    r"|days?|weeks?|weekend|months?|years?|decades?))\b"
-)
+_TRIGGER = re.compile(rf"(?=[\dA-Za-z])(?:\d+|\b(?:{_trie(_NAMED_WORDS)}|(?i:{_trie(_TIME_WORDS)}))\b)")
 _WORD_START = re.compile(r"\b\w|(?<!\w)['\u2019](?=\d)")
+_FIRST_WORD = re.compile(r"[A-Za-z]*")
 _LOOKBACK_CHARS = 60
-_LOOKBACK_WORDS = 8
+_LOOKBACK_WORDS = 7
+# the words a match may start with (besides digits and apostrophes); other
+# word starts near a trigger are skipped without running the big pattern
+_START_WORDS = frozenset(
+    [
+        *(w.lower() for w in _NAMED_WORDS),
+        *_TIME_WORDS,
+        *(w.split()[0] for w in NUMBER_WORDS),
+        *(
+            "in on during since by until till through throughout from as early late mid the last next this that "
+            "of between circa c over at earlier later some several yesterday today tonight tomorrow"
+        ).split(),
+    ]
+)
+
 
 def _wordset(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -215,6 +244,11 @@ def scan(text: str) -> Iterator[re.Match[str]]:
             if start < last_end or start in tried:
                 continue
             tried.add(start)
+            first = text[start]
+            if not (first.isdigit() or first in "'\u2019"):
+                word = _FIRST_WORD.match(text, start)
+                if word is None or word.group(0).lower() not in _START_WORDS:
+                    continue
             match = _MASTER.match(text, start)
             if match is not None and _accept(match, text):
                 last_end = match.end()

@@ -1,0 +1,489 @@
+"""The actor gazetteer: packaged YAML of countries, people, organisations and places.
+
+Each YAML file is a list of entries (schema in ``resolve/data/*.yaml``). Entries of
+kind ``person``, ``country``, ``organization`` or ``group`` are actors; entries of
+kind ``city`` or ``region`` are places. Every lookup is a dict access on a
+normalised key (see :func:`normalize`), because it runs for every entity mention.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from patronage.errors import ModelError
+from patronage.model.records import Actor, Place, Role
+
+__all__ = ["Gazetteer", "GazetteerEntry", "normalize", "parse_entries", "read_yaml", "surname_keys"]
+
+_DATA_FILES = ("countries.yaml", "people.yaml", "organizations.yaml", "places.yaml")
+ACTOR_KINDS = frozenset({"person", "country", "organization", "group"})
+PLACE_KINDS = frozenset({"city", "region"})
+_KEYS = frozenset(
+    {"id", "name", "kind", "country", "sector", "wikidata", "gender", "aliases", "roles", "surname"}
+)
+_COUNTRY_KEYS = frozenset({"demonyms", "capital", "metonyms"})
+_PLACE_KEYS = frozenset({"id", "name", "kind", "country", "aliases"})
+_ROLE_KEYS = frozenset({"title", "of", "start", "end"})
+_ISO3 = re.compile(r"[A-Z]{3}")
+_QID = re.compile(r"Q[1-9][0-9]*")
+_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
+_ACRONYM = re.compile(r"\b(\w)\.")
+_SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/.,;:!?\"()\[\]]+")
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"}
+)
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+# loose role titles: every spelling in a group matches every other
+_TITLE_GROUPS: tuple[frozenset[str], ...] = (
+    frozenset({"president"}),
+    frozenset({"prime minister", "premier", "pm", "head of government"}),
+    frozenset({"foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs"}),
+    frozenset(
+        {
+            "defense minister",
+            "defence minister",
+            "minister of defense",
+            "minister of defence",
+            "secretary of defense",
+            "defence secretary",
+        }
+    ),
+    frozenset({"king", "queen", "monarch"}),
+    frozenset({"emir", "amir"}),
+    frozenset({"supreme leader"}),
+    frozenset({"chancellor"}),
+)
+# titles that stand for whoever leads the country
+_LEADER_TITLES = (
+    "president",
+    "supreme leader",
+    "king",
+    "queen",
+    "emir",
+    "sultan",
+    "chairman",
+    "general secretary",
+)
+
+
+def normalize(text: str) -> str:
+    """The lookup key of a name: casefolded, no diacritics, no leading "the", no trailing "'s".
+
+    ``"the U.S."`` and ``"US"`` give the same key, as do ``"al-Assad's"`` and ``"Al Assad"``.
+    """
+    s = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
+    s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold().strip()
+    s = _ACRONYM.sub(r"\1", s)
+    if s.endswith("'s"):
+        s = s[:-2]
+    elif s.endswith("'"):
+        s = s[:-1]
+    s = _SEPARATORS.sub(" ", s).strip()
+    if s.startswith("the "):
+        s = s[4:]
+    return s
+
+
+def surname_keys(name: str) -> set[str]:
+    """Surname keys of a person's name: the last token, and "al assad" besides "assad"."""
+    tokens = normalize(name).split()
+    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+        tokens.pop()
+    if len(tokens) < 2:
+        return set()
+    keys = {tokens[-1]}
+    if len(tokens) >= 3 and tokens[-2] in _PARTICLES:
+        keys.add(f"{tokens[-2]} {tokens[-1]}")
+    return keys
+
+
+@dataclass(frozen=True, slots=True)
+class GazetteerEntry:
+    """One actor of the gazetteer (a person, country, organization or group)."""
+
+    id: str
+    name: str
+    kind: str
+    country: str | None = None
+    sector: str | None = None
+    wikidata: str | None = None
+    gender: str | None = None
+    aliases: tuple[str, ...] = ()
+    roles: tuple[Role, ...] = ()
+    demonyms: tuple[str, ...] = ()
+    capital: str | None = None
+    metonyms: tuple[tuple[str, str], ...] = ()
+    surname: str | None = None
+
+
+def _title_keys(title: str) -> frozenset[str]:
+    key = normalize(title)
+    for group in _TITLE_GROUPS:
+        if key in group:
+            return group
+    return frozenset({key})
+
+
+def _bound(value: str | None, *, end: bool) -> dt.date | None:
+    """The first (or, for an end, last) day a partial ISO date covers."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if len(parts) == 3:
+        return dt.date(parts[0], parts[1], parts[2])
+    if len(parts) == 2:
+        if not end:
+            return dt.date(parts[0], parts[1], 1)
+        nxt = dt.date(parts[0] + parts[1] // 12, parts[1] % 12 + 1, 1)
+        return nxt - dt.timedelta(days=1)
+    return dt.date(parts[0], 12, 31) if end else dt.date(parts[0], 1, 1)
+
+
+class Gazetteer:
+    """Dict-indexed actors and places; build it with :meth:`load`."""
+
+    def __init__(
+        self, entries: Iterable[GazetteerEntry], places: Iterable[tuple[Place, Sequence[str]]] = ()
+    ) -> None:
+        self._entries: dict[str, GazetteerEntry] = {}
+        self._alias: dict[str, list[GazetteerEntry]] = {}
+        self._surname: dict[str, list[GazetteerEntry]] = {}
+        self._demonym: dict[str, GazetteerEntry] = {}
+        self._metonym: dict[str, tuple[GazetteerEntry, str]] = {}
+        self._place: dict[str, Place] = {}
+        self._roles: dict[tuple[str, str], list[tuple[GazetteerEntry, Role]]] = {}
+        self._actors: dict[str, Actor] = {}
+        for entry in entries:
+            self._add(entry)
+        for place, aliases in places:
+            for text in (place.name, *aliases):
+                self._place.setdefault(normalize(text), place)
+
+    @classmethod
+    def load(cls, extra: Sequence[Path] = ()) -> Gazetteer:
+        """The packaged gazetteer plus ``extra`` YAML files of the same schema.
+
+        Raises :class:`~patronage.errors.ModelError` naming the file and entry for
+        unknown keys, missing or bad values and duplicate ids. The packaged files
+        are read and validated once per process.
+        """
+        if not extra:
+            return _packaged_gazetteer()
+        items, seen = _packaged_items()
+        seen = dict(seen)
+        all_items = list(items)
+        for path in extra:
+            all_items.extend(parse_entries(read_yaml(Path(path)), seen))
+        return cls._from_items(all_items)
+
+    @classmethod
+    def _from_items(cls, items: Iterable[dict[str, Any]]) -> Gazetteer:
+        entries: list[GazetteerEntry] = []
+        places: list[tuple[Place, Sequence[str]]] = []
+        for item in items:
+            if item["kind"] in ACTOR_KINDS:
+                entries.append(GazetteerEntry(**item))
+            else:
+                places.append((Place(item["name"], item["country"]), item["aliases"]))
+        return cls(entries, places)
+
+    def _add(self, entry: GazetteerEntry) -> None:
+        self._entries[entry.id] = entry
+        for text in (entry.name, *entry.aliases):
+            key = normalize(text)
+            if key:
+                bucket = self._alias.setdefault(key, [])
+                if entry not in bucket:
+                    bucket.append(entry)
+        if entry.kind == "person":
+            names = (entry.surname,) if entry.surname else (entry.name, *entry.aliases)
+            for text in names:
+                for key in surname_keys(text) if not entry.surname else {normalize(text)}:
+                    bucket = self._surname.setdefault(key, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
+        for word in entry.demonyms:
+            self._demonym.setdefault(normalize(word), entry)
+        for text, sector in entry.metonyms:
+            self._metonym.setdefault(normalize(text), (entry, sector))
+        if entry.capital and entry.country:
+            self._place.setdefault(normalize(entry.capital), Place(entry.capital, entry.country))
+        for role in entry.roles:
+            for key in _title_keys(role.title):
+                self._roles.setdefault((key, role.of or ""), []).append((entry, role))
+
+    def __len__(self) -> int:
+        """The number of actor entries (places not counted)."""
+        return len(self._entries)
+
+    def __iter__(self) -> Iterator[GazetteerEntry]:
+        """Every actor entry, in load order."""
+        return iter(self._entries.values())
+
+    @property
+    def place_count(self) -> int:
+        """The number of distinct place keys (names and aliases of places and capitals)."""
+        return len(self._place)
+
+    def get(self, entry_id: str) -> GazetteerEntry | None:
+        """The entry with this id, or None."""
+        return self._entries.get(entry_id)
+
+    def lookup(self, text: str) -> list[GazetteerEntry]:
+        """Entries whose name or alias matches ``text``, then people with that surname."""
+        key = normalize(text)
+        found = list(self._alias.get(key, ()))
+        for entry in self._surname.get(key, ()):
+            if entry not in found:
+                found.append(entry)
+        return found
+
+    def demonym(self, word: str) -> GazetteerEntry | None:
+        """The country a demonym names ("Syrian", "Syrians", "the British"), or None."""
+        key = normalize(word)
+        entry = self._demonym.get(key)
+        if entry is None and key.endswith("s"):
+            entry = self._demonym.get(key[:-1])
+        return entry
+
+    def metonym(self, text: str) -> tuple[GazetteerEntry, str] | None:
+        """(country, sector) for a government-by-building word ("the Kremlin"), or None."""
+        return self._metonym.get(normalize(text))
+
+    def place(self, text: str) -> Place | None:
+        """A capital, city or region resolved to its country, or None."""
+        return self._place.get(normalize(text))
+
+    def holders(self, title: str, of: str, on: dt.date | None) -> list[GazetteerEntry]:
+        """Who held ``title`` of country ``of`` on a date, latest start first.
+
+        Titles match loosely ("premier" is "prime minister", "leader" any head of
+        state title). With ``on=None`` only the most recent holder is returned.
+        """
+        key = normalize(title)
+        titles = _LEADER_TITLES if key == "leader" else (key,)
+        for one in titles:
+            found = self._holders(one, of, on)
+            if found:
+                return found
+        return []
+
+    def _holders(self, title: str, of: str, on: dt.date | None) -> list[GazetteerEntry]:
+        pairs = self._roles.get((title, of), [])
+        if on is None:
+            best = max(pairs, key=lambda p: (p[1].end is None, p[1].start or ""), default=None)
+            return [best[0]] if best else []
+        hits: list[tuple[str, GazetteerEntry]] = []
+        for entry, role in pairs:
+            start, end = _bound(role.start, end=False), _bound(role.end, end=True)
+            if (start is None or start <= on) and (end is None or on <= end) and (start or end):
+                hits.append((role.start or "", entry))
+        hits.sort(key=lambda h: h[0], reverse=True)
+        out: list[GazetteerEntry] = []
+        for _start, entry in hits:
+            if entry not in out:
+                out.append(entry)
+        return out
+
+    def to_actor(self, entry: GazetteerEntry) -> Actor:
+        """The entry as a canonical :class:`~patronage.model.records.Actor`."""
+        actor = self._actors.get(entry.id)
+        if actor is None:
+            actor = Actor(
+                entry.id,
+                entry.name,
+                entry.kind,
+                entry.country,
+                entry.sector,
+                entry.wikidata,
+                entry.aliases,
+                entry.roles,
+            )
+            self._actors[entry.id] = actor
+        return actor
+
+
+@lru_cache(maxsize=1)
+def _packaged_items() -> tuple[tuple[dict[str, Any], ...], dict[str, str]]:
+    """The packaged YAML files, read and validated once per process."""
+    root = resources.files("patronage.resolve") / "data"
+    items: list[dict[str, Any]] = []
+    seen: dict[str, str] = {}
+    for name in _DATA_FILES:
+        with resources.as_file(root / name) as path:
+            items.extend(parse_entries(read_yaml(Path(path)), seen))
+    return tuple(items), seen
+
+
+@lru_cache(maxsize=1)
+def _packaged_gazetteer() -> Gazetteer:
+    """The packaged gazetteer alone, built once per process."""
+    return Gazetteer._from_items(_packaged_items()[0])
+
+
+RawFile = tuple[str, list[Any]]
+
+
+def read_yaml(path: Path) -> RawFile:
+    """Read one gazetteer YAML file: a list of entries (an empty file is an empty list)."""
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
+        raise ModelError(f"cannot read gazetteer file: {exc}", source=str(path)) from exc
+    if data is None:
+        data = []
+    if not isinstance(data, list):
+        raise ModelError("a gazetteer file must be a list of entries", source=str(path))
+    return str(path), data
+
+
+def _iso_date(value: object, where: str, source: str) -> str | None:
+    """A role date as ISO text; YAML turns 2000-05-07 into a date and 2014 into an int."""
+    if value is None:
+        return None
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+    match = _DATE.fullmatch(text) if isinstance(text, str) else None
+    if match is None:
+        raise ModelError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)", source=source)
+    year, month, day = (int(g) if g else 1 for g in match.groups())
+    try:
+        dt.date(year, month, day)
+    except ValueError as exc:
+        raise ModelError(f"{where}: bad date {value!r}: {exc}", source=source) from exc
+    return str(text)
+
+
+def _strings(value: object, key: str, where: str, source: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise ModelError(f"{where}: {key} must be a list of non-empty strings", source=source)
+    return tuple(value)
+
+
+def _code(value: object, key: str, where: str, source: str) -> str | None:
+    if value is None:
+        return None
+    if not isinstance(value, str) or not _ISO3.fullmatch(value):
+        raise ModelError(f"{where}: {key} {value!r} is not an ISO 3166 alpha-3 code", source=source)
+    return value
+
+
+def _roles(value: object, where: str, source: str) -> tuple[Role, ...]:
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        raise ModelError(f"{where}: roles must be a list", source=source)
+    out: list[Role] = []
+    for raw in value:
+        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
+            raise ModelError(f"{where}: a role must be a mapping with a title", source=source)
+        unknown = set(raw) - _ROLE_KEYS
+        if unknown:
+            raise ModelError(f"{where}: unknown role keys {sorted(unknown)}", source=source)
+        of = raw.get("of")
+        if of is not None and not (isinstance(of, str) and (_ISO3.fullmatch(of) or "/" in of)):
+            raise ModelError(
+                f"{where}: role 'of' {of!r} is neither an ISO3 code nor an entry id", source=source
+            )
+        start = _iso_date(raw.get("start"), where, source)
+        end = _iso_date(raw.get("end"), where, source)
+        if start and end and _bound(start, end=False) > _bound(end, end=True):  # type: ignore[operator]
+            raise ModelError(f"{where}: role {raw['title']!r} ends before it starts", source=source)
+        out.append(Role(raw["title"], of, start, end, "gazetteer"))
+    return tuple(out)
+
+
+def _metonyms(value: object, where: str, source: str) -> tuple[tuple[str, str], ...]:
+    out: list[tuple[str, str]] = []
+    for raw in value if isinstance(value, list) else ([] if value is None else [None]):
+        if isinstance(raw, str):
+            out.append((raw, "GOV"))
+        elif isinstance(raw, dict) and isinstance(raw.get("text"), str) and set(raw) <= {"text", "sector"}:
+            out.append((raw["text"], str(raw.get("sector") or "GOV")))
+        else:
+            raise ModelError(f"{where}: a metonym is a string or {{text, sector}}", source=source)
+    return tuple(out)
+
+
+def parse_entries(raw: RawFile, seen: dict[str, str]) -> list[dict[str, Any]]:
+    """Validate the entries of one file into keyword dicts; ``seen`` maps ids to their file."""
+    source, items = raw
+    out: list[dict[str, Any]] = []
+    for n, item in enumerate(items, 1):
+        where = f"entry {n}"
+        if not isinstance(item, dict):
+            raise ModelError(f"{where}: an entry must be a mapping", source=source)
+        name, kind = item.get("name"), item.get("kind")
+        if isinstance(name, str):
+            where = f"entry {n} ({name})"
+        if not isinstance(name, str) or not name.strip():
+            raise ModelError(f"{where}: missing name", source=source)
+        if kind not in ACTOR_KINDS | PLACE_KINDS:
+            raise ModelError(
+                f"{where}: bad kind {kind!r} (want one of {sorted(ACTOR_KINDS | PLACE_KINDS)})", source=source
+            )
+        allowed = (
+            _PLACE_KEYS if kind in PLACE_KINDS else _KEYS | (_COUNTRY_KEYS if kind == "country" else set())
+        )
+        unknown = set(item) - allowed
+        if unknown:
+            raise ModelError(f"{where}: unknown keys {sorted(unknown)}", source=source)
+        country = _code(item.get("country"), "country", where, source)
+        aliases = _strings(item.get("aliases"), "aliases", where, source)
+        if kind in PLACE_KINDS:
+            out.append({"name": name, "kind": kind, "country": country, "aliases": aliases})
+            continue
+        entry_id = item.get("id")
+        if not isinstance(entry_id, str) or not entry_id.strip():
+            raise ModelError(f"{where}: missing id", source=source)
+        if entry_id in seen:
+            raise ModelError(f"{where}: duplicate id {entry_id!r} (first in {seen[entry_id]})", source=source)
+        seen[entry_id] = source
+        wikidata, gender, sector = item.get("wikidata"), item.get("gender"), item.get("sector")
+        if wikidata is not None and not (isinstance(wikidata, str) and _QID.fullmatch(wikidata)):
+            raise ModelError(f"{where}: bad wikidata id {wikidata!r}", source=source)
+        if gender is not None and gender not in ("m", "f"):
+            raise ModelError(f"{where}: gender must be m or f", source=source)
+        if sector is not None and not (
+            isinstance(sector, str) and re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", sector)
+        ):
+            raise ModelError(f"{where}: bad sector {sector!r}", source=source)
+        capital, surname = item.get("capital"), item.get("surname")
+        for key, val in (("capital", capital), ("surname", surname)):
+            if val is not None and not isinstance(val, str):
+                raise ModelError(f"{where}: {key} must be a string", source=source)
+        out.append(
+            {
+                "id": entry_id,
+                "name": name,
+                "kind": kind,
+                "country": country,
+                "sector": sector,
+                "wikidata": wikidata,
+                "gender": gender,
+                "aliases": aliases,
+                "roles": _roles(item.get("roles"), where, source),
+                "demonyms": _strings(item.get("demonyms"), "demonyms", where, source),
+                "capital": capital,
+                "metonyms": _metonyms(item.get("metonyms"), where, source),
+                "surname": surname,
+            }
+        )
+    return out

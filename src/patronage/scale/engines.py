@@ -1,0 +1,83 @@
+"""Engines that run the pure analysis stage over batches: in-process, or a local process pool.
+
+The runner keeps the single writer; engines only analyse. Results come back in
+input order, so a run's output does not depend on the number of workers.
+"""
+
+from __future__ import annotations
+
+import multiprocessing as mp
+from collections import deque
+from collections.abc import Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from typing import Any
+
+from patronage.analyse import analyse
+from patronage.config import Settings
+from patronage.model.records import AnalysedArticle, CleanArticle, Failure
+
+__all__ = ["BatchResult", "LocalEngine", "PoolEngine", "analyse_batch", "make_engine"]
+
+BatchResult = tuple[list[AnalysedArticle | Failure], dict[str, float]]
+
+
+def analyse_batch(batch: list[CleanArticle], values: dict[str, dict[str, Any]]) -> BatchResult:
+    """Analyse one batch (the unit of work a worker process runs); returns results and stage timings."""
+    timings: dict[str, float] = {}
+    results = list(analyse(batch, Settings(values), timings))
+    return results, timings
+
+
+class LocalEngine:
+    """Analyse in this process."""
+
+    def __init__(self, settings: Settings) -> None:
+        self.values = {k: dict(v) for k, v in settings.values.items()}
+
+    def map(self, batches: Iterable[list[CleanArticle]]) -> Iterator[BatchResult]:
+        """Analyse each batch in turn."""
+        for batch in batches:
+            yield analyse_batch(batch, self.values)
+
+    def close(self) -> None:
+        """Nothing to release."""
+
+
+def _warm(values: dict[str, dict[str, Any]]) -> None:
+    """Load the model and gazetteer once per worker, before the first batch."""
+    from patronage.nlp.loader import load_nlp
+    from patronage.resolve.registry import load_gazetteer
+
+    load_nlp(str(values["nlp"]["model"]))
+    load_gazetteer(tuple(values["resolve"]["gazetteer"]))
+
+
+class PoolEngine:
+    """Analyse in ``workers`` processes (spawned, each loading spaCy once), at most two batches ahead each."""
+
+    def __init__(self, settings: Settings, workers: int) -> None:
+        self.values = {k: dict(v) for k, v in settings.values.items()}
+        self.workers = workers
+        self.pool = ProcessPoolExecutor(
+            max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_warm, initargs=(self.values,)
+        )
+
+    def map(self, batches: Iterable[list[CleanArticle]]) -> Iterator[BatchResult]:
+        """Analyse batches in parallel, yielding results in input order."""
+        pending: deque[Future[BatchResult]] = deque()
+        for batch in batches:
+            pending.append(self.pool.submit(analyse_batch, batch, self.values))
+            while len(pending) >= 2 * self.workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        self.pool.shutdown(cancel_futures=True)
+
+
+def make_engine(settings: Settings) -> LocalEngine | PoolEngine:
+    """The engine the settings ask for (``run.workers``)."""
+    workers = int(settings.get("run.workers"))
+    return PoolEngine(settings, workers) if workers > 1 else LocalEngine(settings)

@@ -1,0 +1,131 @@
+"""The JSON routes under ``/api``: search, actor, network, events, evidence and meta.
+
+Parameters are checked twice: their shape by FastAPI (422 with the one error shape) and their
+meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.errors.InputError`, 400).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Annotated, Any, Literal
+
+from fastapi import APIRouter, Path, Query
+
+from patronage.errors import InputError
+from patronage.query import actor_profile
+from patronage.web.conn import StorePool
+from patronage.web.errors import NotFoundError
+from patronage.web.network import network
+from patronage.web.queries import event_evidence, events_page, overview, relation_evidence, search
+
+__all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
+
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+_TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_\- ]{0,39}$")
+MAX_LEN = 200
+
+Text = Annotated[str, Query(min_length=1, max_length=MAX_LEN)]
+OptDate = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN)]
+OptTypes = Annotated[str | None, Query(max_length=MAX_LEN)]
+Sign = Annotated[Literal["positive", "negative", "neutral"] | None, Query()]
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """Refuse a well-shaped but impossible date (month 13, 31 February)."""
+    if value is None:
+        return None
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise InputError(f"impossible date {value!r}", source=name) from None
+    return value
+
+
+def split_types(value: str | None) -> list[str]:
+    """A comma-separated list of event types or relation names, each checked."""
+    if not value:
+        return []
+    items = [item.strip() for item in value.split(",") if item.strip()]
+    if len(items) > 20:
+        raise InputError("at most 20 types", source="types")
+    for item in items:
+        if not _TYPE.match(item):
+            raise InputError(f"not a type name: {item[:40]!r}", source="types")
+    return items
+
+
+def build_router(pool: StorePool, max_rows: int) -> APIRouter:
+    """The API routes over one read-only store; no response holds more than ``max_rows`` rows."""
+    router = APIRouter(prefix="/api")
+
+    @router.get("/meta")
+    def meta() -> dict[str, Any]:
+        """Counts, date range, event types and relation names in the store."""
+        with pool.cursor() as store:
+            return {"ok": True, "max_rows": max_rows, **overview(store)}
+
+    @router.get("/search")
+    def search_route(q: Text, limit: Annotated[int, Query(ge=1)] = 10) -> dict[str, Any]:
+        """Actors by name, alias or id substring, and sentences containing ``q``."""
+        with pool.cursor() as store:
+            found = search(store, q, min(limit, max_rows), min(20, max_rows))
+        return {"ok": True, "q": q, **found}
+
+    @router.get("/actor/{actor_id:path}")
+    def actor_route(actor_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)],
+                    as_of: OptDate = None) -> dict[str, Any]:
+        """An actor's profile: roles, relations, events and quotes, as of a date."""
+        check_date(as_of, "as_of")
+        with pool.cursor() as store:
+            if not store.query("SELECT 1 FROM actors WHERE actor_id = ?", [actor_id]):
+                raise NotFoundError(f"no actor {actor_id!r}", source="actor_id")
+            profile = actor_profile(store, actor_id, as_of, limit=max_rows)
+        return {"ok": True, **profile}
+
+    @router.get("/network")
+    def network_route(actor: Text, as_of: OptDate = None, depth: Annotated[int, Query(ge=1, le=3)] = 1,
+                      types: OptTypes = None, sign: Sign = None) -> dict[str, Any]:
+        """The actor's ego network, ``depth`` hops out, as of a date."""
+        check_date(as_of, "as_of")
+        with pool.cursor() as store:
+            graph = network(store, actor, as_of=as_of, depth=depth, types=split_types(types), sign=sign,
+                            max_nodes=max_rows, max_edges=max_rows)
+        return {"ok": True, **graph}
+
+    @router.get("/events")
+    def events_route(
+        actor: Annotated[str | None, Query(min_length=1, max_length=MAX_LEN)] = None,
+        type: OptTypes = None,  # noqa: A002 -- the public parameter name
+        from_: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
+        to: OptDate = None,
+        polarity: Annotated[Literal["asserted", "negated"] | None, Query()] = None,
+        sign: Sign = None,
+        limit: Annotated[int, Query(ge=1)] = 50,
+        offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
+    ) -> dict[str, Any]:
+        """Events, oldest first, a page at a time."""
+        if limit > max_rows:
+            raise InputError(f"limit must be at most {max_rows}", source="limit")
+        check_date(from_, "from")
+        check_date(to, "to")
+        if from_ and to and from_[: len(to)] > to:
+            raise InputError("from is after to", source="from")
+        with pool.cursor() as store:
+            page = events_page(store, actor=actor, types=[t.upper() for t in split_types(type)], start=from_,
+                               end=to, polarity=polarity, sign=sign, limit=limit, offset=offset)
+        return {"ok": True, **page}
+
+    @router.get("/evidence/{evidence_id:path}")
+    def evidence_route(evidence_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)]) -> dict[str, Any]:
+        """An event's (or relation statement's) sentence, article and highlight spans."""
+        with pool.cursor() as store:
+            if evidence_id.startswith("rel-"):
+                found = relation_evidence(store, evidence_id)
+            else:
+                found = event_evidence(store, evidence_id)
+        return {"ok": True, **found}
+
+    return router

@@ -1,0 +1,112 @@
+"""An actor's ego network as of a date: nodes and aggregated, evidence-linked edges.
+
+Edges come from two tables: relation statements (``harbours``, ``supports``, ``personal_tie`` …, signed by
+their polarity) and asserted events between two actors (signed by PLOVER type: cooperation is positive,
+conflict negative). The walk goes ``depth`` hops from the actor, strongest ties first, and stops adding
+nodes at ``max_nodes``; the edges returned are all edges among the nodes kept.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from patronage.store import Store
+from patronage.web.errors import NotFoundError
+from patronage.web.queries import REL_ID_SQL, date_clause, sign_sql
+
+__all__ = ["network"]
+
+#: at most this many evidence ids are listed on one edge (its weight still counts them all)
+EDGE_EVIDENCE = 50
+
+
+def _edge_sql(as_of: str | None, types: list[str], pair_filter: str) -> tuple[str, list[Any]]:
+    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
+    sign_expr, sign_params = sign_sql()
+    date_sql, date_params = date_clause("date", as_of=as_of)
+    type_sql = "(len(?::VARCHAR[]) = 0 OR {col} IN (SELECT unnest(?::VARCHAR[])))"
+    sql = f"""
+        SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
+               count(*), min(date), max(date),
+               list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
+               any_value(source_name), any_value(target_name)
+        FROM relations
+        WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL AND source_actor_id <> target_actor_id
+          AND {date_sql} AND {type_sql.format(col="relation")} AND {pair_filter}
+        GROUP BY ALL
+        UNION ALL
+        SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr},
+               count(*), min(date), max(date),
+               list(event_id ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
+               any_value(source_name), any_value(target_name)
+        FROM events
+        WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
+          AND source_actor_id <> target_actor_id
+          AND {date_sql} AND {type_sql.format(col="type")} AND {pair_filter}
+        GROUP BY ALL"""
+    return sql, [date_params, [types, types]]
+
+
+def _run(store: Store, as_of: str | None, types: list[str], pair_filter: str,
+         pair_params: list[Any]) -> list[tuple[Any, ...]]:
+    sql, (date_params, type_params) = _edge_sql(as_of, types, pair_filter)
+    sign_params = sign_sql()[1]
+    params = [*date_params, *type_params, *pair_params, *sign_params, *date_params, *type_params, *pair_params]
+    return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
+
+
+def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
+    rows = store.query("SELECT actor_id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
+    return {r[0]: {"id": r[0], "name": r[1], "kind": r[2], "country": r[3]} for r in rows}
+
+
+def network(store: Store, actor_id: str, *, as_of: str | None, depth: int, types: list[str], sign: str | None,
+            max_nodes: int, max_edges: int) -> dict[str, Any]:
+    """The ego network of ``actor_id`` (see the module docstring)."""
+    known = _node_rows(store, [actor_id])
+    if actor_id not in known:
+        raise NotFoundError(f"no actor {actor_id!r}", source="actor")
+    order = [actor_id]
+    kept = {actor_id}
+    frontier = [actor_id]
+    truncated = False
+    touching = "(source_actor_id IN (SELECT unnest(?)) OR target_actor_id IN (SELECT unnest(?)))"
+    for _ in range(depth):
+        if not frontier:
+            break
+        found: list[str] = []
+        for row in _run(store, as_of, types, touching, [frontier, frontier]):
+            if sign and row[4] != sign:
+                continue
+            for end in (row[1], row[2]):
+                if end in kept:
+                    continue
+                if len(kept) >= max_nodes:
+                    truncated = True
+                    continue
+                kept.add(end)
+                order.append(end)
+                found.append(end)
+        frontier = found
+    both = "(source_actor_id IN (SELECT unnest(?)) AND target_actor_id IN (SELECT unnest(?)))"
+    edges: list[dict[str, Any]] = []
+    names: dict[str, str] = {}
+    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(store, as_of, types, both, [order, order]):
+        if sign and pol != sign:
+            continue
+        if len(edges) >= max_edges:
+            truncated = True
+            break
+        names.setdefault(src, sname)
+        names.setdefault(tgt, tname)
+        edges.append({
+            "id": f"{kind}:{src}>{tgt}:{rel}:{pol}", "kind": kind, "source": src, "target": tgt, "relation": rel,
+            "polarity": pol, "weight": int(n), "first_seen": first, "last_seen": last,
+            "event_ids": list(ids) if kind == "event" else [], "evidence_ids": list(ids),
+        })
+    rows = _node_rows(store, order)
+    nodes = []
+    for node_id in order:
+        info = rows.get(node_id) or {"id": node_id, "name": names.get(node_id, node_id), "kind": None, "country": None}
+        nodes.append({**info, "center": node_id == actor_id})
+    return {"actor": actor_id, "as_of": as_of, "depth": depth, "nodes": nodes, "edges": edges, "truncated": truncated}
