@@ -331,7 +331,7 @@ def load_gold() -> list[tuple[str, str]]:
     for r in recs:
         if r["event"] == "DOCUMENT" or not r.get("text"):
             continue
-        out.append((r["text"].strip("{} "), GOLD_MAP.get(r["event"], r["event"])))
+        out.append((r["text"], GOLD_MAP.get(r["event"], r["event"])))
     return out
 
 

@@ -18,8 +18,16 @@ def _invoke(args: list[str], input: bytes | None = None) -> tuple[int, str, str]
 
 
 def test_help_of_every_command() -> None:
-    for args in (["--help"], ["run", "--help"], ["export", "--help"], ["query", "--help"], ["eval", "--help"],
-                 ["bench", "--help"], ["summary", "--help"], ["actors", "import", "--help"]):
+    for args in (
+        ["--help"],
+        ["run", "--help"],
+        ["export", "--help"],
+        ["query", "--help"],
+        ["eval", "--help"],
+        ["bench", "--help"],
+        ["summary", "--help"],
+        ["actors", "import", "--help"],
+    ):
         code, out, _ = _invoke(args)
         assert code == 0 and "Usage" in out
 
@@ -58,8 +66,22 @@ def test_run_export_idempotent_and_offsets(small_jsonl: Path, tmp_path: Path) ->
     for e in events:
         ev = e["evidence"]
         assert texts[ev["doc_id"]][ev["start"] : ev["end"]] == ev["sentence"]
-        assert set(e) >= {"event_id", "type", "mode", "context", "cameo", "source", "target", "polarity",
-                          "modality", "date", "date_precision", "location", "evidence", "confidence"}
+        assert set(e) >= {
+            "event_id",
+            "type",
+            "mode",
+            "context",
+            "cameo",
+            "source",
+            "target",
+            "polarity",
+            "modality",
+            "date",
+            "date_precision",
+            "location",
+            "evidence",
+            "confidence",
+        }
     # re-running the same input adds nothing
     code, _, err = _invoke(["run", str(small_jsonl), "--db", db])
     assert code == 0 and "0 articles processed, 2 unchanged" in err
@@ -70,11 +92,31 @@ def test_run_export_idempotent_and_offsets(small_jsonl: Path, tmp_path: Path) ->
 def test_changed_article_replaces_its_facts(tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     src = tmp_path / "a.jsonl"
-    src.write_text(json.dumps({"id": "x", "title": "T", "date": "2020-05-05",
-                               "text": "France accused Iran of seizing a tanker."}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "title": "T",
+                "date": "2020-05-05",
+                "text": "France accused Iran of seizing a tanker.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     assert _invoke(["run", str(src), "--db", db])[0] == 0
-    src.write_text(json.dumps({"id": "x", "title": "T", "date": "2020-05-05",
-                               "text": "Germany praised Japan for the new trade deal."}) + "\n", encoding="utf-8")
+    src.write_text(
+        json.dumps(
+            {
+                "id": "x",
+                "title": "T",
+                "date": "2020-05-05",
+                "text": "Germany praised Japan for the new trade deal.",
+            }
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     code, _, err = _invoke(["run", str(src), "--db", db])
     assert code == 0 and "1 articles processed" in err
     code, out, _ = _invoke(["export", "events", "--db", db])
@@ -85,7 +127,9 @@ def test_changed_article_replaces_its_facts(tmp_path: Path) -> None:
 def test_unreadable_file_is_a_failure_row_and_exit_1(tmp_path: Path) -> None:
     db = str(tmp_path / "t.duckdb")
     (tmp_path / "in").mkdir()
-    (tmp_path / "in" / "good.txt").write_text("Talks\nRussia and Turkey held talks in Ankara.", encoding="utf-8")
+    (tmp_path / "in" / "good.txt").write_text(
+        "Talks\nRussia and Turkey held talks in Ankara.", encoding="utf-8"
+    )
     (tmp_path / "in" / "bad.txt").write_bytes(b"\x00\x9f\x92\x96" * 64)
     code, _, err = _invoke(["run", str(tmp_path / "in"), "--db", db, "--date", "2020-01-01"])
     assert code == 1

@@ -61,8 +61,10 @@ def analyse(
             continue
         except Exception as exc:  # spaCy may fail on pathological input; keep the rest of the batch
             yield Failure(article.doc_id, "nlp", type(exc).__name__, str(exc)[:300])
-            docs = nlp.pipe((a.text for a in articles[articles.index(article) + 1 :]),
-                            batch_size=int(settings.get("nlp.batch_size")))
+            docs = nlp.pipe(
+                (a.text for a in articles[articles.index(article) + 1 :]),
+                batch_size=int(settings.get("nlp.batch_size")),
+            )
             continue
         t1 = time.perf_counter()
         clock["nlp"] = clock.get("nlp", 0.0) + t1 - t0
@@ -76,7 +78,21 @@ def analyse(
         yield result
 
 
-def analyse_doc(article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0) -> AnalysedArticle:
+def _country_named(gazetteer: object, name: str | None) -> str | None:
+    if not name or gazetteer is None:
+        return None
+    lookup = getattr(gazetteer, "lookup", None)
+    if lookup is None:
+        return None
+    for entry in lookup(name):
+        if entry.kind == "country" and entry.country:
+            return str(entry.country)
+    return None
+
+
+def analyse_doc(
+    article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0
+) -> AnalysedArticle:
     """Resolve actors and extract facts from one parsed article."""
     date = _doc_date(article.date)
     sentences = sentence_records(doc, article.doc_id)
@@ -87,7 +103,8 @@ def analyse_doc(article: CleanArticle, doc: Doc, gazetteer: object, min_confiden
     actors: dict[str, Actor] = dict(found.actors)
     for actor_id, role in roles:
         actor = actors[actor_id]
-        country = actor.country
+        # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
+        country = actor.country or _country_named(gazetteer, role.of)
         actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
     found.actors.update(actors)
     events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)

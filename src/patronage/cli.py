@@ -46,7 +46,9 @@ def cli(ctx: click.Context, config_file: str | None, overrides: tuple[str, ...],
 
 
 def _db_option(func: Any) -> Any:
-    return click.option("--db", type=click.Path(dir_okay=False), help="DuckDB file (default ./patronage.duckdb).")(func)
+    return click.option(
+        "--db", type=click.Path(dir_okay=False), help="DuckDB file (default ./patronage.duckdb)."
+    )(func)
 
 
 def _settings_with_db(c: Context, db: str | None) -> Settings:
@@ -60,8 +62,14 @@ def _settings_with_db(c: Context, db: str | None) -> Settings:
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes for the NLP stages.")
 @click.option("--batch-size", type=click.IntRange(1, 100000), help="Articles committed together.")
 @pass_ctx
-def run(c: Context, paths: tuple[str, ...], db: str | None, doc_date: str | None, workers: int | None,
-        batch_size: int | None) -> None:
+def run(
+    c: Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    doc_date: str | None,
+    workers: int | None,
+    batch_size: int | None,
+) -> None:
     """Ingest articles (files, directories, .jsonl, - for stdin) and extract facts into the database."""
     from patronage.commands.run import do_run
 
@@ -75,13 +83,23 @@ def run(c: Context, paths: tuple[str, ...], db: str | None, doc_date: str | None
 
 @cli.command()
 @click.argument("kind", type=click.Choice(["events", "quotes", "actors", "relations", "failures"]))
-@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default="jsonl", show_default=True)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["jsonl", "csv", "parquet", "graphml", "gexf", "ftm"]),
+    default="jsonl",
+    show_default=True,
+    help="graphml/gexf (Gephi) write the whole actor network and ftm writes FollowTheMoney entities, "
+    "whichever table is named.",
+)
 @_db_option
-@click.option("-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output).")
+@click.option(
+    "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output)."
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @pass_ctx
 def export(c: Context, kind: str, fmt: str, db: str | None, output: str | None, force: bool) -> None:
-    """Export a table in the DESIGN.md schema as JSONL, CSV or Parquet."""
+    """Export a table in the DESIGN.md schema (JSONL, CSV, Parquet) or the network (GraphML, GEXF, FtM)."""
     from patronage.commands.run import do_export
 
     do_export(kind, fmt, _settings_with_db(c, db), output, force)
@@ -145,7 +163,9 @@ def eval_(c: Context, dataset: str, path: str, as_json: bool, limit: int | None)
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
 @click.option("--articles", type=click.IntRange(1), default=200, show_default=True, help="Articles to time.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
-@click.option("--corpus", type=click.Path(exists=True), help="JSONL corpus (default: the AllSides sample in ../shared).")
+@click.option(
+    "--corpus", type=click.Path(exists=True), help="JSONL corpus (default: the AllSides sample in ../shared)."
+)
 @pass_ctx
 def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | None) -> None:
     """Throughput of the full pipeline side by side with bare spaCy on the same texts."""
@@ -173,10 +193,20 @@ def actors() -> None:
 
 @actors.command("import")
 @click.argument("path", type=click.Path(exists=True, dir_okay=False))
-@click.option("--format", "fmt", type=click.Choice(["phoenix", "countryinfo"]), required=True,
-              help="Dictionary format of PATH.")
-@click.option("-o", "--output", type=click.Path(dir_okay=False), required=True,
-              help="Gazetteer YAML file to write; add it to resolve.gazetteer to use it.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["phoenix", "countryinfo"]),
+    required=True,
+    help="Dictionary format of PATH.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Gazetteer YAML file to write; add it to resolve.gazetteer to use it.",
+)
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     """Convert a Phoenix/PETRARCH actor dictionary or CountryInfo file into gazetteer YAML."""
@@ -224,7 +254,9 @@ def main(argv: list[str] | None = None) -> int:
     except Exception as exc:
         if debug:
             traceback.print_exc()
-        click.echo(f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details", err=True)
+        click.echo(
+            f"error: internal error ({type(exc).__name__}: {exc}); rerun with --debug for details", err=True
+        )
         return 1
     return 0
 

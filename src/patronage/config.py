@@ -112,7 +112,9 @@ def _validate(tree: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]
     return out
 
 
-def _merge(base: Mapping[str, Mapping[str, Any]], over: Mapping[str, Mapping[str, Any]]) -> dict[str, dict[str, Any]]:
+def _merge(
+    base: Mapping[str, Mapping[str, Any]], over: Mapping[str, Mapping[str, Any]]
+) -> dict[str, dict[str, Any]]:
     merged = {section: dict(keys) for section, keys in base.items()}
     for section, keys in over.items():
         merged.setdefault(section, {}).update(keys)

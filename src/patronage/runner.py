@@ -72,8 +72,15 @@ def _clean_batch(
             continue
         report.n_read += 1
         if item.doc_id in seen:
-            failures.append(Failure(item.doc_id, "ingest", "InputError",
-                                    f"duplicate article id in this run ({item.origin}); first one kept", "warning"))
+            failures.append(
+                Failure(
+                    item.doc_id,
+                    "ingest",
+                    "InputError",
+                    f"duplicate article id in this run ({item.origin}); first one kept",
+                    "warning",
+                )
+            )
             continue
         seen.add(item.doc_id)
         try:
@@ -110,7 +117,9 @@ def run(
 
         def prepared() -> Iterator[list[CleanArticle]]:
             """Read, clean and skip unchanged articles, batch by batch (in this process)."""
-            batches = _batches(read_inputs(paths, default_date, stdin), max(1, int(settings.get("run.batch_size"))))
+            batches = _batches(
+                read_inputs(paths, default_date, stdin), max(1, int(settings.get("run.batch_size")))
+            )
             while True:
                 t0 = time.perf_counter()
                 batch = next(batches, None)

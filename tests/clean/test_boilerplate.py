@@ -40,6 +40,8 @@ def test_article_lines_are_kept(line: str) -> None:
 
 def test_glued_prefix_is_removed() -> None:
     assert strip_glued_prefix("Exit mobile versionLeaders Meet in Sochi") == "Leaders Meet in Sochi"
-    kept, removed = filter_lines(["Exit mobile versionLeaders Meet in Sochi", "Body.", "Click here to continue reading…"])
+    kept, removed = filter_lines(
+        ["Exit mobile versionLeaders Meet in Sochi", "Body.", "Click here to continue reading…"]
+    )
     assert kept == ["Leaders Meet in Sochi", "Body."]
     assert removed == ["Exit mobile version", "Click here to continue reading…"]

@@ -23,7 +23,10 @@ def test_html_article_is_extracted() -> None:
     html = (
         "<html><head><title>Envoy meets minister</title></head><body><nav>Home | World</nav>"
         "<article><h1>Envoy meets minister</h1>"
-        + "".join(f"<p>The envoy met the minister in Geneva for the {i}th round of talks on the ceasefire.</p>" for i in range(6))
+        + "".join(
+            f"<p>The envoy met the minister in Geneva for the {i}th round of talks on the ceasefire.</p>"
+            for i in range(6)
+        )
         + "</article><footer>Share this article</footer></body></html>"
     )
     clean, warnings = clean_article(Article("h1", "", html=html, origin="x.html"))

@@ -9,7 +9,7 @@ from patronage.export.writers import flatten, write_csv, write_jsonl
 
 
 def test_formula_cells_are_neutralised() -> None:
-    assert safe_cell("=HYPERLINK(\"x\")") == "'=HYPERLINK(\"x\")"
+    assert safe_cell('=HYPERLINK("x")') == '\'=HYPERLINK("x")'
     assert safe_cell("+1") == "'+1"
     assert safe_cell("@SUM") == "'@SUM"
     assert safe_cell("\tx") == "'\tx"

@@ -143,6 +143,12 @@ CASES: list[tuple[str, dt.date | None, DateValue | None, str | None, str | None]
     ("in 2000 cases", WED, None, None, None),
     ("Theresa May met the envoy in London.", WED, None, None, None),
     ("He watched Russia Today.", WED, None, None, None),
+    ("Voters turned out on Super Tuesday.", WED, None, None, None),
+    ("Backbenchers lost confidence in May over the deal.", WED, None, None, None),
+    ("His approval ratings sank into the 20s.", WED, None, None, None),
+    ("A motel in Lexington 2014 edition", WED, None, None, None),
+    ("He resigned in May.", WED, None, "2015-05", "month"),
+    ("Since the 1970s, the party has drifted.", None, None, "1970", "decade"),
     # whole sentences: the finest date describes the main event
     ("Moscow began its air campaign on Sept. 30, 2015, officials said.", None, None, "2015-09-30", "day"),
     ("The deal, first floated in 2012, was signed on Tuesday.", WED, None, "2015-10-20", "day"),

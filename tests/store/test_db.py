@@ -25,8 +25,16 @@ from patronage.store import SCHEMA_VERSION, Store
 def _article(doc_id: str, text: str, digest: str) -> AnalysedArticle:
     clean = CleanArticle(doc_id, "T", text, "2020-01-01", None, None, "test", digest)
     ev = Evidence(doc_id, 0, len(text), text, 0, "test")
-    ru = Actor("country/RUS", "Russia", "country", "RUS", None, None, ("Russian Federation",),
-               (Role("member", "UN", "1991", None, "gazetteer"),))
+    ru = Actor(
+        "country/RUS",
+        "Russia",
+        "country",
+        "RUS",
+        None,
+        None,
+        ("Russian Federation",),
+        (Role("member", "UN", "1991", None, "gazetteer"),),
+    )
     ref = ActorRef("country/RUS", "Russia", "country", "RUS", "GOV", "Moscow")
     sy = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Syria")
     return AnalysedArticle(
@@ -34,7 +42,18 @@ def _article(doc_id: str, text: str, digest: str) -> AnalysedArticle:
         (Sentence(doc_id, 0, 0, len(text), text),),
         (Mention(doc_id, 0, 6, "Moscow", "GPE", 0, "country/RUS", "place"),),
         (ru,),
-        (Event(f"e-{doc_id}", "AID", "075", ref, sy, ev, context=("asylum",), date=DateValue("2020-01", "month")),),
+        (
+            Event(
+                f"e-{doc_id}",
+                "AID",
+                "075",
+                ref,
+                sy,
+                ev,
+                context=("asylum",),
+                date=DateValue("2020-01", "month"),
+            ),
+        ),
         (),
         (),
     )
@@ -52,7 +71,9 @@ def test_write_replaces_an_articles_facts(tmp_path: Path) -> None:
     with Store(tmp_path / "x.duckdb") as store:
         run = store.start_run("test", "v")
         store.write([_article("d1", "Moscow helps Syria.", "h1")], [], run)
-        store.write([_article("d1", "Moscow helps Syria again.", "h2")], [Failure("other", "ingest", "E", "m")], run)
+        store.write(
+            [_article("d1", "Moscow helps Syria again.", "h2")], [Failure("other", "ingest", "E", "m")], run
+        )
         assert store.query("SELECT count(*) FROM events")[0][0] == 1
         assert store.query("SELECT count(*) FROM articles")[0][0] == 1
         assert store.known_hashes(["d1", "nope"]) == {"d1": "h2"}

@@ -29,7 +29,9 @@ def default_corpus() -> Path:
         candidate = base.parent / "shared" / "corpora" / "allsides" / "articles_sample10k.jsonl"
         if candidate.exists():
             return candidate
-    raise InputError("no corpus given and ../shared/corpora/allsides/articles_sample10k.jsonl not found; use --corpus")
+    raise InputError(
+        "no corpus given and ../shared/corpora/allsides/articles_sample10k.jsonl not found; use --corpus"
+    )
 
 
 def _load(corpus: Path, n: int) -> list[dict[str, str]]:
@@ -83,7 +85,10 @@ def measure(settings: Settings, n_articles: int, workers: int, corpus: Path) -> 
         report = run([str(src)], bench_settings, timings=timings, command="bench")
         pipe_s = time.perf_counter() - t0
     total = sum(timings.values()) or 1.0
-    peak_kb = max(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss, resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)
+    peak_kb = max(
+        resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
+        resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss,
+    )
     return {
         "articles": len(articles),
         "words": words,
@@ -108,7 +113,9 @@ def do_bench(settings: Settings, as_json: bool, n_articles: int, workers: int, c
         return
     click.echo(f"{result['articles']} articles, {result['words']} words, {workers} worker(s)")
     click.echo(f"  bare spaCy      {result['spacy_words_per_s']:>10.0f} words/s")
-    click.echo(f"  patronage run   {result['pipeline_words_per_s']:>10.0f} words/s "
-               f"({result['articles_per_s']} articles/s)")
+    click.echo(
+        f"  patronage run   {result['pipeline_words_per_s']:>10.0f} words/s "
+        f"({result['articles_per_s']} articles/s)"
+    )
     click.echo(f"  ratio pipeline/spaCy {result['ratio']:.2f}   peak RSS {result['peak_rss_mb']} MB")
     click.echo("  stage shares: " + ", ".join(f"{k} {v:.0%}" for k, v in result["stages"].items()))

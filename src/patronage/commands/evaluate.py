@@ -28,7 +28,9 @@ def do_eval(settings: Settings, dataset: str, path: Path, as_json: bool, limit: 
     from patronage.nlp.loader import load_nlp
 
     if not path.is_dir():
-        raise InputError("expected a PolNeAR split directory (with text/ and attributions/)", source=str(path))
+        raise InputError(
+            "expected a PolNeAR split directory (with text/ and attributions/)", source=str(path)
+        )
     scores = evaluate_polnear(path, load_nlp(str(settings.get("nlp.model"))), limit)
     if as_json:
         click.echo(json.dumps(scores, indent=2))

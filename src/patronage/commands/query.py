@@ -30,8 +30,10 @@ def do_query_actor(settings: Settings, name: str, as_of: str | None, as_json: bo
     if as_json:
         click.echo(json.dumps(profile, ensure_ascii=False, indent=2, default=str))
         return
-    click.echo(f"{profile['name']} ({profile['kind']}, {profile['country'] or 'country unknown'})"
-               + (f" as of {date}" if date else ""))
+    click.echo(
+        f"{profile['name']} ({profile['kind']}, {profile['country'] or 'country unknown'})"
+        + (f" as of {date}" if date else "")
+    )
     for section in ("roles", "relations", "events", "quotes"):
         items = profile[section]
         assert isinstance(items, list)
@@ -43,11 +45,15 @@ def do_query_actor(settings: Settings, name: str, as_of: str | None, as_json: bo
                 span = f"{item['start'] or '?'} – {item['end'] or ''}".strip()
                 click.echo(f"  {item['title']} of {item['of'] or '?'} ({span}; {item['origin']})")
             elif section == "relations":
-                click.echo(f"  {item['source']} {item['relation']} {item['target']} ({item['polarity']}, "
-                           f"{item['count']}×, {item['first_seen'] or '?'}…{item['last_seen'] or '?'})")
+                click.echo(
+                    f"  {item['source']} {item['relation']} {item['target']} ({item['polarity']}, "
+                    f"{item['count']}×, {item['first_seen'] or '?'}…{item['last_seen'] or '?'})"
+                )
             elif section == "events":
-                click.echo(f"  {item['date'] or '?'} {item['type']} {item['source']} → {item['target']}"
-                           f" [{item['polarity']}, {item['modality']}]: {item['sentence'][:100]}")
+                click.echo(
+                    f"  {item['date'] or '?'} {item['type']} {item['source']} → {item['target']}"
+                    f" [{item['polarity']}, {item['modality']}]: {item['sentence'][:100]}"
+                )
             else:
                 click.echo(f"  “{item['text'][:120]}”")
 
@@ -63,4 +69,6 @@ def do_query_path(settings: Settings, a: str, b: str, as_json: bool) -> None:
         click.echo(json.dumps(path, ensure_ascii=False, indent=2))
         return
     for edge in path:
-        click.echo(f"{edge['source']} —{edge['relation']}→ {edge['target']} ({edge['count']}×): {edge['sentence']}")
+        click.echo(
+            f"{edge['source']} —{edge['relation']}→ {edge['target']} ({edge['count']}×): {edge['sentence']}"
+        )

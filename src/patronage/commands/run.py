@@ -24,8 +24,14 @@ def do_run(paths: list[str], settings: Settings, doc_date: str | None) -> int:
     if sys.stderr.isatty():
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-        with Progress(TextColumn("[bold]patronage run"), BarColumn(), MofNCompleteColumn(),
-                      TextColumn("inputs"), TimeElapsedColumn(), transient=True) as bar:
+        with Progress(
+            TextColumn("[bold]patronage run"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TextColumn("inputs"),
+            TimeElapsedColumn(),
+            transient=True,
+        ) as bar:
             task = bar.add_task("run", total=None)
             report = run(paths, settings, date, stdin, progress=lambda n: bar.advance(task, n))
     else:
@@ -57,6 +63,17 @@ def do_export(kind: str, fmt: str, settings: Settings, output: str | None, force
     if fmt == "parquet" and not output:
         raise InputError("parquet needs an output file: add -o FILE")
     with Store(str(settings.get("run.db")), read_only=True) as store:
+        if fmt in ("graphml", "gexf", "ftm"):
+            from patronage.export.ftm import write_ftm
+            from patronage.export.graph import write_gexf, write_graphml
+
+            writer = {"graphml": write_graphml, "gexf": write_gexf, "ftm": write_ftm}[fmt]
+            if output:
+                with open(output, "w", encoding="utf-8", newline="") as fh:
+                    writer(store, fh)
+            else:
+                writer(store, sys.stdout)
+            return
         rows = rows_for(kind, store)
         if fmt == "parquet":
             assert output is not None

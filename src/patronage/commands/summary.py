@@ -19,19 +19,24 @@ def summary_data(store: Store, top: int = 8) -> dict[str, Any]:
         table: int(store.query(f"SELECT count(*) FROM {table}")[0][0])
         for table in ("articles", "events", "quotes", "relations", "failures")
     }
-    counts["actors"] = int(store.query("SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL")[0][0])
+    counts["actors"] = int(
+        store.query("SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL")[0][0]
+    )
     actors = store.query(
         """SELECT a.name, a.kind, a.country, count(*) AS n FROM mentions m JOIN actors a USING (actor_id)
-           GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?""", [top]
+           GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?""",
+        [top],
     )
     events = store.query(
         """SELECT type, cameo, coalesce(source_name, '?'), coalesce(target_name, '?'), date, polarity, modality, sentence
            FROM events WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
-           ORDER BY confidence DESC, doc_id, ev_start LIMIT ?""", [top]
+           ORDER BY confidence DESC, doc_id, ev_start LIMIT ?""",
+        [top],
     )
     quotes = store.query(
         """SELECT coalesce(speaker_name, speaker_text, 'unattributed'), text FROM quotes
-           WHERE direct ORDER BY doc_id, ev_start LIMIT ?""", [min(top, 5)]
+           WHERE direct ORDER BY doc_id, ev_start LIMIT ?""",
+        [min(top, 5)],
     )
     return {"counts": counts, "actors": actors, "events": events, "quotes": quotes}
 
@@ -66,7 +71,9 @@ def do_summary(settings: Settings, console: Console | None = None) -> None:
         table.add_column(col, overflow="fold")
     for etype, cameo, src, tgt, date, polarity, modality, sentence in data["events"]:
         flags = "" if polarity == "asserted" and modality == "actual" else f" ({polarity}, {modality})"
-        table.add_row(f"{etype}{flags}", str(cameo or ""), f"{src} → {tgt}", str(date or ""), _clip(sentence, 90))
+        table.add_row(
+            f"{etype}{flags}", str(cameo or ""), f"{src} → {tgt}", str(date or ""), _clip(sentence, 90)
+        )
     console.print(table)
     if data["quotes"]:
         console.print("[bold]A few quotes[/bold]")

@@ -32,8 +32,9 @@ def predict(records: list[GoldRecord], settings: Settings) -> list[Prediction]:
     out: list[Prediction] = []
     docs = nlp.pipe((r.text for r in records), batch_size=int(settings.get("nlp.batch_size")))
     for record, doc in zip(records, docs, strict=True):
-        article = CleanArticle(record.id, "", record.text, record.date or None, None, None, "eval",
-                               content_hash(record.text))
+        article = CleanArticle(
+            record.id, "", record.text, record.date or None, None, None, "eval", content_hash(record.text)
+        )
         result = analyse_doc(article, doc, gazetteer)
         best = _best(list(result.events))
         if best is None:

@@ -24,7 +24,9 @@ GEXF_NS = "http://gexf.net/1.3"
 
 # PLOVER 2021 types by how they bear on a relationship (sign of an event edge)
 _COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-_CONFLICTUAL = frozenset({"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"})
+_CONFLICTUAL = frozenset(
+    {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
+)
 _SIGN = {"positive": 1, "negative": -1}
 
 # characters XML 1.0 forbids anywhere in a document (controls, lone surrogates, U+FFFE/U+FFFF)
@@ -32,11 +34,21 @@ _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 #: node attributes: name → (GraphML type, GEXF type)
-_NODE_ATTRS = {"name": ("string", "string"), "kind": ("string", "string"), "country": ("string", "string"),
-               "sector": ("string", "string"), "mentions": ("int", "integer")}
+_NODE_ATTRS = {
+    "name": ("string", "string"),
+    "kind": ("string", "string"),
+    "country": ("string", "string"),
+    "sector": ("string", "string"),
+    "mentions": ("int", "integer"),
+}
 #: edge attributes besides weight, which both formats treat specially
-_EDGE_ATTRS = {"relation": ("string", "string"), "polarity": ("string", "string"), "sign": ("int", "integer"),
-               "first_seen": ("string", "string"), "last_seen": ("string", "string")}
+_EDGE_ATTRS = {
+    "relation": ("string", "string"),
+    "polarity": ("string", "string"),
+    "sign": ("int", "integer"),
+    "first_seen": ("string", "string"),
+    "last_seen": ("string", "string"),
+}
 
 
 def xml_text(value: object) -> str:
@@ -71,8 +83,14 @@ def gexf_date(value: str | None, end: bool = False) -> str | None:
 
 
 def _node(ref: dict[str, Any], mentions: int) -> dict[str, Any]:
-    return {"id": ref["actor_id"], "name": ref.get("name"), "kind": ref.get("kind"),
-            "country": ref.get("country"), "sector": ref.get("sector"), "mentions": mentions}
+    return {
+        "id": ref["actor_id"],
+        "name": ref.get("name"),
+        "kind": ref.get("kind"),
+        "country": ref.get("country"),
+        "sector": ref.get("sector"),
+        "mentions": mentions,
+    }
 
 
 def _event_polarity(event_type: str | None) -> str:
@@ -89,11 +107,28 @@ class _Edges:
     def __init__(self) -> None:
         self.edges: dict[tuple[str, str, str], dict[str, Any]] = {}
 
-    def add(self, source: str, target: str, relation: str, polarity: str | None, count: int,
-            first: str | None, last: str | None) -> None:
-        edge = self.edges.setdefault((source, target, relation), {
-            "source": source, "target": target, "relation": relation, "weight": 0,
-            "polarities": set(), "first_seen": None, "last_seen": None})
+    def add(
+        self,
+        source: str,
+        target: str,
+        relation: str,
+        polarity: str | None,
+        count: int,
+        first: str | None,
+        last: str | None,
+    ) -> None:
+        edge = self.edges.setdefault(
+            (source, target, relation),
+            {
+                "source": source,
+                "target": target,
+                "relation": relation,
+                "weight": 0,
+                "polarities": set(),
+                "first_seen": None,
+                "last_seen": None,
+            },
+        )
         edge["weight"] += count
         edge["polarities"].add(polarity or "neutral")
         if first is not None and (edge["first_seen"] is None or first < edge["first_seen"]):
@@ -132,8 +167,15 @@ def network(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for ref in (src, tgt):
             if ref["actor_id"] not in nodes:
                 extra.setdefault(ref["actor_id"], _node(ref, 0))
-        edges.add(src["actor_id"], tgt["actor_id"], rel["relation"], rel["polarity"], rel["count"],
-                  rel["first_seen"], rel["last_seen"])
+        edges.add(
+            src["actor_id"],
+            tgt["actor_id"],
+            rel["relation"],
+            rel["polarity"],
+            rel["count"],
+            rel["first_seen"],
+            rel["last_seen"],
+        )
     for event in event_rows(store):
         src, tgt = event["source"], event["target"]
         if event["polarity"] != "asserted" or src is None or tgt is None or not event["type"]:
@@ -141,8 +183,15 @@ def network(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         for ref in (src, tgt):
             if ref["actor_id"] not in nodes:
                 extra.setdefault(ref["actor_id"], _node(ref, 0))
-        edges.add(src["actor_id"], tgt["actor_id"], str(event["type"]).lower(),
-                  _event_polarity(event["type"]), 1, event["date"], event["date"])
+        edges.add(
+            src["actor_id"],
+            tgt["actor_id"],
+            str(event["type"]).lower(),
+            _event_polarity(event["type"]),
+            1,
+            event["date"],
+            event["date"],
+        )
     ordered = list(nodes.values()) + [extra[k] for k in sorted(extra)]
     return ordered, edges.result()
 
@@ -166,7 +215,9 @@ def write_graphml(store: Store, out: IO[str]) -> int:
     for name, (gtype, _) in _NODE_ATTRS.items():
         ET.SubElement(root, "key", {"id": f"n_{name}", "for": "node", "attr.name": name, "attr.type": gtype})
     ET.SubElement(root, "key", {"id": "n_label", "for": "node", "attr.name": "label", "attr.type": "string"})
-    ET.SubElement(root, "key", {"id": "e_weight", "for": "edge", "attr.name": "weight", "attr.type": "double"})
+    ET.SubElement(
+        root, "key", {"id": "e_weight", "for": "edge", "attr.name": "weight", "attr.type": "double"}
+    )
     for name, (gtype, _) in _EDGE_ATTRS.items():
         ET.SubElement(root, "key", {"id": f"e_{name}", "for": "edge", "attr.name": name, "attr.type": gtype})
     graph = ET.SubElement(root, "graph", {"id": "patronage", "edgedefault": "directed"})
@@ -178,8 +229,11 @@ def write_graphml(store: Store, out: IO[str]) -> int:
             if node[name] is not None:
                 ET.SubElement(el, "data", {"key": f"n_{name}"}).text = xml_text(node[name])
     for n, edge in enumerate(edges):
-        el = ET.SubElement(graph, "edge", {"id": f"e{n}", "source": xml_text(edge["source"]),
-                                           "target": xml_text(edge["target"])})
+        el = ET.SubElement(
+            graph,
+            "edge",
+            {"id": f"e{n}", "source": xml_text(edge["source"]), "target": xml_text(edge["target"])},
+        )
         ET.SubElement(el, "data", {"key": "e_weight"}).text = _graphml_value(edge["weight"])
         for name in _EDGE_ATTRS:
             if edge[name] is not None:
@@ -205,13 +259,21 @@ def _attvalues(el: ET.Element, item: dict[str, Any], attrs: dict[str, tuple[str,
 def write_gexf(store: Store, out: IO[str]) -> int:
     """Write the network as dynamic GEXF 1.3 (edges carry start/end dates); returns the number of edges."""
     nodes, edges = network(store)
-    root = ET.Element("gexf", {
-        "xmlns": GEXF_NS, "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
-        "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd", "version": "1.3"})
+    root = ET.Element(
+        "gexf",
+        {
+            "xmlns": GEXF_NS,
+            "xmlns:xsi": "http://www.w3.org/2001/XMLSchema-instance",
+            "xsi:schemaLocation": f"{GEXF_NS} {GEXF_NS}/gexf.xsd",
+            "version": "1.3",
+        },
+    )
     meta = ET.SubElement(root, "meta")
     ET.SubElement(meta, "creator").text = "patronage"
     ET.SubElement(meta, "description").text = "Political actors and what they do to each other"
-    graph = ET.SubElement(root, "graph", {"mode": "dynamic", "defaultedgetype": "directed", "timeformat": "date"})
+    graph = ET.SubElement(
+        root, "graph", {"mode": "dynamic", "defaultedgetype": "directed", "timeformat": "date"}
+    )
     node_attrs = {k: v for k, v in _NODE_ATTRS.items() if k != "name"}
     _attributes(graph, "node", node_attrs)
     _attributes(graph, "edge", _EDGE_ATTRS)
@@ -222,8 +284,13 @@ def write_gexf(store: Store, out: IO[str]) -> int:
         _attvalues(el, node, node_attrs)
     edge_block = ET.SubElement(graph, "edges")
     for n, edge in enumerate(edges):
-        attrib = {"id": f"e{n}", "source": xml_text(edge["source"]), "target": xml_text(edge["target"]),
-                  "label": xml_text(edge["relation"]), "weight": str(float(edge["weight"]))}
+        attrib = {
+            "id": f"e{n}",
+            "source": xml_text(edge["source"]),
+            "target": xml_text(edge["target"]),
+            "label": xml_text(edge["relation"]),
+            "weight": str(float(edge["weight"])),
+        }
         start, end = gexf_date(edge["first_seen"]), gexf_date(edge["last_seen"], end=True)
         if start is not None:
             attrib["start"] = start

@@ -40,12 +40,23 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
     )
     for r in rows:
         yield {
-            "event_id": r[0], "type": r[1], "mode": r[2], "context": list(r[3] or []), "cameo": r[4],
-            "source": _ref(r, 5), "target": _ref(r, 11), "polarity": r[17], "modality": r[18],
-            "date": r[19], "date_precision": r[20],
+            "event_id": r[0],
+            "type": r[1],
+            "mode": r[2],
+            "context": list(r[3] or []),
+            "cameo": r[4],
+            "source": _ref(r, 5),
+            "target": _ref(r, 11),
+            "polarity": r[17],
+            "modality": r[18],
+            "date": r[19],
+            "date_precision": r[20],
             "location": {"name": r[21], "country": r[22]} if r[21] else None,
-            "evidence": _evidence(r[23], r[24], r[25], r[26]), "confidence": r[27],
-            "trigger": r[28], "date_season": r[29], "date_text": r[30],
+            "evidence": _evidence(r[23], r[24], r[25], r[26]),
+            "confidence": r[27],
+            "trigger": r[28],
+            "date_season": r[29],
+            "date_text": r[30],
         }
 
 
@@ -59,8 +70,13 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     for r in rows:
         speaker = _ref(r, 1)
         yield {
-            "quote_id": r[0], "speaker": speaker, "speaker_text": r[6], "text": r[7], "cue": r[8],
-            "direct": bool(r[9]), "evidence": _evidence(r[10], r[11], r[12], r[13]),
+            "quote_id": r[0],
+            "speaker": speaker,
+            "speaker_text": r[6],
+            "text": r[7],
+            "cue": r[8],
+            "direct": bool(r[9]),
+            "evidence": _evidence(r[10], r[11], r[12], r[13]),
         }
 
 
@@ -81,8 +97,15 @@ def actor_rows(store: Store) -> Iterator[dict[str, Any]]:
         roles.setdefault(r[0], []).append(role)
     for r in actors:
         yield {
-            "actor_id": r[0], "name": r[1], "aliases": list(r[2] or []), "kind": r[3], "country": r[4],
-            "sector": r[5], "wikidata": r[6], "roles": roles.get(r[0], []), "mentions": int(r[7]),
+            "actor_id": r[0],
+            "name": r[1],
+            "aliases": list(r[2] or []),
+            "kind": r[3],
+            "country": r[4],
+            "sector": r[5],
+            "wikidata": r[6],
+            "roles": roles.get(r[0], []),
+            "mentions": int(r[7]),
         }
 
 
@@ -103,21 +126,41 @@ def relation_rows(store: Store) -> Iterator[dict[str, Any]]:
     )
     for r in rows:
         yield {
-            "source": _ref(r, 0), "target": _ref(r, 6), "relation": r[12], "polarity": r[13],
-            "first_seen": r[14], "last_seen": r[15], "count": int(r[16]), "strength": r[17],
+            "source": _ref(r, 0),
+            "target": _ref(r, 6),
+            "relation": r[12],
+            "polarity": r[13],
+            "first_seen": r[14],
+            "last_seen": r[15],
+            "count": int(r[16]),
+            "strength": r[17],
             "evidence": [dict(e) for e in r[18]],
         }
 
 
 def failure_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Recorded failures and warnings, newest run last."""
-    for r in store.query("SELECT doc, stage, error, message, level, run_id, failed_at FROM failures ORDER BY failed_at, doc"):
-        yield {"doc": r[0], "stage": r[1], "error": r[2], "message": r[3], "level": r[4], "run_id": r[5],
-               "at": r[6].isoformat() if r[6] else None}
+    for r in store.query(
+        "SELECT doc, stage, error, message, level, run_id, failed_at FROM failures ORDER BY failed_at, doc"
+    ):
+        yield {
+            "doc": r[0],
+            "stage": r[1],
+            "error": r[2],
+            "message": r[3],
+            "level": r[4],
+            "run_id": r[5],
+            "at": r[6].isoformat() if r[6] else None,
+        }
 
 
 def rows_for(kind: str, store: Store) -> Iterator[dict[str, Any]]:
     """Rows of one export kind."""
-    producers = {"events": event_rows, "quotes": quote_rows, "actors": actor_rows, "relations": relation_rows,
-                 "failures": failure_rows}
+    producers = {
+        "events": event_rows,
+        "quotes": quote_rows,
+        "actors": actor_rows,
+        "relations": relation_rows,
+        "failures": failure_rows,
+    }
     return producers[kind](store)

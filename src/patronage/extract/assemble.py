@@ -97,6 +97,13 @@ def _events(
     location: Place | None = None
     if frame.location is not None:
         location = found.place_for_span(*frame.location)
+        if not targets and sources:
+            # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
+            # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X
+            hosts = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
+            if frame.type == "CONSULT":
+                hosts = [h for h in hosts if all(h.country != s.country for s in sources)]
+            targets = hosts
     out = []
     source_options: list[ActorRef | None] = list(sources) or [None]
     target_options: list[ActorRef | None] = list(targets) or [None]

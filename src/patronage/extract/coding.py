@@ -214,7 +214,9 @@ def code_sentence(sent: Span) -> list[EventFrame]:
         subj, _passive = subject_of(tok.head)
         sources_adj = arg_spans(subj) if subj is not None else []
         targets_adj = [span for _p, obj in pobjs(tok, _ADJ_TARGET_PREPS) for span in arg_spans(obj)]
-        hits.append(_Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head))
+        hits.append(
+            _Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head)
+        )
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
     frames.sort(key=lambda f: f.trigger_start)

@@ -144,7 +144,11 @@ def _acl_head(participle: Token) -> Token:
         return head
     for i in range(participle.i - 1, head.i, -1):
         tok = participle.doc[i]
-        if tok.ent_type_ in _NAMED and tok.ent_iob_ != "" and (i + 1 >= len(tok.doc) or tok.doc[i + 1].ent_iob_ != "I"):
+        if (
+            tok.ent_type_ in _NAMED
+            and tok.ent_iob_ != ""
+            and (i + 1 >= len(tok.doc) or tok.doc[i + 1].ent_iob_ != "I")
+        ):
             return tok
     return head
 

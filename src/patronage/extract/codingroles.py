@@ -262,6 +262,11 @@ def noun_args(
                     _add(targets, arg_spans(subj))
             elif not sources:
                 _add(sources, arg_spans(subj))
+    if not sources and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
+        # "X flew to Moscow for talks with Y": the traveller is a party to the talks
+        subj, passive = subject_of(head.head)
+        if subj is not None and not passive:
+            _add(sources, arg_spans(subj))
     for clause in noun.children:
         # "the assistance he is receiving from Russia and Iran": the clause names giver and receiver
         if clause.dep_ in {"relcl", "acl"} and lemma(clause) in _RECIPIENT_VERBS:

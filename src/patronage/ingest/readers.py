@@ -20,7 +20,14 @@ from patronage.model.records import Article, Failure
 
 __all__ = ["MAX_FILE_BYTES", "SUFFIXES", "read_inputs"]
 
-SUFFIXES = {".txt": "txt", ".text": "txt", ".html": "html", ".htm": "html", ".jsonl": "jsonl", ".ndjson": "jsonl"}
+SUFFIXES = {
+    ".txt": "txt",
+    ".text": "txt",
+    ".html": "html",
+    ".htm": "html",
+    ".jsonl": "jsonl",
+    ".ndjson": "jsonl",
+}
 #: a single file larger than this is refused (a JSONL file is streamed and may be larger)
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
@@ -32,7 +39,9 @@ _DATE_KEYS = ("date", "published", "publication_date")
 Item = Article | Failure
 
 
-def read_inputs(paths: Sequence[str], default_date: str | None = None, stdin: IO[bytes] | None = None) -> Iterator[Item]:
+def read_inputs(
+    paths: Sequence[str], default_date: str | None = None, stdin: IO[bytes] | None = None
+) -> Iterator[Item]:
     """Yield an :class:`Article` or :class:`Failure` for every article in ``paths``.
 
     ``-`` reads standard input (JSONL, HTML or text, sniffed). Directories are
@@ -158,7 +167,9 @@ def _article_from_record(obj: dict[str, Any], where: str, default_date: str | No
     try:
         date = parse_doc_date(_field(obj, _DATE_KEYS, where, "date"), where) or default_date
     except InputError as exc:
-        yield Failure(given or where, "ingest", "InputError", exc.message + "; document date left unset", "warning")
+        yield Failure(
+            given or where, "ingest", "InputError", exc.message + "; document date left unset", "warning"
+        )
     doc_id = make_doc_id(given, title, text if text is not None else html)
     yield Article(
         doc_id,

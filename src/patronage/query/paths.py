@@ -28,8 +28,15 @@ def shortest_path(store: Store, a: str, b: str, max_depth: int = 6) -> list[dict
     )
     graph: dict[str, list[dict[str, Any]]] = {}
     for s, t, rel, sname, tname, n, sentence in rows:
-        edge = {"source": sname, "target": tname, "source_id": s, "target_id": t, "relation": rel, "count": n,
-                "sentence": sentence}
+        edge = {
+            "source": sname,
+            "target": tname,
+            "source_id": s,
+            "target_id": t,
+            "relation": rel,
+            "count": n,
+            "sentence": sentence,
+        }
         graph.setdefault(s, []).append(edge)
         graph.setdefault(t, []).append(edge)
     if a not in graph or b not in graph:

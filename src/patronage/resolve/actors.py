@@ -36,7 +36,9 @@ class DocActors:
     genders: dict[str, str] = field(default_factory=dict)
     token_mentions: dict[int, list[int]] = field(default_factory=dict)
 
-    def add(self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None) -> None:
+    def add(
+        self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
+    ) -> None:
         """Record a mention of ``actor`` (or of no actor, for places) at ``[start, end)``."""
         if actor is not None:
             self.actors.setdefault(actor.actor_id, actor)
@@ -46,8 +48,16 @@ class DocActors:
             sent_idx = _sentence_index(self.doc, span.start)
         idx = len(self.mentions)
         self.mentions.append(
-            Mention(self.doc_id, start, end, self.doc.text[start:end], label, sent_idx,
-                    actor.actor_id if actor else None, how)
+            Mention(
+                self.doc_id,
+                start,
+                end,
+                self.doc.text[start:end],
+                label,
+                sent_idx,
+                actor.actor_id if actor else None,
+                how,
+            )
         )
         if sector:
             self.sectors[(start, end)] = sector
@@ -90,7 +100,12 @@ class DocActors:
                 same = [m for m in at_head if (m.start, m.end) == key]
                 return [r for m in same if (r := self.ref(m)) is not None]
         first = inside[0]
-        return [r for m in inside if (m.start, m.end) == (first.start, first.end) if (r := self.ref(m)) is not None]
+        return [
+            r
+            for m in inside
+            if (m.start, m.end) == (first.start, first.end)
+            if (r := self.ref(m)) is not None
+        ]
 
     def place_for_span(self, start: int, end: int) -> Place | None:
         """A place named inside the span, if any."""
@@ -120,7 +135,9 @@ def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
     return Actor(actor_id, name, kind, aliases=())
 
 
-def _pick(candidates: list[object], gaz: GazetteerLike, countries: set[str], date: dt.date | None) -> object | None:
+def _pick(
+    candidates: list[object], gaz: GazetteerLike, countries: set[str], date: dt.date | None
+) -> object | None:
     """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
     if len(candidates) == 1:
         return candidates[0]
@@ -153,7 +170,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
     # and a name the tagger mislabelled as an organisation still find their person
-    full_names = [(s, e, t) for ent, s, e, t in ents if ent.label_ == "PERSON" and len(display_name(t).split()) > 1]
+    full_names = [
+        (s, e, t) for ent, s, e, t in ents if ent.label_ == "PERSON" and len(display_name(t).split()) > 1
+    ]
     for s, e, t in full_names:
         _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
     for ent, start, end, text in ents:
@@ -205,8 +224,15 @@ def _countries_named(ents: list[tuple[Span, int, int, str]], gaz: GazetteerLike 
 
 
 def _resolve_person(
-    found: DocActors, start: int, end: int, text: str, gaz: GazetteerLike | None,
-    countries: set[str], date: dt.date | None, persons: dict[str, Actor], record: bool = True,
+    found: DocActors,
+    start: int,
+    end: int,
+    text: str,
+    gaz: GazetteerLike | None,
+    countries: set[str],
+    date: dt.date | None,
+    persons: dict[str, Actor],
+    record: bool = True,
 ) -> None:
     name = display_name(text)
     tokens = name.split()
@@ -238,7 +264,9 @@ def _resolve_person(
         found.add(start, end, "PERSON", actor, "new")
 
 
-def _resolve_place(found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None) -> None:
+def _resolve_place(
+    found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
+) -> None:
     if gaz is not None:
         entries = [e for e in gaz.lookup(text) if e.kind == "country"]
         if entries:
@@ -265,8 +293,15 @@ def _resolve_place(found: DocActors, start: int, end: int, text: str, label: str
 
 
 def _resolve_org(
-    found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None,
-    countries: set[str], date: dt.date | None, kind: str,
+    found: DocActors,
+    start: int,
+    end: int,
+    text: str,
+    label: str,
+    gaz: GazetteerLike | None,
+    countries: set[str],
+    date: dt.date | None,
+    kind: str,
 ) -> None:
     if gaz is not None:
         entries = [e for e in gaz.lookup(text) if e.kind != "person"]

@@ -32,14 +32,73 @@ _TITLE_HEADS = HEAD_OF_STATE_TITLES | {"premier", "minister", "chancellor", "pre
 
 #: agent nouns and the CAMEO-style sector of the actor they make of a country
 AGENT_SECTORS = {
-    "official": "GOV", "officials": "GOV", "government": "GOV", "administration": "GOV", "regime": "GOV",
-    "authorities": "GOV", "authority": "GOV", "ministry": "GOV", "diplomat": "GOV", "diplomats": "GOV",
-    "spokesman": "GOV", "spokeswoman": "GOV", "spokesperson": "GOV", "envoy": "GOV", "embassy": "GOV",
-    "military": "MIL", "army": "MIL", "troops": "MIL", "soldiers": "MIL", "forces": "MIL", "navy": "MIL",
-    "jets": "MIL", "warplanes": "MIL", "aircraft": "MIL", "helicopter": "MIL", "commander": "MIL",
-    "police": "COP", "rebels": "REB", "insurgents": "REB", "militants": "REB", "opposition": "OPP",
-    "protesters": "CVL", "lawmakers": "LEG", "parliament": "LEG", "legislators": "LEG", "court": "JUD",
-    "prosecutors": "JUD", "media": "MED", "analysts": "CVL",
+    "official": "GOV",
+    "officials": "GOV",
+    "government": "GOV",
+    "administration": "GOV",
+    "regime": "GOV",
+    "authorities": "GOV",
+    "authority": "GOV",
+    "ministry": "GOV",
+    "diplomat": "GOV",
+    "diplomats": "GOV",
+    "spokesman": "GOV",
+    "spokeswoman": "GOV",
+    "spokesperson": "GOV",
+    "envoy": "GOV",
+    "embassy": "GOV",
+    "military": "MIL",
+    "army": "MIL",
+    "troops": "MIL",
+    "soldiers": "MIL",
+    "forces": "MIL",
+    "navy": "MIL",
+    "jets": "MIL",
+    "warplanes": "MIL",
+    "aircraft": "MIL",
+    "helicopter": "MIL",
+    "commander": "MIL",
+    "police": "COP",
+    "rebels": "REB",
+    "insurgents": "REB",
+    "militants": "REB",
+    "opposition": "OPP",
+    "protesters": "CVL",
+    "lawmakers": "LEG",
+    "parliament": "LEG",
+    "legislators": "LEG",
+    "court": "JUD",
+    "prosecutors": "JUD",
+    "media": "MED",
+    "analysts": "CVL",
+    "leaders": "GOV",
+    "leader": "GOV",
+    "leadership": "GOV",
+    "cabinet": "GOV",
+    "minister": "GOV",
+    "ministers": "GOV",
+    "delegation": "GOV",
+    "negotiators": "GOV",
+    "guerrillas": "REB",
+    "fighters": "REB",
+    "separatists": "REB",
+    "militia": "REB",
+    "warships": "MIL",
+    "ships": "MIL",
+    "planes": "MIL",
+    "officers": "MIL",
+    "peacekeepers": "MIL",
+    "police officers": "COP",
+    "students": "EDU",
+    "workers": "LAB",
+    "unions": "LAB",
+    "judges": "JUD",
+    "doctors": "HLH",
+    "groups": "NGO",
+    "companies": "BUS",
+    "firms": "BUS",
+    "banks": "BUS",
+    "state": "GOV",
 }
 
 
@@ -48,8 +107,11 @@ def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLi
     doc = found.doc
     covered = set(found.token_mentions)
     persons: list[tuple[int, str]] = []  # (token index, actor id) of person mentions, in order
-    by_token = {doc.char_span(m.start, m.end, alignment_mode="expand").start: m  # type: ignore[union-attr]
-                for m in found.mentions if doc.char_span(m.start, m.end, alignment_mode="expand") is not None}
+    by_token = {
+        doc.char_span(m.start, m.end, alignment_mode="expand").start: m  # type: ignore[union-attr]
+        for m in found.mentions
+        if doc.char_span(m.start, m.end, alignment_mode="expand") is not None
+    }
     person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
     for sent in doc.sents:
         for token in sent:
@@ -60,34 +122,58 @@ def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLi
             if token.i in covered:
                 continue
             lower = token.lower_
-            if token.tag_ in ("PRP", "PRP$") and (lower in _MALE or lower in _FEMALE):
+            if token.tag_ in ("PRP", "PRP$") and lower in ("it", "its"):
+                antecedent = _thing_antecedent(found, token)
+                if antecedent is not None:
+                    _add(
+                        found,
+                        token.idx,
+                        token.idx + len(token.text),
+                        "PRON",
+                        found.actors[antecedent],
+                        "coref",
+                    )
+            elif token.tag_ in ("PRP", "PRP$") and (lower in _MALE or lower in _FEMALE):
                 actor_id = _pronoun_antecedent(found, token, persons, "f" if lower in _FEMALE else "m")
                 if actor_id:
-                    _add(found, token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref")
+                    _add(
+                        found, token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref"
+                    )
                     persons.append((token.i, actor_id))
             elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 _nominal(found, token, persons, date, gaz, covered)
 
 
-def _add(found: DocActors, start: int, end: int, label: str, actor: Actor, how: str, sector: str | None = None) -> None:
+def _add(
+    found: DocActors, start: int, end: int, label: str, actor: Actor, how: str, sector: str | None = None
+) -> None:
     found.add(start, end, label, actor, how, sector)
 
 
-def _pronoun_antecedent(found: DocActors, token: Token, persons: list[tuple[int, str]], gender: str) -> str | None:
+def _pronoun_antecedent(
+    found: DocActors, token: Token, persons: list[tuple[int, str]], gender: str
+) -> str | None:
     def compatible(actor_id: str) -> bool:
         g = found.genders.get(actor_id)
         return g is None or g == gender
 
     sent = token.sent
     governing_subjects = {
-        child.i for ancestor in token.ancestors for child in ancestor.children if child.dep_ in ("nsubj", "nsubjpass")
+        child.i
+        for ancestor in token.ancestors
+        for child in ancestor.children
+        if child.dep_ in ("nsubj", "nsubjpass")
     }
     # 0. a possessive prefers another participant named earlier in its sentence: "Despite
     #    Medvedchuk's capture, Putin secured his release" (his = Medvedchuk, not the agent)
     if token.tag_ == "PRP$":
         for i, actor_id in reversed(persons):
-            if sent.start <= i < token.i and compatible(actor_id) and not any(
-                found.doc[s].left_edge.i <= i <= found.doc[s].right_edge.i for s in governing_subjects
+            if (
+                sent.start <= i < token.i
+                and compatible(actor_id)
+                and not any(
+                    found.doc[s].left_edge.i <= i <= found.doc[s].right_edge.i for s in governing_subjects
+                )
             ):
                 return actor_id
     # 1. the subject of a clause governing the pronoun ("Putin said he would…")
@@ -108,12 +194,44 @@ def _pronoun_antecedent(found: DocActors, token: Token, persons: list[tuple[int,
         return None
     prev_sent = found.doc[earlier[-1][0]].sent
     for i, actor_id in earlier:
-        if prev_sent.start <= i < prev_sent.end and found.doc[i].dep_ in ("nsubj", "nsubjpass") and compatible(actor_id):
+        if (
+            prev_sent.start <= i < prev_sent.end
+            and found.doc[i].dep_ in ("nsubj", "nsubjpass")
+            and compatible(actor_id)
+        ):
             return actor_id
     for _i, actor_id in reversed(earlier[-8:]):
         if compatible(actor_id):
             return actor_id
     return None
+
+
+def _thing_antecedent(found: DocActors, token: Token) -> str | None:
+    """ "it"/"its" → the nearest country or organisation named before it, preferring a subject.
+
+    Looks in the pronoun's sentence, then the previous one; people are never "it".
+    """
+    doc = found.doc
+    sent = token.sent
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    candidates: list[tuple[int, str, bool]] = []
+    for m in found.mentions:
+        if not m.actor_id or m.start >= token.idx or m.label in ("PRON", "GROUP"):
+            continue
+        actor = found.actors[m.actor_id]
+        if actor.kind == "person":
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < prev_start:
+            continue
+        subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+        candidates.append((span.start, m.actor_id, subject))
+    if not candidates:
+        return None
+    same = [c for c in candidates if c[0] >= sent.start]
+    pool = same or candidates
+    subjects = [c for c in pool if c[2]]
+    return (subjects or pool)[-1][1]
 
 
 def _country_modifier(head: Token, found: DocActors, gaz: GazetteerLike | None) -> Actor | None:
@@ -145,8 +263,12 @@ def _span_of(head: Token) -> Span:
 
 
 def _nominal(
-    found: DocActors, head: Token, persons: list[tuple[int, str]], date: dt.date | None,
-    gaz: GazetteerLike | None, covered: set[int],
+    found: DocActors,
+    head: Token,
+    persons: list[tuple[int, str]],
+    date: dt.date | None,
+    gaz: GazetteerLike | None,
+    covered: set[int],
 ) -> None:
     lower = head.lower_
     lemma = head.lemma_.lower()
@@ -167,7 +289,11 @@ def _nominal(
             for actor_id in reversed(distinct):
                 _add(found, start, end, "GROUP", found.actors[actor_id], "group")
         return
-    if lemma in _TITLE_HEADS and head.tag_ in ("NN", "NNP") and not any(c.dep_ == "appos" for c in head.children):
+    if (
+        lemma in _TITLE_HEADS
+        and head.tag_ in ("NN", "NNP")
+        and not any(c.dep_ == "appos" for c in head.children)
+    ):
         if head.dep_ == "appos" or any(c.ent_type_ == "PERSON" for c in head.subtree if c.i != head.i):
             return  # a role phrase attached to a name, handled by roles
         country = _country_modifier(head, found, gaz)

@@ -91,7 +91,7 @@ _RULES: list[tuple[str, str]] = [
     (
         "decade",
         rf"{_PREP}?(?:(?i:the)\s+)?(?:(?i:early|mid|late)[\s-]+)?(?:(?P<dc_y4>(?:1[5-9]|20)\d0)|['\u2019](?P<dc_y2>\d0))s\b"
-        rf"|(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<dc_y2b>[1-9]0)s\b",
+        rf"|(?i:the)\s+(?:(?i:early|mid|late)[\s-]+)?(?P<dc_y2b>[6-9]0)s\b",
     ),
     (
         "year",
@@ -110,7 +110,7 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "month_rel",
-        rf"(?:{_PREP}(?:{_EML})?|{_EML}|(?P<mr_mod>(?i:last|next|this))\s+|(?i:of)\s+)(?P<mr_m>{_MON_FULL})"
+        rf"(?:{_PREP}(?:{_EML})?|{_EML}|(?P<mr_mod>(?i:last|next|this))\s+)(?P<mr_m>{_MON_FULL})"
         rf"(?!\s*\d)(?!['\u2019]s\b)(?:,?\s+(?:of\s+)?(?P<mr_yr>(?i:last|this|next)\s+year)\b)?",
     ),
     (
@@ -205,6 +205,10 @@ _COUNT_NOUNS = _wordset(
 )
 _NEXT_WORD = re.compile(r"\s*([A-Za-z%]+)")
 _PREV_WORD = re.compile(r"([A-Za-z]+)\W*$")
+_NAMED_DAYS = _wordset(
+    "Super Palm Easter Passion Good Holy Ash Black Cyber Bloody Giving Shrove Whit Trinity"
+)
+_AFTER_MAY = _wordset("and or to through until when after before last this next of as at in on")
 _VAGUE_BEFORE = _wordset("many of countless the those these most few numerous")
 
 
@@ -223,6 +227,15 @@ def _accept(match: re.Match[str], text: str) -> bool:
     elif rule == "rel" and match.group("rel_n") is None and match.group("rel_v") is None:
         before = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
         if before and before.group(1).lower() in _VAGUE_BEFORE:
+            return False
+    elif rule == "weekday" and match.group("wd_mod") is None and match.start("wd_d") == match.start():
+        before = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())
+        if before and before.group(1) in _NAMED_DAYS:
+            return False  # "Super Tuesday", "Palm Sunday": names, not dates
+    elif rule == "month_rel" and match.group("mr_m") == "May" and match.group("mr_mod") is None:
+        # "in May" the month, or "confidence in May" the prime minister?
+        following = _NEXT_WORD.match(text, match.end())
+        if following and following.start(1) == match.end() + 1 and following.group(1) not in _AFTER_MAY:
             return False
     elif rule == "docrel" and match.group(0).startswith("Today"):
         before = _PREV_WORD.search(text, max(0, match.start() - 40), match.start())

@@ -32,7 +32,9 @@ def _of_phrase(doc: Doc, title_head: Token, found: DocActors, skip: set[int]) ->
     for child in title_head.children:
         if child.i in skip:
             continue
-        if child.dep_ == "poss" or (child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")):
+        if child.dep_ == "poss" or (
+            child.dep_ in ("amod", "compound") and child.ent_type_ in ("NORP", "GPE")
+        ):
             for idx in found.token_mentions.get(child.i, []):
                 mention = found.mentions[idx]
                 if mention.actor_id:
@@ -42,8 +44,13 @@ def _of_phrase(doc: Doc, title_head: Token, found: DocActors, skip: set[int]) ->
 
 
 def _title_words(tokens: list[Token]) -> list[str]:
-    return [t.text for t in tokens if t.dep_ not in ("det", "poss", "case", "punct") and t.ent_type_ not in ("NORP", "GPE")
-            or t.text == "-"]
+    return [
+        t.text
+        for t in tokens
+        if t.dep_ not in ("det", "poss", "case", "punct")
+        and t.ent_type_ not in ("NORP", "GPE")
+        or t.text == "-"
+    ]
 
 
 def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list[tuple[str, Role]]:
@@ -73,7 +80,11 @@ def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list
             of = _of_phrase(doc, head, found, name_tokens)
             if of is None:
                 for t in root.lefts:
-                    if t.dep_ == "poss" or (t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE")) or t.ent_type_ == "NORP":
+                    if (
+                        t.dep_ == "poss"
+                        or (t.dep_ == "amod" and t.ent_type_ in ("NORP", "GPE"))
+                        or t.ent_type_ == "NORP"
+                    ):
                         of = _of_phrase(doc, root, found, name_tokens)
                 for t in title_tokens:
                     if t.ent_type_ in ("NORP", "GPE") and of is None:
@@ -87,20 +98,48 @@ def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list
         # 2. an apposition after the name, or the name as apposition of a title
         for child in root.children:
             if child.dep_ == "appos" and child.i not in name_tokens and is_role_noun(child):
-                words = [t.text for t in child.subtree if t.i <= child.i and t.dep_ not in ("det", "poss", "case")
-                         and t.ent_type_ not in ("NORP", "GPE") and t.i not in name_tokens]
-                _keep(out, seen, mention.actor_id, canonical_title(words), _of_phrase(doc, child, found, name_tokens), evidence)
+                words = [
+                    t.text
+                    for t in child.subtree
+                    if t.i <= child.i
+                    and t.dep_ not in ("det", "poss", "case")
+                    and t.ent_type_ not in ("NORP", "GPE")
+                    and t.i not in name_tokens
+                ]
+                _keep(
+                    out,
+                    seen,
+                    mention.actor_id,
+                    canonical_title(words),
+                    _of_phrase(doc, child, found, name_tokens),
+                    evidence,
+                )
         if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i not in name_tokens:
             head = root.head
-            words = [t.text for t in head.lefts if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("NORP", "GPE")]
+            words = [
+                t.text
+                for t in head.lefts
+                if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("NORP", "GPE")
+            ]
             words.append(head.text)
-            _keep(out, seen, mention.actor_id, canonical_title(words), _of_phrase(doc, head, found, name_tokens), evidence)
+            _keep(
+                out,
+                seen,
+                mention.actor_id,
+                canonical_title(words),
+                _of_phrase(doc, head, found, name_tokens),
+                evidence,
+            )
     return out
 
 
 def _keep(
-    out: list[tuple[str, Role]], seen: set[tuple[str, str, str | None]], actor_id: str, title: str,
-    of: str | None, evidence: Evidence | None,
+    out: list[tuple[str, Role]],
+    seen: set[tuple[str, str, str | None]],
+    actor_id: str,
+    title: str,
+    of: str | None,
+    evidence: Evidence | None,
 ) -> None:
     title = title.strip(" ,-")
     if not title or (actor_id, title, of) in seen:

@@ -18,7 +18,9 @@ __all__ = ["ENTITY_KINDS", "entity_text", "slug"]
 ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
-_HONORIFIC = re.compile(r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|gen|col|sen|rep|gov|prof)\.?\s+", re.IGNORECASE)
+_HONORIFIC = re.compile(
+    r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|gen|col|sen|rep|gov|prof)\.?\s+", re.IGNORECASE
+)
 
 
 def slug(name: str) -> str:

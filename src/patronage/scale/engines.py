@@ -59,7 +59,10 @@ class PoolEngine:
         self.values = {k: dict(v) for k, v in settings.values.items()}
         self.workers = workers
         self.pool = ProcessPoolExecutor(
-            max_workers=workers, mp_context=mp.get_context("spawn"), initializer=_warm, initargs=(self.values,)
+            max_workers=workers,
+            mp_context=mp.get_context("spawn"),
+            initializer=_warm,
+            initargs=(self.values,),
         )
 
     def map(self, batches: Iterable[list[CleanArticle]]) -> Iterator[BatchResult]:

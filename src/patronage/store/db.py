@@ -39,7 +39,9 @@ class Store:
         except duckdb.IOException as exc:
             text = str(exc)
             if "lock" in text.lower():
-                raise StoreError("database is in use by another patronage process", source=self.path) from None
+                raise StoreError(
+                    "database is in use by another patronage process", source=self.path
+                ) from None
             raise StoreError(f"cannot open database: {text.splitlines()[0]}", source=self.path) from None
         except duckdb.Error as exc:
             raise StoreError(f"cannot open database: {str(exc).splitlines()[0]}", source=self.path) from None
@@ -56,7 +58,9 @@ class Store:
     def __enter__(self) -> Store:
         return self
 
-    def __exit__(self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None) -> None:
+    def __exit__(
+        self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
+    ) -> None:
         self.close()
 
     def _version(self) -> int:
@@ -73,13 +77,17 @@ class Store:
         if version == 0:
             raise StoreError("not a patronage database", source=self.path)
         if version > SCHEMA_VERSION:
-            raise StoreError(f"database schema {version} is newer than this patronage ({SCHEMA_VERSION})", source=self.path)
+            raise StoreError(
+                f"database schema {version} is newer than this patronage ({SCHEMA_VERSION})", source=self.path
+            )
 
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
         current = self._version()
         if current > SCHEMA_VERSION:
-            raise StoreError(f"database schema {current} is newer than this patronage ({SCHEMA_VERSION})", source=self.path)
+            raise StoreError(
+                f"database schema {current} is newer than this patronage ({SCHEMA_VERSION})", source=self.path
+            )
         for number, statements in enumerate(MIGRATIONS, start=1):
             if number <= current:
                 continue
@@ -152,7 +160,9 @@ class Store:
         actors: dict[str, Actor] = {}
         for result in results:
             a = result.article
-            articles.append((a.doc_id, a.title, a.text, a.date, a.url, a.source, a.origin, a.content_hash, run_id, now))
+            articles.append(
+                (a.doc_id, a.title, a.text, a.date, a.url, a.source, a.origin, a.content_hash, run_id, now)
+            )
             for table, rows in article_rows(result).items():
                 batch[table].extend(rows)
             for actor in result.actors:
@@ -176,7 +186,8 @@ class Store:
         known = {
             str(r[0])
             for r in self.con.execute(
-                "SELECT actor_id FROM actors WHERE actor_id IN (SELECT unnest(?))", [[a.actor_id for a in actors]]
+                "SELECT actor_id FROM actors WHERE actor_id IN (SELECT unnest(?))",
+                [[a.actor_id for a in actors]],
             ).fetchall()
         }
         new = [a for a in actors if a.actor_id not in known]
@@ -185,8 +196,16 @@ class Store:
         self.con.executemany(
             "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (a.actor_id, a.name, a.kind, a.country, a.sector, a.wikidata, list(a.aliases),
-                 "gazetteer" if any(r.origin == "gazetteer" for r in a.roles) or a.wikidata else "text")
+                (
+                    a.actor_id,
+                    a.name,
+                    a.kind,
+                    a.country,
+                    a.sector,
+                    a.wikidata,
+                    list(a.aliases),
+                    "gazetteer" if any(r.origin == "gazetteer" for r in a.roles) or a.wikidata else "text",
+                )
                 for a in new
             ],
         )

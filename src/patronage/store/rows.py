@@ -40,20 +40,44 @@ def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
         ],
         "events": [
             (
-                e.event_id, doc, e.type, e.mode, list(e.context), e.cameo, *_ref(e.source), *_ref(e.target),
-                e.polarity, e.modality, e.date.value, e.date.precision, e.date.season, e.date.text,
-                e.location.name if e.location else None, e.location.country if e.location else None,
-                e.confidence, e.trigger, *_ev(e.evidence),
+                e.event_id,
+                doc,
+                e.type,
+                e.mode,
+                list(e.context),
+                e.cameo,
+                *_ref(e.source),
+                *_ref(e.target),
+                e.polarity,
+                e.modality,
+                e.date.value,
+                e.date.precision,
+                e.date.season,
+                e.date.text,
+                e.location.name if e.location else None,
+                e.location.country if e.location else None,
+                e.confidence,
+                e.trigger,
+                *_ev(e.evidence),
             )
             for e in result.events
         ],
         "quotes": [
-            (q.quote_id, doc, *_ref(q.speaker), q.text, q.cue, q.direct, *_ev(q.evidence)) for q in result.quotes
+            (q.quote_id, doc, *_ref(q.speaker), q.text, q.cue, q.direct, *_ev(q.evidence))
+            for q in result.quotes
         ],
         "relations": [
             (
-                doc, *_ref(r.source), *_ref(r.target), r.relation, r.polarity, r.strength, r.date.value,
-                r.date.precision, r.origin, *_ev(r.evidence),
+                doc,
+                *_ref(r.source),
+                *_ref(r.target),
+                r.relation,
+                r.polarity,
+                r.strength,
+                r.date.value,
+                r.date.precision,
+                r.origin,
+                *_ev(r.evidence),
             )
             for r in result.relations
         ],

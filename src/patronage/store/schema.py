@@ -16,7 +16,9 @@ def _ref(prefix: str) -> str:
     )
 
 
-EVIDENCE_COLUMNS = "ev_start INTEGER, ev_end INTEGER, sentence VARCHAR, sentence_idx INTEGER, extractor VARCHAR"
+EVIDENCE_COLUMNS = (
+    "ev_start INTEGER, ev_end INTEGER, sentence VARCHAR, sentence_idx INTEGER, extractor VARCHAR"
+)
 ACTOR_REF_COLUMNS = ("actor_id", "name", "kind", "country", "sector", "text")
 
 #: tables holding per-article facts, all keyed by ``doc_id`` and replaced together

@@ -16,8 +16,9 @@ from patronage.errors import InputError
 from patronage.query import actor_profile
 from patronage.web.conn import StorePool
 from patronage.web.errors import NotFoundError
+from patronage.web.evidence import event_evidence, relation_evidence
 from patronage.web.network import network
-from patronage.web.queries import event_evidence, events_page, overview, relation_evidence, search
+from patronage.web.queries import events_page, overview, search
 
 __all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
 
@@ -75,8 +76,9 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         return {"ok": True, "q": q, **found}
 
     @router.get("/actor/{actor_id:path}")
-    def actor_route(actor_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)],
-                    as_of: OptDate = None) -> dict[str, Any]:
+    def actor_route(
+        actor_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)], as_of: OptDate = None
+    ) -> dict[str, Any]:
         """An actor's profile: roles, relations, events and quotes, as of a date."""
         check_date(as_of, "as_of")
         with pool.cursor() as store:
@@ -86,13 +88,26 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         return {"ok": True, **profile}
 
     @router.get("/network")
-    def network_route(actor: Text, as_of: OptDate = None, depth: Annotated[int, Query(ge=1, le=3)] = 1,
-                      types: OptTypes = None, sign: Sign = None) -> dict[str, Any]:
+    def network_route(
+        actor: Text,
+        as_of: OptDate = None,
+        depth: Annotated[int, Query(ge=1, le=3)] = 1,
+        types: OptTypes = None,
+        sign: Sign = None,
+    ) -> dict[str, Any]:
         """The actor's ego network, ``depth`` hops out, as of a date."""
         check_date(as_of, "as_of")
         with pool.cursor() as store:
-            graph = network(store, actor, as_of=as_of, depth=depth, types=split_types(types), sign=sign,
-                            max_nodes=max_rows, max_edges=max_rows)
+            graph = network(
+                store,
+                actor,
+                as_of=as_of,
+                depth=depth,
+                types=split_types(types),
+                sign=sign,
+                max_nodes=max_rows,
+                max_edges=max_rows,
+            )
         return {"ok": True, **graph}
 
     @router.get("/events")
@@ -114,8 +129,17 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         if from_ and to and from_[: len(to)] > to:
             raise InputError("from is after to", source="from")
         with pool.cursor() as store:
-            page = events_page(store, actor=actor, types=[t.upper() for t in split_types(type)], start=from_,
-                               end=to, polarity=polarity, sign=sign, limit=limit, offset=offset)
+            page = events_page(
+                store,
+                actor=actor,
+                types=[t.upper() for t in split_types(type)],
+                start=from_,
+                end=to,
+                polarity=polarity,
+                sign=sign,
+                limit=limit,
+                offset=offset,
+            )
         return {"ok": True, **page}
 
     @router.get("/evidence/{evidence_id:path}")

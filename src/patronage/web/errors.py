@@ -65,7 +65,13 @@ def _validation_errors(exc: RequestValidationError) -> list[dict[str, Any]]:
     for item in exc.errors():
         loc = [str(part) for part in item.get("loc", ())]
         # the offending value is left out: it is the user's input, echoed back it adds nothing
-        out.append({"param": loc[-1] if loc else "", "location": loc[0] if loc else "", "message": str(item.get("msg", ""))})
+        out.append(
+            {
+                "param": loc[-1] if loc else "",
+                "location": loc[0] if loc else "",
+                "message": str(item.get("msg", "")),
+            }
+        )
     return out
 
 

@@ -47,21 +47,41 @@ def _edge_sql(as_of: str | None, types: list[str], pair_filter: str) -> tuple[st
     return sql, [date_params, [types, types]]
 
 
-def _run(store: Store, as_of: str | None, types: list[str], pair_filter: str,
-         pair_params: list[Any]) -> list[tuple[Any, ...]]:
+def _run(
+    store: Store, as_of: str | None, types: list[str], pair_filter: str, pair_params: list[Any]
+) -> list[tuple[Any, ...]]:
     sql, (date_params, type_params) = _edge_sql(as_of, types, pair_filter)
     sign_params = sign_sql()[1]
-    params = [*date_params, *type_params, *pair_params, *sign_params, *date_params, *type_params, *pair_params]
+    params = [
+        *date_params,
+        *type_params,
+        *pair_params,
+        *sign_params,
+        *date_params,
+        *type_params,
+        *pair_params,
+    ]
     return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
 
 
 def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    rows = store.query("SELECT actor_id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids])
+    rows = store.query(
+        "SELECT actor_id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]
+    )
     return {r[0]: {"id": r[0], "name": r[1], "kind": r[2], "country": r[3]} for r in rows}
 
 
-def network(store: Store, actor_id: str, *, as_of: str | None, depth: int, types: list[str], sign: str | None,
-            max_nodes: int, max_edges: int) -> dict[str, Any]:
+def network(
+    store: Store,
+    actor_id: str,
+    *,
+    as_of: str | None,
+    depth: int,
+    types: list[str],
+    sign: str | None,
+    max_nodes: int,
+    max_edges: int,
+) -> dict[str, Any]:
     """The ego network of ``actor_id`` (see the module docstring)."""
     known = _node_rows(store, [actor_id])
     if actor_id not in known:
@@ -91,7 +111,9 @@ def network(store: Store, actor_id: str, *, as_of: str | None, depth: int, types
     both = "(source_actor_id IN (SELECT unnest(?)) AND target_actor_id IN (SELECT unnest(?)))"
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
-    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(store, as_of, types, both, [order, order]):
+    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(
+        store, as_of, types, both, [order, order]
+    ):
         if sign and pol != sign:
             continue
         if len(edges) >= max_edges:
@@ -99,14 +121,36 @@ def network(store: Store, actor_id: str, *, as_of: str | None, depth: int, types
             break
         names.setdefault(src, sname)
         names.setdefault(tgt, tname)
-        edges.append({
-            "id": f"{kind}:{src}>{tgt}:{rel}:{pol}", "kind": kind, "source": src, "target": tgt, "relation": rel,
-            "polarity": pol, "weight": int(n), "first_seen": first, "last_seen": last,
-            "event_ids": list(ids) if kind == "event" else [], "evidence_ids": list(ids),
-        })
+        edges.append(
+            {
+                "id": f"{kind}:{src}>{tgt}:{rel}:{pol}",
+                "kind": kind,
+                "source": src,
+                "target": tgt,
+                "relation": rel,
+                "polarity": pol,
+                "weight": int(n),
+                "first_seen": first,
+                "last_seen": last,
+                "event_ids": list(ids) if kind == "event" else [],
+                "evidence_ids": list(ids),
+            }
+        )
     rows = _node_rows(store, order)
     nodes = []
     for node_id in order:
-        info = rows.get(node_id) or {"id": node_id, "name": names.get(node_id, node_id), "kind": None, "country": None}
+        info = rows.get(node_id) or {
+            "id": node_id,
+            "name": names.get(node_id, node_id),
+            "kind": None,
+            "country": None,
+        }
         nodes.append({**info, "center": node_id == actor_id})
-    return {"actor": actor_id, "as_of": as_of, "depth": depth, "nodes": nodes, "edges": edges, "truncated": truncated}
+    return {
+        "actor": actor_id,
+        "as_of": as_of,
+        "depth": depth,
+        "nodes": nodes,
+        "edges": edges,
+        "truncated": truncated,
+    }

@@ -1,4 +1,4 @@
-"""Read queries behind the web API: search, events, evidence and the store's overview.
+"""Read queries behind the web API: search, events and the store's overview.
 
 All SQL here is written by patronage; user input only ever travels as parameters. Dates are the
 store's strings (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and are compared on a common prefix, so
@@ -10,18 +10,16 @@ from __future__ import annotations
 from typing import Any
 
 from patronage.store import Store
-from patronage.web.errors import NotFoundError
 
 __all__ = [
     "COOPERATIVE",
     "CONFLICTUAL",
+    "EVENT_COLS",
     "REL_ID_SQL",
     "date_clause",
-    "event_evidence",
+    "event_dict",
     "events_page",
-    "highlights",
     "overview",
-    "relation_evidence",
     "search",
     "sign_sql",
 ]
@@ -43,8 +41,13 @@ def sign_sql() -> tuple[str, list[Any]]:
     return sql, [list(COOPERATIVE), list(CONFLICTUAL)]
 
 
-def date_clause(column: str, as_of: str | None = None, start: str | None = None, end: str | None = None,
-                keep_undated: bool = True) -> tuple[str, list[Any]]:
+def date_clause(
+    column: str,
+    as_of: str | None = None,
+    start: str | None = None,
+    end: str | None = None,
+    keep_undated: bool = True,
+) -> tuple[str, list[Any]]:
     """A WHERE fragment keeping rows dated within the bounds, compared on the bound's prefix."""
     parts: list[str] = []
     params: list[Any] = []
@@ -93,30 +96,59 @@ def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, A
             [needle, sentence_limit],
         )
         sentences = [
-            {"doc_id": h[0], "start": h[1], "end": h[2], "sentence": h[3], "title": h[4], "date": h[5], "url": h[6]}
+            {
+                "doc_id": h[0],
+                "start": h[1],
+                "end": h[2],
+                "sentence": h[3],
+                "title": h[4],
+                "date": h[5],
+                "url": h[6],
+            }
             for h in hits
         ]
     return {"results": results, "sentences": sentences}
 
 
-_EVENT_COLS = """event_id, type, mode, context, cameo, source_actor_id, source_name, source_text,
+EVENT_COLS = """event_id, type, mode, context, cameo, source_actor_id, source_name, source_text,
     target_actor_id, target_name, target_text, polarity, modality, date, date_precision, location_name,
     confidence, trigger, doc_id, ev_start, ev_end, sentence"""
 
 
-def _event(r: tuple[Any, ...], sign: str) -> dict[str, Any]:
+def event_dict(r: tuple[Any, ...], sign: str) -> dict[str, Any]:
+    """An events row (``EVENT_COLS`` order) as the API's event object."""
     return {
-        "event_id": r[0], "type": r[1], "mode": r[2], "context": list(r[3] or []), "cameo": r[4],
+        "event_id": r[0],
+        "type": r[1],
+        "mode": r[2],
+        "context": list(r[3] or []),
+        "cameo": r[4],
         "source": {"actor_id": r[5], "name": r[6], "text": r[7]} if r[5] or r[6] else None,
         "target": {"actor_id": r[8], "name": r[9], "text": r[10]} if r[8] or r[9] else None,
-        "polarity": r[11], "modality": r[12], "date": r[13], "date_precision": r[14], "location": r[15],
-        "confidence": r[16], "trigger": r[17], "sign": sign,
+        "polarity": r[11],
+        "modality": r[12],
+        "date": r[13],
+        "date_precision": r[14],
+        "location": r[15],
+        "confidence": r[16],
+        "trigger": r[17],
+        "sign": sign,
         "evidence": {"doc_id": r[18], "start": r[19], "end": r[20], "sentence": r[21]},
     }
 
 
-def events_page(store: Store, *, actor: str | None, types: list[str], start: str | None, end: str | None,
-                polarity: str | None, sign: str | None, limit: int, offset: int) -> dict[str, Any]:
+def events_page(
+    store: Store,
+    *,
+    actor: str | None,
+    types: list[str],
+    start: str | None,
+    end: str | None,
+    polarity: str | None,
+    sign: str | None,
+    limit: int,
+    offset: int,
+) -> dict[str, Any]:
     """One page of events, oldest first, with the total count for pagination."""
     sign_expr, sign_params = sign_sql()
     where = ["TRUE"]
@@ -139,105 +171,19 @@ def events_page(store: Store, *, actor: str | None, types: list[str], start: str
     sql_where = " AND ".join(where)
     total = int(store.query(f"SELECT count(*) FROM events WHERE {sql_where}", params)[0][0])
     rows = store.query(
-        f"""SELECT {_EVENT_COLS}, {sign_expr} FROM events WHERE {sql_where}
+        f"""SELECT {EVENT_COLS}, {sign_expr} FROM events WHERE {sql_where}
             ORDER BY date NULLS LAST, doc_id, ev_start, event_id LIMIT ? OFFSET ?""",
         [*sign_params, *params, limit, offset],
     )
-    events = [_event(r[:-1], r[-1]) for r in rows]
+    events = [event_dict(r[:-1], r[-1]) for r in rows]
     nxt = offset + len(events)
-    return {"total": total, "limit": limit, "offset": offset, "next_offset": nxt if nxt < total else None,
-            "events": events}
-
-
-def _article(store: Store, doc_id: str) -> dict[str, Any] | None:
-    rows = store.query("SELECT doc_id, title, date, url, source FROM articles WHERE doc_id = ?", [doc_id])
-    if not rows:
-        return None
-    r = rows[0]
-    url = r[3]
-    # only web addresses become links; a "javascript:" or "data:" url stays data
-    link = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
-    return {"doc_id": r[0], "title": r[1], "date": r[2], "url": url, "link": link, "source": r[4]}
-
-
-def _find(sentence: str, needle: str | None, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
-    """The first occurrence of ``needle`` in ``sentence`` that overlaps no span already taken."""
-    if not needle:
-        return None
-    low, pin = sentence.lower(), needle.lower()
-    at = low.find(pin)
-    while at >= 0:
-        span = (at, at + len(pin))
-        if all(span[1] <= s or span[0] >= e for s, e in taken):
-            return span
-        at = low.find(pin, at + 1)
-    return None
-
-
-def highlights(store: Store, doc_id: str, ev_start: int, sentence: str,
-               parts: list[tuple[str, str | None, str | None]]) -> list[dict[str, Any]]:
-    """Spans (relative to the sentence) of each ``(role, actor_id, surface)`` part, non-overlapping."""
-    ev_end = ev_start + len(sentence)
-    mentions = store.query(
-        """SELECT start, "end", actor_id FROM mentions
-           WHERE doc_id = ? AND start >= ? AND "end" <= ? ORDER BY start""",
-        [doc_id, ev_start, ev_end],
-    )
-    taken: list[tuple[int, int]] = []
-    out: list[dict[str, Any]] = []
-    for role, actor_id, surface in parts:
-        span = _find(sentence, surface, taken)
-        if span is None and actor_id:
-            for s, e, who in mentions:
-                cand = (int(s) - ev_start, int(e) - ev_start)
-                if who == actor_id and all(cand[1] <= a or cand[0] >= b for a, b in taken):
-                    span = cand
-                    break
-        if span is not None:
-            taken.append(span)
-            out.append({"role": role, "start": span[0], "end": span[1], "text": sentence[span[0] : span[1]]})
-    return sorted(out, key=lambda h: int(h["start"]))
-
-
-def event_evidence(store: Store, event_id: str) -> dict[str, Any]:
-    """An event with its sentence, article and highlight spans."""
-    sign_expr, sign_params = sign_sql()
-    rows = store.query(f"SELECT {_EVENT_COLS}, {sign_expr} FROM events WHERE event_id = ?", [*sign_params, event_id])
-    if not rows:
-        raise NotFoundError(f"no event {event_id!r}", source="event_id")
-    event = _event(rows[0][:-1], rows[0][-1])
-    ev = event["evidence"]
-    sentence = ev["sentence"] or ""
-    src, tgt = event["source"] or {}, event["target"] or {}
-    spans = highlights(store, ev["doc_id"], int(ev["start"] or 0), sentence, [
-        ("source", src.get("actor_id"), src.get("text")),
-        ("target", tgt.get("actor_id"), tgt.get("text")),
-        ("trigger", None, event["trigger"]),
-    ])
-    return {"kind": "event", "id": event_id, "event": event, "relation": None, "sentence": sentence,
-            "doc_id": ev["doc_id"], "start": ev["start"], "end": ev["end"], "article": _article(store, ev["doc_id"]),
-            "highlights": spans}
-
-
-def relation_evidence(store: Store, evidence_id: str) -> dict[str, Any]:
-    """One relation statement (by its ``rel-`` id) with its sentence, article and highlights."""
-    rows = store.query(
-        f"""SELECT {REL_ID_SQL}, doc_id, source_actor_id, source_name, source_text, target_actor_id, target_name,
-                   target_text, relation, polarity, strength, date, origin, ev_start, ev_end, sentence
-            FROM relations WHERE {REL_ID_SQL} = ? LIMIT 1""",
-        [evidence_id],
-    )
-    if not rows:
-        raise NotFoundError(f"no evidence {evidence_id!r}", source="evidence_id")
-    r = rows[0]
-    relation = {"source": {"actor_id": r[2], "name": r[3], "text": r[4]},
-                "target": {"actor_id": r[5], "name": r[6], "text": r[7]}, "relation": r[8], "polarity": r[9],
-                "strength": r[10], "date": r[11], "origin": r[12]}
-    sentence = r[15] or ""
-    spans = highlights(store, r[1], int(r[13] or 0), sentence,
-                       [("source", r[2], r[4]), ("target", r[5], r[7])])
-    return {"kind": "relation", "id": evidence_id, "event": None, "relation": relation, "sentence": sentence,
-            "doc_id": r[1], "start": r[13], "end": r[14], "article": _article(store, r[1]), "highlights": spans}
+    return {
+        "total": total,
+        "limit": limit,
+        "offset": offset,
+        "next_offset": nxt if nxt < total else None,
+        "events": events,
+    }
 
 
 def overview(store: Store) -> dict[str, Any]:
@@ -251,10 +197,21 @@ def overview(store: Store) -> dict[str, Any]:
            WHERE d IS NOT NULL"""
     )[0]
     types = store.query("SELECT type, count(*) FROM events GROUP BY type ORDER BY count(*) DESC, type")
-    relations = store.query("SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY count(*) DESC, relation")
+    relations = store.query(
+        "SELECT relation, count(*) FROM relations GROUP BY relation ORDER BY count(*) DESC, relation"
+    )
+    top = store.query(
+        """SELECT a.actor_id, a.name, a.kind, count(m.actor_id) AS n
+           FROM actors a JOIN mentions m ON m.actor_id = a.actor_id
+           GROUP BY a.actor_id, a.name, a.kind ORDER BY n DESC, a.name LIMIT 8"""
+    )
     return {
-        "counts": dict(zip(("articles", "actors", "events", "relations", "quotes"), (int(c) for c in counts),
-                           strict=True)),
+        "top_actors": [{"actor_id": r[0], "name": r[1], "kind": r[2], "mentions": int(r[3])} for r in top],
+        "counts": dict(
+            zip(
+                ("articles", "actors", "events", "relations", "quotes"), (int(c) for c in counts), strict=True
+            )
+        ),
         "dates": {"min": span[0], "max": span[1]},
         "event_types": [{"type": t, "count": int(n)} for t, n in types],
         "relations": [{"relation": t, "count": int(n)} for t, n in relations],

@@ -35,8 +35,8 @@ export class Graph {
   defs() {
     const defs = s("defs");
     for (const sign of ["positive", "negative", "neutral"]) {
-      defs.append(s("marker", { id: `arrow-${sign}`, viewBox: "0 0 10 10", refX: "9", refY: "5", markerWidth: "7",
-        markerHeight: "7", orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
+      defs.append(s("marker", { id: `arrow-${sign}`, viewBox: "0 0 10 10", refX: "8", refY: "5", markerWidth: "13",
+        markerHeight: "13", orient: "auto-start-reverse", markerUnits: "userSpaceOnUse" },
         s("path", { d: "M0,1 L10,5 L0,9 z", class: `arrow arrow-${sign}` })));
     }
     return defs;
@@ -86,7 +86,7 @@ export class Graph {
     }
     for (const group of groups.values()) {
       group.forEach((e, i) => {
-        const offset = (i - (group.length - 1) / 2) * 34;
+        const offset = (i - (group.length - 1) / 2) * 46;
         // arcs are measured from the pair's sorted direction, so opposite edges do not overlap
         e.bend = e.source < e.target ? offset : -offset;
       });
@@ -111,8 +111,10 @@ export class Graph {
       e.hit = s("path", { class: "edge-hit", tabindex: "0", role: "button", "aria-label": title,
         dataset: { edge: e.id }, onclick: () => this.onEdge(e), onkeydown: (ev) => ev.key === "Enter" && this.onEdge(e) },
       s("title", { text: title }));
+      // event types keep PLOVER's capitals; relation names read as words
+      const name = e.kind === "event" ? e.relation : e.relation.replace(/_/g, " ");
       e.label = s("text", { class: `edge-label l-${e.polarity}`, "text-anchor": "middle" },
-        e.weight > 1 ? `${e.relation.toLowerCase().replace(/_/g, " ")} ×${e.weight}` : e.relation.toLowerCase().replace(/_/g, " "));
+        e.weight > 1 ? `${name} ×${e.weight}` : name);
       this.edgeLayer.append(e.path, e.hit);
       this.labelLayer.append(e.label);
     }
@@ -129,6 +131,12 @@ export class Graph {
       this.nodeLayer.append(n.el);
     }
     this.highlight(this.selectedEdge);
+  }
+
+  /** Ring the node whose profile and timeline are shown. */
+  setFocus(nodeId) {
+    this.focus = nodeId;
+    for (const n of this.nodes.values()) n.el.classList.toggle("focus", n.id === nodeId);
   }
 
   /** Mark one edge (by id) as selected. */
@@ -152,7 +160,7 @@ export class Graph {
         let dx = b.x - a.x, dy = b.y - a.y;
         let d2 = dx * dx + dy * dy;
         if (d2 < 1) { dx = Math.random() - 0.5; dy = Math.random() - 0.5; d2 = 1; }
-        const f = (5200 * this.alpha) / d2;
+        const f = (14000 * this.alpha) / d2;
         const d = Math.sqrt(d2);
         a.vx -= (dx / d) * f; a.vy -= (dy / d) * f;
         b.vx += (dx / d) * f; b.vy += (dy / d) * f;
@@ -166,21 +174,36 @@ export class Graph {
       const a = this.nodes.get(e.source), b = this.nodes.get(e.target);
       const dx = b.x - a.x, dy = b.y - a.y;
       const d = Math.max(1, Math.sqrt(dx * dx + dy * dy));
-      const f = ((d - 170) / d) * 0.06 * this.alpha;
+      const f = ((d - 210) / d) * 0.05 * this.alpha;
       a.vx += dx * f; a.vy += dy * f;
       b.vx -= dx * f; b.vy -= dy * f;
     }
     for (const n of nodes) {
-      n.vx += (w / 2 - n.x) * 0.008 * this.alpha;
-      n.vy += (h / 2 - n.y) * 0.012 * this.alpha;
+      n.vx += (w / 2 - n.x) * 0.004 * this.alpha;
+      n.vy += (h / 2 - n.y) * 0.007 * this.alpha;
       if (n.fixed) { n.vx = 0; n.vy = 0; continue; }
       n.vx *= 0.6; n.vy *= 0.6;
       n.x += Math.max(-30, Math.min(30, n.vx));
       n.y += Math.max(-30, Math.min(30, n.vy));
     }
+    if (!this.userMoved) this.fit(0.12);
     this.render();
     this.alpha *= 0.97;
     if (this.alpha > 0.02) this.kick(0);
+  }
+
+  /** Zoom and centre so that every node is in view (until the user pans or zooms). */
+  fit(step) {
+    const nodes = [...this.nodes.values()];
+    if (!nodes.length) return;
+    const { w, h } = this.size();
+    const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
+    const pad = 70;
+    const x0 = Math.min(...xs) - pad, x1 = Math.max(...xs) + pad, y0 = Math.min(...ys) - pad, y1 = Math.max(...ys) + pad;
+    const k = Math.max(0.35, Math.min(1.15, w / (x1 - x0), (h - 30) / (y1 - y0)));
+    const target = { k, x: w / 2 - ((x0 + x1) / 2) * k, y: (h - 30) / 2 - ((y0 + y1) / 2) * k };
+    for (const key of ["k", "x", "y"]) this.view[key] += (target[key] - this.view[key]) * step;
+    this.applyView();
   }
 
   render() {
@@ -241,11 +264,13 @@ export class Graph {
       this.view.x = px - ((px - this.view.x) * k) / this.view.k;
       this.view.y = py - ((py - this.view.y) * k) / this.view.k;
       this.view.k = k;
+      this.userMoved = true;
       this.applyView();
     }, { passive: false });
     this.svg.addEventListener("pointerdown", (ev) => {
       if (ev.target.closest(".node, .edge-hit")) return;
       const start = { x: ev.clientX - this.view.x, y: ev.clientY - this.view.y };
+      this.userMoved = true;
       const move = (mv) => { this.view.x = mv.clientX - start.x; this.view.y = mv.clientY - start.y; this.applyView(); };
       const up = () => { window.removeEventListener("pointermove", move); window.removeEventListener("pointerup", up); };
       window.addEventListener("pointermove", move);
@@ -259,8 +284,7 @@ export class Graph {
 
   /** Back to the initial zoom and position. */
   resetView() {
-    this.view = { x: 0, y: 0, k: 1 };
-    this.applyView();
+    this.userMoved = false;
     for (const n of this.nodes.values()) n.fixed = false;
     this.kick(0.6);
   }

@@ -18,10 +18,9 @@ export function renderProfile(el, p) {
     h("p", { class: "muted" }, meta, p.wikidata ? ` · Wikidata ${p.wikidata}` : ""),
   );
   if (p.aliases && p.aliases.length) el.append(h("p", { class: "aliases" }, "Also: ", p.aliases.join(", ")));
-  const stats = h("dl", { class: "stats-row" },
-    h("div", {}, h("dt", {}, "events"), h("dd", {}, String(p.events.length))),
-    h("div", {}, h("dt", {}, "relations"), h("dd", {}, String(p.relations.length))),
-    h("div", {}, h("dt", {}, "quotes"), h("dd", {}, String(p.quotes.length))));
+  const stat = (n, one, many) => h("div", {}, h("dt", {}, n === 1 ? one : many), h("dd", {}, String(n)));
+  const stats = h("dl", { class: "stats-row" }, stat(p.events.length, "event", "events"),
+    stat(p.relations.length, "relation", "relations"), stat(p.quotes.length, "quote", "quotes"));
   el.append(stats);
   if (p.roles.length) {
     el.append(h("h3", {}, "Roles"), h("ul", { class: "roles" }, p.roles.map((r) =>
@@ -99,7 +98,7 @@ export function renderEdgeList(el, edges, nodes, selected, onEdge) {
       h("button", { class: `edge-item${e.id === selected ? " on" : ""}`, dataset: { edge: e.id }, onclick: () => onEdge(e) },
         h("span", { class: `swatch sw-${e.polarity}` }),
         h("span", { class: "ei-who" }, nodes.get(e.source).name, h("span", { class: "arrow-txt" }, " → "), nodes.get(e.target).name),
-        h("span", { class: "ei-rel" }, pretty(e.relation)),
+        h("span", { class: "ei-rel" }, e.kind === "event" ? e.relation : pretty(e.relation)),
         h("span", { class: "ei-n" }, `×${e.weight}`),
         h("span", { class: "ei-date" }, e.last_seen ? fmtDate(e.last_seen) : ""))));
   }

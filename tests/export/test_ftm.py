@@ -1,0 +1,262 @@
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from patronage.export.ftm import ALPHA2, alpha2, entity_id, ftm_entities, write_ftm
+from patronage.model.records import (
+    Actor,
+    ActorRef,
+    AnalysedArticle,
+    CleanArticle,
+    DateValue,
+    Event,
+    Evidence,
+    Mention,
+    Place,
+    Quote,
+    Relation,
+    Role,
+    Sentence,
+)
+from patronage.store import Store
+
+ftm_model = pytest.importorskip("followthemoney").model
+registry = pytest.importorskip("followthemoney.types").registry
+
+HOSTILE = 'Ac<me> & "Sons"\x00\x07 Corp'
+TEXT = "Moscow took in the deposed ruler. Yanukovych, the former president of Ukraine, fled. He said it was over."
+
+
+def _ref(actor: Actor) -> ActorRef:
+    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.name)
+
+
+EV = Evidence("doc-1", 0, 33, TEXT[:33], 0, "test")
+EV2 = Evidence("doc-1", 34, 83, TEXT[34:83], 1, "test")
+RUS = Actor(
+    "country/RUS",
+    "Russia",
+    "country",
+    "RUS",
+    "GOV",
+    "Q159",
+    ("Russian Federation",),
+    (Role("member", "UN", "1945", None, "gazetteer"),),
+)
+ASSAD = Actor(
+    "person/assad",
+    "Bashar al-Assad",
+    "person",
+    "SYR",
+    "GOV",
+    "Q44461",
+    ("Assad",),
+    (Role("President", "SYR", "2000-07-17", "2024-12-08", "gazetteer"),),
+)
+YANUK = Actor(
+    "person/yanukovych",
+    "Viktor Yanukovych",
+    "person",
+    "UKR",
+    "GOV",
+    None,
+    (),
+    (Role("former president", "Ukraine", None, None, "text", EV2),),
+)
+UKR = Actor("country/UKR", "Ukraine", "country", "UKR", None)
+ACME = Actor("new/acme", HOSTILE, "organization", "ZZZ", None)  # a code that is no country
+ODD = Actor("new/odd", "The Crowd", "crowd", None, None)  # a kind patronage may grow later
+
+
+def _article() -> AnalysedArticle:
+    doc = "doc-1"
+    clean = CleanArticle(
+        doc,
+        "Exiles <in> Moscow",
+        TEXT,
+        "2024-12-10",
+        "https://news.example/a?x=1&y=2",
+        "Example News",
+        "test",
+        "h1",
+    )
+    actors = (RUS, ASSAD, YANUK, UKR, ACME, ODD)
+    mentions = tuple(
+        Mention(doc, i, i + 2, "xx", "X", 0, a.actor_id, "gazetteer") for i, a in enumerate(actors)
+    )
+    syria = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Syria")  # never mentioned
+    events = (
+        Event(
+            "e1",
+            "AID",
+            "075",
+            _ref(RUS),
+            _ref(ASSAD),
+            EV,
+            context=("asylum",),
+            date=DateValue("2024-12", "month"),
+            location=Place("Moscow", "RUS"),
+            trigger="took in",
+        ),
+        Event(
+            "e2", "CONSULT", "040", _ref(RUS), syria, EV, polarity="negated", date=DateValue("2010", "decade")
+        ),
+        Event("e3", "ACCUSE", "111", _ref(ACME), None, EV, modality="reported"),
+    )
+    quotes = (
+        Quote(
+            "q1", _ref(YANUK), "it was over", "said", False, Evidence(doc, 84, len(TEXT), TEXT[84:], 2, "t")
+        ),
+        Quote("q2", None, "nobody knows", "said", True, EV, speaker_text="an official"),
+    )
+    relations = (
+        Relation(_ref(RUS), _ref(ASSAD), "harbours", EV, "positive", 0.9, DateValue("2012", "year")),
+        Relation(_ref(RUS), _ref(ASSAD), "harbours", EV2, "positive", 0.9, DateValue("2024-12", "month")),
+        Relation(_ref(ACME), _ref(ODD), "opposes", EV, "negative", 0.5),
+    )
+    return AnalysedArticle(
+        clean, (Sentence(doc, 0, 0, len(TEXT), TEXT),), mentions, actors, events, quotes, relations
+    )
+
+
+@pytest.fixture()
+def entities(tmp_path: Path) -> list[dict[str, Any]]:
+    with Store(tmp_path / "f.duckdb") as store:
+        store.write([_article()], [], store.start_run("test", "v"))
+        return list(ftm_entities(store))
+
+
+def _by_schema(entities: list[dict[str, Any]], schema: str) -> list[dict[str, Any]]:
+    return [e for e in entities if e["schema"] == schema]
+
+
+def test_every_entity_validates_and_references_resolve(entities: list[dict[str, Any]]) -> None:
+    by_id = {e["id"]: e for e in entities}
+    assert len(by_id) == len(entities)  # ids are unique
+    for ent in entities:
+        assert ent["id"].startswith("patronage-")
+        schema = ftm_model.get(ent["schema"])
+        assert schema is not None and not schema.abstract, ent["schema"]
+        for name in ent["properties"]:
+            assert schema.get(name) is not None, (ent["schema"], name)
+        schema.validate(ent)  # raises InvalidData on a bad value
+        for required in schema.required:
+            assert ent["properties"].get(required), (ent["schema"], required)
+        # cleaning keeps every value as it is: nothing was rejected or rewritten by the FtM types
+        proxy = ftm_model.get_proxy(ent, cleaned=False)
+        assert proxy.to_dict()["properties"] == ent["properties"], ent
+        for prop in proxy.iterprops():
+            if prop.type == registry.entity:
+                for ref in proxy.get(prop):
+                    assert ref in by_id, (ent["schema"], prop.name, ref)
+                    assert ftm_model.get(by_id[ref]["schema"]).is_a(prop.range), (
+                        prop.name,
+                        by_id[ref]["schema"],
+                    )
+
+
+def test_actors_map_to_schemas_with_alpha2_countries(entities: list[dict[str, Any]]) -> None:
+    actors = {
+        e["id"]: e for e in entities if e["schema"] in ("Person", "Organization", "PublicBody", "LegalEntity")
+    }
+    russia = actors[entity_id("actor", "country/RUS")]
+    assert russia["schema"] == "PublicBody"
+    assert russia["properties"] == {
+        "name": ["Russia"],
+        "alias": ["Russian Federation"],
+        "country": ["ru"],
+        "wikidataId": ["Q159"],
+    }
+    assert actors[entity_id("actor", "person/assad")]["schema"] == "Person"
+    acme = actors[entity_id("actor", "new/acme")]
+    assert acme["schema"] == "Organization" and acme["properties"]["name"] == ['Ac<me> & "Sons" Corp']
+    assert "country" not in acme["properties"]
+    assert actors[entity_id("actor", "new/odd")]["schema"] == "LegalEntity"
+    assert actors[entity_id("actor", "country/SYR")]["properties"]["country"] == ["sy"]  # from a fact only
+    assert len(actors) == 7
+
+
+def test_events_links_roles_and_notes(entities: list[dict[str, Any]]) -> None:
+    events = {e["properties"]["recordId"][0]: e["properties"] for e in _by_schema(entities, "Event")}
+    aid = events["e1"]
+    assert aid["name"] == ["AID: Russia → Bashar al-Assad"] and aid["date"] == ["2024-12"]
+    assert aid["summary"] == [TEXT[:33]] and aid["sourceUrl"] == ["https://news.example/a?x=1&y=2"]
+    assert aid["organizer"] == [entity_id("actor", "country/RUS")] and len(aid["involved"]) == 2
+    assert aid["country"] == ["ru"] and aid["location"] == ["Moscow"] and "asylum" in aid["keywords"]
+    assert aid["proof"] == [entity_id("article", "doc-1")] and aid["publisher"] == ["Example News"]
+    assert events["e2"]["name"] == ["CONSULT: Russia → Syria (negated)"] and "date" not in events["e2"]
+    assert events["e3"]["name"] == [f"ACCUSE: {HOSTILE.replace(chr(0), '').replace(chr(7), '')} (reported)"]
+
+    links = {tuple(e["properties"]["role"]): e["properties"] for e in _by_schema(entities, "UnknownLink")}
+    harbours = links["harbours",]
+    assert (harbours["startDate"], harbours["endDate"]) == (["2012"], ["2024-12"])
+    assert harbours["subject"] == [entity_id("actor", "country/RUS")]
+    assert harbours["summary"] == [TEXT[:33], TEXT[34:83]]
+    assert ("opposes (negative)",) in links
+
+    positions = {e["properties"]["name"][0]: e for e in _by_schema(entities, "Position")}
+    assert set(positions) == {
+        "President of Syria",
+        "former president of Ukraine",
+    }  # Russia's UN seat has no holder
+    assert positions["former president of Ukraine"]["properties"]["organization"] == [
+        entity_id("actor", "country/UKR")
+    ]
+    assert positions["President of Syria"]["properties"]["country"] == ["sy"]
+    occupancies = {e["properties"]["holder"][0]: e["properties"] for e in _by_schema(entities, "Occupancy")}
+    assad = occupancies[entity_id("actor", "person/assad")]
+    assert (assad["startDate"], assad["endDate"]) == (["2000-07-17"], ["2024-12-08"])
+    assert assad["post"] == [positions["President of Syria"]["id"]]
+    assert occupancies[entity_id("actor", "person/yanukovych")]["summary"] == [TEXT[34:83]]
+
+    notes = _by_schema(entities, "Note")
+    assert len(notes) == 1  # the anonymous quote has no entity to annotate
+    assert notes[0]["properties"]["entity"] == [entity_id("actor", "person/yanukovych")]
+    assert notes[0]["properties"]["description"] == ["it was over"]
+    article = _by_schema(entities, "Article")[0]["properties"]
+    assert article["title"] == ["Exiles <in> Moscow"] and article["publishedAt"] == ["2024-12-10"]
+
+
+def test_write_ftm_is_ndjson_with_stable_ids(tmp_path: Path) -> None:
+    with Store(tmp_path / "f.duckdb") as store:
+        store.write([_article()], [], store.start_run("test", "v"))
+        first, second = io.StringIO(), io.StringIO()
+        n = write_ftm(store, first)
+        assert write_ftm(store, second) == n
+    lines = first.getvalue().splitlines()
+    assert len(lines) == n > 10
+    assert [json.loads(line)["id"] for line in lines] == [
+        json.loads(line)["id"] for line in second.getvalue().splitlines()
+    ]
+    assert entity_id("actor", "country/RUS") != entity_id("event", "country/RUS")
+
+
+def test_empty_store_writes_nothing(tmp_path: Path) -> None:
+    with Store(tmp_path / "e.duckdb") as store:
+        out = io.StringIO()
+        assert write_ftm(store, out) == 0 and out.getvalue() == ""
+
+
+def test_alpha2_table_agrees_with_followthemoney() -> None:
+    assert len(ALPHA2) > 250
+    assert alpha2("RUS") == "ru" and alpha2("syr") == "sy" and alpha2("XKX") == "xk"
+    assert alpha2(None) is None and alpha2("ZZZ") is None and alpha2("IGO") is None
+    for code3, code2 in ALPHA2.items():
+        assert registry.country.validate(code2), code3
+        assert registry.country.clean(code3) == code2, code3
+
+
+def test_export_needs_no_followthemoney() -> None:
+    code = (
+        "import sys; sys.modules['followthemoney'] = None; import patronage.export.ftm as f; "
+        "assert f.alpha2('UKR') == 'ua'"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert result.returncode == 0, result.stderr
