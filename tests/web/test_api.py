@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import re
 import warnings
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -125,7 +126,7 @@ def test_network_depth_types_and_sign(client: TestClient) -> None:
     assert ASSAD in {n["id"] for n in two["nodes"]}
     three = _ok(client, "/api/network", actor=SNOWDEN, depth=3)
     assert {"country/IRN", PUTIN} <= {n["id"] for n in three["nodes"]}
-    only = _ok(client, "/api/network", actor=ASSAD, types="harbours,CONSULT")
+    only = _ok(client, "/api/network", actor=ASSAD, types="HARBOURS,consult")
     assert {e["relation"] for e in only["edges"]} == {"harbours", "CONSULT"}
     hostile = _ok(client, "/api/network", actor=ASSAD, sign="negative")
     assert _edges(hostile) == {(PUTIN, ASSAD, "personal_tie", "negative")}
@@ -285,6 +286,18 @@ def test_page_and_static_files_are_served(client: TestClient) -> None:
     meta = _ok(client, "/api/meta")
     assert meta["counts"] == {"articles": 4, "actors": 5, "events": 4, "relations": 4, "quotes": 1}
     assert meta["dates"] == {"min": "2013-08", "max": "2024-12"}
+
+
+def test_concurrent_requests_each_get_their_own_cursor(client: TestClient) -> None:
+    urls = [
+        f"/api/network?actor={ASSAD}&depth=3",
+        "/api/events",
+        "/api/search?q=ass",
+        "/api/evidence/ev-visit",
+    ]
+    with ThreadPoolExecutor(6) as pool:
+        codes = list(pool.map(lambda url: client.get(url).status_code, urls * 15))
+    assert codes == [200] * 60
 
 
 def test_missing_database_fails_at_startup(tmp_path: Path) -> None:

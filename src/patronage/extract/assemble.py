@@ -149,6 +149,20 @@ def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     return out
 
 
+_PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
+
+
+def _described_source(text: str) -> ActorRef | None:
+    """An anonymous, described speaker kept as such: "a senior administration official", "one analyst"."""
+    words = text.split()
+    if not words or len(words) > 12 or text.strip().lower() in _PRONOUNS:
+        return None
+    plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")
+    return ActorRef(
+        f"source/{_fact_id(text.lower())}", text.strip(), "group" if plural else "person", None, None, text
+    )
+
+
 def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence]) -> Quote | None:
     text = found.doc.text
     content = text[span.content_start : span.content_end].strip()
@@ -161,6 +175,8 @@ def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[S
         refs = found.refs_for_span(span.speaker_start, span.speaker_end)
         if refs:
             speaker = refs[0]
+        else:
+            speaker = _described_source(speaker_text)
     cue = (
         text[span.cue_start : span.cue_end]
         if span.cue_start is not None and span.cue_end is not None

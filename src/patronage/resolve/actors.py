@@ -12,9 +12,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
+from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
 
@@ -159,24 +160,30 @@ def _pick(
 def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> DocActors:
     """Resolve the named entities of ``doc`` to actors (coreference comes after, in ``coref``)."""
     found = DocActors(doc, doc_id)
-    ents: list[tuple[Span, int, int, str]] = []
+    ents: list[tuple[str, int, int, str]] = []
+    covered: set[int] = set()
     for ent in doc.ents:
+        covered.update(range(ent.start_char, ent.end_char))
         if ent.label_ not in _ACTOR_LABELS:
             continue
         start, end, text = entity_text(ent)
         if text and any(ch.isalpha() for ch in text):
-            ents.append((ent, start, end, text))
+            ents.append((ent.label_, start, end, text))
+    if gaz is not None:
+        for start, end, label in gazetteer_spans(doc, gaz):
+            if not any(i in covered for i in range(start, end)):
+                ents.append((label, start, end, doc.text[start:end]))
+        ents.sort(key=lambda e: e[1])
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
     # and a name the tagger mislabelled as an organisation still find their person
     full_names = [
-        (s, e, t) for ent, s, e, t in ents if ent.label_ == "PERSON" and len(display_name(t).split()) > 1
+        (s, e, t) for label, s, e, t in ents if label == "PERSON" and len(display_name(t).split()) > 1
     ]
     for s, e, t in full_names:
         _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
-    for ent, start, end, text in ents:
-        label = ent.label_
+    for label, start, end, text in ents:
         if gaz is not None:
             meto = gaz.metonym(text)
             if meto is not None:
@@ -211,13 +218,13 @@ def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
     return None
 
 
-def _countries_named(ents: list[tuple[Span, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
+def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
     out: set[str] = set()
     if gaz is None:
         return out
-    for ent, _s, _e, text in ents:
-        if ent.label_ in ("GPE", "NORP"):
-            entry = gaz.demonym(text) if ent.label_ == "NORP" else None
+    for label, _s, _e, text in ents:
+        if label in ("GPE", "NORP"):
+            entry = gaz.demonym(text) if label == "NORP" else None
             entries = [entry] if entry is not None else gaz.lookup(text)
             out.update(e.country for e in entries if e is not None and e.kind == "country" and e.country)
     return out

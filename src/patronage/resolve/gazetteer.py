@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import yaml
 
@@ -36,6 +36,15 @@ _PLACE_KEYS = frozenset({"id", "name", "kind", "country", "aliases"})
 _ROLE_KEYS = frozenset({"title", "of", "start", "end"})
 _ISO3 = re.compile(r"[A-Z]{3}")
 _QID = re.compile(r"Q[1-9][0-9]*")
+_SECTOR = re.compile(r"(?:[A-Z]{3})+")
+_ROLE_OF = re.compile(r"[A-Z]{3}|[a-z]+/[a-z0-9-]+")
+
+
+class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+    """A safe YAML loader that keeps dates as text, so a bad one is ours to report."""
+
+
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", lambda loader, node: loader.construct_scalar(node))
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _ACRONYM = re.compile(r"\b(\w)\.")
@@ -43,38 +52,25 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/.,;:!?\"()\[\]]+")
 _PARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"}
 )
-_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+_SUFFIX = re.compile(r"jr|sr|(?!xi$)[ivx]+")  # "Jr.", "Charles III", "Leo XIV"
 
 # loose role titles: every spelling in a group matches every other
-_TITLE_GROUPS: tuple[frozenset[str], ...] = (
-    frozenset({"president"}),
-    frozenset({"prime minister", "premier", "pm", "head of government"}),
-    frozenset({"foreign minister", "foreign secretary", "secretary of state", "minister of foreign affairs"}),
-    frozenset(
-        {
-            "defense minister",
-            "defence minister",
-            "minister of defense",
-            "minister of defence",
-            "secretary of defense",
-            "defence secretary",
-        }
-    ),
-    frozenset({"king", "queen", "monarch"}),
-    frozenset({"emir", "amir"}),
-    frozenset({"supreme leader"}),
-    frozenset({"chancellor"}),
+_TITLE_GROUPS = tuple(
+    frozenset(group.split("|"))
+    for group in (
+        "president",
+        "prime minister|premier|pm|head of government",
+        "foreign minister|foreign secretary|secretary of state|minister of foreign affairs",
+        "defense minister|defence minister|minister of defense|minister of defence|secretary of defense",
+        "king|queen|monarch",
+        "emir|amir",
+        "supreme leader",
+        "chancellor",
+    )
 )
-# titles that stand for whoever leads the country
-_LEADER_TITLES = (
-    "president",
-    "supreme leader",
-    "king",
-    "queen",
-    "emir",
-    "sultan",
-    "chairman",
-    "general secretary",
+# titles that stand for whoever leads the country, tried in this order
+_LEADER_TITLES = tuple(
+    "president|supreme leader|king|queen|emir|sultan|head of state|general secretary".split("|")
 )
 
 
@@ -99,7 +95,7 @@ def normalize(text: str) -> str:
 def surname_keys(name: str) -> set[str]:
     """Surname keys of a person's name: the last token, and "al assad" besides "assad"."""
     tokens = normalize(name).split()
-    while len(tokens) > 1 and tokens[-1] in _SUFFIXES:
+    while len(tokens) > 1 and _SUFFIX.fullmatch(tokens[-1]):
         tokens.pop()
     if len(tokens) < 2:
         return set()
@@ -339,7 +335,7 @@ RawFile = tuple[str, list[Any]]
 def read_yaml(path: Path) -> RawFile:
     """Read one gazetteer YAML file: a list of entries (an empty file is an empty list)."""
     try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ModelError(f"cannot read gazetteer file: {exc}", source=str(path)) from exc
     if data is None:
@@ -349,141 +345,113 @@ def read_yaml(path: Path) -> RawFile:
     return str(path), data
 
 
-def _iso_date(value: object, where: str, source: str) -> str | None:
-    """A role date as ISO text; YAML turns 2000-05-07 into a date and 2014 into an int."""
-    if value is None:
-        return None
-    if isinstance(value, dt.date):
-        return value.isoformat()
-    text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
-    match = _DATE.fullmatch(text) if isinstance(text, str) else None
-    if match is None:
-        raise ModelError(f"{where}: bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)", source=source)
-    year, month, day = (int(g) if g else 1 for g in match.groups())
-    try:
-        dt.date(year, month, day)
-    except ValueError as exc:
-        raise ModelError(f"{where}: bad date {value!r}: {exc}", source=source) from exc
-    return str(text)
+class _Check:
+    """Raises :class:`ModelError` naming the file and the entry being validated."""
 
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.where = ""
 
-def _strings(value: object, key: str, where: str, source: str) -> tuple[str, ...]:
-    if value is None:
-        return ()
-    if isinstance(value, str):
-        value = [value]
-    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
-        raise ModelError(f"{where}: {key} must be a list of non-empty strings", source=source)
-    return tuple(value)
+    def fail(self, message: str) -> NoReturn:
+        raise ModelError(f"{self.where}: {message}", source=self.source)
 
+    def date(self, value: object) -> str | None:
+        """A role date as ISO text; YAML turns 2000-05-07 into a date and 2014 into an int."""
+        if value is None or isinstance(value, dt.date):
+            return value.isoformat() if value is not None else None
+        text = str(value) if isinstance(value, int) and not isinstance(value, bool) else value
+        match = _DATE.fullmatch(text) if isinstance(text, str) else None
+        if match is None:
+            self.fail(f"bad date {value!r} (want YYYY, YYYY-MM or YYYY-MM-DD)")
+        try:
+            dt.date(*(int(g) if g else 1 for g in match.groups()))
+        except ValueError as exc:
+            self.fail(f"bad date {value!r}: {exc}")
+        return str(text)
 
-def _code(value: object, key: str, where: str, source: str) -> str | None:
-    if value is None:
-        return None
-    if not isinstance(value, str) or not _ISO3.fullmatch(value):
-        raise ModelError(f"{where}: {key} {value!r} is not an ISO 3166 alpha-3 code", source=source)
-    return value
+    def strings(self, value: object, key: str) -> tuple[str, ...]:
+        value = [value] if isinstance(value, str) else [] if value is None else value
+        if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+            self.fail(f"{key} must be a list of non-empty strings")
+        return tuple(value)
 
+    def match(self, value: object, pattern: re.Pattern[str], what: str) -> str | None:
+        if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
+            self.fail(f"bad {what} {value!r}")
+        return value
 
-def _roles(value: object, where: str, source: str) -> tuple[Role, ...]:
-    if value is None:
-        return ()
-    if not isinstance(value, list):
-        raise ModelError(f"{where}: roles must be a list", source=source)
-    out: list[Role] = []
-    for raw in value:
-        if not isinstance(raw, dict) or not isinstance(raw.get("title"), str):
-            raise ModelError(f"{where}: a role must be a mapping with a title", source=source)
-        unknown = set(raw) - _ROLE_KEYS
-        if unknown:
-            raise ModelError(f"{where}: unknown role keys {sorted(unknown)}", source=source)
-        of = raw.get("of")
-        if of is not None and not (isinstance(of, str) and (_ISO3.fullmatch(of) or "/" in of)):
-            raise ModelError(
-                f"{where}: role 'of' {of!r} is neither an ISO3 code nor an entry id", source=source
-            )
-        start = _iso_date(raw.get("start"), where, source)
-        end = _iso_date(raw.get("end"), where, source)
-        if start and end and _bound(start, end=False) > _bound(end, end=True):  # type: ignore[operator]
-            raise ModelError(f"{where}: role {raw['title']!r} ends before it starts", source=source)
-        out.append(Role(raw["title"], of, start, end, "gazetteer"))
-    return tuple(out)
+    def roles(self, value: object) -> tuple[Role, ...]:
+        out: list[Role] = []
+        for raw in self.list(value, "roles"):
+            if not isinstance(raw, dict) or not isinstance(raw.get("title"), str) or set(raw) - _ROLE_KEYS:
+                self.fail(f"a role is a mapping of {sorted(_ROLE_KEYS)} with a title, not {raw!r}")
+            of = self.match(raw.get("of"), _ROLE_OF, "role 'of' (an ISO3 code or an entry id)")
+            start, end = self.date(raw.get("start")), self.date(raw.get("end"))
+            if start and end and _bound(start, end=False) > _bound(end, end=True):  # type: ignore[operator]
+                self.fail(f"role {raw['title']!r} ends before it starts")
+            out.append(Role(raw["title"], of, start, end, "gazetteer"))
+        return tuple(out)
 
+    def metonyms(self, value: object) -> tuple[tuple[str, str], ...]:
+        out: list[tuple[str, str]] = []
+        for raw in self.list(value, "metonyms"):
+            if isinstance(raw, str):
+                out.append((raw, "GOV"))
+            elif (
+                isinstance(raw, dict) and isinstance(raw.get("text"), str) and set(raw) <= {"text", "sector"}
+            ):
+                out.append((raw["text"], str(self.match(raw.get("sector"), _SECTOR, "sector") or "GOV")))
+            else:
+                self.fail("a metonym is a string or {text, sector}")
+        return tuple(out)
 
-def _metonyms(value: object, where: str, source: str) -> tuple[tuple[str, str], ...]:
-    out: list[tuple[str, str]] = []
-    for raw in value if isinstance(value, list) else ([] if value is None else [None]):
-        if isinstance(raw, str):
-            out.append((raw, "GOV"))
-        elif isinstance(raw, dict) and isinstance(raw.get("text"), str) and set(raw) <= {"text", "sector"}:
-            out.append((raw["text"], str(raw.get("sector") or "GOV")))
-        else:
-            raise ModelError(f"{where}: a metonym is a string or {{text, sector}}", source=source)
-    return tuple(out)
+    def list(self, value: object, key: str) -> list[Any]:
+        if value is not None and not isinstance(value, list):
+            self.fail(f"{key} must be a list")
+        return value or []
 
 
 def parse_entries(raw: RawFile, seen: dict[str, str]) -> list[dict[str, Any]]:
     """Validate the entries of one file into keyword dicts; ``seen`` maps ids to their file."""
     source, items = raw
+    check = _Check(source)
     out: list[dict[str, Any]] = []
     for n, item in enumerate(items, 1):
-        where = f"entry {n}"
+        check.where = f"entry {n}"
         if not isinstance(item, dict):
-            raise ModelError(f"{where}: an entry must be a mapping", source=source)
-        name, kind = item.get("name"), item.get("kind")
-        if isinstance(name, str):
-            where = f"entry {n} ({name})"
+            check.fail("an entry must be a mapping")
+        name, kind, entry_id = item.get("name"), item.get("kind"), item.get("id")
+        check.where = f"entry {n} ({entry_id or name})"
         if not isinstance(name, str) or not name.strip():
-            raise ModelError(f"{where}: missing name", source=source)
+            check.fail("missing name")
         if kind not in ACTOR_KINDS | PLACE_KINDS:
-            raise ModelError(
-                f"{where}: bad kind {kind!r} (want one of {sorted(ACTOR_KINDS | PLACE_KINDS)})", source=source
-            )
+            check.fail(f"bad kind {kind!r} (want one of {sorted(ACTOR_KINDS | PLACE_KINDS)})")
         allowed = (
             _PLACE_KEYS if kind in PLACE_KINDS else _KEYS | (_COUNTRY_KEYS if kind == "country" else set())
         )
-        unknown = set(item) - allowed
-        if unknown:
-            raise ModelError(f"{where}: unknown keys {sorted(unknown)}", source=source)
-        country = _code(item.get("country"), "country", where, source)
-        aliases = _strings(item.get("aliases"), "aliases", where, source)
+        if set(item) - allowed:
+            check.fail(f"unknown keys {sorted(set(item) - allowed)}")
+        country = check.match(item.get("country"), _ISO3, "country (an ISO 3166 alpha-3 code)")
+        aliases = check.strings(item.get("aliases"), "aliases")
         if kind in PLACE_KINDS:
             out.append({"name": name, "kind": kind, "country": country, "aliases": aliases})
             continue
-        entry_id = item.get("id")
         if not isinstance(entry_id, str) or not entry_id.strip():
-            raise ModelError(f"{where}: missing id", source=source)
+            check.fail("missing id")
         if entry_id in seen:
-            raise ModelError(f"{where}: duplicate id {entry_id!r} (first in {seen[entry_id]})", source=source)
+            check.fail(f"duplicate id {entry_id!r} (first in {seen[entry_id]})")
         seen[entry_id] = source
-        wikidata, gender, sector = item.get("wikidata"), item.get("gender"), item.get("sector")
-        if wikidata is not None and not (isinstance(wikidata, str) and _QID.fullmatch(wikidata)):
-            raise ModelError(f"{where}: bad wikidata id {wikidata!r}", source=source)
-        if gender is not None and gender not in ("m", "f"):
-            raise ModelError(f"{where}: gender must be m or f", source=source)
-        if sector is not None and not (
-            isinstance(sector, str) and re.fullmatch(r"[A-Z]{3}(?:[A-Z]{3})*", sector)
-        ):
-            raise ModelError(f"{where}: bad sector {sector!r}", source=source)
-        capital, surname = item.get("capital"), item.get("surname")
-        for key, val in (("capital", capital), ("surname", surname)):
-            if val is not None and not isinstance(val, str):
-                raise ModelError(f"{where}: {key} must be a string", source=source)
-        out.append(
-            {
-                "id": entry_id,
-                "name": name,
-                "kind": kind,
-                "country": country,
-                "sector": sector,
-                "wikidata": wikidata,
-                "gender": gender,
-                "aliases": aliases,
-                "roles": _roles(item.get("roles"), where, source),
-                "demonyms": _strings(item.get("demonyms"), "demonyms", where, source),
-                "capital": capital,
-                "metonyms": _metonyms(item.get("metonyms"), where, source),
-                "surname": surname,
-            }
-        )
+        if item.get("gender") not in (None, "m", "f"):
+            check.fail("gender must be m or f")
+        for key in ("capital", "surname"):
+            if not isinstance(item.get(key), str | None):
+                check.fail(f"{key} must be a string")
+        out.append({
+            "id": entry_id, "name": name, "kind": kind, "country": country,
+            "sector": check.match(item.get("sector"), _SECTOR, "sector"),
+            "wikidata": check.match(item.get("wikidata"), _QID, "wikidata id"),
+            "gender": item.get("gender"), "aliases": aliases, "roles": check.roles(item.get("roles")),
+            "demonyms": check.strings(item.get("demonyms"), "demonyms"), "capital": item.get("capital"),
+            "metonyms": check.metonyms(item.get("metonyms")), "surname": item.get("surname"),
+        })  # fmt: skip
     return out

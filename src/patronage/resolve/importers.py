@@ -28,6 +28,7 @@ from patronage.resolve.gazetteer import Gazetteer, normalize
 __all__ = ["import_countryinfo", "import_phoenix", "parse_code", "write_entries"]
 
 Entry = dict[str, Any]
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 _CODE = re.compile(r"[A-Z][A-Z0-9]*")
 _RESTRICTION = re.compile(r"^(?P<code>\S+)(?:\s+(?P<range>.+?))?\s*$")
@@ -65,8 +66,8 @@ def parse_code(code: str, countries: frozenset[str] | None = None) -> tuple[str 
     known = _countries() if countries is None else countries
     letters = re.sub(r"[^A-Z]", "", code.upper())
     if letters[:3] in known:
-        return letters[:3], letters[3:6] or None
-    return None, letters[:3] or None
+        return letters[:3], letters[3:6] if len(letters) >= 6 else None
+    return None, letters[:3] if len(letters) >= 3 else None
 
 
 def _slug(text: str) -> str:
@@ -112,7 +113,10 @@ def _range(text: str | None, where: str) -> tuple[str | None, str | None]:
         return _date(t[1:], where), None
     if "-" in t:
         a, b = t.split("-", 1)
-        return _date(a, where), _date(b, where, end=True)
+        start, end = _date(a, where), _date(b, where, end=True)
+        if end < start:
+            raise InputError(f"{where}: date range {text!r} ends before it starts")
+        return start, end
     return _date(t, where), None
 
 
@@ -283,8 +287,8 @@ def import_countryinfo(path: Path, *, strict: bool = False) -> list[Entry]:
     """Convert a CountryInfo file into country, person, city and region entries.
 
     Raises :class:`InputError` (with the line number) for an unreadable file, a
-    file with no ``<Country>`` block, a field outside a country, or, with
-    ``strict``, a leader or government line whose dates cannot be read.
+    file with no ``<Country>`` block, or, with ``strict``, text outside a country
+    or a leader or government line whose dates cannot be read.
     """
     lines = _read_lines(path)
     countries = _countries()
@@ -313,7 +317,10 @@ def import_countryinfo(path: Path, *, strict: bool = False) -> list[Entry]:
             current = None
             continue
         if current is None:
-            raise InputError(f"{where}: {line[:40]!r} outside a <Country> block")
+            # the public file has stray closing tags between blocks
+            if strict and not re.fullmatch(r"</[^>]+>", line):
+                raise InputError(f"{where}: {line[:40]!r} outside a <Country> block")
+            continue
         inline = re.fullmatch(r"<([^/>][^>]*)>(.*)</\1>", line)
         if inline:
             current.fields.setdefault(inline.group(1), []).append(inline.group(2).strip())
@@ -351,7 +358,7 @@ def _leader(
     country: _Country, line: str, title: str, where: str, strict: bool, countries: frozenset[str]
 ) -> None:
     names = _names(_BRACKET.sub(" ", line))
-    iso = (country.fields.get("CountryCode") or [None])[0]
+    iso = (country.fields.get("CountryCode") or [""])[0] or None
     dates = [b for b in _BRACKET.findall(line) if not re.match(r"\s*[BD]:", b)]
     if not names:
         return
@@ -420,9 +427,13 @@ def _countryinfo_entries(blocks: list[_Country]) -> list[Entry]:
     return _unique_ids(out, "countryinfo") + places
 
 
+_ORDER = ("id", "name", "kind", "wikidata", "country", "sector", "gender", "aliases", "surname", "roles")
+
+
 def _clean(value: Any) -> Any:
     if isinstance(value, dict):
-        return {k: _clean(v) for k, v in value.items() if v not in (None, [], "")}
+        keys = sorted(value, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
+        return {k: _clean(value[k]) for k in keys if value[k] not in (None, [], "")}
     if isinstance(value, list | tuple):
         return [_clean(v) for v in value]
     return value
@@ -435,7 +446,7 @@ def write_entries(entries: list[Entry], out: Path, *, sort: Callable[[Entry], An
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:
             fh.write("# gazetteer entries written by patronage.resolve.importers\n")
-            yaml.safe_dump(items, fh, allow_unicode=True, sort_keys=False, width=110)
+            yaml.dump(items, fh, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
     except OSError as exc:
         raise InputError(f"cannot write gazetteer file: {exc.strerror or exc}", source=str(out)) from exc
     return len(items)

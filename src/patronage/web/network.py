@@ -24,7 +24,7 @@ def _edge_sql(as_of: str | None, types: list[str], pair_filter: str) -> tuple[st
     """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
     sign_expr, sign_params = sign_sql()
     date_sql, date_params = date_clause("date", as_of=as_of)
-    type_sql = "(len(?::VARCHAR[]) = 0 OR {col} IN (SELECT unnest(?::VARCHAR[])))"
+    type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
     sql = f"""
         SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
                count(*), min(date), max(date),

@@ -173,7 +173,13 @@ async function selectActor(actorId) {
   state.selectedEdge = null;
   history.replaceState(null, "", `#actor=${encodeURIComponent(actorId)}`);
   $("empty").hidden = true;
-  await guarded(() => Promise.all([loadNetwork(), loadProfile(), loadTimeline()]));
+  await guarded(loadAll);
+}
+
+/** The network first (the timeline's title names a node of it), then the profile and timeline. */
+async function loadAll() {
+  await loadNetwork();
+  await Promise.all([loadProfile(), loadTimeline()]);
 }
 
 async function loadNetwork() {
@@ -228,7 +234,7 @@ async function focusNode(n) {
   state.focus = n.id;
   graph.setFocus(n.id);
   if (n.id !== state.actor && !state.expanded.includes(n.id)) state.expanded.push(n.id);
-  await guarded(() => Promise.all([loadNetwork(), loadProfile(), loadTimeline()]));
+  await guarded(loadAll);
 }
 
 async function showEvidence(id, edge) {
@@ -249,7 +255,7 @@ function showEdge(edge) {
 
 function refresh() {
   if (!state.actor) return;
-  guarded(() => Promise.all([loadNetwork(), loadProfile(), loadTimeline()]));
+  guarded(loadAll);
 }
 
 function bindControls() {
