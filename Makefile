@@ -33,7 +33,11 @@ unit: $(STAMP)
 test: lint typecheck unit
 
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^patronage' > requirements.lock.new && mv requirements.lock.new requirements.lock
+	{ echo "# Exact versions for a reproducible install: runtime, the web/export extras and dev tools."; \
+	  echo "# Regenerate after changing pyproject.toml: make lock"; \
+	  echo "setuptools==80.9.0"; \
+	  $(BIN)/python -m pip freeze --exclude-editable | grep -v '^patronage'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
 
 clean:
 	rm -rf $(VENV) .pytest_cache .mypy_cache .ruff_cache build dist src/*.egg-info
