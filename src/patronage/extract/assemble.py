@@ -104,6 +104,8 @@ def _events(
             if frame.type == "CONSULT":
                 hosts = [h for h in hosts if all(h.country != s.country for s in sources)]
             targets = hosts
+    if sources and not targets:
+        targets = _implicit_targets(found, frame, sources)
     out = []
     source_options: list[ActorRef | None] = list(sources) or [None]
     target_options: list[ActorRef | None] = list(targets) or [None]
@@ -140,10 +142,70 @@ def _events(
     return out
 
 
+def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """A country or organisation named in the argument's modifiers, when its head names no one.
+
+    "Doctors from two American aid groups", "Rebels in the Ivory Coast", "Thousands of Iraqi
+    Kurds": event data codes such groups by the country or organisation they belong to.
+    Relative and participial clauses are not searched: they describe other events.
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    for child in head.rights:
+        if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
+            for ref in found.refs_for_span(
+                child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            ):
+                if ref.kind in ("country", "organization", "group"):
+                    return [ref]
+    for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
+        if ref.kind in ("country", "organization", "group"):
+            return [ref]
+    return []
+
+
+def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef]) -> list[ActorRef]:
+    """The country a one-sided event concerns, named inside the trigger's phrase.
+
+    "France is ready to contribute troops to a force in Liberia", "Israel will evacuate the
+    settlements in the Gaza Strip": PLOVER codes the country named in the event's own
+    phrase as its recipient. Only countries (and places resolved to one) count, never the
+    source's own, and nothing from the subject's phrase.
+    """
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None:
+        return []
+    trigger = span.root
+    head = (
+        trigger.head
+        if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("AUX", "ADJ")
+        else trigger
+    )
+    subject_tokens = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    own = {s.country for s in sources if s.country}
+    out: list[ActorRef] = []
+    for token in trigger.subtree:
+        if token.i in subject_tokens:
+            continue
+        for idx in found.token_mentions.get(token.i, []):
+            mention = found.mentions[idx]
+            ref = found.ref(mention)
+            if ref is None or ref.kind != "country" or ref.country in own:
+                continue
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out[:1]
+
+
 def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
-        for ref in found.refs_for_span(start, end):
+        refs = found.refs_for_span(start, end)
+        if not refs:
+            refs = _refs_in_modifiers(found, start, end)
+        for ref in refs:
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)
     return out

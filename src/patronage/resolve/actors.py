@@ -196,6 +196,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             _resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
             entry = gaz.demonym(text) if gaz is not None else None
+            if entry is None and gaz is not None and text.endswith("s"):
+                entry = gaz.demonym(text[:-1])  # "Nigerians", "Serbs": plural demonyms name the people
             if entry is not None and gaz is not None:
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             else:

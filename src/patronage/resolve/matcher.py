@@ -8,8 +8,6 @@ tagger found always win.
 
 from __future__ import annotations
 
-from functools import lru_cache
-
 import spacy
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
@@ -41,12 +39,20 @@ def _names(gaz: GazetteerLike) -> dict[str, set[str]]:
     return names
 
 
-@lru_cache(maxsize=4)
+_CACHE: dict[tuple[int, int], PhraseMatcher] = {}
+
+
 def _matcher(vocab: Vocab, gaz: GazetteerLike) -> PhraseMatcher:
-    tokenizer = spacy.blank("en", vocab=vocab).tokenizer
-    matcher = PhraseMatcher(vocab, attr="ORTH")
-    for label, names in _names(gaz).items():
-        matcher.add(label, list(tokenizer.pipe(sorted(names))))
+    """One matcher per (vocabulary, gazetteer), built on first use in each process."""
+    key = (id(vocab), id(gaz))
+    matcher = _CACHE.get(key)
+    if matcher is None:
+        nlp = spacy.blank("en", vocab=vocab)
+        matcher = PhraseMatcher(vocab, attr="ORTH")
+        for label, names in _names(gaz).items():
+            matcher.add(label, [nlp.make_doc(name) for name in sorted(names)])
+        _CACHE.clear()  # a new gazetteer or model replaces the old matcher
+        _CACHE[key] = matcher
     return matcher
 
 
