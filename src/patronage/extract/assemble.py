@@ -214,6 +214,12 @@ def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 
 
+def _names_head(found: DocActors, start: int, end: int) -> bool:
+    """True when a mention covers the head word of the phrase (it names the speaker, not a modifier)."""
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and bool(found.token_mentions.get(span.root.i))
+
+
 def _described_source(text: str) -> ActorRef | None:
     """An anonymous, described speaker kept as such: "a senior administration official", "one analyst"."""
     words = text.split()
@@ -235,10 +241,15 @@ def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[S
     if span.speaker_start is not None and span.speaker_end is not None:
         speaker_text = text[span.speaker_start : span.speaker_end]
         refs = found.refs_for_span(span.speaker_start, span.speaker_end)
-        if refs:
-            speaker = refs[0]
-        else:
-            speaker = _described_source(speaker_text)
+        speaker = refs[0] if refs else None
+        if speaker is None or not _names_head(found, span.speaker_start, span.speaker_end):
+            # "one Belarusian political analyst": a described source, from the country it names
+            described = _described_source(speaker_text)
+            if described is not None and speaker is not None and speaker.kind == "country":
+                described = ActorRef(
+                    described.actor_id, described.name, described.kind, speaker.country, None, described.text
+                )
+            speaker = described or speaker
     cue = (
         text[span.cue_start : span.cue_end]
         if span.cue_start is not None and span.cue_end is not None

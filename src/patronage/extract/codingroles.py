@@ -148,6 +148,8 @@ def match_verb(rules: tuple[TriggerRule, ...], verb: Token) -> tuple[TriggerRule
         if rule.objects:
             for obj in objects:
                 lemmas = {lemma(obj)}
+                if obj.ent_type_ == "PERSON" or obj.lower_ in {"him", "her", "them"}:
+                    lemmas.add("@person")  # a rule's "@person" object: any named person
                 if lemmas & _LIGHT_HEADS:
                     # "an arms shipment", "a prisoner swap": the modifier names what moves
                     lemmas |= {lemma(c) for c in obj.children if c.dep_ in {"compound", "amod"}}
@@ -210,6 +212,11 @@ def verb_args(
         if subj is not None and passive and obj.dep_ == "pobj" and obj.head.dep_ == "agent":
             continue
         _add(targets, arg_spans(obj))
+        if obj.dep_ in {"dobj", "dative"}:
+            _add(targets, _listed_people(obj))
+    if not targets and matched is not None:
+        # "granted Edward Snowden temporary asylum": the parser may make the recipient a noun modifier
+        _add(targets, [phrase_span(c) for c in matched.children if c.dep_ == "nmod" and actor_like(c)])
     if not targets:
         # "demanded that the US cancel ...": the one asked, warned or accused is the clause subject
         for clause in verb.children:
@@ -224,6 +231,24 @@ def verb_args(
                     if obj.dep_ == "dobj" and actor_like(obj):
                         _add(targets, arg_spans(obj))
     return sources, [t for t in targets if t not in sources]
+
+
+def _listed_people(obj: Token) -> list[Span2]:
+    """Named people listed with an object that the parser hung elsewhere in its phrase.
+
+    In "freed A, a reporter for the Journal, B and C", B and C end up as appositions of
+    "Journal" and "reporter"; a person in apposition or coordination inside the object's
+    phrase is one more object. A person after "of"/"for" ("the lawyer of D") is not.
+    """
+    out: list[Span2] = []
+    for tok in obj.subtree:
+        if tok.i == obj.i or tok.ent_type_ != "PERSON" or tok.dep_ not in {"appos", "conj"}:
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.ent_iob_ == "I":
+            continue  # not the last word of the name
+        out.append(phrase_span(tok))
+    return out
 
 
 def noun_args(

@@ -39,6 +39,8 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
         return None
     if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
         return ("harbours", "positive", 0.9)
+    if event.cameo == "043" and event.target is not None and event.target.kind == "person":
+        return ("hosts", "positive", 0.6)
     if event.type == "RETREAT" and event.mode == "release":
         return ("releases", "positive", 0.5)
     return RELATION_OF_TYPE.get(event.type)

@@ -242,6 +242,9 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
         ] or subjects
     elif token.dep_ == "attr":
         subjects = [r for c in token.head.children if c.dep_ == "nsubj" for r in _refs_at(found, c)]
+    elif token.dep_ in ("oprd", "xcomp", "ccomp"):
+        # "X has called Y his best friend": Y is the friend, X (his) the other side
+        subjects = [r for c in token.head.children if c.dep_ == "dobj" for r in _refs_at(found, c)]
     else:
         for child in token.children:
             if child.dep_ == "appos":

@@ -18,9 +18,9 @@ def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]
                   (lower(a.name) = lower(?)) AS exact
            FROM actors a JOIN mentions m ON m.actor_id = a.actor_id
            WHERE lower(a.name) LIKE ? OR lower(a.actor_id) LIKE ?
-              OR list_contains(list_transform(a.aliases, x -> lower(x)), lower(?))
+              OR lower(array_to_string(a.aliases, '|')) LIKE ?
            GROUP BY ALL ORDER BY exact DESC, n DESC, a.name LIMIT ?""",
-        [name.strip(), pattern, pattern, name.strip(), limit],
+        [name.strip(), pattern, pattern, pattern, limit],
     )
     return [
         dict(zip(("actor_id", "name", "kind", "country", "sector", "mentions"), r[:6], strict=True))

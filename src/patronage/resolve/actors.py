@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
+from patronage.resolve.gazetteer import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
@@ -89,10 +90,21 @@ class DocActors:
 
         A group mention ("the two leaders") gives several refs.
         """
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None:
+            # the mention at the phrase's head, even when it reaches outside the phrase
+            # ("al-Assad" as an argument inside the mention "Bashar al-Assad")
+            at_root = [
+                self.mentions[i]
+                for i in self.token_mentions.get(span.root.i, [])
+                if self.mentions[i].actor_id
+            ]
+            if at_root:
+                key = (at_root[0].start, at_root[0].end)
+                return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
         inside = self.mentions_in(start, end)
         if not inside:
             return []
-        span = self.doc.char_span(start, end, alignment_mode="expand")
         if span is not None:
             head = span.root
             at_head = [m for m in inside if m.start <= head.idx < m.end]
@@ -263,6 +275,11 @@ def _resolve_person(
             found.add(start, end, "PERSON", actor, "gazetteer")
         persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
         return
+    if len(tokens) == 1 and gaz is not None and text == name and (gaz.place(name) or gaz.lookup(name)):
+        # the tagger calls some places people ("flew to Sochi"); a known place or country wins
+        if record:
+            _resolve_place(found, start, end, name, "GPE", gaz)
+        return
     if len(tokens) == 1:
         # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
         actor = _new_actor("person", name, scope=found.doc_id)
@@ -313,9 +330,18 @@ def _resolve_org(
     kind: str,
 ) -> None:
     if gaz is not None:
-        entries = [e for e in gaz.lookup(text) if e.kind != "person"]
+        matches = gaz.lookup(text)
+        entries = [e for e in matches if e.kind != "person"]
         entry = _pick(list(entries), gaz, countries, date)
         if entry is not None:
             found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
+            return
+        # a full name the tagger called an organisation ("Edward Snowden" as ORG)
+        key = normalize(text)
+        people = [
+            e for e in matches if e.kind == "person" and key in {normalize(n) for n in (e.name, *e.aliases)}
+        ]
+        if people and " " in text.strip():
+            found.add(start, end, "PERSON", gaz.to_actor(people[0]), "gazetteer")
             return
     found.add(start, end, label, _new_actor(kind, text), "new")
