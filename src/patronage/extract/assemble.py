@@ -25,6 +25,7 @@ from patronage.model.records import (
 )
 from patronage.resolve.actors import DocActors
 from patronage.resolve.dates import Timeline
+from patronage.resolve.titles import is_role_noun
 
 __all__ = ["EXTRACTOR", "assemble_facts"]
 
@@ -71,9 +72,7 @@ def assemble_facts(
                 Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
             )
     relations.extend(relations_from_events(events))
-    quotes = [
-        q for span in find_quotes(doc) if (q := _quote(article.doc_id, span, found, sentences)) is not None
-    ]
+    quotes = _quotes(article.doc_id, found, sentences)
     return events, quotes, relations
 
 
@@ -229,6 +228,95 @@ def _described_source(text: str) -> ActorRef | None:
     return ActorRef(
         f"source/{_fact_id(text.lower())}", text.strip(), "group" if plural else "person", None, None, text
     )
+
+
+_HUMAN_HEADS = {
+    "source",
+    "sources",
+    "people",
+    "person",
+    "witness",
+    "witnesses",
+    "resident",
+    "residents",
+    "expert",
+    "experts",
+    "analyst",
+    "analysts",
+    "observer",
+    "observers",
+    "critic",
+    "critics",
+    "supporter",
+    "supporters",
+    "voter",
+    "voters",
+    "colleague",
+    "colleagues",
+    "friend",
+    "friends",
+    "insider",
+    "insiders",
+    "statement",
+    "report",
+    "newspaper",
+    "agency",
+    "ministry",
+    "government",
+    "administration",
+    "committee",
+    "office",
+    "campaign",
+}
+
+
+def _human(found: DocActors, start: int, end: int) -> bool:
+    """True when a speaker phrase names someone who can speak: a named actor, a person noun, a role."""
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    head = span.root
+    if head.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or head.lower_ in ("he", "she", "they", "we", "i"):
+        return True
+    return head.lower_ in _HUMAN_HEADS or head.lemma_.lower() in _HUMAN_HEADS or is_role_noun(head)
+
+
+def _quotes(doc_id: str, found: DocActors, sentences: Sequence[Sentence]) -> list[Quote]:
+    """Quotes of the article: every direct quote, and reported speech with a speaker who can speak.
+
+    A "he said" right after another person's quote continues that speaker ("…,” Mr. X added.
+    The issue, he said, …").
+    """
+    out: list[Quote] = []
+    last: tuple[ActorRef, int] | None = None
+    for span in find_quotes(found.doc):
+        has_speaker = span.speaker_start is not None and span.speaker_end is not None
+        if not span.direct and not (
+            has_speaker and _human(found, span.speaker_start or 0, span.speaker_end or 0)
+        ):
+            continue
+        quote = _quote(doc_id, span, found, sentences)
+        if quote is None:
+            continue
+        speaker_text = (quote.speaker_text or "").strip().lower()
+        if speaker_text in ("he", "she") and last is not None and quote.evidence.sentence_idx - last[1] <= 2:
+            quote = Quote(
+                quote.quote_id,
+                last[0],
+                quote.text,
+                quote.cue,
+                quote.direct,
+                quote.evidence,
+                quote.speaker_text,
+            )
+        if (
+            quote.speaker is not None
+            and quote.speaker.kind == "person"
+            and not quote.speaker.actor_id.startswith("source/")
+        ):
+            last = (quote.speaker, quote.evidence.sentence_idx)
+        out.append(quote)
+    return out
 
 
 def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence]) -> Quote | None:

@@ -89,7 +89,6 @@ _POSITIVE = {
     "good",
     "special",
     "deep",
-    "personal",
     "long-standing",
     "longstanding",
     "enduring",
@@ -271,7 +270,7 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
 
 
 def _relationship(token: Token, sent: Span, found: DocActors) -> list[StatementFrame]:
-    mods = {c.lower_ for c in token.children if c.dep_ in ("amod", "compound")}
+    mods = {t.lower_ for t in token.subtree if t.i < token.i and t.dep_ in ("amod", "compound", "advmod")}
     sign = "negative" if mods & _NEGATIVE else "positive" if mods & _POSITIVE else None
     if sign is None:
         return []

@@ -94,11 +94,13 @@ class DocActors:
         if span is not None:
             # the mention at the phrase's head, even when it reaches outside the phrase
             # ("al-Assad" as an argument inside the mention "Bashar al-Assad")
-            at_root = [
-                self.mentions[i]
-                for i in self.token_mentions.get(span.root.i, [])
-                if self.mentions[i].actor_id
-            ]
+            root = span.root
+            at_root = self._mentions_at(root.i)
+            if not at_root:
+                # "Syria's beleaguered leader, Bashar al-Assad": the apposed name is who is meant
+                for child in root.children:
+                    if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
+                        break
             if at_root:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
@@ -119,6 +121,9 @@ class DocActors:
             if (m.start, m.end) == (first.start, first.end)
             if (r := self.ref(m)) is not None
         ]
+
+    def _mentions_at(self, token_i: int) -> list[Mention]:
+        return [self.mentions[i] for i in self.token_mentions.get(token_i, []) if self.mentions[i].actor_id]
 
     def place_for_span(self, start: int, end: int) -> Place | None:
         """A place named inside the span, if any."""

@@ -117,7 +117,8 @@ def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLi
         for token in sent:
             mention = by_token.get(token.i)
             if mention is not None and mention.actor_id in person_ids:
-                persons.append((token.i, mention.actor_id))
+                mspan = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+                persons.append((mspan.root.i if mspan is not None else token.i, mention.actor_id))
                 continue
             if token.i in covered:
                 continue
@@ -176,8 +177,20 @@ def _pronoun_antecedent(
                 )
             ):
                 return actor_id
-    # 1. the subject of a clause governing the pronoun ("Putin said he would…")
-    for ancestor in token.ancestors:
+    # 1. the subject of a clause governing the pronoun ("Putin said he would…"), never across a
+    #    parenthetical speech clause ("Mr. Assad, he said, had spent…": he is not Assad)
+    governors: list[Token] = []
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "parataxis" or (
+            node.dep_ in ("ccomp", "advcl") and node.i > node.head.i and _speech(node)
+        ):
+            break
+        node = node.head
+        governors.append(node)
+    for ancestor in governors:
+        if token.head.i == ancestor.i and token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # the pronoun is this clause's subject: a second "subject" is dislocated content
         for child in ancestor.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i != token.i:
                 for i, actor_id in reversed(persons):
@@ -204,6 +217,13 @@ def _pronoun_antecedent(
         if compatible(actor_id):
             return actor_id
     return None
+
+
+_SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write"}
+
+
+def _speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in _SPEECH
 
 
 def _thing_antecedent(found: DocActors, token: Token) -> str | None:
