@@ -147,13 +147,14 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
 
 
 @cli.command("eval")
-@click.argument("dataset", type=click.Choice(["plover", "polnear"]))
+@click.argument("dataset", type=click.Choice(["plover", "polnear", "re3d"]))
 @click.argument("path", type=click.Path(exists=True))
 @click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
 @click.option("--limit", type=click.IntRange(1), help="Score only the first N records or documents.")
 @pass_ctx
 def eval_(c: Context, dataset: str, path: str, as_json: bool, limit: int | None) -> None:
-    """Measure accuracy against gold data (PLOVER gold standard JSON, or a PolNeAR split directory)."""
+    """Measure accuracy against gold data (PLOVER gold standard JSON, a PolNeAR split directory,
+    or the re3d directory for actor mentions, kinds and linking)."""
     from patronage.commands.evaluate import do_eval
 
     do_eval(c.settings, dataset, Path(path), as_json, limit)

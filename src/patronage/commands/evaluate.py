@@ -1,4 +1,4 @@
-"""``patronage eval plover|polnear``."""
+"""``patronage eval plover|polnear|re3d``."""
 
 from __future__ import annotations
 
@@ -23,6 +23,17 @@ def do_eval(settings: Settings, dataset: str, path: Path, as_json: bool, limit: 
             raise InputError("expected a PLOVER gold-standard JSON file", source=str(path))
         result = evaluate_plover(path, settings, limit)
         click.echo(json.dumps(result, indent=2, default=str) if as_json else format_report(result))
+        return
+    if dataset == "re3d":
+        from patronage.evaluate.re3d import evaluate_re3d
+        from patronage.evaluate.re3d import format_report as format_re3d
+
+        if not path.is_dir():
+            raise InputError(
+                "expected the re3d directory (source folders with documents.json)", source=str(path)
+            )
+        re3d_scores = evaluate_re3d(path, settings, limit)
+        click.echo(json.dumps(re3d_scores, indent=2) if as_json else format_re3d(re3d_scores))
         return
     from patronage.evaluate.polnear import evaluate_polnear
     from patronage.nlp.loader import load_nlp

@@ -150,6 +150,13 @@ def _span(row: dict[str, Any], begin: str, end: str, size: int, where: str) -> S
     return start, stop
 
 
+def _confidence(row: dict[str, Any]) -> float:
+    try:
+        return float(row.get("confidence", 0.0))
+    except (TypeError, ValueError) as exc:
+        raise InputError(f"bad confidence {row.get('confidence')!r}", source=str(row.get("_id"))) from exc
+
+
 def _load_folder(folder: Path, min_confidence: float) -> list[Re3dDoc]:
     docs: dict[str, dict[str, Any]] = {}
     for row in _read_jsonl(folder / "documents.json"):
@@ -159,20 +166,16 @@ def _load_folder(folder: Path, min_confidence: float) -> list[Re3dDoc]:
     entities: dict[str, list[Re3dEntity]] = {d: [] for d in docs}
     for row in _read_jsonl(folder / "entities.json"):
         doc = docs.get(str(row.get("documentId")))
-        if doc is None or float(row.get("confidence", 0.0)) < min_confidence:
+        if doc is None or _confidence(row) < min_confidence:
             continue
         start, end = _span(row, "begin", "end", len(doc["text"]), str(row.get("_id")))
-        value = str(row.get("value", ""))
-        entities[doc["_id"]].append(
-            Re3dEntity(start, end, str(row.get("type")), value, float(row["confidence"]))
-        )
+        entity = Re3dEntity(start, end, str(row.get("type")), str(row.get("value", "")), _confidence(row))
+        entities[doc["_id"]].append(entity)
     synonyms: dict[str, list[tuple[Span, Span]]] = {d: [] for d in docs}
     relations = folder / "relations.json"
     for row in _read_jsonl(relations) if relations.is_file() else []:
         doc = docs.get(str(row.get("documentId")))
-        if doc is None or row.get("type") != "IsSynonymOf":
-            continue
-        if float(row.get("confidence", 0.0)) < min_confidence:
+        if doc is None or row.get("type") != "IsSynonymOf" or _confidence(row) < min_confidence:
             continue
         size, where = len(doc["text"]), str(row.get("_id"))
         pair = (
@@ -199,14 +202,9 @@ def load_re3d(directory: Path, min_confidence: float = 0.5) -> list[Re3dDoc]:
     Documents come sorted by source folder, then id. Annotations below
     ``min_confidence`` are dropped.
     """
-    if (directory / "documents.json").is_file():
-        folders = [directory]
-    else:
-        folders = (
-            sorted(p for p in directory.iterdir() if (p / "documents.json").is_file())
-            if directory.is_dir()
-            else []
-        )
+    folders = [directory] if (directory / "documents.json").is_file() else []
+    if not folders and directory.is_dir():
+        folders = sorted(p for p in directory.iterdir() if (p / "documents.json").is_file())
     if not folders:
         raise InputError("not a re3d directory (no */documents.json)", source=str(directory))
     for folder in folders:

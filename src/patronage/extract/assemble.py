@@ -23,6 +23,7 @@ from patronage.model.records import (
     Relation,
     Sentence,
 )
+from patronage.nlp.sentences import doc_text
 from patronage.resolve.actors import DocActors
 from patronage.resolve.dates import Timeline
 from patronage.resolve.titles import is_role_noun
@@ -78,7 +79,7 @@ def assemble_facts(
 
 def _record_for(sent: Span, by_start: dict[int, Sentence]) -> Sentence | None:
     start = sent.start_char
-    text = sent.doc.text
+    text = doc_text(sent.doc)
     while start < sent.end_char and text[start].isspace():
         start += 1
     return by_start.get(start)
@@ -112,7 +113,7 @@ def _events(
         for target in target_options:
             if source is not None and target is not None and source.actor_id == target.actor_id:
                 continue
-            trigger = found.doc.text[frame.trigger_start : frame.trigger_end]
+            trigger = doc_text(found.doc)[frame.trigger_start : frame.trigger_end]
             event_id = _fact_id(
                 doc_id,
                 frame.trigger_start,
@@ -320,7 +321,7 @@ def _quotes(doc_id: str, found: DocActors, sentences: Sequence[Sentence]) -> lis
 
 
 def _quote(doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence]) -> Quote | None:
-    text = found.doc.text
+    text = doc_text(found.doc)
     content = text[span.content_start : span.content_end].strip()
     if not content:
         return None

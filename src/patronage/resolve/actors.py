@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
+from patronage.nlp.sentences import doc_text
 from patronage.resolve.gazetteer import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
@@ -54,7 +55,7 @@ class DocActors:
                 self.doc_id,
                 start,
                 end,
-                self.doc.text[start:end],
+                doc_text(self.doc)[start:end],
                 label,
                 sent_idx,
                 actor.actor_id if actor else None,
@@ -189,7 +190,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     if gaz is not None:
         for start, end, label in gazetteer_spans(doc, gaz):
             if not any(i in covered for i in range(start, end)):
-                ents.append((label, start, end, doc.text[start:end]))
+                ents.append((label, start, end, doc_text(doc)[start:end]))
         ents.sort(key=lambda e: e[1])
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}

@@ -12,6 +12,8 @@ import unicodedata
 
 from spacy.tokens import Span
 
+from patronage.nlp.sentences import doc_text
+
 __all__ = ["ENTITY_KINDS", "entity_text", "slug"]
 
 #: spaCy entity labels that name actors, and the actor kind each suggests
@@ -39,7 +41,7 @@ def entity_text(ent: Span) -> tuple[int, int, str]:
     if not tokens:
         return ent.start_char, ent.end_char, ent.text
     start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-    text = ent.doc.text[start:end]
+    text = doc_text(ent.doc)[start:end]
     if "\n" in text:  # an entity never spans a line break (headlines run into the body)
         text = text.split("\n", 1)[0].rstrip()
         end = start + len(text)

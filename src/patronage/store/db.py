@@ -168,17 +168,28 @@ class Store:
             for actor in result.actors:
                 actors.setdefault(actor.actor_id, actor)
         if articles:
-            con.executemany("INSERT INTO articles VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", articles)
+            self._insert("articles", articles)
         for table, rows in batch.items():
             if rows:
-                marks = ", ".join("?" * len(rows[0]))
-                con.executemany(f"INSERT INTO {table} VALUES ({marks})", rows)
+                self._insert(table, rows)
         self._write_actors(list(actors.values()))
         if failures:
             con.executemany(
                 "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
                 [(f.doc, f.stage, f.error, f.message, f.level, run_id, now) for f in failures],
             )
+
+    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
+        """Bulk insert through Arrow: one statement per table and batch instead of one per row."""
+        import pyarrow as pa
+
+        columns = list(zip(*rows, strict=True))
+        batch = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(columns)})
+        self.con.register("patronage_batch", batch)
+        try:
+            self.con.execute(f"INSERT INTO {table} SELECT * FROM patronage_batch")
+        finally:
+            self.con.unregister("patronage_batch")
 
     def _write_actors(self, actors: list[Actor]) -> None:
         if not actors:
@@ -193,8 +204,8 @@ class Store:
         new = [a for a in actors if a.actor_id not in known]
         if not new:
             return
-        self.con.executemany(
-            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+        self._insert(
+            "actors",
             [
                 (
                     a.actor_id,
@@ -216,4 +227,4 @@ class Store:
             if r.origin == "gazetteer"
         ]
         if gazetteer_roles:
-            self.con.executemany(f"INSERT INTO roles VALUES ({', '.join('?' * 12)})", gazetteer_roles)
+            self._insert("roles", gazetteer_roles)
