@@ -10,7 +10,7 @@ then links surnames, titles and pronouns to these actors.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc
 
@@ -38,6 +38,7 @@ class DocActors:
     places: dict[tuple[int, int], Place] = field(default_factory=dict)
     genders: dict[str, str] = field(default_factory=dict)
     token_mentions: dict[int, list[int]] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
 
     def add(
         self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
@@ -147,6 +148,27 @@ def _sentence_index(doc: Doc, token_i: int) -> int:
         else:
             hi = mid - 1
     return lo
+
+
+def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
+    """ "Islamic State of Iraq and the Levant (ISIL)": the bracketed acronym names the same actor later."""
+    text = doc_text(found.doc)
+    tail = text[end : end + 14]
+    if tail.startswith(" (") and ")" in tail:
+        acronym = tail[2 : tail.index(")")]
+        if acronym.isupper() and 2 <= len(acronym) <= 10:
+            found.acronyms[acronym] = actor.actor_id
+
+
+def _same_surface(found: DocActors, text: str) -> Actor | None:
+    """A new (non-gazetteer) actor this article already gave the same name, under any label."""
+    key = slug(display_name(text))
+    for m in found.mentions:
+        if m.actor_id and m.how == "new" and slug(display_name(m.text)) == key:
+            return found.actors[m.actor_id]
+    if text.strip() in found.acronyms:
+        return found.actors.get(found.acronyms[text.strip()])
+    return None
 
 
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
@@ -272,7 +294,13 @@ def _resolve_person(
                 return
     entry = None
     if gaz is not None:
-        entry = _pick([e for e in gaz.lookup(name) if e.kind == "person"], gaz, countries, date)
+        matches = gaz.lookup(name)
+        if len(tokens) == 1 and text == name and any(e.kind == "country" for e in matches):
+            # "Jordan" tagged as a person is the country, not a king whose title names it
+            if record:
+                _resolve_place(found, start, end, name, "GPE", gaz)
+            return
+        entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
         if getattr(entry, "gender", None):
@@ -285,6 +313,17 @@ def _resolve_person(
         # the tagger calls some places people ("flew to Sochi"); a known place or country wins
         if record:
             _resolve_place(found, start, end, name, "GPE", gaz)
+        return
+    same = _same_surface(found, text)
+    if same is not None and same.kind != "person" and len(tokens) == 1:
+        same = None  # one word tagged both ways stays apart: the kinds disagree and nothing decides
+    if same is not None:
+        if same.kind != "person":
+            # a full personal name seen earlier under another label is a person after all
+            same = replace(same, kind="person")
+            found.actors[same.actor_id] = same
+        if record:
+            found.add(start, end, "PERSON", same, "new")
         return
     if len(tokens) == 1:
         # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
@@ -350,4 +389,6 @@ def _resolve_org(
         if people and " " in text.strip():
             found.add(start, end, "PERSON", gaz.to_actor(people[0]), "gazetteer")
             return
-    found.add(start, end, label, _new_actor(kind, text), "new")
+    actor = _same_surface(found, text) or _new_actor(kind, text)
+    found.add(start, end, label, actor, "new")
+    _record_acronym(found, end, actor)
