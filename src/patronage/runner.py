@@ -16,7 +16,7 @@ from typing import IO
 from patronage.analyse import VERSION
 from patronage.clean import clean_article
 from patronage.config import Settings
-from patronage.errors import PatronageError
+from patronage.errors import PatronageError, StoreError
 from patronage.ingest import read_inputs
 from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure
 from patronage.scale.engines import make_engine
@@ -93,6 +93,30 @@ def _clean_batch(
     return cleaned, failures
 
 
+def _write(
+    store: Store, results: list[AnalysedArticle], failures: list[Failure], run_id: str
+) -> list[AnalysedArticle]:
+    """Write a batch; if it fails, write its articles one by one and record the ones that fail.
+
+    Returns the articles actually stored.
+    """
+    try:
+        store.write(results, failures, run_id)
+        return results
+    except StoreError:
+        if len(results) <= 1 and not failures:
+            raise
+    stored: list[AnalysedArticle] = []
+    for result in results:
+        try:
+            store.write([result], [], run_id)
+            stored.append(result)
+        except StoreError as exc:
+            failures.append(Failure(result.article.doc_id, "store", "StoreError", exc.message))
+    store.write([], failures, run_id)
+    return stored
+
+
 def run(
     paths: Sequence[str],
     settings: Settings,
@@ -146,7 +170,7 @@ def run(
                 results = [o for o in outputs if isinstance(o, AnalysedArticle)]
                 failures.extend(o for o in outputs if isinstance(o, Failure))
                 t3 = time.perf_counter()
-                store.write(results, failures, report.run_id)
+                results = _write(store, results, failures, report.run_id)
                 clock["store"] = clock.get("store", 0.0) + time.perf_counter() - t3
                 report.n_new += len(results)
                 report.n_failed += sum(1 for f in failures if f.level == "error")

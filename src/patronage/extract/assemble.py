@@ -74,6 +74,9 @@ def assemble_facts(
             )
     relations.extend(relations_from_events(events))
     quotes = _quotes(article.doc_id, found, sentences)
+    # two frames can describe one fact (a verb and its noun, a quote found twice): one record per id
+    events = list({e.event_id: e for e in reversed(events)}.values())[::-1]
+    quotes = list({q.quote_id: q for q in reversed(quotes)}.values())[::-1]
     return events, quotes, relations
 
 
@@ -104,6 +107,8 @@ def _events(
             if frame.type == "CONSULT":
                 hosts = [h for h in hosts if all(h.country != s.country for s in sources)]
             targets = hosts
+    # an actor is never its own recipient ("X ended its dispute"): such targets fall away
+    targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     if sources and not targets:
         targets = _implicit_targets(found, frame, sources)
     out = []
@@ -158,12 +163,15 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
             for ref in found.refs_for_span(
                 child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
             ):
-                if ref.kind in ("country", "organization", "group"):
+                if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
                     return [ref]
     for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
-        if ref.kind in ("country", "organization", "group"):
+        if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
             return [ref]
     return []
+
+
+_POSSESSIVES = {"its", "it", "their", "they", "his", "her"}
 
 
 def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef]) -> list[ActorRef]:

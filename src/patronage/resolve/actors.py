@@ -223,7 +223,10 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     ]
     for s, e, t in full_names:
         _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
+    headline_end = _headline_end(doc)
     for label, start, end, text in ents:
+        if start < headline_end and not _known(text, gaz, persons):
+            continue  # Title Case headlines fool the tagger: only names known elsewhere count there
         if gaz is not None:
             meto = gaz.metonym(text)
             if meto is not None:
@@ -232,6 +235,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue
         if label == "PERSON":
             _resolve_person(found, start, end, text, gaz, countries, date, persons)
+        elif label in ("GPE", "LOC", "FAC") and _surname_of(text, persons) is not None:
+            found.add(start, end, "PERSON", _surname_of(text, persons), "surname")
         elif label in ("GPE", "LOC", "FAC"):
             _resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
@@ -240,6 +245,10 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 entry = gaz.demonym(text[:-1])  # "Nigerians", "Serbs": plural demonyms name the people
             if entry is not None and gaz is not None:
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
+            elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
+                _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
+            elif _adjectival(doc, start, end):
+                continue  # "Western", "Islamic" as modifiers name no actor
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif _surname_of(text, persons) is not None:
@@ -247,6 +256,37 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
+
+
+def _headline_end(doc: Doc) -> int:
+    """End of the first paragraph when it is a Title Case headline, else 0."""
+    text = doc_text(doc)
+    end = text.find("\n")
+    if end <= 0:
+        return 0
+    words = [w for w in text[:end].split() if w[:1].isalpha()]
+    capitalised = sum(1 for w in words if w[0].isupper())
+    return end if len(words) >= 3 and capitalised / len(words) > 0.6 else 0
+
+
+def _known(text: str, gaz: GazetteerLike | None, persons: dict[str, Actor]) -> bool:
+    """True when a name is known without the tagger: the gazetteer, or a person named in the body."""
+    name = display_name(text)
+    if _surname_of(name, persons) is not None or name in persons:
+        return True
+    if any(
+        name.casefold() == full.casefold() or name.casefold() == full.split()[-1].casefold()
+        for full in persons
+    ):
+        return True
+    if gaz is None:
+        return False
+    return bool(gaz.lookup(name) or gaz.metonym(name) or gaz.demonym(name) or gaz.place(name))
+
+
+def _adjectival(doc: Doc, start: int, end: int) -> bool:
+    span = doc.char_span(start, end, alignment_mode="expand")
+    return span is not None and span.root.pos_ == "ADJ"
 
 
 def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
@@ -356,11 +396,12 @@ def _resolve_place(
         if others:
             found.add(start, end, label, gaz.to_actor(others[0]), "gazetteer")
             return
-    if label == "GPE":
-        found.places[(start, end)] = Place(text, None)
-        found.add(start, end, label, _new_actor("country", text), "new")
-    else:
-        found.places[(start, end)] = Place(text, None)
+        entry = gaz.demonym(text)
+        if entry is not None:  # "Ukrainian" tagged as a place
+            found.add(start, end, "NORP", gaz.to_actor(entry), "demonym")
+            return
+    # an unknown place is kept as a place, not invented as a country
+    found.places[(start, end)] = Place(text, None)
 
 
 def _resolve_org(
@@ -374,6 +415,13 @@ def _resolve_org(
     date: dt.date | None,
     kind: str,
 ) -> None:
+    if (
+        gaz is not None
+        and not any(e.kind != "person" for e in gaz.lookup(text))
+        and gaz.place(text) is not None
+    ):
+        _resolve_place(found, start, end, text, "GPE", gaz)  # "Crimea" tagged as an organisation
+        return
     if gaz is not None:
         matches = gaz.lookup(text)
         entries = [e for e in matches if e.kind != "person"]

@@ -18,6 +18,33 @@ from patronage.resolve.titles import canonical_title, is_role_noun
 __all__ = ["text_roles"]
 
 _MODIFIERS = {"former", "ex", "late", "then", "acting", "deputy", "vice", "interim", "outgoing", "current"}
+# adjectives that belong to a title ("prime minister", "supreme leader"); other adjectives
+# ("beleaguered leader", "embattled president") describe, they are not part of the office
+_TITLE_ADJECTIVES = _MODIFIERS | {
+    "prime",
+    "foreign",
+    "supreme",
+    "chief",
+    "general",
+    "senior",
+    "first",
+    "second",
+    "attorney",
+    "national",
+    "military",
+    "political",
+    "presidential",
+    "federal",
+    "regional",
+    "top",
+    "special",
+    "defense",
+    "defence",
+}
+
+
+def _in_title(t: Token) -> bool:
+    return t.pos_ != "ADJ" or t.lower_ in _TITLE_ADJECTIVES
 
 
 def _of_phrase(doc: Doc, title_head: Token, found: DocActors, skip: set[int]) -> str | None:
@@ -47,8 +74,11 @@ def _title_words(tokens: list[Token]) -> list[str]:
     return [
         t.text
         for t in tokens
-        if t.dep_ not in ("det", "poss", "case", "punct")
-        and t.ent_type_ not in ("NORP", "GPE")
+        if (
+            t.dep_ not in ("det", "poss", "case", "punct")
+            and t.ent_type_ not in ("NORP", "GPE")
+            and _in_title(t)
+        )
         or t.text == "-"
     ]
 
@@ -105,6 +135,7 @@ def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list
                     and t.dep_ not in ("det", "poss", "case")
                     and t.ent_type_ not in ("NORP", "GPE")
                     and t.i not in name_tokens
+                    and _in_title(t)
                 ]
                 _keep(
                     out,
@@ -119,7 +150,7 @@ def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list
             words = [
                 t.text
                 for t in head.lefts
-                if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("NORP", "GPE")
+                if t.dep_ in ("amod", "compound") and t.ent_type_ not in ("NORP", "GPE") and _in_title(t)
             ]
             words.append(head.text)
             _keep(
@@ -146,6 +177,3 @@ def _keep(
         return
     seen.add((actor_id, title, of))
     out.append((actor_id, Role(title=title, of=of, origin="text", evidence=evidence)))
-
-
-_ = _MODIFIERS

@@ -186,10 +186,8 @@ class Store:
         columns = list(zip(*rows, strict=True))
         batch = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(columns)})
         self.con.register("patronage_batch", batch)
-        try:
-            self.con.execute(f"INSERT INTO {table} SELECT * FROM patronage_batch")
-        finally:
-            self.con.unregister("patronage_batch")
+        self.con.execute(f"INSERT INTO {table} SELECT * FROM patronage_batch")
+        self.con.unregister("patronage_batch")
 
     def _write_actors(self, actors: list[Actor]) -> None:
         if not actors:
