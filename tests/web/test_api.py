@@ -154,6 +154,9 @@ def test_events_pagination_and_filters(client: TestClient) -> None:
     window = _ok(client, "/api/events", **{"from": "2015", "to": "2019-05"})
     assert [e["event_id"] for e in window["events"]] == ["ev-visit", "ev-hostile"]
     assert _ok(client, "/api/events", polarity="negated")["total"] == 0
+    assert _ok(client, "/api/events", modality="actual")["total"] == 4
+    assert _ok(client, "/api/events", modality="hypothetical")["total"] == 0
+    assert client.get("/api/events", params={"modality": "maybe"}).status_code == 422
     assert _ok(client, "/api/events", sign="positive")["total"] == 4
     event = _ok(client, "/api/events", actor=SNOWDEN)["events"][0]
     assert event["context"] == ["asylum"] and event["cameo"] == "075" and event["sign"] == "positive"

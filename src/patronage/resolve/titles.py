@@ -29,7 +29,12 @@ HEAD_OF_STATE_TITLES = frozenset(
     "president leader dictator strongman autocrat despot ruler king queen emir sultan monarch emperor".split()
 )
 
-_CANON = {"premier": "prime minister", "ex-president": "president", "chief": "head", "chair": "chairman"}
+_CANON = {
+    "premier": "prime minister",
+    "ex-president": "former president",
+    "chief": "head",
+    "chair": "chairman",
+}
 
 
 def is_role_noun(token: Token) -> bool:

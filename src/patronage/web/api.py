@@ -117,6 +117,10 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         from_: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
         to: OptDate = None,
         polarity: Annotated[Literal["asserted", "negated"] | None, Query()] = None,
+        modality: Annotated[
+            Literal["actual", "offered", "intended", "conditional", "hypothetical", "reported"] | None,
+            Query(),
+        ] = None,
         sign: Sign = None,
         limit: Annotated[int, Query(ge=1)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
@@ -136,6 +140,7 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
                 start=from_,
                 end=to,
                 polarity=polarity,
+                modality=modality,
                 sign=sign,
                 limit=limit,
                 offset=offset,

@@ -148,6 +148,7 @@ def events_page(
     sign: str | None,
     limit: int,
     offset: int,
+    modality: str | None = None,
 ) -> dict[str, Any]:
     """One page of events, oldest first, with the total count for pagination."""
     sign_expr, sign_params = sign_sql()
@@ -165,6 +166,9 @@ def events_page(
     if polarity:
         where.append("polarity = ?")
         params.append(polarity)
+    if modality:
+        where.append("modality = ?")
+        params.append(modality)
     if sign:
         where.append(f"({sign_expr}) = ?")
         params += [*sign_params, sign]
