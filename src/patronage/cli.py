@@ -61,6 +61,11 @@ def _settings_with_db(c: Context, db: str | None) -> Settings:
 @click.option("--date", "doc_date", metavar="YYYY-MM-DD", help="Document date for inputs that carry none.")
 @click.option("--workers", type=click.IntRange(1, 64), help="Worker processes for the NLP stages.")
 @click.option("--batch-size", type=click.IntRange(1, 100000), help="Articles committed together.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    help="Where the NLP stages run: local, or a Ray cluster ([ray] extra; --workers sets its actors).",
+)
 @pass_ctx
 def run(
     c: Context,
@@ -69,6 +74,7 @@ def run(
     doc_date: str | None,
     workers: int | None,
     batch_size: int | None,
+    engine: str | None,
 ) -> None:
     """Ingest articles (files, directories, .jsonl, - for stdin) and extract facts into the database."""
     from patronage.commands.run import do_run
@@ -78,6 +84,8 @@ def run(
         settings = settings.replace(run__workers=workers)
     if batch_size:
         settings = settings.replace(run__batch_size=batch_size)
+    if engine:
+        settings = settings.replace(run__engine=engine)
     sys.exit(do_run(list(paths), settings, doc_date))
 
 

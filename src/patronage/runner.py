@@ -86,7 +86,7 @@ def _clean_batch(
         try:
             clean, warnings = clean_article(item, max_chars)
         except PatronageError as exc:
-            failures.append(Failure(item.doc_id, "clean", type(exc).__name__, exc.message))
+            failures.append(Failure(item.doc_id, "clean", type(exc).__name__, str(exc)))
             continue
         failures.extend(Failure(item.doc_id, "clean", "InputError", w, "warning") for w in warnings)
         cleaned.append(clean)

@@ -17,18 +17,19 @@ _INVISIBLE = dict.fromkeys(
     ),
     None,
 )
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x84\x86-\x9f]")
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200a\u202f\u205f\u3000]+")
 _BLANKS = re.compile(r"\n{3,}")
 
 
 def normalise(text: str) -> str:
     """NFC, unified newlines and spaces, no invisible or control characters."""
-    text = unicodedata.normalize("NFC", text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u2028", "\n").replace("\u2029", "\n\n")
+    text = text.replace("\x85", "\n")  # NEL, the C1 line break
     text = text.translate(_INVISIBLE)
     text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text)
+    # NFC last: removing an invisible character can leave a combining mark next to its base
+    return unicodedata.normalize("NFC", _SPACES.sub(" ", text))
 
 
 def clean_text(title: str, body: str) -> tuple[str, str, list[str]]:

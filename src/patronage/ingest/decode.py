@@ -7,6 +7,8 @@ from patronage.errors import InputError
 __all__ = ["decode_bytes", "looks_binary"]
 
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
+_CENTRAL = {"cp1250", "iso8859_2", "cp852", "mac_latin2", "iso8859_16", "cp1257", "iso8859_4", "iso8859_13"}
+_WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"}
 
 
 def looks_binary(data: bytes) -> bool:
@@ -42,7 +44,14 @@ def decode_bytes(data: bytes, origin: str) -> str:
         pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise InputError("cannot detect the text encoding", source=origin)
+    # single-byte Western text often ties with Central European code pages; news in English,
+    # French, German or Spanish is far more likely, so cp1252 wins a tie
+    if best.encoding in _CENTRAL:
+        for match in matches:
+            if match.encoding in _WESTERN and match.chaos <= best.chaos + 0.01:
+                return str(match)
     return str(best)

@@ -18,7 +18,7 @@ from patronage.ingest.decode import decode_bytes
 from patronage.ingest.ids import make_doc_id
 from patronage.model.records import Article, Failure
 
-__all__ = ["MAX_FILE_BYTES", "SUFFIXES", "read_inputs"]
+__all__ = ["MAX_FILE_BYTES", "SUFFIXES", "read_inputs", "scrub"]
 
 SUFFIXES = {
     ".txt": "txt",
@@ -60,7 +60,7 @@ def read_inputs(
             kind = SUFFIXES.get(path.suffix.lower(), "txt")
             yield from _read_file(path, kind, default_date)
         else:
-            yield Failure(raw, "ingest", "InputError", "no such file or directory")
+            yield Failure(scrub(raw), "ingest", "InputError", "no such file or directory")
 
 
 def _walk(root: Path) -> Iterator[Path]:
@@ -81,8 +81,17 @@ def _sniff(data: bytes) -> str:
     return "txt"
 
 
+def scrub(text: str) -> str:
+    """Replace lone surrogates (from JSON escapes or undecodable file names) with U+FFFD."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        return text.encode("utf-8", "surrogatepass").decode("utf-8", "replace")
+
+
 def _read_file(path: Path, kind: str, default_date: str | None) -> Iterator[Item]:
-    origin = str(path)
+    origin = scrub(str(path))
     if kind == "jsonl":
         yield from _read_jsonl_file(path, default_date)
         return
@@ -124,7 +133,7 @@ def _read_jsonl_file(path: Path, default_date: str | None) -> Iterator[Item]:
         with path.open("rb") as fh:
             yield from _read_jsonl_lines(fh, str(path), default_date)
     except OSError as exc:
-        yield Failure(str(path), "ingest", "InputError", f"cannot read file: {exc.strerror or exc}")
+        yield Failure(scrub(str(path)), "ingest", "InputError", f"cannot read file: {exc.strerror or exc}")
 
 
 def _read_jsonl_lines(lines: Any, origin: str, default_date: str | None) -> Iterator[Item]:
@@ -133,13 +142,15 @@ def _read_jsonl_lines(lines: Any, origin: str, default_date: str | None) -> Iter
         if not raw.strip():
             continue
         try:
-            line = decode_bytes(raw, where)
+            line = decode_bytes(raw.rstrip(b"\r\n"), where)
             obj = json.loads(line)
             if not isinstance(obj, dict):
                 raise InputError(f"expected a JSON object, got {type(obj).__name__}", source=where)
             yield from _article_from_record(obj, where, default_date)
         except json.JSONDecodeError as exc:
             yield Failure(where, "ingest", "InputError", f"malformed JSON: {exc.msg} at column {exc.colno}")
+        except RecursionError:
+            yield Failure(where, "ingest", "InputError", "JSON nested too deeply")
         except InputError as exc:
             yield Failure(where, "ingest", "InputError", exc.message)
 
@@ -149,10 +160,10 @@ def _field(obj: dict[str, Any], keys: Sequence[str], where: str, name: str) -> s
         if key in obj and obj[key] is not None:
             value = obj[key]
             if isinstance(value, (int, float)) and not isinstance(value, bool) and name == "id":
-                return str(value)
+                return scrub(str(value))
             if not isinstance(value, str):
                 raise InputError(f"field {key!r} must be a string, got {type(value).__name__}", source=where)
-            return value
+            return scrub(value)
     return None
 
 
@@ -160,6 +171,8 @@ def _article_from_record(obj: dict[str, Any], where: str, default_date: str | No
     given = _field(obj, _ID_KEYS, where, "id")
     title = _field(obj, _TITLE_KEYS, where, "title") or ""
     text = _field(obj, _TEXT_KEYS, where, "text")
+    if text is not None and not text.strip():
+        text = None  # blank text: fall back to the html
     html = _field(obj, ("html",), where, "html")
     if not (text and text.strip()) and not (html and html.strip()):
         raise InputError("record has no text or html", source=where)
@@ -175,7 +188,7 @@ def _article_from_record(obj: dict[str, Any], where: str, default_date: str | No
         doc_id,
         title.strip(),
         text=text,
-        html=None if text else html,
+        html=None if text and text.strip() else html,
         date=date,
         url=_field(obj, ("url", "link"), where, "url"),
         source=_field(obj, ("source", "outlet"), where, "source"),

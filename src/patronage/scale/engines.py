@@ -10,11 +10,15 @@ import multiprocessing as mp
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from patronage.analyse import analyse
 from patronage.config import Settings
+from patronage.errors import ConfigError
 from patronage.model.records import AnalysedArticle, CleanArticle, Failure
+
+if TYPE_CHECKING:
+    from patronage.scale.ray_engine import RayEngine
 
 __all__ = ["BatchResult", "LocalEngine", "PoolEngine", "analyse_batch", "make_engine"]
 
@@ -80,7 +84,14 @@ class PoolEngine:
         self.pool.shutdown(cancel_futures=True)
 
 
-def make_engine(settings: Settings) -> LocalEngine | PoolEngine:
-    """The engine the settings ask for (``run.workers``)."""
+def make_engine(settings: Settings) -> LocalEngine | PoolEngine | RayEngine:
+    """The engine the settings ask for (``run.engine``, ``run.workers``)."""
+    engine = str(settings.get("run.engine"))
+    if engine == "ray":
+        from patronage.scale.ray_engine import RayEngine  # optional extra, imported only when asked for
+
+        return RayEngine(settings, address=str(settings.get("run.ray_address")) or None)
+    if engine != "local":
+        raise ConfigError(f"run.engine must be local or ray, got {engine!r}")
     workers = int(settings.get("run.workers"))
     return PoolEngine(settings, workers) if workers > 1 else LocalEngine(settings)

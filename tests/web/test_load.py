@@ -1,0 +1,332 @@
+"""The web app under load: 50 concurrent clients over loopback uvicorn, plus headers, errors and bounds.
+
+The load lasts ``$PATRONAGE_LOAD_SECONDS`` (default 5). Every response must be 2xx, except requests
+made on purpose for an unknown id, which must be 404 in the one JSON error shape.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+import os
+import random
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+pytestmark = [
+    pytest.mark.network,
+    pytest.mark.slow,
+    pytest.mark.skipif(
+        importlib.util.find_spec("uvicorn") is None or importlib.util.find_spec("httpx") is None,
+        reason="uvicorn (the [web] extra) and httpx are needed",
+    ),
+]
+
+from patronage.model.records import (  # noqa: E402
+    Actor,
+    ActorRef,
+    AnalysedArticle,
+    CleanArticle,
+    DateValue,
+    Event,
+    Evidence,
+    Mention,
+    Quote,
+    Relation,
+    Sentence,
+)
+from patronage.store import Store  # noqa: E402
+
+CLIENTS = 50
+SECONDS = float(os.environ.get("PATRONAGE_LOAD_SECONDS", "5"))
+MAX_ROWS = 25
+N_PEOPLE = 60
+HUB = Actor("country/HUB", "Hubland", "country", "HUB", "GOV", None, ("Hub City",))
+PEOPLE = [Actor(f"person/p{i}", f"Envoy Number{i}", "person", "HUB", "GOV") for i in range(N_PEOPLE)]
+
+
+def _ref(actor: Actor, surface: str) -> ActorRef:
+    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, surface)
+
+
+def _article(i: int) -> AnalysedArticle:
+    """Hubland aids envoy i, envoy i praises envoy i+1: a hub with a ring around it."""
+    doc = f"load-{i}"
+    person, nxt = PEOPLE[i], PEOPLE[(i + 1) % N_PEOPLE]
+    s1 = f"Hubland sent aid to Number{i} in March."
+    s2 = f"Number{i} praised Number{(i + 1) % N_PEOPLE} at the summit."
+    text = f"{s1} {s2}"
+    e1 = Evidence(doc, 0, len(s1), s1, 0, "test.v1")
+    e2 = Evidence(doc, len(s1) + 1, len(text), s2, 1, "test.v1")
+    date = f"20{10 + i % 15}-{1 + i % 12:02d}"
+    mentions = (
+        Mention(doc, 0, 7, "Hubland", "GPE", 0, HUB.actor_id, "gazetteer"),
+        Mention(
+            doc, s1.index("Number"), s1.index(" in"), f"Number{i}", "PERSON", 0, person.actor_id, "gazetteer"
+        ),
+    )
+    return AnalysedArticle(
+        CleanArticle(
+            doc, f"Report {i}", text, f"{date}-15", f"https://example.org/{i}", "test", "test", f"h{i}"
+        ),
+        (Sentence(doc, 0, e1.start, e1.end, s1), Sentence(doc, 1, e2.start, e2.end, s2)),
+        mentions,
+        (HUB, person, nxt),
+        (
+            Event(
+                f"ev-aid-{i}",
+                "AID",
+                "070",
+                _ref(HUB, "Hubland"),
+                _ref(person, f"Number{i}"),
+                e1,
+                date=DateValue(date, "month"),
+                trigger="sent",
+            ),
+            Event(
+                f"ev-praise-{i}",
+                "COOPERATE",
+                "051",
+                _ref(person, f"Number{i}"),
+                _ref(nxt, "Number"),
+                e2,
+                date=DateValue(date, "month"),
+                trigger="praised",
+            ),
+        ),
+        (Quote(f"q-{i}", _ref(person, f"Number{i}"), "praise", "praised", False, e2),),
+        (
+            Relation(
+                _ref(HUB, "Hubland"),
+                _ref(person, f"Number{i}"),
+                "supports",
+                e1,
+                date=DateValue(date, "month"),
+            ),
+        ),
+    )
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@pytest.fixture(scope="module")
+def load_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("load") / "load.duckdb"
+    with Store(path) as store:
+        store.write([_article(i) for i in range(N_PEOPLE)], [], store.start_run("test", "0"))
+    return path
+
+
+@pytest.fixture(scope="module")
+def base_url(load_db: Path) -> Iterator[str]:
+    """The app on a free loopback port, served by uvicorn in a thread."""
+    import uvicorn
+
+    from patronage.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(
+        create_app(str(load_db), max_rows=MAX_ROWS), host="127.0.0.1", port=port, log_level="warning"
+    )
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    if not server.started:
+        server.should_exit = True
+        pytest.fail("uvicorn did not start within 15 s")
+    yield f"http://127.0.0.1:{port}"
+    server.should_exit = True
+    thread.join(timeout=10)
+
+
+@dataclass
+class Tally:
+    """What the clients saw."""
+
+    latencies: list[float] = field(default_factory=list)
+    errors: list[str] = field(default_factory=list)
+    by_route: dict[str, int] = field(default_factory=dict)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def _requests(rng: random.Random) -> tuple[str, str, dict[str, Any], int]:
+    """One request of the mix: (route, path, params, expected status)."""
+    i = rng.randrange(N_PEOPLE)
+    choice = rng.randrange(10)
+    if choice < 2:
+        return (
+            "search",
+            "/api/search",
+            {"q": rng.choice(["hub", "number1", "envoy", "summit", f"Number{i}"])},
+            200,
+        )
+    if choice < 4:
+        actor = rng.choice([HUB.actor_id, PEOPLE[i].actor_id])
+        return "network", "/api/network", {"actor": actor, "depth": rng.randint(1, 3)}, 200
+    if choice < 6:
+        params: dict[str, Any] = {"limit": rng.randint(1, MAX_ROWS), "offset": rng.randint(0, 100)}
+        if rng.random() < 0.5:
+            params["actor"] = PEOPLE[i].actor_id
+        if rng.random() < 0.3:
+            params.update({"from": "2012", "to": "2020-06"})
+        return "events", "/api/events", params, 200
+    if choice < 8:
+        return "evidence", f"/api/evidence/{rng.choice(['ev-aid-', 'ev-praise-'])}{i}", {}, 200
+    if choice < 9:
+        return "evidence-404", f"/api/evidence/ev-missing-{i}", {}, 404
+    return "network-404", "/api/network", {"actor": f"person/nobody-{i}"}, 404
+
+
+def _wrong_answer(route: str, path: str, params: dict[str, Any], body: dict[str, Any]) -> str | None:
+    """A cheap check that a 200 answers this request (not another client's), or what is wrong."""
+    if route == "evidence":
+        wanted = path.rsplit("/", 1)[1]
+        if body["id"] != wanted or body["event"]["event_id"] != wanted or not body["sentence"]:
+            return f"evidence {wanted} answered with {body['id']}"
+    elif route == "events":
+        if len(body["events"]) > params["limit"]:
+            return f"events: {len(body['events'])} rows for limit {params['limit']}"
+        if "actor" in params and any(
+            params["actor"] not in ((e["source"] or {}).get("actor_id"), (e["target"] or {}).get("actor_id"))
+            for e in body["events"]
+        ):
+            return f"events for {params['actor']} include another actor's"
+    elif route == "network" and body["actor"] != params["actor"]:
+        return f"network of {params['actor']} answered for {body['actor']}"
+    elif route == "search" and body["q"] != params["q"]:
+        return f"search {params['q']!r} answered for {body['q']!r}"
+    return None
+
+
+def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
+    import httpx
+
+    rng = random.Random(seed)
+    with httpx.Client(base_url=base_url, timeout=30) as client:
+        while time.monotonic() < until:
+            route, path, params, want = _requests(rng)
+            t0 = time.perf_counter()
+            try:
+                response = client.get(path, params=params)
+                status, body = response.status_code, response.json()
+            except Exception as exc:  # any transport or decoding failure is an error of the run
+                with tally.lock:
+                    tally.errors.append(f"{route}: {type(exc).__name__}: {exc}")
+                continue
+            elapsed = time.perf_counter() - t0
+            problem = None
+            if status != want:
+                problem = f"{route} {path} {params}: {status} {str(body)[:200]}"
+            elif body.get("ok") is not (want == 200):
+                problem = f"{route}: ok={body.get('ok')} for status {status}"
+            elif want == 200:
+                try:
+                    problem = _wrong_answer(route, path, params, body)
+                except (KeyError, TypeError) as exc:
+                    problem = f"{route}: unexpected body shape ({exc!r}): {str(body)[:200]}"
+            with tally.lock:
+                tally.latencies.append(elapsed)
+                tally.by_route[route] = tally.by_route.get(route, 0) + 1
+                if problem:
+                    tally.errors.append(problem)
+
+
+def test_fifty_clients_see_no_errors(base_url: str) -> None:
+    tally = Tally()
+    until = time.monotonic() + SECONDS
+    threads = [threading.Thread(target=_client, args=(base_url, n, until, tally)) for n in range(CLIENTS)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=SECONDS + 60)
+    assert not any(t.is_alive() for t in threads), "a client hung"
+    lat = sorted(tally.latencies)
+    p95 = lat[int(0.95 * (len(lat) - 1))] if lat else float("nan")
+    print(
+        f"load: {CLIENTS} clients, {SECONDS:.0f} s, {len(lat)} requests ({len(lat) / SECONDS:.0f}/s), "
+        f"{len(tally.errors)} errors, p50 {lat[len(lat) // 2] * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"by route {dict(sorted(tally.by_route.items()))}"
+    )
+    assert not tally.errors, tally.errors[:5]
+    assert len(lat) >= CLIENTS, "every client got answers"
+    assert set(tally.by_route) >= {"search", "network", "events", "evidence", "evidence-404"}
+
+
+def _get(base_url: str, path: str, **params: Any) -> Any:
+    import httpx
+
+    return httpx.get(base_url + path, params=params, timeout=30)
+
+
+def test_security_headers_on_page_api_and_errors(base_url: str) -> None:
+    from patronage.web.app import CSP
+
+    for path in ("/", "/api/meta", "/api/evidence/nope", "/static/does-not-exist.js", "/api/events?limit=0"):
+        response = _get(base_url, path)
+        csp = response.headers.get("content-security-policy", "")
+        assert csp == CSP, (path, csp)
+        assert "'unsafe-inline'" not in csp and "script-src 'self'" in csp and "frame-ancestors 'none'" in csp
+        assert response.headers.get("x-content-type-options") == "nosniff"
+        assert response.headers.get("x-frame-options") == "DENY"
+    assert _get(base_url, "/api/meta").headers.get("cache-control") == "no-store"
+
+
+@pytest.mark.parametrize(
+    ("path", "params", "status"),
+    [
+        ("/api/events", {"limit": 0}, 422),
+        ("/api/events", {"limit": MAX_ROWS + 1}, 400),
+        ("/api/events", {"from": "2021-13-01"}, 400),
+        ("/api/events", {"from": "2020", "to": "2019"}, 400),
+        ("/api/events", {"from": "yesterday"}, 422),
+        ("/api/events", {"offset": -1}, 422),
+        ("/api/search", {"q": ""}, 422),
+        ("/api/search", {"q": "x" * 201}, 422),
+        ("/api/network", {"actor": HUB.actor_id, "depth": 9}, 422),
+        ("/api/network", {"actor": HUB.actor_id, "types": "AID;DROP TABLE"}, 400),
+        ("/api/network", {"actor": "person/nobody"}, 404),
+        ("/api/evidence/" + "e" * 201, {}, 422),
+        ("/api/evidence/rel-0000000000000000", {}, 404),
+        ("/api/nothing-here", {}, 404),
+    ],
+)
+def test_bad_input_gets_the_one_json_error_shape(
+    base_url: str, path: str, params: dict[str, Any], status: int
+) -> None:
+    response = _get(base_url, path, **params)
+    assert response.status_code == status, response.text
+    assert response.headers["content-type"].startswith("application/json")
+    body = response.json()
+    assert set(body) == {"ok", "error", "errors", "status"}
+    assert body["ok"] is False and body["status"] == status and body["error"] and body["errors"]
+    assert "Traceback" not in response.text and "duckdb" not in response.text.lower()
+
+
+def test_responses_are_bounded_by_max_rows(base_url: str) -> None:
+    meta = _get(base_url, "/api/meta").json()
+    assert meta["max_rows"] == MAX_ROWS
+    events = _get(base_url, "/api/events", limit=MAX_ROWS).json()
+    assert len(events["events"]) == MAX_ROWS < 2 * N_PEOPLE
+    search = _get(base_url, "/api/search", q="number", limit=10_000).json()
+    assert 0 < len(search["results"]) <= MAX_ROWS and len(search["sentences"]) <= MAX_ROWS
+    for depth in (1, 2, 3):
+        graph = _get(base_url, "/api/network", actor=HUB.actor_id, depth=depth).json()
+        assert len(graph["nodes"]) <= MAX_ROWS and len(graph["edges"]) <= MAX_ROWS
+        assert graph["truncated"] is True, "the hub has more neighbours than max_rows"
+    profile = _get(base_url, f"/api/actor/{HUB.actor_id}").json()
+    for key, value in profile.items():
+        if isinstance(value, list):
+            assert len(value) <= MAX_ROWS, key
