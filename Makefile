@@ -21,8 +21,8 @@ demo: $(STAMP)
 	$(BIN)/patronage summary --db $(DB)
 
 lint: $(STAMP)
-	$(BIN)/ruff check src tests
-	$(BIN)/ruff format --check src tests
+	$(BIN)/ruff check --no-cache src tests
+	$(BIN)/ruff format --no-cache --check src tests
 
 typecheck: $(STAMP)
 	$(BIN)/mypy

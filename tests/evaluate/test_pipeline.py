@@ -10,10 +10,10 @@ import sys
 from pathlib import Path
 
 import pytest
-from tests.conftest import ROOT, shared_path
 
 from patronage.config import Settings
 from patronage.evaluate.pipeline import evaluate_plover
+from tests.conftest import ROOT, shared_path
 
 # measured with `patronage eval plover ../shared/data/plover/PLOVER_GSR_dev.json --json`
 PLOVER_FLOORS = {
