@@ -2,7 +2,7 @@
 
 Cheap properties (decode, JSONL ingest, clean) get thousands of examples; the full spaCy pipeline gets
 a couple of hundred. Together the file generates over 10,000 inputs. The examples are derandomised so
-the suite is reproducible; set ``PATRONAGE_FUZZ_RANDOM=1`` to explore new inputs on every run.
+the suite is reproducible; set ``TEST_FUZZ_RANDOM=1`` to explore new inputs on every run.
 """
 
 from __future__ import annotations
@@ -26,7 +26,7 @@ from patronage.ingest import read_inputs
 from patronage.ingest.decode import decode_bytes
 from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure
 
-RANDOM = bool(os.environ.get("PATRONAGE_FUZZ_RANDOM"))
+RANDOM = bool(os.environ.get("TEST_FUZZ_RANDOM"))
 COMMON: dict[str, Any] = {
     "deadline": None,
     "database": None,

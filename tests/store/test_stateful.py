@@ -267,11 +267,11 @@ class StoreMachine(RuleBasedStateMachine):
 
 
 StoreMachine.TestCase.settings = settings(
-    max_examples=int(os.environ.get("PATRONAGE_STATEFUL_EXAMPLES", "30")),
+    max_examples=int(os.environ.get("TEST_STATEFUL_EXAMPLES", "30")),
     stateful_step_count=20,
     deadline=None,
     database=None,
-    derandomize=not os.environ.get("PATRONAGE_FUZZ_RANDOM"),
+    derandomize=not os.environ.get("TEST_FUZZ_RANDOM"),
     suppress_health_check=[HealthCheck.too_slow],
 )
 TestStore = StoreMachine.TestCase

@@ -1,6 +1,6 @@
 """The web app under load: 50 concurrent clients over loopback uvicorn, plus headers, errors and bounds.
 
-The load lasts ``$PATRONAGE_LOAD_SECONDS`` (default 5). Every response must be 2xx, except requests
+The load lasts ``$TEST_LOAD_SECONDS`` (default 5). Every response must be 2xx, except requests
 made on purpose for an unknown id, which must be 404 in the one JSON error shape.
 """
 
@@ -44,7 +44,7 @@ from patronage.model.records import (  # noqa: E402
 from patronage.store import Store  # noqa: E402
 
 CLIENTS = 50
-SECONDS = float(os.environ.get("PATRONAGE_LOAD_SECONDS", "5"))
+SECONDS = float(os.environ.get("TEST_LOAD_SECONDS", "5"))
 MAX_ROWS = 25
 N_PEOPLE = 60
 HUB = Actor("country/HUB", "Hubland", "country", "HUB", "GOV", None, ("Hub City",))
