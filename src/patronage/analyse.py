@@ -19,7 +19,7 @@ from patronage.extract.assemble import assemble_facts
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Evidence, Failure
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.sentences import evidence_for, sentence_records
-from patronage.resolve.actors import resolve_entities
+from patronage.resolve.actors import DocActors, resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.registry import load_gazetteer
 from patronage.resolve.roles import text_roles
@@ -90,6 +90,31 @@ def _country_named(gazetteer: object, name: str | None) -> str | None:
     return None
 
 
+def _separate_namesakes(found: DocActors) -> None:
+    """Give a new person whose country the text states an id that carries it.
+
+    A name alone merges across articles ("person/john-smith"); when the article says
+    where the person belongs ("John Smith, Britain's ambassador"), the id becomes
+    "person/john-smith~gbr", so two namesakes of different countries never merge while
+    the same person described the same way in two articles does.
+    """
+    renamed: dict[str, str] = {}
+    known = {m.actor_id for m in found.mentions if m.how == "gazetteer"}
+    for actor_id, actor in list(found.actors.items()):
+        is_new = actor_id.startswith("person/") and "@" not in actor_id and "~" not in actor_id
+        if is_new and actor.country and actor_id not in known and not actor.wikidata:
+            new_id = f"{actor_id}~{actor.country.lower()}"
+            renamed[actor_id] = new_id
+            found.actors[new_id] = replace(actor, actor_id=new_id)
+            del found.actors[actor_id]
+    if renamed:
+        found.mentions[:] = [
+            replace(m, actor_id=renamed.get(m.actor_id, m.actor_id)) if m.actor_id else m
+            for m in found.mentions
+        ]
+        found.acronyms.update({k: renamed.get(v, v) for k, v in found.acronyms.items()})
+
+
 def analyse_doc(
     article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0
 ) -> AnalysedArticle:
@@ -107,6 +132,8 @@ def analyse_doc(
         country = actor.country or _country_named(gazetteer, role.of)
         actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
     found.actors.update(actors)
+    _separate_namesakes(found)
+    actors = dict(found.actors)
     events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)
     used = {m.actor_id for m in found.mentions if m.actor_id}
     return AnalysedArticle(

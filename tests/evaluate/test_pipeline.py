@@ -18,7 +18,7 @@ from tests.conftest import ROOT, shared_path
 # measured with `patronage eval plover ../shared/data/plover/PLOVER_GSR_dev.json --json`
 PLOVER_FLOORS = {
     "event_type_accuracy": 0.73,
-    "source_country_accuracy": 0.68,
+    "source_country_accuracy": 0.69,
     "target_country_accuracy": 0.55,
 }
 
@@ -44,7 +44,7 @@ def _patronage() -> str:
     ("facts", "articles", "floor"),
     [
         ("shared:checks/seed_facts.json", "shared:checks/seeds.jsonl", 0.95),
-        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.72),
+        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.75),
         ("examples/articles_facts.json", "examples/articles.jsonl", 0.70),
     ],
 )

@@ -1,0 +1,64 @@
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from patronage.config import Settings
+from patronage.runner import run
+from patronage.store import Store
+
+
+def _run(tmp_path: Path, rows: list[dict[str, str]]) -> set[str]:
+    src = tmp_path / "a.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    db = tmp_path / "x.duckdb"
+    run([str(src)], Settings().replace(run__db=str(db)))
+    with Store(db, read_only=True) as store:
+        return {
+            str(r[0])
+            for r in store.query(
+                "SELECT DISTINCT actor_id FROM mentions WHERE actor_id LIKE 'person/john-miller%'"
+            )
+        }
+
+
+def test_namesakes_of_different_countries_stay_apart(tmp_path: Path) -> None:
+    ids = _run(
+        tmp_path,
+        [
+            {
+                "id": "a",
+                "title": "T",
+                "date": "2020-01-01",
+                "text": "Polish diplomat John Miller met the envoy in Geneva on Monday.",
+            },
+            {
+                "id": "b",
+                "title": "T",
+                "date": "2020-01-01",
+                "text": "Canadian senator John Miller criticised the deal on Friday.",
+            },
+        ],
+    )
+    assert len(ids) == 2, ids
+
+
+def test_the_same_person_described_alike_merges(tmp_path: Path) -> None:
+    ids = _run(
+        tmp_path,
+        [
+            {
+                "id": "a",
+                "title": "T",
+                "date": "2020-01-01",
+                "text": "Polish diplomat John Miller met the envoy in Geneva on Monday.",
+            },
+            {
+                "id": "b",
+                "title": "T",
+                "date": "2020-01-02",
+                "text": "Polish diplomat John Miller returned to Warsaw on Tuesday.",
+            },
+        ],
+    )
+    assert len(ids) == 1, ids
