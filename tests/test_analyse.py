@@ -62,3 +62,25 @@ def test_the_same_person_described_alike_merges(tmp_path: Path) -> None:
         ],
     )
     assert len(ids) == 1, ids
+
+
+def test_roles_from_apposition_and_its_relative_clause() -> None:
+    from patronage.analyse import analyse_doc
+    from patronage.model.records import CleanArticle
+    from patronage.nlp.loader import load_nlp
+    from patronage.resolve.registry import load_gazetteer
+
+    text = "Alexy Pushkov, a legislator who is head of the Foreign Affairs Committee in the Duma, said the talks failed."
+    doc = load_nlp()(text)
+    result = analyse_doc(
+        CleanArticle("r", "", text, "2015-10-21", None, None, "", "h"), doc, load_gazetteer()
+    )
+    roles = {(r.title, r.of) for a in result.actors for r in a.roles if r.origin == "text"}
+    assert any(t == "legislator" for t, _ in roles)
+    assert any(t == "head" and (of or "").startswith("Foreign Affairs Committee") for t, of in roles)
+    assert all(
+        r.evidence is not None and r.evidence.sentence == text
+        for a in result.actors
+        for r in a.roles
+        if r.origin == "text"
+    )

@@ -145,6 +145,25 @@ def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list
                     _of_phrase(doc, child, found, name_tokens),
                     evidence,
                 )
+                # "a legislator who is head of the Foreign Affairs Committee": the relative clause
+                # states a second role
+                for clause in child.children:
+                    if clause.dep_ == "relcl" and clause.lemma_ == "be":
+                        for attr in clause.children:
+                            if attr.dep_ == "attr" and is_role_noun(attr):
+                                title = [
+                                    t.text
+                                    for t in attr.lefts
+                                    if t.dep_ in ("amod", "compound") and _in_title(t)
+                                ]
+                                _keep(
+                                    out,
+                                    seen,
+                                    mention.actor_id,
+                                    canonical_title([*title, attr.text]),
+                                    _of_phrase(doc, attr, found, name_tokens),
+                                    evidence,
+                                )
         if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i not in name_tokens:
             head = root.head
             words = [
