@@ -52,7 +52,7 @@ def analyse(
     gazetteer = load_gazetteer(tuple(settings.get("resolve.gazetteer")))
     texts = (a.text for a in articles)
     docs = nlp.pipe(texts, batch_size=int(settings.get("nlp.batch_size")))
-    for article in articles:
+    for position, article in enumerate(articles):
         t0 = time.perf_counter()
         try:
             doc = next(docs)
@@ -62,7 +62,7 @@ def analyse(
         except Exception as exc:  # spaCy may fail on pathological input; keep the rest of the batch
             yield Failure(article.doc_id, "nlp", type(exc).__name__, str(exc)[:300])
             docs = nlp.pipe(
-                (a.text for a in articles[articles.index(article) + 1 :]),
+                (a.text for a in articles[position + 1 :]),
                 batch_size=int(settings.get("nlp.batch_size")),
             )
             continue

@@ -17,7 +17,7 @@ import datetime as dt
 
 from spacy.tokens import Doc, Span, Token
 
-from patronage.model.records import Actor, Mention
+from patronage.model.records import Actor
 from patronage.resolve.actors import DocActors
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.titles import HEAD_OF_STATE_TITLES
@@ -349,8 +349,3 @@ def _person_of_country(found: DocActors, country: Actor, persons: list[tuple[int
             if actor.country == country.country:
                 return actor
     return None
-
-
-def person_mentions(found: DocActors) -> list[Mention]:
-    """Mentions that refer to people, in text order."""
-    return [m for m in found.mentions if m.actor_id and found.actors[m.actor_id].kind == "person"]

@@ -14,10 +14,7 @@ from spacy.tokens import Span
 
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["ENTITY_KINDS", "entity_text", "slug"]
-
-#: spaCy entity labels that name actors, and the actor kind each suggests
-ENTITY_KINDS = {"PERSON": "person", "ORG": "organization", "GPE": "country", "NORP": "group"}
+__all__ = ["display_name", "entity_text", "slug"]
 
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _HONORIFIC = re.compile(
