@@ -2,7 +2,9 @@
 
 usage: python scripts/web_latency.py DB [--requests N]
 Starts `patronage serve` in-process on 127.0.0.1 (a free port), asks the busiest actors'
-networks and searches for their names, one request at a time, and prints the figures.
+networks and searches for their names, one request at a time, and prints the figures. It also
+searches three-word phrases taken from a fixed sample of stored sentences ("phrase": mostly rare
+text, mid-word cuts and punctuation, the kind of query a name search does not exercise).
 """
 
 from __future__ import annotations
@@ -37,7 +39,11 @@ def main() -> None:
         "SELECT actor_id, any_value(text) FROM mentions WHERE actor_id IS NOT NULL "
         "GROUP BY actor_id ORDER BY count(*) DESC LIMIT 50"
     ).fetchall()
+    sample = con.execute(
+        "SELECT text FROM sentences USING SAMPLE reservoir(50 ROWS) REPEATABLE (7)"
+    ).fetchall()
     con.close()
+    phrases = [" ".join(str(t[0]).split()[1:4])[1:] or "zzz" for t in sample]
     port = _free_port()
     server = uvicorn.Server(
         uvicorn.Config(create_app(args.db), host="127.0.0.1", port=port, log_level="warning")
@@ -48,7 +54,7 @@ def main() -> None:
         if server.started:
             break
         time.sleep(0.1)
-    timings: dict[str, list[float]] = {"search": [], "network": []}
+    timings: dict[str, list[float]] = {"search": [], "network": [], "phrase": []}
     errors = 0
     with httpx.Client(base_url=f"http://127.0.0.1:{port}", timeout=30) as client:
         for i in range(args.requests):
@@ -56,6 +62,7 @@ def main() -> None:
             for kind, url, params in (
                 ("search", "/api/search", {"q": str(text)[:40]}),
                 ("network", "/api/network", {"actor": actor_id, "depth": 1}),
+                ("phrase", "/api/search", {"q": phrases[i % len(phrases)]}),
             ):
                 t0 = time.perf_counter()
                 r = client.get(url, params=params)

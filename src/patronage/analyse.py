@@ -19,7 +19,7 @@ from patronage.extract.assemble import assemble_facts
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Evidence, Failure
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.sentences import evidence_for, sentence_records
-from patronage.resolve.actors import DocActors, resolve_entities
+from patronage.resolve.actors import DocActors, qualify_mentions, resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.registry import load_gazetteer
 from patronage.resolve.roles import text_roles
@@ -133,6 +133,7 @@ def analyse_doc(
         actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
     found.actors.update(actors)
     _separate_namesakes(found)
+    qualify_mentions(found)
     actors = dict(found.actors)
     events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)
     used = {m.actor_id for m in found.mentions if m.actor_id}

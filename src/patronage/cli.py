@@ -66,6 +66,12 @@ def _settings_with_db(c: Context, db: str | None) -> Settings:
     type=click.Choice(["local", "ray"]),
     help="Where the NLP stages run: local, or a Ray cluster ([ray] extra; --workers sets its actors).",
 )
+@click.option(
+    "--shards",
+    metavar="DIR",
+    help="With --engine ray: write Parquet shards of every table to DIR (a new local directory or a "
+    "URI such as s3://…); a local DIR is then loaded into --db.",
+)
 @pass_ctx
 def run(
     c: Context,
@@ -75,6 +81,7 @@ def run(
     workers: int | None,
     batch_size: int | None,
     engine: str | None,
+    shards: str | None,
 ) -> None:
     """Ingest articles (files, directories, .jsonl, - for stdin) and extract facts into the database."""
     from patronage.commands.run import do_run
@@ -86,7 +93,22 @@ def run(
         settings = settings.replace(run__batch_size=batch_size)
     if engine:
         settings = settings.replace(run__engine=engine)
+    if shards:
+        from patronage.commands.load import do_run_shards
+
+        sys.exit(do_run_shards(list(paths), settings, doc_date, shards))
     sys.exit(do_run(list(paths), settings, doc_date))
+
+
+@cli.command()
+@click.argument("shard_dir", metavar="DIR")
+@_db_option
+@pass_ctx
+def load(c: Context, shard_dir: str, db: str | None) -> None:
+    """Load Parquet shards written by `run --engine ray --shards` (e.g. on a cluster) into the database."""
+    from patronage.commands.load import do_load
+
+    sys.exit(do_load(_settings_with_db(c, db), shard_dir))
 
 
 @cli.command()

@@ -156,7 +156,7 @@ def test_write_shards_holds_the_local_events(ray_engine: object, tmp_path: Path)
     got = (
         duckdb.connect()
         .execute(
-            f"SELECT event_id, doc_id, type, context FROM read_parquet('{tmp_path / 'shards'}/*.parquet')"
+            f"SELECT event_id, doc_id, type, context FROM read_parquet('{tmp_path / 'shards'}/events/*.parquet')"
         )
         .fetchall()
     )

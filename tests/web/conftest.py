@@ -2,8 +2,14 @@
 
 from __future__ import annotations
 
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -262,3 +268,33 @@ def build_db(path: Path) -> Path:
 def web_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A database with Russia, Putin, Assad, Iran and Snowden, their events, relations and a quote."""
     return build_db(tmp_path_factory.mktemp("web") / "web.duckdb")
+
+
+def _free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+@contextmanager
+def serve(db: Path, **options: Any) -> Iterator[str]:
+    """The app on ``db`` served by uvicorn on a free loopback port, in a thread; yields its base URL."""
+    import uvicorn
+
+    from patronage.web import create_app
+
+    port = _free_port()
+    config = uvicorn.Config(create_app(str(db), **options), host="127.0.0.1", port=port, log_level="warning")
+    server = uvicorn.Server(config)
+    thread = threading.Thread(target=server.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 15
+    while not server.started and thread.is_alive() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    try:
+        if not server.started:
+            pytest.fail("uvicorn did not start within 15 s")
+        yield f"http://127.0.0.1:{port}"
+    finally:
+        server.should_exit = True
+        thread.join(timeout=10)

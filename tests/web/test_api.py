@@ -72,6 +72,20 @@ def test_search_finds_actors_by_name_and_alias_and_sentences(client: TestClient)
     assert _ok(client, "/api/search", q="%_")["results"] == []
 
 
+def test_search_sentences_newest_first_phrase_and_hostile_text(client: TestClient) -> None:
+    body = _ok(client, "/api/search", q="assad")
+    dates = [s["date"] for s in body["sentences"]]
+    assert dates == sorted(dates, reverse=True) and dates[0] == "2024-12-10"
+    assert set(body["sentences"][0]) == {"doc_id", "start", "end", "sentence", "title", "date", "url"}
+    # a phrase across two words, typed in other case and cut mid-word
+    phrase = _ok(client, "/api/search", q="ASSAD FLEW TO MOS")["sentences"]
+    assert [(s["doc_id"], s["start"]) for s in phrase] == [("doc-visit", 0)]
+    for hostile in ("' OR 1=1", "'; DROP TABLE sentences; --", "Assad.)("):
+        found = _ok(client, "/api/search", q=hostile)
+        assert found["results"] == [] and found["sentences"] == []
+    assert len(_ok(client, "/api/search", q="assad")["sentences"]) == len(body["sentences"])
+
+
 def test_actor_profile_with_slash_in_id_and_as_of(client: TestClient) -> None:
     body = _ok(client, f"/api/actor/{ASSAD}")
     assert body["name"] == "Bashar al-Assad" and body["roles"][0]["title"] == "president"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import importlib.util
 import shutil
-import socket
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+
+from tests.web.conftest import serve
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 SHOTS = Path("/tmp")
@@ -39,33 +39,11 @@ ARGS = [
 ]
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def base_url(web_db: Path) -> Iterator[str]:
-    """The app served by uvicorn on a free loopback port, in a thread, for this module."""
-    import uvicorn
-
-    from patronage.web import create_app
-
-    port = _free_port()
-    config = uvicorn.Config(create_app(str(web_db)), host="127.0.0.1", port=port, log_level="warning")
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if not server.started:
-        server.should_exit = True
-        pytest.fail("uvicorn did not start within 15 s")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    """The app on a free loopback port, served by uvicorn in a thread, for this module."""
+    with serve(web_db) as url:
+        yield url
 
 
 @pytest.fixture(scope="module")

@@ -9,7 +9,6 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
-import socket
 import threading
 import time
 from collections.abc import Iterator
@@ -42,6 +41,7 @@ from patronage.model.records import (  # noqa: E402
     Sentence,
 )
 from patronage.store import Store  # noqa: E402
+from tests.web.conftest import serve  # noqa: E402
 
 CLIENTS = 50
 SECONDS = float(os.environ.get("TEST_LOAD_SECONDS", "5"))
@@ -113,12 +113,6 @@ def _article(i: int) -> AnalysedArticle:
     )
 
 
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return int(sock.getsockname()[1])
-
-
 @pytest.fixture(scope="module")
 def load_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
     path = tmp_path_factory.mktemp("load") / "load.duckdb"
@@ -129,27 +123,9 @@ def load_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def base_url(load_db: Path) -> Iterator[str]:
-    """The app on a free loopback port, served by uvicorn in a thread."""
-    import uvicorn
-
-    from patronage.web import create_app
-
-    port = _free_port()
-    config = uvicorn.Config(
-        create_app(str(load_db), max_rows=MAX_ROWS), host="127.0.0.1", port=port, log_level="warning"
-    )
-    server = uvicorn.Server(config)
-    thread = threading.Thread(target=server.run, daemon=True)
-    thread.start()
-    deadline = time.monotonic() + 15
-    while not server.started and thread.is_alive() and time.monotonic() < deadline:
-        time.sleep(0.05)
-    if not server.started:
-        server.should_exit = True
-        pytest.fail("uvicorn did not start within 15 s")
-    yield f"http://127.0.0.1:{port}"
-    server.should_exit = True
-    thread.join(timeout=10)
+    """The app on a free loopback port, served by uvicorn in a thread, for this module."""
+    with serve(load_db, max_rows=MAX_ROWS) as url:
+        yield url
 
 
 @dataclass

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import importlib
 import json
-import os
 import resource
 import tempfile
 import time
@@ -17,7 +16,7 @@ from patronage.clean import clean_text
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.nlp.loader import DEFAULT_MODELS
-from patronage.runner import run
+from patronage.runner import RunReport, run
 
 __all__ = ["default_corpus", "do_bench", "measure"]
 
@@ -79,11 +78,13 @@ def measure(settings: Settings, n_articles: int, workers: int, corpus: Path) -> 
         with src.open("w", encoding="utf-8") as fh:
             for a in articles:
                 fh.write(json.dumps(a, ensure_ascii=False) + "\n")
-        bench_settings = settings.replace(run__db=os.path.join(tmp, "bench.duckdb"), run__workers=workers)
         timings: dict[str, float] = {}
-        t0 = time.perf_counter()
-        report = run([str(src)], bench_settings, timings=timings, command="bench")
-        pipe_s = time.perf_counter() - t0
+        pipe_s, report = _time_pipeline(settings, src, Path(tmp) / "bench.duckdb", workers, timings)
+        scaling = {str(workers): round(words / pipe_s, 1)}
+        if workers > 1:
+            # the same texts with one worker, in the same run, so the speed-up is measured side by side
+            one_s, _ = _time_pipeline(settings, src, Path(tmp) / "bench1.duckdb", 1, {})
+            scaling["1"] = round(words / one_s, 1)
     total = sum(timings.values()) or 1.0
     peak_kb = max(
         resource.getrusage(resource.RUSAGE_SELF).ru_maxrss,
@@ -102,7 +103,19 @@ def measure(settings: Settings, n_articles: int, workers: int, corpus: Path) -> 
         "peak_rss_mb": round(peak_kb / 1024, 1),
         "stages": {k: round(v / total, 3) for k, v in sorted(timings.items())},
         "failed": report.n_failed,
+        "scaling": dict(sorted(scaling.items(), key=lambda kv: int(kv[0]))),
+        "speedup": round(scaling[str(workers)] / scaling["1"], 3) if "1" in scaling else 1.0,
     }
+
+
+def _time_pipeline(
+    settings: Settings, src: Path, db: Path, workers: int, timings: dict[str, float]
+) -> tuple[float, RunReport]:
+    """Seconds for a full ``patronage run`` of ``src`` into a fresh ``db`` with ``workers`` workers."""
+    bench_settings = settings.replace(run__db=str(db), run__workers=workers)
+    t0 = time.perf_counter()
+    report = run([str(src)], bench_settings, timings=timings, command="bench")
+    return time.perf_counter() - t0, report
 
 
 def do_bench(settings: Settings, as_json: bool, n_articles: int, workers: int, corpus: str | None) -> None:
@@ -118,4 +131,9 @@ def do_bench(settings: Settings, as_json: bool, n_articles: int, workers: int, c
         f"({result['articles_per_s']} articles/s)"
     )
     click.echo(f"  ratio pipeline/spaCy {result['ratio']:.2f}   peak RSS {result['peak_rss_mb']} MB")
+    if len(result["scaling"]) > 1:
+        click.echo(
+            f"  {workers} workers: {result['speedup']:.2f}x the 1-worker pipeline "
+            f"({result['scaling']['1']:.0f} words/s with 1)"
+        )
     click.echo("  stage shares: " + ", ".join(f"{k} {v:.0%}" for k, v in result["stages"].items()))

@@ -233,6 +233,13 @@ def format_report(result: dict[str, object]) -> str:
         f"target country accuracy  {result['target_country_accuracy']:.3f}  (n={result.get('target_country_n', '?')})",
         f"exact match              {result['exact_match']:.3f}",
     ]
+    cv = result.get("cv")
+    if isinstance(cv, dict):
+        lines.append(
+            f"{cv['folds']}-fold cross-validated (dyad conventions chosen on training folds): "
+            f"type {cv['event_type_accuracy']:.3f}, source {cv['source_country_accuracy']:.3f}, "
+            f"target {cv['target_country_accuracy']:.3f}, exact {cv['exact_match']:.3f}"
+        )
     confusion = result.get("confusion")
     if isinstance(confusion, dict) and confusion:
         predicted = sorted({p for row in confusion.values() for p in row})

@@ -35,7 +35,8 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
                   source_actor_id, source_name, source_kind, source_country, source_sector, source_text,
                   target_actor_id, target_name, target_kind, target_country, target_sector, target_text,
                   polarity, modality, date, date_precision, location_name, location_country,
-                  doc_id, ev_start, ev_end, sentence, confidence, trigger, date_season, date_text
+                  doc_id, ev_start, ev_end, sentence, confidence, trigger, date_season, date_text,
+                  dyad_source, dyad_target
            FROM events ORDER BY doc_id, ev_start, event_id"""
     )
     for r in rows:
@@ -57,6 +58,7 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
             "trigger": r[28],
             "date_season": r[29],
             "date_text": r[30],
+            "dyad": {"source": r[31], "target": r[32]},
         }
 
 

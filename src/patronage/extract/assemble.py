@@ -5,10 +5,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Span
 
 from patronage.extract.coding import EventFrame, code_sentence
+from patronage.extract.dyad import coded_dyad
 from patronage.extract.quotes import QuoteSpan, find_quotes
 from patronage.extract.relations import relations_from_events
 from patronage.extract.statements import find_statements
@@ -66,8 +68,12 @@ def assemble_facts(
             continue
         ev = evidence[record.idx]
         sent_date = timeline.sentence_date(record.text) or fallback
+        countries: list[str] | None = None
         for frame in code_sentence(sent):
-            events.extend(_events(article.doc_id, frame, found, ev, sent_date, min_confidence))
+            coded = _events(article.doc_id, frame, found, ev, sent_date, min_confidence)
+            if coded and countries is None:
+                countries = found.countries_in(sent.start_char, sent.end_char)
+            events.extend(_with_dyad(e, countries or []) for e in coded)
         for st in find_statements(sent, found, sets):
             relations.append(
                 Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
@@ -78,6 +84,11 @@ def assemble_facts(
     events = list({e.event_id: e for e in reversed(events)}.values())[::-1]
     quotes = list({q.quote_id: q for q in reversed(quotes)}.values())[::-1]
     return events, quotes, relations
+
+
+def _with_dyad(event: Event, countries: Sequence[str]) -> Event:
+    source, target = coded_dyad(event.source, event.target, event.location, countries)
+    return replace(event, dyad_source=source, dyad_target=target)
 
 
 def _record_for(sent: Span, by_start: dict[int, Sentence]) -> Sentence | None:

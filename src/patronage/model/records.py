@@ -182,6 +182,9 @@ class Event:
     location: Place | None = None
     confidence: float = 0.5
     trigger: str = ""
+    #: the event's country dyad as event datasets code it (``extract.dyad``)
+    dyad_source: str | None = None
+    dyad_target: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

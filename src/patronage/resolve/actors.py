@@ -21,7 +21,11 @@ from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
 
-__all__ = ["DocActors", "resolve_entities"]
+__all__ = ["DocActors", "qualify_mentions", "resolve_entities"]
+
+#: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
+_QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
+_QUALIFIER_PREPS = frozenset({"of", "in", "from"})
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
@@ -39,6 +43,7 @@ class DocActors:
     genders: dict[str, str] = field(default_factory=dict)
     token_mentions: dict[int, list[int]] = field(default_factory=dict)
     acronyms: dict[str, str] = field(default_factory=dict)
+    qualified: dict[tuple[int, int], str] = field(default_factory=dict)
 
     def add(
         self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
@@ -82,7 +87,7 @@ class DocActors:
             actor.actor_id,
             actor.name,
             actor.kind,
-            actor.country,
+            actor.country or self.qualified.get((mention.start, mention.end)),
             sector or self.sectors.get((mention.start, mention.end)) or actor.sector,
             text if text is not None else mention.text,
         )
@@ -126,6 +131,23 @@ class DocActors:
 
     def _mentions_at(self, token_i: int) -> list[Mention]:
         return [self.mentions[i] for i in self.token_mentions.get(token_i, []) if self.mentions[i].actor_id]
+
+    def countries_in(self, start: int, end: int) -> list[str]:
+        """ISO3 codes of the actors and places named in ``[start, end)``, in text order, each once."""
+        found: list[tuple[int, str]] = []
+        for m in self.mentions:
+            if start <= m.start and m.end <= end and m.actor_id:
+                country = self.actors[m.actor_id].country
+                if country:
+                    found.append((m.start, country))
+        for (s, e), place in self.places.items():
+            if start <= s and e <= end and place.country:
+                found.append((s, place.country))
+        out: list[str] = []
+        for _, country in sorted(found, key=lambda x: x[0]):
+            if country not in out:
+                out.append(country)
+        return out
 
     def place_for_span(self, start: int, end: int) -> Place | None:
         """A place named inside the span, if any."""
@@ -335,10 +357,16 @@ def _resolve_person(
     entry = None
     if gaz is not None:
         matches = gaz.lookup(name)
-        if len(tokens) == 1 and text == name and any(e.kind == "country" for e in matches):
-            # "Jordan" tagged as a person is the country, not a king whose title names it
+        if text == name and any(e.kind == "country" for e in matches):
+            # "Jordan", "Sri Lanka" tagged as a person is the country, not a king whose title names it
             if record:
                 _resolve_place(found, start, end, name, "GPE", gaz)
+            return
+        demonym = gaz.demonym(name) if len(tokens) == 1 and not matches else None
+        if demonym is not None:
+            # "Bangladeshi", "Ugandan" tagged as a person: the people of a country
+            if record:
+                found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
             return
         entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
     if entry is not None and gaz is not None:
@@ -440,3 +468,40 @@ def _resolve_org(
     actor = _same_surface(found, text) or _new_actor(kind, text)
     found.add(start, end, label, actor, "new")
     _record_acronym(found, end, actor)
+
+
+def qualify_mentions(found: DocActors) -> None:
+    """Give mentions of actors without a country the country their phrase states.
+
+    "Iraqi Kurds", "the Kurds of Iraq", "rebels in Chad": the group has no country
+    of its own, but this mention ties it to one. The country is recorded per mention
+    (``found.qualified``), so the actor itself stays country-less elsewhere.
+    """
+    doc = found.doc
+    for m in found.mentions:
+        if not m.actor_id or found.actors[m.actor_id].country or (m.start, m.end) in found.qualified:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        root = span.root
+        candidates = [t for t in span if t.i < root.i]
+        candidates += [t for t in root.children if t.dep_ in _QUALIFIER_DEPS and t.i < root.i]
+        for prep in root.children:
+            if prep.dep_ == "prep" and prep.lower_ in _QUALIFIER_PREPS:
+                candidates += [t for t in prep.children if t.dep_ == "pobj"]
+        for token in candidates:
+            country = _country_at(found, token.i, m.actor_id)
+            if country:
+                found.qualified[(m.start, m.end)] = country
+                break
+
+
+def _country_at(found: DocActors, token_i: int, own: str) -> str | None:
+    for idx in found.token_mentions.get(token_i, ()):
+        other = found.mentions[idx]
+        if other.actor_id and other.actor_id != own:
+            actor = found.actors[other.actor_id]
+            if actor.kind == "country" and actor.country:
+                return actor.country
+    return None

@@ -105,6 +105,14 @@ def surname_keys(name: str) -> set[str]:
     return keys
 
 
+def first_last_key(name: str) -> str | None:
+    """ "omar bashir" for "Omar Hassan al-Bashir": the first and last names, particles and suffixes dropped."""
+    tokens = [t for t in normalize(name).split() if t not in _PARTICLES]
+    while len(tokens) > 1 and _SUFFIX.fullmatch(tokens[-1]):
+        tokens.pop()
+    return f"{tokens[0]} {tokens[-1]}" if len(tokens) >= 2 else None
+
+
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
     """One actor of the gazetteer (a person, country, organization or group)."""
@@ -156,6 +164,7 @@ class Gazetteer:
         self._entries: dict[str, GazetteerEntry] = {}
         self._alias: dict[str, list[GazetteerEntry]] = {}
         self._surname: dict[str, list[GazetteerEntry]] = {}
+        self._first_last: dict[str, list[GazetteerEntry]] = {}
         self._demonym: dict[str, GazetteerEntry] = {}
         self._metonym: dict[str, tuple[GazetteerEntry, str]] = {}
         self._place: dict[str, Place] = {}
@@ -210,6 +219,12 @@ class Gazetteer:
                     bucket = self._surname.setdefault(key, [])
                     if entry not in bucket:
                         bucket.append(entry)
+            for text in (entry.name, *entry.aliases):
+                first_last = first_last_key(text)
+                if first_last:
+                    bucket = self._first_last.setdefault(first_last, [])
+                    if entry not in bucket:
+                        bucket.append(entry)
         for word in entry.demonyms:
             self._demonym.setdefault(normalize(word), entry)
         for text, sector in entry.metonyms:
@@ -244,6 +259,9 @@ class Gazetteer:
         for entry in self._surname.get(key, ()):
             if entry not in found:
                 found.append(entry)
+        if not found and len([t for t in key.split() if t not in _PARTICLES]) == 2:
+            # "Omar El Bashir" for "Omar al-Bashir": a given name and a surname, other particles
+            found = list(self._first_last.get(first_last_key(text) or "", ()))
         return found
 
     def demonym(self, word: str) -> GazetteerEntry | None:

@@ -7,6 +7,7 @@ input order, so a run's output does not depend on the number of workers.
 from __future__ import annotations
 
 import multiprocessing as mp
+import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -56,12 +57,19 @@ def _warm(values: dict[str, dict[str, Any]]) -> None:
     load_gazetteer(tuple(values["resolve"]["gazetteer"]))
 
 
+_THREAD_VARS = ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS")
+
+
 class PoolEngine:
     """Analyse in ``workers`` processes (spawned, each loading spaCy once), at most two batches ahead each."""
 
     def __init__(self, settings: Settings, workers: int) -> None:
         self.values = {k: dict(v) for k, v in settings.values.items()}
         self.workers = workers
+        # one core per worker: BLAS thread pools of their own would fight the other workers for cores.
+        # Children inherit the environment; this process's own BLAS is already set up and unaffected.
+        for name in _THREAD_VARS:
+            os.environ.setdefault(name, "1")
         self.pool = ProcessPoolExecutor(
             max_workers=workers,
             mp_context=mp.get_context("spawn"),

@@ -11,12 +11,13 @@ Ray is optional (``pip install 'patronage[ray]'``) and imported only when used.
 
 from __future__ import annotations
 
+import functools
 import logging
 import os
 import pickle
+import uuid
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import asdict
-from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -253,55 +254,46 @@ class RayEngine:
             self.started = False
 
 
-@lru_cache(maxsize=1)
-def _event_table() -> tuple[tuple[str, str], ...]:
-    """Names and DuckDB types of the ``events`` columns, read from the schema itself."""
-    from patronage.store import Store
-
-    with Store(":memory:") as store:
-        rows = store.query(
-            "SELECT column_name, data_type FROM information_schema.columns "
-            "WHERE table_name = 'events' ORDER BY ordinal_position"
-        )
-    return tuple((str(r[0]), str(r[1])) for r in rows)
-
-
-def _event_columns() -> tuple[str, ...]:
-    return tuple(name for name, _ in _event_table())
-
-
 def event_rows(result: AnalysedArticle | Failure) -> list[dict[str, Any]]:
     """The ``events`` table rows of one result, as dicts keyed by column name (none for a failure)."""
     if isinstance(result, Failure):
         return []
+    from patronage.scale.shards import shard_schema
     from patronage.store.rows import article_rows
 
-    columns = _event_columns()
+    columns = shard_schema("events").names
     return [dict(zip(columns, row, strict=True)) for row in article_rows(result)["events"]]
 
 
-def _flatten(batch: Any) -> Any:
+def _write_part(batch: Any, target: str, job: str) -> Any:
+    """Write one block of analysis results as one part of every shard dataset (runs on a worker)."""
     import pyarrow as pa
 
-    rows = [e for r in batch.to_pylist() for e in event_rows(_result(r))]
-    return pa.Table.from_pylist(rows, schema=_event_schema())
+    from patronage.scale.shards import shard_batch, write_parts
+
+    pairs = [(int(r["idx"]), _result(r)) for r in batch.to_pylist()]
+    written = 0
+    if pairs:
+        write_parts(shard_batch(pairs), target, f"{job}-{min(i for i, _ in pairs):09d}")
+        written = len(pairs)
+    return pa.table({"results": pa.array([written], pa.int64())})
 
 
-def _event_schema() -> Any:
-    import pyarrow as pa
+def write_shards(results: Dataset, out_dir: str | Path, job: str | None = None) -> list[str]:
+    """Write an :func:`analyse_dataset` result as Parquet shards of every table under ``out_dir``.
 
-    kinds = {"INTEGER": pa.int64(), "DOUBLE": pa.float64(), "VARCHAR[]": pa.list_(pa.string())}
-    return pa.schema([pa.field(name, kinds.get(kind, pa.string())) for name, kind in _event_table()])
-
-
-def write_shards(results: Dataset, out_dir: str | Path) -> list[str]:
-    """Write the event rows of an :func:`analyse_dataset` result as Parquet shards under ``out_dir``.
-
-    ``out_dir`` is a local directory or any URI Ray can write (``s3://…``). Returns the local
-    shard paths, sorted (empty for a remote URI).
+    Each block becomes one part, ``<out_dir>/<table>/<job>-<first idx>.parquet``, written by
+    the worker that holds it (see :mod:`patronage.scale.shards` for the layout). ``out_dir``
+    is a local directory or any URI pyarrow can write (``s3://…``); ``job`` (default: a new
+    id) prefixes the part names. Returns the local shard paths, sorted (empty for a URI).
     """
-    target = str(out_dir)
-    results.map_batches(_flatten, batch_format="pyarrow").write_parquet(target)
+    target = str(out_dir) if "://" in str(out_dir) else str(Path(out_dir).resolve())
+    name = job or uuid.uuid4().hex[:8]
+    done = results.map_batches(
+        functools.partial(_write_part, target=target, job=name), batch_format="pyarrow", batch_size=None
+    )
+    for _ in done.iter_batches(batch_size=None):
+        pass  # the writes happen as the job runs; the rows are only counts
     if "://" in target:
         return []
-    return sorted(str(p) for p in Path(target).glob("*.parquet"))
+    return sorted(str(p) for p in Path(target).glob("*/*.parquet"))

@@ -13,7 +13,7 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
-from patronage.store.rows import article_rows
+from patronage.store.rows import actor_origin, article_rows
 from patronage.store.schema import FACT_TABLES, MIGRATIONS, SCHEMA_VERSION
 
 __all__ = ["Store"]
@@ -213,7 +213,7 @@ class Store:
                     a.sector,
                     a.wikidata,
                     list(a.aliases),
-                    "gazetteer" if any(r.origin == "gazetteer" for r in a.roles) or a.wikidata else "text",
+                    actor_origin(a),
                 )
                 for a in new
             ],

@@ -4,11 +4,16 @@ from __future__ import annotations
 
 from typing import Any
 
-from patronage.model.records import ActorRef, AnalysedArticle, Evidence
+from patronage.model.records import Actor, ActorRef, AnalysedArticle, Evidence
 
-__all__ = ["article_rows"]
+__all__ = ["actor_origin", "article_rows"]
 
 Row = tuple[Any, ...]
+
+
+def actor_origin(actor: Actor) -> str:
+    """Where an actor comes from: ``gazetteer`` (known roles or a Wikidata id) or ``text``."""
+    return "gazetteer" if any(r.origin == "gazetteer" for r in actor.roles) or actor.wikidata else "text"
 
 
 def _ref(ref: ActorRef | None) -> Row:
@@ -28,6 +33,7 @@ def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
     doc = result.article.doc_id
     rows: dict[str, list[Row]] = {
         "sentences": [(doc, s.idx, s.start, s.end, s.text) for s in result.sentences],
+        "sentence_search": [(doc, s.idx, s.text.lower()) for s in result.sentences],
         "mentions": [
             (doc, m.start, m.end, m.text, m.label, m.sentence_idx, m.actor_id, m.how) for m in result.mentions
         ],
@@ -59,6 +65,8 @@ def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
                 e.confidence,
                 e.trigger,
                 *_ev(e.evidence),
+                e.dyad_source,
+                e.dyad_target,
             )
             for e in result.events
         ],

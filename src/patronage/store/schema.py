@@ -22,7 +22,16 @@ EVIDENCE_COLUMNS = (
 ACTOR_REF_COLUMNS = ("actor_id", "name", "kind", "country", "sector", "text")
 
 #: tables holding per-article facts, all keyed by ``doc_id`` and replaced together
-FACT_TABLES = ("sentences", "mentions", "roles", "events", "quotes", "relations", "article_actors")
+FACT_TABLES = (
+    "sentences",
+    "mentions",
+    "roles",
+    "events",
+    "quotes",
+    "relations",
+    "article_actors",
+    "sentence_search",
+)
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -64,6 +73,19 @@ MIGRATIONS: list[list[str]] = [
         "CREATE INDEX IF NOT EXISTS mentions_actor ON mentions (actor_id)",
         "CREATE INDEX IF NOT EXISTS relations_doc ON relations (doc_id)",
         "CREATE INDEX IF NOT EXISTS sentences_doc ON sentences (doc_id)",
+    ],
+    # 2: what sentence search scans (issue #7): each sentence lowercased once when written, since
+    # lower() at query time cost more than the substring match itself; back-filled from sentences
+    [
+        "CREATE TABLE IF NOT EXISTS sentence_search (doc_id VARCHAR, idx INTEGER, text VARCHAR)",
+        "INSERT INTO sentence_search SELECT doc_id, idx, lower(text) FROM sentences",
+    ],
+    # 3: the country dyad of each event as event datasets code it (issue #5, ``extract.dyad``);
+    # events stored before it keep the actors' own countries
+    [
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS dyad_source VARCHAR",
+        "ALTER TABLE events ADD COLUMN IF NOT EXISTS dyad_target VARCHAR",
+        "UPDATE events SET dyad_source = source_country, dyad_target = target_country",
     ],
 ]
 

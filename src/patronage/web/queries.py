@@ -7,8 +7,10 @@ store's strings (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and are compared on a co
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
+from patronage.query.search import search_sentences
 from patronage.store import Store
 
 __all__ = [
@@ -71,7 +73,7 @@ def date_clause(
 
 
 def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:
-    """Actors whose name, alias or id contains ``q``, and sentences containing it."""
+    """Actors whose name, alias or id contains ``q``, and sentences containing it (newest first)."""
     needle = q.strip().lower()
     rows = store.query(
         """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id) AS n
@@ -88,25 +90,7 @@ def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, A
     ]
     sentences: list[dict[str, Any]] = []
     if len(needle) >= 3 and sentence_limit > 0:
-        hits = store.query(
-            """SELECT s.doc_id, s.start, s."end", s.text, a.title, a.date, a.url
-               FROM sentences s JOIN articles a ON a.doc_id = s.doc_id
-               WHERE contains(lower(s.text), ?)
-               ORDER BY a.date DESC NULLS LAST, s.doc_id, s.start LIMIT ?""",
-            [needle, sentence_limit],
-        )
-        sentences = [
-            {
-                "doc_id": h[0],
-                "start": h[1],
-                "end": h[2],
-                "sentence": h[3],
-                "title": h[4],
-                "date": h[5],
-                "url": h[6],
-            }
-            for h in hits
-        ]
+        sentences = [asdict(hit) for hit in search_sentences(store, needle, sentence_limit)]
     return {"results": results, "sentences": sentences}
 
 

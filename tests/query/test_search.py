@@ -1,0 +1,140 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import duckdb
+import pytest
+
+from patronage.model.records import AnalysedArticle, CleanArticle, Sentence
+from patronage.query.search import SentenceHit, search_sentences
+from patronage.store import Store
+from patronage.store.schema import MIGRATIONS
+
+
+def _article(doc_id: str, date: str | None, *sentences: str, digest: str = "h") -> AnalysedArticle:
+    text = " ".join(sentences)
+    sents, at = [], 0
+    for i, s in enumerate(sentences):
+        sents.append(Sentence(doc_id, i, at, at + len(s), s))
+        at += len(s) + 1
+    clean = CleanArticle(
+        doc_id, f"Title {doc_id}", text, date, f"https://example.org/{doc_id}", None, "t", digest
+    )
+    return AnalysedArticle(clean, tuple(sents), (), (), (), (), ())
+
+
+CORPUS = [
+    _article(
+        "d-old",
+        "2019-03-02",
+        "The two governments agreed on a prisoner exchange at the border.",
+        "Officials said the Prisoner Exchange would take a week.",
+    ),
+    _article(
+        "d-new",
+        "2023-11-30",
+        "A second prisoner exchange followed four years later.",
+        "The U.S. envoy praised the deal; critics didn't.",
+    ),
+    _article("d-undated", None, "Nobody dated the report on the prisoner exchange."),
+    _article(
+        "d-mid",
+        "2021-06",
+        "The prisoner was moved before any exchange took place.",
+        "A login form that accepts ' OR 1=1 is broken, the auditor wrote.",
+        "Turnout rose to 50 percent in the ÉLYSÉE district.",
+    ),
+]
+
+
+@pytest.fixture()
+def store(tmp_path: Path) -> Store:
+    st = Store(tmp_path / "s.duckdb")
+    st.write(CORPUS, [], st.start_run("test", "0"))
+    return st
+
+
+def _where(hits: list[SentenceHit]) -> list[tuple[str, int]]:
+    return [(h.doc_id, h.start) for h in hits]
+
+
+def test_phrase_is_found_newest_first_with_undated_last(store: Store) -> None:
+    hits = search_sentences(store, "prisoner exchange", 10)
+    assert _where(hits) == [("d-new", 0), ("d-old", 0), ("d-old", 65), ("d-undated", 0)]
+    # the words apart ("prisoner was moved before any exchange") are no phrase match
+    assert "d-mid" not in {h.doc_id for h in hits}
+    first = hits[0]
+    assert first.sentence == "A second prisoner exchange followed four years later."
+    assert (first.title, first.date, first.url) == ("Title d-new", "2023-11-30", "https://example.org/d-new")
+    assert first.end - first.start == len(first.sentence)
+
+
+def test_case_is_ignored_both_ways(store: Store) -> None:
+    lower = _where(search_sentences(store, "prisoner exchange", 10))
+    assert _where(search_sentences(store, "PRISONER Exchange", 10)) == lower
+    assert [h.doc_id for h in search_sentences(store, "élysée", 5)] == ["d-mid"]
+
+
+def test_substring_and_partial_words_match(store: Store) -> None:
+    # what a user has typed so far, mid-word at both ends
+    assert _where(search_sentences(store, "isoner exch", 10))[:2] == [("d-new", 0), ("d-old", 0)]
+    assert _where(search_sentences(store, "  envo ", 10)) == [("d-new", 54)]
+
+
+def test_limit_and_empty_inputs(store: Store) -> None:
+    assert len(search_sentences(store, "prisoner", 2)) == 2
+    assert search_sentences(store, "prisoner", 0) == []
+    assert search_sentences(store, "   ", 5) == []
+    assert search_sentences(store, "no such phrase anywhere", 5) == []
+
+
+def test_punctuation_is_matched_as_typed(store: Store) -> None:
+    assert _where(search_sentences(store, "U.S.", 5)) == [("d-new", 54)]
+    assert _where(search_sentences(store, "didn't.", 5)) == [("d-new", 54)]
+    assert search_sentences(store, "u.s.a", 5) == []
+    # LIKE wildcards are plain characters
+    assert search_sentences(store, "5%", 5) == []
+    assert search_sentences(store, "50_percent", 5) == []
+
+
+def test_sql_like_input_is_only_text(store: Store) -> None:
+    hits = search_sentences(store, "' OR 1=1", 5)
+    assert [h.sentence for h in hits] == ["A login form that accepts ' OR 1=1 is broken, the auditor wrote."]
+    assert search_sentences(store, "'; DROP TABLE sentences; --", 5) == []
+    assert store.query("SELECT count(*) FROM sentences")[0][0] == 8
+
+
+def test_rewritten_article_leaves_no_old_text(store: Store) -> None:
+    changed = _article("d-old", "2019-03-02", "The talks collapsed without any swap.", digest="h2")
+    store.write([changed], [], store.start_run("test", "0"))
+    assert [h.doc_id for h in search_sentences(store, "prisoner exchange", 10)] == ["d-new", "d-undated"]
+    assert _where(search_sentences(store, "without any swap", 5)) == [("d-old", 0)]
+    rows = store.query("SELECT idx, text FROM sentence_search WHERE doc_id = 'd-old'")
+    assert rows == [(0, "the talks collapsed without any swap.")]
+
+
+def _schema_one_store(path: Path) -> None:
+    """A store as schema 1 left it: no ``sentence_search`` table."""
+    con = duckdb.connect(str(path))
+    for statement in MIGRATIONS[0]:
+        con.execute(statement)
+    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+    con.execute("INSERT INTO schema_version VALUES (1, now())")
+    con.execute("INSERT INTO articles (doc_id, title, date) VALUES ('d-1', 'T', '2020-01-01')")
+    con.execute("INSERT INTO sentences VALUES ('d-1', 0, 0, 31, 'An Earlier Prisoner Exchange ended.')")
+    con.close()
+
+
+def test_old_store_is_searched_read_only_and_back_filled_on_migration(tmp_path: Path) -> None:
+    path = tmp_path / "old.duckdb"
+    _schema_one_store(path)
+    with Store(path, read_only=True) as ro:
+        assert not ro.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'sentence_search'")
+        assert [h.sentence for h in search_sentences(ro, "prisoner exchange", 5)] == [
+            "An Earlier Prisoner Exchange ended."
+        ]
+    with Store(path) as rw:
+        assert rw.query("SELECT * FROM sentence_search") == [
+            ("d-1", 0, "an earlier prisoner exchange ended.")
+        ]
+        assert [h.doc_id for h in search_sentences(rw, "EARLIER prisoner", 5)] == ["d-1"]
