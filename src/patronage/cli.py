@@ -147,7 +147,7 @@ def summary(c: Context, db: str | None) -> None:
 
 @cli.group()
 def query() -> None:
-    """Ask the database about actors and the paths between them."""
+    """Ask the database: actor profiles, networks as of a date, paths, filtered events, search."""
 
 
 @query.command("actor")
@@ -174,6 +174,87 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
     from patronage.commands.query import do_query_path
 
     do_query_path(_settings_with_db(c, db), a, b, as_json)
+
+
+@query.command("network")
+@click.argument("name")
+@_db_option
+@click.option("--as-of", metavar="YYYY-MM-DD", help="The network as it stood on this date.")
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Steps out from NAME.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
+@click.option(
+    "--limit", type=click.IntRange(1, 10000), default=200, show_default=True, help="Most actors/links."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_ctx
+def query_network(
+    c: Context,
+    name: str,
+    db: str | None,
+    as_of: str | None,
+    depth: int,
+    types: tuple[str, ...],
+    limit: int,
+    as_json: bool,
+) -> None:
+    """An actor's network as of a date: every link with its relation, sign, count and first/last dates."""
+    from patronage.commands.query import do_query_network
+
+    do_query_network(_settings_with_db(c, db), name, as_of, depth, list(types), limit, as_json)
+
+
+@query.command("events")
+@_db_option
+@click.option("--actor", help="Only events where this actor is source or target.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
+@click.option(
+    "--polarity", type=click.Choice(["asserted", "negated"]), help="Only asserted or negated events."
+)
+@click.option(
+    "--modality",
+    type=click.Choice(["actual", "offered", "intended", "conditional", "hypothetical", "reported"]),
+    help="Only events of this modality.",
+)
+@click.option("--from", "start", metavar="YYYY[-MM[-DD]]", help="Only events dated on or after this.")
+@click.option("--to", "end", metavar="YYYY[-MM[-DD]]", help="Only events dated on or before this.")
+@click.option(
+    "--limit", type=click.IntRange(1, 100000), default=50, show_default=True, help="Most events shown."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_ctx
+def query_events(
+    c: Context,
+    db: str | None,
+    actor: str | None,
+    types: tuple[str, ...],
+    polarity: str | None,
+    modality: str | None,
+    start: str | None,
+    end: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Events filtered by actor, type, polarity, modality and date range, oldest first, with evidence."""
+    from patronage.commands.query import do_query_events
+
+    do_query_events(
+        _settings_with_db(c, db), actor, list(types), polarity, modality, start, end, limit, as_json
+    )
+
+
+@query.command("search")
+@click.argument("text")
+@_db_option
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Most hits of each kind."
+)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+@pass_ctx
+def query_search(c: Context, text: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search: actors whose name contains TEXT, and the sentences (newest first) that do."""
+    from patronage.commands.query import do_query_search
+
+    do_query_search(_settings_with_db(c, db), text, limit, as_json)
 
 
 @cli.command("eval")

@@ -20,6 +20,7 @@ __all__ = [
     "ExtractionError",
     "InputError",
     "ModelError",
+    "NotFoundError",
     "PatronageError",
     "StoreError",
 ]
@@ -42,6 +43,10 @@ class PatronageError(Exception):
 
 class InputError(PatronageError):
     """An input file, line or article cannot be read, decoded or parsed."""
+
+
+class NotFoundError(InputError):
+    """A query names an actor, event or evidence id that the store does not hold."""
 
 
 class ConfigError(PatronageError):

@@ -67,6 +67,56 @@ def test_query_cli(db: str) -> None:
     assert result.exit_code == 0 and "Snowden" in result.output
 
 
+def test_query_network_as_of_a_date(db: str) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["query", "network", "Russia", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    graph = json.loads(result.output)
+    names = {n["name"] for n in graph["nodes"]}
+    assert {"Russia", "Edward Snowden"} <= names
+    assert all(e["first_seen"] for e in graph["edges"])
+    # before the asylum (2013) nothing links Russia to Snowden yet
+    early = json.loads(
+        runner.invoke(
+            cli, ["query", "network", "Russia", "--as-of", "2012-12-31", "--db", db, "--json"]
+        ).output
+    )
+    assert "Edward Snowden" not in {n["name"] for n in early["nodes"]}
+    text = runner.invoke(cli, ["query", "network", "Russia", "--db", db]).output
+    assert "Edward Snowden" in text and "—" in text
+
+
+def test_query_events_filters(db: str) -> None:
+    runner = CliRunner()
+
+    def events(*args: str) -> list[dict[str, object]]:
+        result = runner.invoke(cli, ["query", "events", "--db", db, "--json", *args])
+        assert result.exit_code == 0, result.output
+        return list(json.loads(result.output)["events"])
+
+    everything = events()
+    assert everything and all(e["evidence"]["sentence"] for e in everything)  # type: ignore[index]
+    aid = events("--type", "aid", "--actor", "Snowden")
+    assert aid and all(e["type"] == "AID" for e in aid)
+    assert events("--from", "2016") and all(str(e["date"]) >= "2016" for e in events("--from", "2016"))
+    assert events("--to", "2012") == []
+    assert all(e["polarity"] == "asserted" for e in events("--polarity", "asserted"))
+    assert events("--modality", "hypothetical") == []
+    bad = runner.invoke(cli, ["query", "events", "--db", db, "--from", "next week"])
+    assert bad.exit_code != 0 and "Traceback" not in bad.output
+
+
+def test_query_search_actors_and_sentences(db: str) -> None:
+    runner = CliRunner()
+    result = runner.invoke(cli, ["query", "search", "asylum", "--db", db, "--json"])
+    assert result.exit_code == 0, result.output
+    found = json.loads(result.output)
+    assert found["sentences"] and {h["doc_id"] for h in found["sentences"]} == {"q-1"}
+    text = runner.invoke(cli, ["query", "search", "putin", "--db", db]).output
+    assert "Vladimir Putin" in text and "Sochi" in text
+    assert "nothing matches" in runner.invoke(cli, ["query", "search", "zzzqqq", "--db", db]).output
+
+
 def test_summary_and_parquet(db: str, tmp_path: Path) -> None:
     runner = CliRunner()
     result = runner.invoke(cli, ["summary", "--db", db])

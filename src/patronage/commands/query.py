@@ -1,4 +1,4 @@
-"""``patronage query actor`` and ``patronage query path``."""
+"""``patronage query actor|path|network|events|search``."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from patronage.ingest.dates import parse_doc_date
 from patronage.query import actor_profile, find_actors, shortest_path
 from patronage.store import Store
 
-__all__ = ["do_query_actor", "do_query_path"]
+__all__ = ["do_query_actor", "do_query_events", "do_query_network", "do_query_path", "do_query_search"]
 
 
 def _one(store: Store, name: str) -> dict[str, object]:
@@ -72,3 +72,110 @@ def do_query_path(settings: Settings, a: str, b: str, as_json: bool) -> None:
         click.echo(
             f"{edge['source']} —{edge['relation']}→ {edge['target']} ({edge['count']}×): {edge['sentence']}"
         )
+
+
+def _echo_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+def do_query_network(
+    settings: Settings, name: str, as_of: str | None, depth: int, types: list[str], limit: int, as_json: bool
+) -> None:
+    """Print an actor's ego network as of a date: who is linked to whom, how, how often, and since when."""
+    from patronage.query.network import network
+
+    date = parse_doc_date(as_of, "--as-of") if as_of else None
+    with Store(str(settings.get("run.db")), read_only=True) as store:
+        actor = _one(store, name)
+        graph = network(
+            store,
+            str(actor["actor_id"]),
+            as_of=date,
+            depth=depth,
+            types=[t.upper() for t in types],
+            sign=None,
+            max_nodes=limit,
+            max_edges=limit,
+        )
+    if as_json:
+        _echo_json(graph)
+        return
+    names = {n["id"]: n["name"] for n in graph["nodes"]}
+    click.echo(
+        f"{actor['name']}: {len(graph['nodes'])} actors, {len(graph['edges'])} links"
+        + (f" as of {date}" if date else "")
+    )
+    for e in graph["edges"]:
+        span = f"{e['first_seen'] or '?'}…{e['last_seen'] or '?'}"
+        click.echo(
+            f"  {names.get(e['source'], e['source'])} —{e['relation']}→ {names.get(e['target'], e['target'])}"
+            f" ({e['polarity']}, {e['weight']}×, {span})"
+        )
+    if graph["truncated"]:
+        click.echo(f"  … cut at {limit}; raise --limit for more")
+
+
+def do_query_events(
+    settings: Settings,
+    actor: str | None,
+    types: list[str],
+    polarity: str | None,
+    modality: str | None,
+    start: str | None,
+    end: str | None,
+    limit: int,
+    as_json: bool,
+) -> None:
+    """Print events filtered by actor, type, polarity, modality and date range, oldest first."""
+    from patronage.query.filters import check_date, events_page
+
+    bounds = [check_date(start, "--from"), check_date(end, "--to")]
+    with Store(str(settings.get("run.db")), read_only=True) as store:
+        actor_id = str(_one(store, actor)["actor_id"]) if actor else None
+        page = events_page(
+            store,
+            actor=actor_id,
+            types=[t.upper() for t in types],
+            start=bounds[0],
+            end=bounds[1],
+            polarity=polarity,
+            sign=None,
+            limit=limit,
+            offset=0,
+            modality=modality,
+        )
+    if as_json:
+        _echo_json(page)
+        return
+    for ev in page["events"]:
+        source = (ev["source"] or {}).get("name") or "?"
+        target = (ev["target"] or {}).get("name") or "–"
+        click.echo(
+            f"{ev['date'] or '?':<10} {ev['type']:<9} {source} → {target} [{ev['polarity']}, {ev['modality']}]"
+            f": {ev['evidence']['sentence'][:110]}"
+        )
+    shown = len(page["events"])
+    click.echo(
+        f"{shown} of {page['total']} events" + (" (raise --limit for more)" if shown < page["total"] else "")
+    )
+
+
+def do_query_search(settings: Settings, text: str, limit: int, as_json: bool) -> None:
+    """Print the actors and the sentences (newest first) that contain ``text``."""
+    from patronage.query.filters import search
+
+    if not text.strip():
+        raise InputError("give some text to search for")
+    with Store(str(settings.get("run.db")), read_only=True) as store:
+        found = search(store, text, limit, limit)
+    if as_json:
+        _echo_json(found)
+        return
+    for a in found["results"]:
+        click.echo(
+            f"actor  {a['name']} ({a['kind']}, {a['country'] or '?'}, {a['mentions']} mentions)  {a['actor_id']}"
+        )
+    for h in found["sentences"]:
+        click.echo(f"{h['date'] or '?':<10} {h['title'][:40]!s:<40}  {h['sentence'][:120]}")
+    if not found["results"] and not found["sentences"]:
+        click.echo(f"nothing matches {text!r}")

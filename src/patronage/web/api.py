@@ -6,24 +6,20 @@ meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.erro
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
 
-from patronage.errors import InputError
+from patronage.errors import InputError, NotFoundError
 from patronage.query import actor_profile
+from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
+from patronage.query.network import network
 from patronage.web.conn import StorePool
-from patronage.web.errors import NotFoundError
 from patronage.web.evidence import event_evidence, relation_evidence
-from patronage.web.network import network
-from patronage.web.queries import events_page, overview, search
 
 __all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
 
-#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
 _TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_\- ]{0,39}$")
 MAX_LEN = 200
 
@@ -31,18 +27,6 @@ Text = Annotated[str, Query(min_length=1, max_length=MAX_LEN)]
 OptDate = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN)]
 OptTypes = Annotated[str | None, Query(max_length=MAX_LEN)]
 Sign = Annotated[Literal["positive", "negative", "neutral"] | None, Query()]
-
-
-def check_date(value: str | None, name: str) -> str | None:
-    """Refuse a well-shaped but impossible date (month 13, 31 February)."""
-    if value is None:
-        return None
-    parts = [int(p) for p in value.split("-")]
-    try:
-        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
-    except ValueError:
-        raise InputError(f"impossible date {value!r}", source=name) from None
-    return value
 
 
 def split_types(value: str | None) -> list[str]:

@@ -19,6 +19,7 @@ from patronage.errors import (
     ExtractionError,
     InputError,
     ModelError,
+    NotFoundError,
     PatronageError,
     StoreError,
 )
@@ -26,10 +27,6 @@ from patronage.errors import (
 __all__ = ["STATUS_OF", "NotFoundError", "error_response", "install_error_handlers", "status_for"]
 
 _log = logging.getLogger(__name__)
-
-
-class NotFoundError(InputError):
-    """A request names an actor, event or evidence id that the store does not hold."""
 
 
 #: error class -> HTTP status; the first class in the exception's MRO that is listed wins

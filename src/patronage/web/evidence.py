@@ -8,9 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from patronage.errors import NotFoundError
+from patronage.query.filters import EVENT_COLS, REL_ID_SQL, event_dict, sign_sql
 from patronage.store import Store
-from patronage.web.errors import NotFoundError
-from patronage.web.queries import EVENT_COLS, REL_ID_SQL, event_dict, sign_sql
 
 __all__ = ["event_evidence", "highlights", "relation_evidence"]
 

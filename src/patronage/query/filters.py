@@ -1,4 +1,4 @@
-"""Read queries behind the web API: search, events and the store's overview.
+"""Read queries over the store: search, filtered events and an overview (CLI, Python API and web).
 
 All SQL here is written by patronage; user input only ever travels as parameters. Dates are the
 store's strings (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and are compared on a common prefix, so
@@ -7,17 +7,22 @@ store's strings (``YYYY``, ``YYYY-MM``, ``YYYY-MM-DD``) and are compared on a co
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from dataclasses import asdict
 from typing import Any
 
+from patronage.errors import InputError
 from patronage.query.search import search_sentences
 from patronage.store import Store
 
 __all__ = [
     "COOPERATIVE",
     "CONFLICTUAL",
+    "DATE_PATTERN",
     "EVENT_COLS",
     "REL_ID_SQL",
+    "check_date",
     "date_clause",
     "event_dict",
     "events_page",
@@ -32,6 +37,24 @@ CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE"
 
 #: a stable id for one relation row, which the schema does not key; "rel-" keeps it apart from event ids
 REL_ID_SQL = "'rel-' || md5(concat_ws('|', doc_id, ev_start, ev_end, source_actor_id, target_actor_id, relation))[1:16]"
+
+
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the shapes of the store's dates and of every date filter
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+def check_date(value: str | None, name: str) -> str | None:
+    """``value`` when it is a possible ``YYYY[-MM[-DD]]`` date; else an :class:`InputError` naming ``name``."""
+    if value is None:
+        return None
+    if re.fullmatch(DATE_PATTERN, value) is None:
+        raise InputError(f"{name} expects YYYY, YYYY-MM or YYYY-MM-DD, not {value!r}", source=name)
+    parts = [int(p) for p in value.split("-")]
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        raise InputError(f"impossible date {value!r}", source=name) from None
+    return value
 
 
 def sign_sql() -> tuple[str, list[Any]]:

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from patronage.errors import NotFoundError
+from patronage.query.filters import REL_ID_SQL, date_clause, sign_sql
 from patronage.store import Store
-from patronage.web.errors import NotFoundError
-from patronage.web.queries import REL_ID_SQL, date_clause, sign_sql
 
 __all__ = ["network"]
 
