@@ -34,6 +34,9 @@ __all__ = ["EXTRACTOR", "assemble_facts"]
 
 EXTRACTOR = "patronage.extract.v1"
 
+#: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
+_SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
+
 
 def _fact_id(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(str(p) for p in parts).encode("utf-8")).hexdigest()[:16]
@@ -69,8 +72,11 @@ def assemble_facts(
         ev = evidence[record.idx]
         sent_date = timeline.sentence_date(record.text) or fallback
         countries: list[str] | None = None
-        for frame in code_sentence(sent):
-            coded = _events(article.doc_id, frame, found, ev, sent_date, min_confidence)
+        frames = code_sentence(sent)
+        for frame in frames:
+            coded = _events(
+                article.doc_id, frame, found, ev, sent_date, min_confidence, _swap_side(frame, frames, found)
+            )
             if coded and countries is None:
                 countries = found.countries_in(sent.start_char, sent.end_char)
             events.extend(_with_dyad(e, countries or []) for e in coded)
@@ -99,12 +105,44 @@ def _record_for(sent: Span, by_start: dict[int, Sentence]) -> Sentence | None:
     return by_start.get(start)
 
 
+def _swap_side(frame: EventFrame, frames: Sequence[EventFrame], found: DocActors) -> list[ActorRef]:
+    """Who releases the other prisoner of a swap: "Russia freed A in exchange for B".
+
+    The exchange frame names only B. The country of A, whom the other side set free,
+    is the one that releases B (A's country got A back for B).
+    """
+    text = doc_text(found.doc)
+    if frame.type != "RETREAT" or frame.sources:
+        return []
+    if text[frame.trigger_start : frame.trigger_end].lower() not in _SWAP_WORDS:
+        return []
+    out: list[ActorRef] = []
+    for other in frames:
+        if other is frame or other.type != "RETREAT" or not other.sources:
+            continue
+        releasers = {r.country for r in _refs(found, other.sources)}
+        for freed in _refs(found, other.targets):
+            country = found.actors.get(f"country/{freed.country}") if freed.country else None
+            if country is None or freed.country in releasers:
+                continue
+            ref = ActorRef(country.actor_id, country.name, country.kind, country.country, "GOV", freed.text)
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out
+
+
 def _events(
-    doc_id: str, frame: EventFrame, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
+    doc_id: str,
+    frame: EventFrame,
+    found: DocActors,
+    ev: Evidence,
+    date: DateValue,
+    min_confidence: float,
+    implied_sources: Sequence[ActorRef] = (),
 ) -> list[Event]:
     if frame.confidence < min_confidence:
         return []
-    sources = _refs(found, frame.sources)
+    sources = _refs(found, frame.sources) or list(implied_sources)
     targets = _refs(found, frame.targets)
     if not sources and not targets:
         return []

@@ -54,6 +54,10 @@ _INTEND = {
 }
 _PREPARED = {"prepared", "ready", "willing", "set", "poised", "determined", "eager", "due"}
 _NEGATING = {"fail", "refuse", "decline", "neglect", "avoid", "deny", "cease", "stop"}
+#: verbs that undo what their object names: "cancelled the summit", "called off the talks"
+_CANCELLING = {"cancel", "scrap", "scuttle", "abandon", "shelve", "postpone", "axe", "abort"}
+#: modifiers of an event noun that make it a plan: "his planned summit"
+_PLANNED = {"planned", "proposed", "scheduled", "expected", "intended", "upcoming", "prospective"}
 _REPORT = {
     "say",
     "claim",
@@ -126,11 +130,22 @@ def polarity_of(trigger: Token) -> str:
                 return "negated"
         if word != trigger and word.lemma_.lower() in _NEGATING and word.pos_ == "VERB":
             return "negated"
+        if word != trigger and trigger.pos_ == "NOUN" and _cancels(word):
+            return "negated"
         if word.lower_ == "without" and word.dep_ == "prep":
             return "negated"
     if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ == "without":
         return "negated"
     return "asserted"
+
+
+def _cancels(verb: Token) -> bool:
+    if verb.pos_ != "VERB":
+        return False
+    lemma = verb.lemma_.lower()
+    return lemma in _CANCELLING or (
+        lemma == "call" and any(c.dep_ == "prt" and c.lower_ == "off" for c in verb.children)
+    )
 
 
 def modality_of(trigger: Token) -> str:
@@ -155,6 +170,8 @@ def modality_of(trigger: Token) -> str:
     for word in heads:
         if word.lemma_.lower() in _OFFER:
             return "offered"
+    if trigger.pos_ == "NOUN" and any(c.dep_ == "amod" and c.lower_ in _PLANNED for c in trigger.children):
+        return "intended"
     for word in words:
         if any(c.dep_ == "aux" and c.lower_ in _FUTURE for c in word.children):
             return "intended"

@@ -42,7 +42,9 @@ __all__ = [
     "verb_args",
 ]
 
-_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "at", "into", "toward", "towards"})
+_TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "between"}
+)
 _NOUN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "for", "toward", "towards", "over"})
 _LIGHT_HEADS = frozenset(
     {
@@ -141,7 +143,12 @@ def _object_tokens(verb: Token) -> list[Token]:
 def match_verb(rules: tuple[TriggerRule, ...], verb: Token) -> tuple[TriggerRule, Token | None] | None:
     """The first rule of a verb lemma whose constraints hold, with the object that satisfied it."""
     objects = _object_tokens(verb)
-    preps = {c.lower_ for c in verb.children if c.dep_ in {"prep", "dative"}}
+    # "on Thursday" is when, not whom: a date's preposition never satisfies a rule ("call on X")
+    preps = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ in {"prep", "dative"} and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
+    }
     particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
     for rule in rules:
         matched: Token | None = None

@@ -224,18 +224,25 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     found = DocActors(doc, doc_id)
     ents: list[tuple[str, int, int, str]] = []
     covered: set[int] = set()
+    known = gazetteer_spans(doc, gaz) if gaz is not None else []
+    # a known full name the tagger cut in pieces ("Zine El" + "Abidine Ben Ali") is one person
+    whole = [(s, e) for s, e, label in known if label == "PERSON"]
     for ent in doc.ents:
+        if any(
+            s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char)
+            for s, e in whole
+        ):
+            continue
         covered.update(range(ent.start_char, ent.end_char))
         if ent.label_ not in _ACTOR_LABELS:
             continue
         start, end, text = entity_text(ent)
         if text and any(ch.isalpha() for ch in text):
             ents.append((ent.label_, start, end, text))
-    if gaz is not None:
-        for start, end, label in gazetteer_spans(doc, gaz):
-            if not any(i in covered for i in range(start, end)):
-                ents.append((label, start, end, doc_text(doc)[start:end]))
-        ents.sort(key=lambda e: e[1])
+    for start, end, label in known:
+        if not any(i in covered for i in range(start, end)):
+            ents.append((label, start, end, doc_text(doc)[start:end]))
+    ents.sort(key=lambda e: e[1])
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")

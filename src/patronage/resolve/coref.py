@@ -28,6 +28,9 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _GROUP_HEADS = {"leaders", "men", "presidents", "women", "sides", "allies", "rivals", "countries", "nations"}
 _COUNTRY_GROUPS = {"sides", "countries", "nations"}
+_PLURAL = frozenset({"they", "their", "them"})
+#: "the kingdom had taken him in": a definite country noun names the country named just before
+_COUNTRY_NOUNS = frozenset({"country", "kingdom", "republic", "emirate", "sultanate", "monarchy"})
 _TITLE_HEADS = HEAD_OF_STATE_TITLES | {"premier", "minister", "chancellor", "president"}
 
 #: agent nouns and the CAMEO-style sector of the actor they make of a country
@@ -141,6 +144,9 @@ def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLi
                         found, token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref"
                     )
                     persons.append((token.i, actor_id))
+            elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL:
+                for actor in _plural_antecedents(found, token):
+                    _add(found, token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
             elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 _nominal(found, token, persons, date, gaz, covered)
 
@@ -226,10 +232,11 @@ def _speech(verb: Token) -> bool:
     return verb.lemma_.lower() in _SPEECH
 
 
-def _thing_antecedent(found: DocActors, token: Token) -> str | None:
+def _thing_antecedent(found: DocActors, token: Token, countries_only: bool = False) -> str | None:
     """ "it"/"its" → the nearest country or organisation named before it, preferring a subject.
 
     Looks in the pronoun's sentence, then the previous one; people are never "it".
+    ``countries_only`` keeps countries alone ("the kingdom").
     """
     doc = found.doc
     sent = token.sent
@@ -239,7 +246,7 @@ def _thing_antecedent(found: DocActors, token: Token) -> str | None:
         if not m.actor_id or m.start >= token.idx or m.label in ("PRON", "GROUP"):
             continue
         actor = found.actors[m.actor_id]
-        if actor.kind == "person":
+        if actor.kind == "person" or (countries_only and actor.kind != "country"):
             continue
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start < prev_start:
@@ -318,6 +325,12 @@ def _nominal(
             return  # a role phrase attached to a name, handled by roles
         country = _country_modifier(head, found, gaz)
         if country is None:
+            # "the deposed president": the person just named who holds or held that office
+            holder = _recent_holder(found, persons, lemma) if _definite(head) else None
+            if holder is not None:
+                _add(found, start, end, "TITLE", holder, "title")
+                persons.append((head.i, holder.actor_id))
+                covered.update(range(span.start, span.end))
             return
         former = any(c.lower_ in ("former", "ex", "late") for c in head.children)
         actor = _person_of_country(found, country, persons)
@@ -330,12 +343,81 @@ def _nominal(
             persons.append((head.i, actor.actor_id))
             covered.update(range(span.start, span.end))
         return
+    if (
+        lemma in _COUNTRY_NOUNS
+        and head.tag_ == "NN"
+        and any(c.lower_ == "the" for c in head.children)
+        and not any(c.dep_ in ("amod", "compound", "poss", "prep") for c in head.children)
+    ):
+        antecedent = _thing_antecedent(found, head, countries_only=True)
+        if antecedent is not None:
+            _add(found, start, end, "AGENT", found.actors[antecedent], "coref")
+            covered.update(range(span.start, span.end))
+        return
     if lower in AGENT_SECTORS or lemma in AGENT_SECTORS:
         country = _country_modifier(head, found, gaz)
         if country is not None:
             sector = AGENT_SECTORS.get(lower) or AGENT_SECTORS[lemma]
             _add(found, start, end, "AGENT", country, "agent", sector)
             covered.update(range(span.start, span.end))
+
+
+def _actor_of(found: DocActors, token: Token) -> Actor | None:
+    """The actor a subject token names: its own mention, else a country modifying it ("Palestinian leaders")."""
+    for i in (token.i, *(c.i for c in token.children if c.dep_ in ("amod", "compound", "poss"))):
+        for idx in found.token_mentions.get(i, ()):
+            mention = found.mentions[idx]
+            if mention.actor_id and mention.label not in ("PRON", "GROUP"):
+                actor = found.actors[mention.actor_id]
+                if i == token.i or actor.kind == "country":
+                    return actor
+    return None
+
+
+def _plural_antecedents(found: DocActors, token: Token) -> list[Actor]:
+    """ "they"/"their" → the nearest plural subject before it: "Iran and Syria", "Palestinian leaders".
+
+    Looks back through the pronoun's sentence and the previous one; a subject that
+    names no actor ("the protesters") ends the search, so nothing is guessed.
+    """
+    doc = found.doc
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        subject = doc[i]
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ in ("PRP", "PRP$"):
+            continue
+        group = [subject, *subject.conjuncts]
+        if len(group) == 1 and subject.tag_ not in ("NNS", "NNPS"):
+            continue
+        actors: list[Actor] = []
+        for member in group:
+            actor = _actor_of(found, member)
+            if actor is None:
+                return []
+            if actor not in actors:
+                actors.append(actor)
+        return actors
+    return []
+
+
+def _definite(head: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _recent_holder(found: DocActors, persons: list[tuple[int, str]], title: str) -> Actor | None:
+    """The last of the few people named just before whose known roles include ``title``."""
+    seen: set[str] = set()
+    for _i, actor_id in reversed(persons):
+        if actor_id in seen:
+            continue
+        seen.add(actor_id)
+        if len(seen) > 3:
+            return None
+        actor = found.actors[actor_id]
+        if any(r.title.lower() == title for r in actor.roles):
+            return actor
+    return None
 
 
 def _person_of_country(found: DocActors, country: Actor, persons: list[tuple[int, str]]) -> Actor | None:

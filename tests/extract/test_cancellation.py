@@ -1,0 +1,44 @@
+"""Events that are called off or only planned are never asserted as having happened."""
+
+from __future__ import annotations
+
+from patronage.extract.coding import EventFrame, code_sentence
+from patronage.nlp.loader import load_nlp
+
+
+def frames(text: str) -> list[tuple[str, EventFrame]]:
+    doc = load_nlp()(text)
+    return [(text[f.trigger_start : f.trigger_end], f) for s in doc.sents for f in code_sentence(s)]
+
+
+def test_a_cancelled_meeting_is_negated() -> None:
+    for text in (
+        "The Chilean president cancelled his summit with the Bolivian leader on Monday.",
+        "Peru called off the talks with Ecuador after the border clash.",
+        "Ministers scrapped next week's meeting with their Turkish counterparts.",
+    ):
+        meetings = [f for word, f in frames(text) if f.type == "CONSULT"]
+        assert meetings, text
+        assert all(f.polarity == "negated" for f in meetings), (text, meetings)
+
+
+def test_calling_off_is_a_rejection_and_a_date_is_no_addressee() -> None:
+    found = frames("The prime minister on Friday called off the visit to Madrid.")
+    assert any(word == "called off" and f.type == "REJECT" for word, f in found), found
+    # "on Friday" must not turn "call" into "call on someone" (a request)
+    assert not any(f.type == "REQUEST" for _w, f in found), found
+
+
+def test_a_planned_meeting_is_intended_not_actual() -> None:
+    found = [
+        f
+        for word, f in frames("Their planned summit with the Kenyan president was delayed.")
+        if word == "summit"
+    ]
+    assert found and all(f.modality == "intended" for f in found), found
+    held = [
+        f
+        for word, f in frames("Their summit with the Kenyan president ended on Tuesday.")
+        if word == "summit"
+    ]
+    assert held and all(f.modality == "actual" and f.polarity == "asserted" for f in held), held
