@@ -84,3 +84,28 @@ def test_roles_from_apposition_and_its_relative_clause() -> None:
         for r in a.roles
         if r.origin == "text"
     )
+
+
+def test_occupations_are_roles_and_name_people_the_tagger_missed() -> None:
+    from patronage.analyse import analyse_doc
+    from patronage.model.records import CleanArticle
+    from patronage.nlp.loader import load_nlp
+    from patronage.resolve.actors import resolve_entities
+    from patronage.resolve.registry import load_gazetteer
+
+    text = "Marta Quispe Huanca, a Bolivian pilot held in Peru since 2019, was flown home on Sunday."
+    doc = load_nlp()(text)
+    result = analyse_doc(
+        CleanArticle("o", "", text, "2021-06-01", None, None, "", "h"), doc, load_gazetteer()
+    )
+    roles = {(r.title, r.of) for a in result.actors for r in a.roles if r.origin == "text"}
+    assert ("pilot", "Bolivia") in roles, roles
+    # with the tagger's entities gone, the apposed role alone still shows a person is named
+    bare = load_nlp()(text)
+    bare.ents = []
+    found = resolve_entities(bare, "o", None, load_gazetteer())
+    assert [m.text for m in found.mentions if m.label == "PERSON"] == ["Marta Quispe Huanca"]
+    # an organisation described by a non-role noun is left alone
+    org = load_nlp()("Acme Shipping Lines, the freight company, denied it.")
+    org.ents = []
+    assert not [m for m in resolve_entities(org, "x", None, load_gazetteer()).mentions if m.label == "PERSON"]

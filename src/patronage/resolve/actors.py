@@ -12,7 +12,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field, replace
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
@@ -20,6 +20,7 @@ from patronage.resolve.gazetteer import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
+from patronage.resolve.titles import is_role_noun
 
 __all__ = ["DocActors", "qualify_mentions", "resolve_entities"]
 
@@ -238,10 +239,12 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             continue
         start, end, text = entity_text(ent)
         if text and any(ch.isalpha() for ch in text):
-            ents.append((ent.label_, start, end, text))
+            ents.append((_person_by_role(ent) or ent.label_, start, end, text))
     for start, end, label in known:
         if not any(i in covered for i in range(start, end)):
             ents.append((label, start, end, doc_text(doc)[start:end]))
+            covered.update(range(start, end))
+    ents.extend(_named_by_role(doc, covered))
     ents.sort(key=lambda e: e[1])
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
@@ -285,6 +288,43 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
+
+
+def _person_by_role(ent: Span) -> str | None:
+    """``PERSON`` for a proper name the tagger called an organisation but an apposed role shows to be a person."""
+    if ent.label_ != "ORG" or len(ent) < 2 or not all(t.tag_ == "NNP" and t.is_title for t in ent):
+        return None
+    return "PERSON" if any(c.dep_ == "appos" and is_role_noun(c) for c in ent.root.children) else None
+
+
+def _named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str]]:
+    """Names the tagger missed that an apposed role shows to be people: "Anatoly Kucherena, his lawyer,".
+
+    Two or more capitalised proper nouns, in no entity, followed by an apposition whose
+    head is a role or occupation noun.
+    """
+    out: list[tuple[str, int, int, str]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or not is_role_noun(tok):
+            continue
+        head = tok.head
+        if head.i >= tok.i or head.tag_ != "NNP" or head.ent_type_ or not head.is_title:
+            continue
+        left = head.i
+        while (
+            left > 0
+            and doc[left - 1].tag_ == "NNP"
+            and doc[left - 1].dep_ == "compound"
+            and doc[left - 1].is_title
+            and not doc[left - 1].ent_type_
+        ):
+            left -= 1
+        span = doc[left : head.i + 1]
+        if len(span) < 2 or any(i in covered for i in range(span.start_char, span.end_char)):
+            continue
+        out.append(("PERSON", span.start_char, span.end_char, span.text))
+        covered.update(range(span.start_char, span.end_char))
+    return out
 
 
 def _headline_end(doc: Doc) -> int:

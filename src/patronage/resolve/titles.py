@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["HEAD_OF_STATE_TITLES", "ROLE_NOUNS", "is_role_noun", "canonical_title"]
+__all__ = ["HEAD_OF_STATE_TITLES", "OCCUPATION_NOUNS", "ROLE_NOUNS", "is_role_noun", "canonical_title"]
 
 #: nouns that name a political or public role
 ROLE_NOUNS = frozenset(
@@ -21,6 +21,17 @@ ROLE_NOUNS = frozenset(
     businessman whistleblower dissident activist journalist editor analyst scholar expert researcher
     professor founder ceo executive judge prosecutor attorney lawyer cleric imam patriarch pope bishop
     adviser advisor aide negotiator mediator candidate nominee member agent spy operative warlord
+    """.split()
+)
+#: occupations a news story gives a person ("a Russian pilot", "an opposition blogger"): roles too
+OCCUPATION_NOUNS = frozenset(
+    """
+    pilot blogger dealer smuggler trafficker banker economist scientist physicist engineer soldier marine
+    veteran student teacher doctor physician nurse writer author poet novelist filmmaker producer artist
+    musician singer actor actress athlete player star coach priest rabbi monk nun reporter correspondent
+    photographer hacker contractor mercenary fighter militant insurgent rebel trader entrepreneur investor
+    financier magnate owner manager lecturer historian consultant strategist campaigner organizer organiser
+    protester defector exile refugee prisoner detainee hostage inmate suspect defendant businesswoman
     """.split()
 )
 
@@ -38,9 +49,9 @@ _CANON = {
 
 
 def is_role_noun(token: Token) -> bool:
-    """True when the token's lemma is a role noun (or an agent-like -er/-or/-ist noun)."""
+    """True when the token's lemma is a role or occupation noun (or an agent-like -ist/-tor noun)."""
     lemma = token.lemma_.lower()
-    if lemma in ROLE_NOUNS:
+    if lemma in ROLE_NOUNS or lemma in OCCUPATION_NOUNS:
         return True
     return token.pos_ == "NOUN" and lemma.endswith(("ist", "tor")) and len(lemma) > 6
 
