@@ -112,6 +112,20 @@ def load(c: Context, shard_dir: str, db: str | None) -> None:
 
 
 @cli.command()
+@_db_option
+@pass_ctx
+def migrate(c: Context, db: str | None) -> None:
+    """Upgrade a database written by an older patronage to this version's schema (in place)."""
+    from patronage.store import Store
+
+    path = str(_settings_with_db(c, db).get("run.db"))
+    if not Path(path).exists():
+        raise InputError("no such database", source=path)
+    with Store(path) as store:  # opening for writing applies every missing migration
+        click.echo(f"{path}: schema {store.schema_version}, up to date", err=True)
+
+
+@cli.command()
 @click.argument("kind", type=click.Choice(["events", "quotes", "actors", "relations", "failures"]))
 @click.option(
     "--format",

@@ -4,7 +4,10 @@ from pathlib import Path
 
 import duckdb
 import pytest
+from click.testing import CliRunner
 
+from patronage.cli import cli
+from patronage.errors import StoreError
 from patronage.model.records import AnalysedArticle, CleanArticle, Sentence
 from patronage.query.search import SentenceHit, search_sentences
 from patronage.store import Store
@@ -125,14 +128,16 @@ def _schema_one_store(path: Path) -> None:
     con.close()
 
 
-def test_old_store_is_searched_read_only_and_back_filled_on_migration(tmp_path: Path) -> None:
+def test_old_store_is_refused_read_only_and_back_filled_on_migration(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
     _schema_one_store(path)
+    with pytest.raises(StoreError, match="patronage migrate"):
+        Store(path, read_only=True)
+    result = CliRunner().invoke(cli, ["migrate", "--db", str(path)])
+    assert result.exit_code == 0 and f"schema {len(MIGRATIONS)}" in result.output, result.output
     with Store(path, read_only=True) as ro:
-        assert not ro.query("SELECT 1 FROM duckdb_tables() WHERE table_name = 'sentence_search'")
-        assert [h.sentence for h in search_sentences(ro, "prisoner exchange", 5)] == [
-            "An Earlier Prisoner Exchange ended."
-        ]
+        assert ro.schema_version == len(MIGRATIONS)
+        assert ro.query("SELECT dyad_source FROM events") == []
     with Store(path) as rw:
         assert rw.query("SELECT * FROM sentence_search") == [
             ("d-1", 0, "an earlier prisoner exchange ended.")

@@ -5,15 +5,12 @@ A query matches a sentence that contains it as a plain substring, case-insensiti
 The store keeps every sentence lowercased in ``sentence_search`` (written with the article, see
 :mod:`patronage.store.rows`), because lowering 400,000 sentences at query time cost more than the
 match. The scan yields the (``doc_id``, ``idx``) of the first ``limit`` hits; only those are read
-back from ``sentences`` with their article. A store from before the table (schema 1, opened
-read-only) is searched the old way, lowering as it scans.
+back from ``sentences`` with their article.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-
-import duckdb
 
 from patronage.store import Store
 
@@ -34,17 +31,6 @@ class SentenceHit:
     title: str | None
     date: str | None
     url: str | None
-
-
-def _scan(store: Store, needle: str, limit: int) -> list[SentenceHit]:
-    """The search for a store without ``sentence_search``: lower every sentence while scanning."""
-    rows = store.query(
-        f"""SELECT s.doc_id, s.start, s."end", s.text, a.title, a.date, a.url
-            FROM sentences s JOIN articles a ON a.doc_id = s.doc_id
-            WHERE contains(lower(s.text), ?) ORDER BY {_ORDER}, s.start LIMIT ?""",
-        [needle, limit],
-    )
-    return [SentenceHit(*r) for r in rows]
 
 
 def _read(store: Store, keys: list[tuple[str, int]]) -> list[SentenceHit]:
@@ -76,12 +62,9 @@ def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]
     needle = q.strip().lower()
     if not needle or limit < 1:
         return []
-    try:
-        keys = store.query(
-            f"""SELECT s.doc_id, s.idx FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
-                WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
-            [needle, limit],
-        )
-    except duckdb.CatalogException:
-        return _scan(store, needle, limit)
+    keys = store.query(
+        f"""SELECT s.doc_id, s.idx FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
+            WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
+        [needle, limit],
+    )
     return _read(store, [(str(d), int(i)) for d, i in keys])

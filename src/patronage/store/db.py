@@ -80,6 +80,18 @@ class Store:
             raise StoreError(
                 f"database schema {version} is newer than this patronage ({SCHEMA_VERSION})", source=self.path
             )
+        if version < SCHEMA_VERSION:
+            # read-only cannot upgrade it, and half the queries would miss columns: say how to upgrade
+            raise StoreError(
+                f"database schema {version} is older than this patronage ({SCHEMA_VERSION}); "
+                "upgrade it once with `patronage migrate --db FILE`",
+                source=self.path,
+            )
+
+    @property
+    def schema_version(self) -> int:
+        """The schema version this database is at."""
+        return self._version()
 
     def _migrate(self) -> None:
         self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
