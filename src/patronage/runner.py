@@ -22,7 +22,7 @@ from patronage.model.records import AnalysedArticle, Article, CleanArticle, Fail
 from patronage.scale.engines import make_engine
 from patronage.store import Store
 
-__all__ = ["RunReport", "run", "exit_code"]
+__all__ = ["RunReport", "batches", "clean_batch", "exit_code", "run"]
 
 Progress = Callable[[int], None]
 
@@ -50,7 +50,8 @@ def exit_code(report: RunReport) -> int:
     return 1
 
 
-def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+def batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
+    """``items`` in lists of ``size`` (the last one shorter)."""
     batch: list[Article | Failure] = []
     for item in items:
         batch.append(item)
@@ -61,9 +62,10 @@ def _batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Art
         yield batch
 
 
-def _clean_batch(
+def clean_batch(
     batch: list[Article | Failure], seen: set[str], max_chars: int, report: RunReport
 ) -> tuple[list[CleanArticle], list[Failure]]:
+    """Clean a batch of read articles: duplicates of ids in ``seen`` and unreadable ones become failures."""
     cleaned: list[CleanArticle] = []
     failures: list[Failure] = []
     for item in batch:
@@ -141,17 +143,17 @@ def run(
 
         def prepared() -> Iterator[list[CleanArticle]]:
             """Read, clean and skip unchanged articles, batch by batch (in this process)."""
-            batches = _batches(
+            stream = batches(
                 read_inputs(paths, default_date, stdin), max(1, int(settings.get("run.batch_size")))
             )
             while True:
                 t0 = time.perf_counter()
-                batch = next(batches, None)
+                batch = next(stream, None)
                 if batch is None:
                     return
                 t1 = time.perf_counter()
                 clock["ingest"] = clock.get("ingest", 0.0) + t1 - t0
-                cleaned, failures = _clean_batch(batch, seen, max_chars, report)
+                cleaned, failures = clean_batch(batch, seen, max_chars, report)
                 known = store.known_hashes([c.doc_id for c in cleaned])
                 todo = [c for c in cleaned if known.get(c.doc_id) != c.content_hash]
                 report.n_unchanged += len(cleaned) - len(todo)

@@ -45,14 +45,14 @@ def _windows(
     paths: Sequence[str], settings: Settings, default_date: str | None, stdin: IO[bytes] | None, job: ShardJob
 ) -> Iterator[list[CleanArticle]]:
     # the runner's own reading and cleaning, so failures and warnings are the same as a normal run
-    from patronage.runner import RunReport, _batches, _clean_batch
+    from patronage.runner import RunReport, batches, clean_batch
 
     seen: set[str] = set()
     report = RunReport(db="")
     window: list[CleanArticle] = []
     size = max(1, int(settings.get("run.batch_size")))
-    for batch in _batches(read_inputs(paths, default_date, stdin), size):
-        cleaned, failures = _clean_batch(batch, seen, int(settings.get("run.max_chars")), report)
+    for batch in batches(read_inputs(paths, default_date, stdin), size):
+        cleaned, failures = clean_batch(batch, seen, int(settings.get("run.max_chars")), report)
         job.failures.extend(failures)
         window.extend(cleaned)
         if len(window) >= 2048:
