@@ -10,7 +10,6 @@ from __future__ import annotations
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import IO
 
 from patronage.analyse import VERSION
@@ -18,27 +17,13 @@ from patronage.clean import clean_article
 from patronage.config import Settings
 from patronage.errors import PatronageError, StoreError
 from patronage.ingest import read_inputs
-from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure
+from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure, RunReport
 from patronage.scale.engines import make_engine
 from patronage.store import Store
 
 __all__ = ["RunReport", "batches", "clean_batch", "exit_code", "run"]
 
 Progress = Callable[[int], None]
-
-
-@dataclass
-class RunReport:
-    """Counts of one run, for the CLI summary and exit code."""
-
-    db: str
-    run_id: str = ""
-    n_read: int = 0
-    n_new: int = 0
-    n_unchanged: int = 0
-    n_failed: int = 0
-    n_warnings: int = 0
-    failures: list[Failure] = field(default_factory=list)
 
 
 def exit_code(report: RunReport) -> int:

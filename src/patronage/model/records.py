@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "RunReport",
     "ActorRef",
     "Actor",
     "AnalysedArticle",
@@ -237,3 +238,17 @@ class AnalysedArticle:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     relations: tuple[Relation, ...]
+
+
+@dataclass
+class RunReport:
+    """Counts of one run or shard load, for the CLI summary and exit code."""
+
+    db: str
+    run_id: str = ""
+    n_read: int = 0
+    n_new: int = 0
+    n_unchanged: int = 0
+    n_failed: int = 0
+    n_warnings: int = 0
+    failures: list[Failure] = field(default_factory=list)

@@ -24,12 +24,11 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from patronage.errors import InputError, StoreError
-from patronage.model.records import AnalysedArticle, Failure
+from patronage.model.records import AnalysedArticle, Failure, RunReport
 
 if TYPE_CHECKING:
     import pyarrow as pa
 
-    from patronage.runner import RunReport
     from patronage.store import Store
 
 __all__ = ["load_shards", "shard_batch", "shard_schema", "shard_tables", "write_parts"]
@@ -214,7 +213,6 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     import duckdb
 
     from patronage.analyse import VERSION
-    from patronage.runner import RunReport
     from patronage.store.schema import FACT_TABLES
 
     sources = _sources(store, shard_dir)
