@@ -193,7 +193,10 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
 @query.command("network")
 @click.argument("name")
 @_db_option
-@click.option("--as-of", metavar="YYYY-MM-DD", help="The network as it stood on this date.")
+@click.option("--as-of", metavar="YYYY[-MM[-DD]]", help="The network as it stood on this date.")
+@click.option(
+    "--from", "since", metavar="YYYY[-MM[-DD]]", help="Only links dated on or after this (a window)."
+)
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Steps out from NAME.")
 @click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
 @click.option(
@@ -206,15 +209,17 @@ def query_network(
     name: str,
     db: str | None,
     as_of: str | None,
+    since: str | None,
     depth: int,
     types: tuple[str, ...],
     limit: int,
     as_json: bool,
 ) -> None:
-    """An actor's network as of a date: every link with its relation, sign, count and first/last dates."""
+    """An actor's network as of a date or over a window: every link with its relation, sign, count and
+    first/last dates."""
     from patronage.commands.query import do_query_network
 
-    do_query_network(_settings_with_db(c, db), name, as_of, depth, list(types), limit, as_json)
+    do_query_network(_settings_with_db(c, db), name, (since, as_of), depth, list(types), limit, as_json)
 
 
 @query.command("events")

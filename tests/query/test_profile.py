@@ -82,6 +82,10 @@ def test_query_network_as_of_a_date(db: str) -> None:
         ).output
     )
     assert "Edward Snowden" not in {n["name"] for n in early["nodes"]}
+    later = json.loads(
+        runner.invoke(cli, ["query", "network", "Russia", "--from", "2014", "--db", db, "--json"]).output
+    )
+    assert "Edward Snowden" not in {n["name"] for n in later["nodes"]} and later["since"] == "2014"
     text = runner.invoke(cli, ["query", "network", "Russia", "--db", db]).output
     assert "Edward Snowden" in text and "—" in text
 

@@ -133,6 +133,19 @@ def test_network_as_of_keeps_only_earlier_facts(client: TestClient) -> None:
     assert _edges(sep15) == {(RUSSIA, ASSAD, "supports", "positive")}
 
 
+def test_network_over_a_window_keeps_only_facts_inside_it(client: TestClient) -> None:
+    # 2015 to 2020: the visit and the backing, neither the 2013 asylum nor the 2024 one
+    body = _ok(client, "/api/network", actor=RUSSIA, depth=2, **{"from": "2015", "as_of": "2020"})
+    assert body["since"] == "2015"
+    edges = _edges(body)
+    assert (RUSSIA, ASSAD, "supports", "positive") in edges
+    assert all(e["first_seen"] >= "2015" and e["last_seen"] <= "2020-12-31" for e in body["edges"])
+    assert SNOWDEN not in {n["id"] for n in body["nodes"]}
+    assert (RUSSIA, ASSAD, "harbours", "positive") not in edges
+    bad = client.get("/api/network", params={"actor": RUSSIA, "from": "2015-13"})
+    assert bad.status_code == 400 and bad.json()["ok"] is False
+
+
 def test_network_depth_types_and_sign(client: TestClient) -> None:
     one = _ok(client, "/api/network", actor=SNOWDEN, depth=1)
     assert {n["id"] for n in one["nodes"]} == {SNOWDEN, RUSSIA}

@@ -79,12 +79,19 @@ def _echo_json(value: object) -> None:
 
 
 def do_query_network(
-    settings: Settings, name: str, as_of: str | None, depth: int, types: list[str], limit: int, as_json: bool
+    settings: Settings,
+    name: str,
+    window: tuple[str | None, str | None],
+    depth: int,
+    types: list[str],
+    limit: int,
+    as_json: bool,
 ) -> None:
     """Print an actor's ego network as of a date: who is linked to whom, how, how often, and since when."""
+    from patronage.query.filters import check_date
     from patronage.query.network import network
 
-    date = parse_doc_date(as_of, "--as-of") if as_of else None
+    since, date = check_date(window[0], "--from"), check_date(window[1], "--as-of")
     with Store(str(settings.get("run.db")), read_only=True) as store:
         actor = _one(store, name)
         graph = network(
@@ -96,6 +103,7 @@ def do_query_network(
             sign=None,
             max_nodes=limit,
             max_edges=limit,
+            since=since,
         )
     if as_json:
         _echo_json(graph)
@@ -103,6 +111,7 @@ def do_query_network(
     names = {n["id"]: n["name"] for n in graph["nodes"]}
     click.echo(
         f"{actor['name']}: {len(graph['nodes'])} actors, {len(graph['edges'])} links"
+        + (f" from {since}" if since else "")
         + (f" as of {date}" if date else "")
     )
     for e in graph["edges"]:

@@ -20,10 +20,12 @@ __all__ = ["network"]
 EDGE_EVIDENCE = 50
 
 
-def _edge_sql(as_of: str | None, types: list[str], pair_filter: str) -> tuple[str, list[Any]]:
+def _edge_sql(
+    as_of: str | None, since: str | None, types: list[str], pair_filter: str
+) -> tuple[str, list[Any]]:
     """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
     sign_expr, sign_params = sign_sql()
-    date_sql, date_params = date_clause("date", as_of=as_of)
+    date_sql, date_params = date_clause("date", as_of=as_of, start=since)
     type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
     sql = f"""
         SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
@@ -48,9 +50,13 @@ def _edge_sql(as_of: str | None, types: list[str], pair_filter: str) -> tuple[st
 
 
 def _run(
-    store: Store, as_of: str | None, types: list[str], pair_filter: str, pair_params: list[Any]
+    store: Store,
+    window: tuple[str | None, str | None],
+    types: list[str],
+    pair_filter: str,
+    pair_params: list[Any],
 ) -> list[tuple[Any, ...]]:
-    sql, (date_params, type_params) = _edge_sql(as_of, types, pair_filter)
+    sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter)
     sign_params = sign_sql()[1]
     params = [
         *date_params,
@@ -81,8 +87,13 @@ def network(
     sign: str | None,
     max_nodes: int,
     max_edges: int,
+    since: str | None = None,
 ) -> dict[str, Any]:
-    """The ego network of ``actor_id`` (see the module docstring)."""
+    """The ego network of ``actor_id`` (see the module docstring).
+
+    ``as_of`` keeps facts dated on or before it (undated ones too); with ``since`` as
+    well, only facts dated within ``[since, as_of]`` count: the network over a window.
+    """
     known = _node_rows(store, [actor_id])
     if actor_id not in known:
         raise NotFoundError(f"no actor {actor_id!r}", source="actor")
@@ -95,7 +106,7 @@ def network(
         if not frontier:
             break
         found: list[str] = []
-        for row in _run(store, as_of, types, touching, [frontier, frontier]):
+        for row in _run(store, (as_of, since), types, touching, [frontier, frontier]):
             if sign and row[4] != sign:
                 continue
             for end in (row[1], row[2]):
@@ -112,7 +123,7 @@ def network(
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
     for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(
-        store, as_of, types, both, [order, order]
+        store, (as_of, since), types, both, [order, order]
     ):
         if sign and pol != sign:
             continue
@@ -149,6 +160,7 @@ def network(
     return {
         "actor": actor_id,
         "as_of": as_of,
+        "since": since,
         "depth": depth,
         "nodes": nodes,
         "edges": edges,

@@ -75,12 +75,14 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
     def network_route(
         actor: Text,
         as_of: OptDate = None,
+        since: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         types: OptTypes = None,
         sign: Sign = None,
     ) -> dict[str, Any]:
-        """The actor's ego network, ``depth`` hops out, as of a date."""
+        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window)."""
         check_date(as_of, "as_of")
+        check_date(since, "from")
         with pool.cursor() as store:
             graph = network(
                 store,
@@ -91,6 +93,7 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
                 sign=sign,
                 max_nodes=max_rows,
                 max_edges=max_rows,
+                since=since,
             )
         return {"ok": True, **graph}
 
