@@ -9,19 +9,19 @@ from __future__ import annotations
 
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
 from patronage.analyse import VERSION
-from patronage.clean import clean_article
+from patronage.clean.batch import batches, clean_batch
 from patronage.config import Settings
-from patronage.errors import PatronageError, StoreError
+from patronage.errors import StoreError
 from patronage.ingest import read_inputs
-from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure, RunReport
+from patronage.model.records import AnalysedArticle, CleanArticle, Failure, RunReport
 from patronage.scale.engines import make_engine
 from patronage.store import Store
 
-__all__ = ["RunReport", "batches", "clean_batch", "exit_code", "run"]
+__all__ = ["RunReport", "exit_code", "run"]
 
 Progress = Callable[[int], None]
 
@@ -33,51 +33,6 @@ def exit_code(report: RunReport) -> int:
     if report.n_new + report.n_unchanged == 0 and report.n_failed > 1:
         return 126
     return 1
-
-
-def batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
-    """``items`` in lists of ``size`` (the last one shorter)."""
-    batch: list[Article | Failure] = []
-    for item in items:
-        batch.append(item)
-        if len(batch) >= size:
-            yield batch
-            batch = []
-    if batch:
-        yield batch
-
-
-def clean_batch(
-    batch: list[Article | Failure], seen: set[str], max_chars: int, report: RunReport
-) -> tuple[list[CleanArticle], list[Failure]]:
-    """Clean a batch of read articles: duplicates of ids in ``seen`` and unreadable ones become failures."""
-    cleaned: list[CleanArticle] = []
-    failures: list[Failure] = []
-    for item in batch:
-        if isinstance(item, Failure):
-            failures.append(item)
-            continue
-        report.n_read += 1
-        if item.doc_id in seen:
-            failures.append(
-                Failure(
-                    item.doc_id,
-                    "ingest",
-                    "InputError",
-                    f"duplicate article id in this run ({item.origin}); first one kept",
-                    "warning",
-                )
-            )
-            continue
-        seen.add(item.doc_id)
-        try:
-            clean, warnings = clean_article(item, max_chars)
-        except PatronageError as exc:
-            failures.append(Failure(item.doc_id, "clean", type(exc).__name__, str(exc)))
-            continue
-        failures.extend(Failure(item.doc_id, "clean", "InputError", w, "warning") for w in warnings)
-        cleaned.append(clean)
-    return cleaned, failures
 
 
 def _write(

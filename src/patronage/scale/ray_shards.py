@@ -14,10 +14,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
+from patronage.clean.batch import batches, clean_batch
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.ingest import read_inputs
-from patronage.model.records import CleanArticle, Failure
+from patronage.model.records import CleanArticle, Failure, RunReport
 
 __all__ = ["ShardJob", "check_target", "run_to_shards"]
 
@@ -45,8 +46,6 @@ def _windows(
     paths: Sequence[str], settings: Settings, default_date: str | None, stdin: IO[bytes] | None, job: ShardJob
 ) -> Iterator[list[CleanArticle]]:
     # the runner's own reading and cleaning, so failures and warnings are the same as a normal run
-    from patronage.runner import RunReport, batches, clean_batch
-
     seen: set[str] = set()
     report = RunReport(db="")
     window: list[CleanArticle] = []
