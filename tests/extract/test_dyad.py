@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from patronage.analyse import analyse_doc
 from patronage.extract.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
-from patronage.ingest.ids import content_hash
-from patronage.model.records import ActorRef, AnalysedArticle, CleanArticle, Place
-from patronage.nlp.loader import load_nlp
+from patronage.model.records import ActorRef, AnalysedArticle, Place
 from patronage.resolve.gazetteer import Gazetteer, first_last_key
 from patronage.resolve.registry import load_gazetteer
+from tests.conftest import analyse_text
 
 
 def ref(country: str | None, actor_id: str = "x") -> ActorRef:
@@ -58,8 +56,7 @@ def gaz() -> Gazetteer:
 
 
 def analyse(text: str, gaz: Gazetteer) -> AnalysedArticle:
-    article = CleanArticle("t", "", text, "2003-05-04", None, None, "test", content_hash(text))
-    return analyse_doc(article, load_nlp()(text), gaz)
+    return analyse_text(text, "2003-05-04")
 
 
 def test_events_carry_their_dyad(gaz: Gazetteer) -> None:

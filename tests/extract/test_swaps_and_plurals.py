@@ -4,12 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from patronage.analyse import analyse_doc
-from patronage.ingest.ids import content_hash
-from patronage.model.records import AnalysedArticle, CleanArticle, Event
-from patronage.nlp.loader import load_nlp
+from patronage.model.records import AnalysedArticle, Event
 from patronage.resolve.gazetteer import Gazetteer
 from patronage.resolve.registry import load_gazetteer
+from tests.conftest import analyse_text
 
 
 @pytest.fixture(scope="module")
@@ -18,8 +16,7 @@ def gaz() -> Gazetteer:
 
 
 def analyse(text: str, gaz: Gazetteer) -> AnalysedArticle:
-    article = CleanArticle("t", "", text, "2019-09-08", None, None, "test", content_hash(text))
-    return analyse_doc(article, load_nlp()(text), gaz)
+    return analyse_text(text, "2019-09-08")
 
 
 def pairs(events: tuple[Event, ...], type_: str) -> set[tuple[str | None, str | None]]:
