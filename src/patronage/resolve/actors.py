@@ -250,12 +250,15 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
     # and a name the tagger mislabelled as an organisation still find their person
+    # (a Title Case headline's "names" are not trusted here: "Handoff That Freed Bergdahl")
+    headline_end = _headline_end(doc)
     full_names = [
-        (s, e, t) for label, s, e, t in ents if label == "PERSON" and len(display_name(t).split()) > 1
+        (s, e, t)
+        for label, s, e, t in ents
+        if label == "PERSON" and len(display_name(t).split()) > 1 and s >= headline_end
     ]
     for s, e, t in full_names:
         _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
-    headline_end = _headline_end(doc)
     for label, start, end, text in ents:
         if start < headline_end and not _known(text, gaz, persons):
             continue  # Title Case headlines fool the tagger: only names known elsewhere count there
@@ -328,14 +331,23 @@ def _named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str
 
 
 def _headline_end(doc: Doc) -> int:
-    """End of the first paragraph when it is a Title Case headline, else 0."""
+    """End of the Title Case headline paragraphs that open the text (a title, then often the
+    page's own copy of it), else 0."""
     text = doc_text(doc)
-    end = text.find("\n")
-    if end <= 0:
-        return 0
-    words = [w for w in text[:end].split() if w[:1].isalpha()]
-    capitalised = sum(1 for w in words if w[0].isupper())
-    return end if len(words) >= 3 and capitalised / len(words) > 0.6 else 0
+    end = 0
+    for _ in range(3):
+        start = end
+        while start < len(text) and text[start] == "\n":
+            start += 1
+        stop = text.find("\n", start)
+        if stop <= start:
+            break
+        words = [w for w in text[start:stop].split() if w[:1].isalpha()]
+        capitalised = sum(1 for w in words if w[0].isupper())
+        if not (3 <= len(words) <= 30 and capitalised / len(words) > 0.6):
+            break
+        end = stop
+    return end
 
 
 def _known(text: str, gaz: GazetteerLike | None, persons: dict[str, Actor]) -> bool:
