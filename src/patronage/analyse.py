@@ -19,8 +19,9 @@ from patronage.extract.assemble import assemble_facts
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Evidence, Failure
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.sentences import evidence_for, sentence_records
-from patronage.resolve.actors import DocActors, qualify_mentions, resolve_entities
+from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
+from patronage.resolve.docactors import DocActors, qualify_mentions
 from patronage.resolve.registry import load_gazetteer
 from patronage.resolve.roles import text_roles
 

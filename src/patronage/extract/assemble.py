@@ -26,8 +26,8 @@ from patronage.model.records import (
     Sentence,
 )
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.actors import DocActors
 from patronage.resolve.dates import Timeline
+from patronage.resolve.docactors import DocActors
 from patronage.resolve.titles import is_role_noun
 
 __all__ = ["EXTRACTOR", "assemble_facts"]

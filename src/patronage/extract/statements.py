@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from spacy.tokens import Span, Token
 
 from patronage.model.records import ActorRef
-from patronage.resolve.actors import DocActors
+from patronage.resolve.docactors import DocActors
 
 __all__ = ["StatementFrame", "find_statements"]
 

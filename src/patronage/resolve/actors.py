@@ -3,174 +3,30 @@
 Entities are matched against the gazetteer by alias with context (a person's
 role at the article's date, countries named in the article); demonyms and
 metonyms ("the Kremlin") resolve to countries with a sector; unknown people and
-organisations become new actors, never dropped. Coreference (``coref.py``)
+organisations become new actors, never dropped. The mentions go into a
+:class:`~patronage.resolve.docactors.DocActors`; coreference (``coref.py``)
 then links surnames, titles and pronouns to these actors.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from spacy.tokens import Doc, Span
 
-from patronage.model.records import Actor, ActorRef, Mention, Place
+from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
+from patronage.resolve.docactors import DocActors
 from patronage.resolve.gazetteer import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
 from patronage.resolve.titles import is_role_noun
 
-__all__ = ["DocActors", "qualify_mentions", "resolve_entities"]
-
-#: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
-_QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
-_QUALIFIER_PREPS = frozenset({"of", "in", "from"})
+__all__ = ["resolve_entities"]
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-
-
-@dataclass
-class DocActors:
-    """The actors of one article and the text spans that refer to them."""
-
-    doc: Doc
-    doc_id: str
-    mentions: list[Mention] = field(default_factory=list)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    sectors: dict[tuple[int, int], str] = field(default_factory=dict)
-    places: dict[tuple[int, int], Place] = field(default_factory=dict)
-    genders: dict[str, str] = field(default_factory=dict)
-    token_mentions: dict[int, list[int]] = field(default_factory=dict)
-    acronyms: dict[str, str] = field(default_factory=dict)
-    qualified: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def add(
-        self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
-    ) -> None:
-        """Record a mention of ``actor`` (or of no actor, for places) at ``[start, end)``."""
-        if actor is not None:
-            self.actors.setdefault(actor.actor_id, actor)
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent_idx = -1
-        if span is not None:
-            sent_idx = _sentence_index(self.doc, span.start)
-        idx = len(self.mentions)
-        self.mentions.append(
-            Mention(
-                self.doc_id,
-                start,
-                end,
-                doc_text(self.doc)[start:end],
-                label,
-                sent_idx,
-                actor.actor_id if actor else None,
-                how,
-            )
-        )
-        if sector:
-            self.sectors[(start, end)] = sector
-        if span is not None:
-            for token in span:
-                self.token_mentions.setdefault(token.i, []).append(idx)
-
-    def mentions_in(self, start: int, end: int) -> list[Mention]:
-        """Mentions lying inside the char span ``[start, end)``, in text order."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end and m.actor_id]
-
-    def ref(self, mention: Mention, text: str | None = None, sector: str | None = None) -> ActorRef | None:
-        """An :class:`ActorRef` for a mention (with the sector it carries, e.g. GOV for "the Kremlin")."""
-        if not mention.actor_id:
-            return None
-        actor = self.actors[mention.actor_id]
-        return ActorRef(
-            actor.actor_id,
-            actor.name,
-            actor.kind,
-            actor.country or self.qualified.get((mention.start, mention.end)),
-            sector or self.sectors.get((mention.start, mention.end)) or actor.sector,
-            text if text is not None else mention.text,
-        )
-
-    def refs_for_span(self, start: int, end: int) -> list[ActorRef]:
-        """Actors an argument phrase refers to: the mention at its head, else its first mention.
-
-        A group mention ("the two leaders") gives several refs.
-        """
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        if span is not None:
-            # the mention at the phrase's head, even when it reaches outside the phrase
-            # ("al-Assad" as an argument inside the mention "Bashar al-Assad")
-            root = span.root
-            at_root = self._mentions_at(root.i)
-            if not at_root:
-                # "Syria's beleaguered leader, Bashar al-Assad": the apposed name is who is meant
-                for child in root.children:
-                    if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
-                        break
-            if at_root:
-                key = (at_root[0].start, at_root[0].end)
-                return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
-        inside = self.mentions_in(start, end)
-        if not inside:
-            return []
-        if span is not None:
-            head = span.root
-            at_head = [m for m in inside if m.start <= head.idx < m.end]
-            if at_head:
-                key = (at_head[0].start, at_head[0].end)
-                same = [m for m in at_head if (m.start, m.end) == key]
-                return [r for m in same if (r := self.ref(m)) is not None]
-        first = inside[0]
-        return [
-            r
-            for m in inside
-            if (m.start, m.end) == (first.start, first.end)
-            if (r := self.ref(m)) is not None
-        ]
-
-    def _mentions_at(self, token_i: int) -> list[Mention]:
-        return [self.mentions[i] for i in self.token_mentions.get(token_i, []) if self.mentions[i].actor_id]
-
-    def countries_in(self, start: int, end: int) -> list[str]:
-        """ISO3 codes of the actors and places named in ``[start, end)``, in text order, each once."""
-        found: list[tuple[int, str]] = []
-        for m in self.mentions:
-            if start <= m.start and m.end <= end and m.actor_id:
-                country = self.actors[m.actor_id].country
-                if country:
-                    found.append((m.start, country))
-        for (s, e), place in self.places.items():
-            if start <= s and e <= end and place.country:
-                found.append((s, place.country))
-        out: list[str] = []
-        for _, country in sorted(found, key=lambda x: x[0]):
-            if country not in out:
-                out.append(country)
-        return out
-
-    def place_for_span(self, start: int, end: int) -> Place | None:
-        """A place named inside the span, if any."""
-        for (s, e), place in self.places.items():
-            if s >= start and e <= end:
-                return place
-        return None
-
-
-def _sentence_index(doc: Doc, token_i: int) -> int:
-    starts = doc.user_data.get("patronage_sent_starts")
-    if starts is None:
-        starts = [s.start for s in doc.sents]
-        doc.user_data["patronage_sent_starts"] = starts
-    lo, hi = 0, len(starts) - 1
-    while lo < hi:
-        mid = (lo + hi + 1) // 2
-        if starts[mid] <= token_i:
-            lo = mid
-        else:
-            hi = mid - 1
-    return lo
 
 
 def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
@@ -527,40 +383,3 @@ def _resolve_org(
     actor = _same_surface(found, text) or _new_actor(kind, text)
     found.add(start, end, label, actor, "new")
     _record_acronym(found, end, actor)
-
-
-def qualify_mentions(found: DocActors) -> None:
-    """Give mentions of actors without a country the country their phrase states.
-
-    "Iraqi Kurds", "the Kurds of Iraq", "rebels in Chad": the group has no country
-    of its own, but this mention ties it to one. The country is recorded per mention
-    (``found.qualified``), so the actor itself stays country-less elsewhere.
-    """
-    doc = found.doc
-    for m in found.mentions:
-        if not m.actor_id or found.actors[m.actor_id].country or (m.start, m.end) in found.qualified:
-            continue
-        span = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if span is None:
-            continue
-        root = span.root
-        candidates = [t for t in span if t.i < root.i]
-        candidates += [t for t in root.children if t.dep_ in _QUALIFIER_DEPS and t.i < root.i]
-        for prep in root.children:
-            if prep.dep_ == "prep" and prep.lower_ in _QUALIFIER_PREPS:
-                candidates += [t for t in prep.children if t.dep_ == "pobj"]
-        for token in candidates:
-            country = _country_at(found, token.i, m.actor_id)
-            if country:
-                found.qualified[(m.start, m.end)] = country
-                break
-
-
-def _country_at(found: DocActors, token_i: int, own: str) -> str | None:
-    for idx in found.token_mentions.get(token_i, ()):
-        other = found.mentions[idx]
-        if other.actor_id and other.actor_id != own:
-            actor = found.actors[other.actor_id]
-            if actor.kind == "country" and actor.country:
-                return actor.country
-    return None

@@ -18,7 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from patronage.model.records import Actor
-from patronage.resolve.actors import DocActors
+from patronage.resolve.docactors import DocActors
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.titles import HEAD_OF_STATE_TITLES
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from patronage.model.records import Evidence, Role
-from patronage.resolve.actors import DocActors
+from patronage.resolve.docactors import DocActors
 from patronage.resolve.titles import canonical_title, is_role_noun
 
 __all__ = ["text_roles"]
