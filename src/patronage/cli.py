@@ -15,6 +15,7 @@ import click
 
 from patronage.config import Settings, load_settings
 from patronage.errors import InputError, PatronageError
+from patronage.model.plover import MODALITIES, POLARITIES
 
 __all__ = ["cli", "main"]
 
@@ -226,12 +227,10 @@ def query_network(
 @_db_option
 @click.option("--actor", help="Only events where this actor is source or target.")
 @click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
-@click.option(
-    "--polarity", type=click.Choice(["asserted", "negated"]), help="Only asserted or negated events."
-)
+@click.option("--polarity", type=click.Choice(POLARITIES), help="Only asserted or negated events.")
 @click.option(
     "--modality",
-    type=click.Choice(["actual", "offered", "intended", "conditional", "hypothetical", "reported"]),
+    type=click.Choice(MODALITIES),
     help="Only events of this modality.",
 )
 @click.option("--from", "start", metavar="YYYY[-MM[-DD]]", help="Only events dated on or after this.")

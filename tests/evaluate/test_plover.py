@@ -18,7 +18,7 @@ from patronage.evaluate.plover import (
     predict_from_frames,
     score,
 )
-from patronage.extract.coding import EventFrame
+from patronage.extract.events.frames import EventFrame
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
 DEV = SHARED / "data" / "plover" / "PLOVER_GSR_dev.json"

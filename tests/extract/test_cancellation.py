@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from patronage.extract.coding import EventFrame, code_sentence
+from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.nlp.loader import load_nlp
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 
 from patronage.errors import ModelError
-from patronage.extract.coding import EventFrame, code_sentence
-from patronage.extract.codinglexicon import PLOVER_TYPES, load_lexicon, parse_lexicon
+from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.lexicon import PLOVER_TYPES, load_lexicon, parse_lexicon
 from patronage.nlp.loader import load_nlp
 
 

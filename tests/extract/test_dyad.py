@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from patronage.extract.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
+from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
 from patronage.model.records import ActorRef, AnalysedArticle, Place
 from patronage.resolve.gazetteer import Gazetteer, first_last_key
 from patronage.resolve.registry import load_gazetteer

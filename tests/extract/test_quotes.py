@@ -8,8 +8,8 @@ import pytest
 import spacy
 from spacy.language import Language
 
-from patronage.extract.quotemarks import quote_regions
-from patronage.extract.quotes import QuoteSpan, find_quotes
+from patronage.extract.quotes.marks import quote_regions
+from patronage.extract.quotes.spans import QuoteSpan, find_quotes
 from patronage.nlp.loader import load_nlp
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"

@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from patronage.extract.dates.timeline import Timeline, find_date_expressions, resolve_expression
 from patronage.model.records import PRECISIONS, DateValue
-from patronage.resolve.dates import Timeline, find_date_expressions, resolve_expression
 
 WED = dt.date(2015, 10, 21)  # a Wednesday
 TUE = dt.date(2024, 12, 10)  # a Tuesday

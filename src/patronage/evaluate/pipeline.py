@@ -2,13 +2,13 @@
 
 Each gold record gets one prediction: the most trustworthy event the pipeline
 extracts from its text, with the event's country dyad coded by
-:func:`patronage.extract.dyad.coded_dyad`. When no event with actors comes out,
+:func:`patronage.extract.events.dyad.coded_dyad`. When no event with actors comes out,
 the most confident coded frame still gives a type, and the dyad falls back to the
 countries the text names, under the same conventions.
 
 The dyad conventions were designed while reading this gold file's errors, so
 ``cross_validate`` also reports k-fold figures: on each fold the convention set
-(:data:`~patronage.extract.dyad.POLICIES`) is chosen on the other folds and
+(:data:`~patronage.extract.events.dyad.POLICIES`) is chosen on the other folds and
 scored on the held-out one.
 """
 
@@ -20,8 +20,8 @@ from pathlib import Path
 from patronage.analyse import analyse_doc
 from patronage.config import Settings
 from patronage.evaluate.plover import GoldRecord, Prediction, load_gold, score
-from patronage.extract.coding import code_sentence
-from patronage.extract.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
+from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
+from patronage.extract.events.frames import code_sentence
 from patronage.ingest.ids import content_hash
 from patronage.model.records import AnalysedArticle, CleanArticle, Event
 from patronage.nlp.loader import load_nlp

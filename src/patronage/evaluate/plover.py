@@ -32,7 +32,7 @@ if TYPE_CHECKING:
     from collections.abc import Callable, Sequence
     from pathlib import Path
 
-    from patronage.extract.coding import EventFrame
+    from patronage.extract.events.frames import EventFrame
 
 __all__ = [
     "ISO3",

@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
     from spacy.language import Language
 
-    from patronage.extract.quotes import QuoteSpan
+    from patronage.extract.quotes.spans import QuoteSpan
 
 __all__ = [
     "PolnearAttribution",
@@ -200,7 +200,7 @@ def _predictions(quotes: Iterable[QuoteSpan]) -> list[tuple[Fragments, Fragments
 def evaluate_polnear(
     directory: Path, nlp: Language | None = None, limit: int | None = None
 ) -> dict[str, float | int]:
-    """Run :func:`~patronage.extract.quotes.find_quotes` on a PolNeAR split and score it.
+    """Run :func:`~patronage.extract.quotes.spans.find_quotes` on a PolNeAR split and score it.
 
     Contents: predicted quotes that share a cue are one attribution with several
     fragments (a quote split around "he said"). A prediction matches a gold
@@ -211,7 +211,7 @@ def evaluate_polnear(
     attribution has a Source span; the predicted speaker is right when its span
     overlaps (by at least one character) the gold Source span.
     """
-    from patronage.extract.quotes import find_quotes
+    from patronage.extract.quotes.spans import find_quotes
 
     if nlp is None:
         from patronage.nlp.loader import load_nlp

@@ -15,6 +15,7 @@ import xml.etree.ElementTree as ET
 from typing import IO, Any
 
 from patronage.export.tables import actor_rows, event_rows, relation_rows
+from patronage.model.plover import plover
 from patronage.store import Store
 
 __all__ = ["GEXF_NS", "GRAPHML_NS", "gexf_date", "network", "write_gexf", "write_graphml", "xml_text"]
@@ -22,11 +23,6 @@ __all__ = ["GEXF_NS", "GRAPHML_NS", "gexf_date", "network", "write_gexf", "write
 GRAPHML_NS = "http://graphml.graphdrawing.org/xmlns"
 GEXF_NS = "http://gexf.net/1.3"
 
-# PLOVER 2021 types by how they bear on a relationship (sign of an event edge)
-_COOPERATIVE = frozenset({"AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT"})
-_CONFLICTUAL = frozenset(
-    {"ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT"}
-)
 _SIGN = {"positive": 1, "negative": -1}
 
 # characters XML 1.0 forbids anywhere in a document (controls, lone surrogates, U+FFFE/U+FFFF)
@@ -94,11 +90,8 @@ def _node(ref: dict[str, Any], mentions: int) -> dict[str, Any]:
 
 
 def _event_polarity(event_type: str | None) -> str:
-    if event_type in _COOPERATIVE:
-        return "positive"
-    if event_type in _CONFLICTUAL:
-        return "negative"
-    return "neutral"
+    info = plover().types.get(event_type or "")
+    return info.sign if info is not None else "neutral"
 
 
 class _Edges:

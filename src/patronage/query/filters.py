@@ -13,12 +13,11 @@ from dataclasses import asdict
 from typing import Any
 
 from patronage.errors import InputError
+from patronage.model.plover import CONFLICTUAL, COOPERATIVE
 from patronage.query.search import search_sentences
 from patronage.store import Store
 
 __all__ = [
-    "COOPERATIVE",
-    "CONFLICTUAL",
     "DATE_PATTERN",
     "EVENT_COLS",
     "REL_ID_SQL",
@@ -31,9 +30,6 @@ __all__ = [
     "sign_sql",
 ]
 
-#: PLOVER 2021 types drawn as positive (cooperation) and negative (conflict) edges; the rest are neutral
-COOPERATIVE = ("AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT")
-CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT")
 
 #: a stable id for one relation row, which the schema does not key; "rel-" keeps it apart from event ids
 REL_ID_SQL = "'rel-' || md5(concat_ws('|', doc_id, ev_start, ev_end, source_actor_id, target_actor_id, relation))[1:16]"

@@ -7,11 +7,12 @@ meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.erro
 from __future__ import annotations
 
 import re
-from typing import Annotated, Any, Literal
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
 from patronage.errors import InputError, NotFoundError
+from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
 from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
 from patronage.query.network import network
@@ -26,7 +27,14 @@ MAX_LEN = 200
 Text = Annotated[str, Query(min_length=1, max_length=MAX_LEN)]
 OptDate = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN)]
 OptTypes = Annotated[str | None, Query(max_length=MAX_LEN)]
-Sign = Annotated[Literal["positive", "negative", "neutral"] | None, Query()]
+
+
+def _one_of(values: tuple[str, ...]) -> str:
+    """A pattern that accepts exactly one of ``values`` (a vocabulary declared in ``model``)."""
+    return "^(" + "|".join(re.escape(v) for v in values) + ")$"
+
+
+Sign = Annotated[str | None, Query(pattern=_one_of(SIGNS))]
 
 
 def split_types(value: str | None) -> list[str]:
@@ -103,11 +111,8 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         type: OptTypes = None,  # noqa: A002 -- the public parameter name
         from_: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
         to: OptDate = None,
-        polarity: Annotated[Literal["asserted", "negated"] | None, Query()] = None,
-        modality: Annotated[
-            Literal["actual", "offered", "intended", "conditional", "hypothetical", "reported"] | None,
-            Query(),
-        ] = None,
+        polarity: Annotated[str | None, Query(pattern=_one_of(POLARITIES))] = None,
+        modality: Annotated[str | None, Query(pattern=_one_of(MODALITIES))] = None,
         sign: Sign = None,
         limit: Annotated[int, Query(ge=1)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,

@@ -22,8 +22,8 @@ from typing import TYPE_CHECKING
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from patronage.extract.quotecues import SPEECH_LEMMAS, cue_arguments, cue_extent, speaker_extent, subject_of
-from patronage.extract.quotemarks import QuoteRegion, quote_regions
+from patronage.extract.quotes.cues import SPEECH_LEMMAS, cue_arguments, cue_extent, speaker_extent, subject_of
+from patronage.extract.quotes.marks import QuoteRegion, quote_regions
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token

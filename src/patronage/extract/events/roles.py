@@ -15,7 +15,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patronage.extract.codingargs import (
+from patronage.extract.events.lexicon import Lexicon, TriggerRule
+from patronage.extract.events.phrases import (
     GENERIC_HEADS,
     Span2,
     actor_head,
@@ -24,7 +25,6 @@ from patronage.extract.codingargs import (
     pobjs,
     subject_of,
 )
-from patronage.extract.codinglexicon import Lexicon, TriggerRule
 
 if TYPE_CHECKING:
     from spacy.tokens import Token

@@ -7,8 +7,8 @@ from the publication date. Every result carries the precision the text
 supports and nothing finer: "last week" is a month only when the whole week
 lies in one month, "in the winter of 2012" is a season, "the 1990s" a decade.
 
-Patterns live in :mod:`patronage.resolve.datepatterns`, calendar arithmetic in
-:mod:`patronage.resolve.datecalc`.
+Patterns live in :mod:`patronage.extract.dates.patterns`, calendar arithmetic in
+:mod:`patronage.extract.dates.calc`.
 """
 
 from __future__ import annotations
@@ -17,8 +17,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 
-from patronage.model.records import DateValue
-from patronage.resolve.datecalc import (
+from patronage.extract.dates.calc import (
     PRECISION_RANK,
     coarsen,
     day_value,
@@ -34,7 +33,8 @@ from patronage.resolve.datecalc import (
     year_of,
     year_value,
 )
-from patronage.resolve.datepatterns import MONTHS, NUMBER_WORDS, WEEKDAYS, scan
+from patronage.extract.dates.patterns import MONTHS, NUMBER_WORDS, WEEKDAYS, scan
+from patronage.model.records import DateValue
 
 __all__ = ["Timeline", "find_date_expressions", "resolve_expression"]
 

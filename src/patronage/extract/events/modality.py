@@ -14,9 +14,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["MODALITIES", "demand_clause", "modality_of", "polarity_of"]
-
-MODALITIES = ("actual", "offered", "intended", "conditional", "hypothetical", "reported")
+__all__ = ["demand_clause", "modality_of", "polarity_of"]
 
 _OFFER = {
     "offer",
@@ -149,7 +147,7 @@ def _cancels(verb: Token) -> bool:
 
 
 def modality_of(trigger: Token) -> str:
-    """One of :data:`MODALITIES` for the trigger, from auxiliaries, control verbs, conditions and reports."""
+    """One of :data:`~patronage.model.plover.MODALITIES` for the trigger, from auxiliaries, control verbs, conditions and reports."""
     words = _clause_words(trigger)
     heads = [w for w in words if w != trigger]
     for word in words:

@@ -78,7 +78,11 @@ _SPEAKER_CUT = frozenset({"appos", "relcl", "acl", "advcl", "parataxis"})
 
 @lru_cache(maxsize=1)
 def _table() -> dict[tuple[str, str], frozenset[str]]:
-    text = resources.files("patronage.extract").joinpath("data", "quote_cues.txt").read_text(encoding="utf-8")
+    text = (
+        resources.files("patronage.extract.quotes")
+        .joinpath("data", "quote_cues.txt")
+        .read_text(encoding="utf-8")
+    )
     table: dict[tuple[str, str], set[str]] = {}
     for n, line in enumerate(text.splitlines(), 1):
         if not line or line.startswith("#"):

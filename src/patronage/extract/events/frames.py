@@ -1,9 +1,9 @@
 """PLOVER 2021 / CAMEO event coding of one parsed sentence.
 
 ``code_sentence`` finds verb and noun triggers from the packaged lexicon
-(:mod:`patronage.extract.codinglexicon`), reads their source and target actors
-from the dependency parse (:mod:`patronage.extract.codingargs`) and their
-polarity and modality (:mod:`patronage.extract.codingmodality`). It is pure: it
+(:mod:`patronage.extract.events.lexicon`), reads their source and target actors
+from the dependency parse (:mod:`patronage.extract.events.phrases`) and their
+polarity and modality (:mod:`patronage.extract.events.modality`). It is pure: it
 takes spaCy objects and returns frozen :class:`EventFrame` records with
 character offsets into ``doc.text``.
 
@@ -25,10 +25,16 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from patronage.extract.codingargs import Span2, arg_spans, phrase_span, pobjs, subject_of
-from patronage.extract.codinglexicon import Lexicon, TriggerRule, load_lexicon
-from patronage.extract.codingmodality import demand_clause, modality_of, polarity_of
-from patronage.extract.codingroles import (
+from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
+from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
+from patronage.extract.events.phrases import Span2, arg_spans, phrase_span, pobjs, subject_of
+from patronage.extract.events.recode import (
+    agree_code,
+    reject_code,
+    request_code,
+    threaten_code,
+)
+from patronage.extract.events.roles import (
     PLACE_PREPS,
     PLACES,
     lemma,
@@ -39,14 +45,7 @@ from patronage.extract.codingroles import (
     place_of,
     verb_args,
 )
-from patronage.extract.codingrules import (
-    COOPERATIVE,
-    HOSTILE,
-    agree_code,
-    reject_code,
-    request_code,
-    threaten_code,
-)
+from patronage.model.plover import plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -121,11 +120,12 @@ def _recode(lex: Lexicon, hit: _Hit) -> tuple[str, str, str, str, list[Span2], l
                 speaker = arg_spans(subj)
         return request_code(cameo), "REQUEST", "asserted", "actual", speaker, [*sources, *targets][:4]
     future = modality in {"offered", "intended", "conditional"}
-    if polarity == "negated" and future and (type_ in COOPERATIVE or type_ == "AGREE"):
+    intent = plover().types[type_].intent
+    if polarity == "negated" and future and (intent == "AGREE" or type_ == "AGREE"):
         return reject_code(cameo), "REJECT", "asserted", modality, sources, targets
-    if future and type_ in COOPERATIVE:
+    if future and intent == "AGREE":
         return agree_code(cameo), "AGREE", polarity, modality, sources, targets
-    if future and modality != "offered" and type_ in HOSTILE:
+    if future and modality != "offered" and intent == "THREATEN":
         return threaten_code(cameo), "THREATEN", polarity, modality, sources, targets
     return cameo, type_, polarity, modality, sources, targets
 

@@ -21,6 +21,7 @@ from typing import Any
 import yaml
 
 from patronage.errors import ModelError
+from patronage.model.plover import EVENT_TYPES
 
 __all__ = [
     "PLOVER_TYPES",
@@ -31,28 +32,9 @@ __all__ = [
     "parse_lexicon",
 ]
 
-PLOVER_TYPES = frozenset(
-    {
-        "AGREE",
-        "CONSULT",
-        "SUPPORT",
-        "CONCEDE",
-        "COOPERATE",
-        "AID",
-        "RETREAT",
-        "REQUEST",
-        "ACCUSE",
-        "REJECT",
-        "THREATEN",
-        "PROTEST",
-        "SANCTION",
-        "MOBILIZE",
-        "COERCE",
-        "ASSAULT",
-    }
-)
+PLOVER_TYPES = frozenset(EVENT_TYPES)
 
-_SOURCE = "patronage/extract/data/triggers.yaml"
+_SOURCE = "patronage/extract/events/data/triggers.yaml"
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +148,9 @@ def parse_lexicon(data: Any) -> Lexicon:
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, parsed and validated once per process."""
-    text = resources.files("patronage.extract").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    text = (
+        resources.files("patronage.extract.events").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
+    )
     try:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:

@@ -5,15 +5,13 @@ CAMEO (and the CAMEO-to-PLOVER table) codes the *intent* to cooperate as AGREE
 (13x: "plans to attack", "will impose a curfew"), a refused cooperation as
 REJECT (12x: "will not accept refugees") and "X must do Y" in someone's mouth as
 REQUEST (10x). These functions map the code of the underlying action to the code
-of the speech act; the caller decides when they apply.
+of the speech act; the caller decides when they apply, from the ``intent`` of each type in
+the PLOVER vocabulary (:mod:`patronage.model.plover`).
 """
 
 from __future__ import annotations
 
-__all__ = ["COOPERATIVE", "HOSTILE", "agree_code", "reject_code", "request_code", "threaten_code"]
-
-COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "RETREAT", "CONCEDE"})
-HOSTILE = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST"})
+__all__ = ["agree_code", "reject_code", "request_code", "threaten_code"]
 
 # longest prefix wins; keys are CAMEO code prefixes of the underlying action
 _AGREE = {

@@ -3,32 +3,19 @@
 Statements (``statements.py``) say how actors stand directly; events are
 evidence too: granting asylum is harbouring, military aid is support, an
 accusation or a sanction is opposition. Negated or hypothetical events imply
-nothing.
+nothing. The relation each event type implies is declared in the PLOVER vocabulary
+(:mod:`patronage.model.plover`).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable
 
+from patronage.model.plover import plover
 from patronage.model.records import Event, Relation
 
-__all__ = ["RELATION_OF_TYPE", "relation_for", "relations_from_events"]
+__all__ = ["relation_for", "relations_from_events"]
 
-#: PLOVER type → (relation, polarity, strength)
-RELATION_OF_TYPE = {
-    "AID": ("supports", "positive", 0.7),
-    "SUPPORT": ("supports", "positive", 0.6),
-    "COOPERATE": ("allied_with", "positive", 0.5),
-    "AGREE": ("supports", "positive", 0.3),
-    "CONSULT": ("engages", "positive", 0.2),
-    "ACCUSE": ("opposes", "negative", 0.5),
-    "REJECT": ("opposes", "negative", 0.4),
-    "THREATEN": ("opposes", "negative", 0.6),
-    "PROTEST": ("opposes", "negative", 0.5),
-    "SANCTION": ("opposes", "negative", 0.7),
-    "COERCE": ("opposes", "negative", 0.7),
-    "ASSAULT": ("opposes", "negative", 0.9),
-}
 
 _HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
 
@@ -43,7 +30,10 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
         return ("hosts", "positive", 0.6)
     if event.type == "RETREAT" and event.mode == "release":
         return ("releases", "positive", 0.5)
-    return RELATION_OF_TYPE.get(event.type)
+    info = plover().types.get(event.type)
+    if info is None or info.relation is None:
+        return None
+    return (info.relation, info.sign, info.strength)
 
 
 def relations_from_events(events: Iterable[Event]) -> list[Relation]:

@@ -1,0 +1,209 @@
+"""Event records from coded frames: actors resolved, one-sided events given their recipient.
+
+:func:`sentence_events` codes one sentence (:func:`~patronage.extract.events.frames.code_sentence`),
+turns each frame's argument spans into resolved actors, fills a one-sided event's recipient
+from its place or its own phrase (the PLOVER conventions), gives a prisoner swap's other
+release its releasing side, and codes the country dyad.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import replace
+
+from spacy.tokens import Span
+
+from patronage.extract.events.dyad import coded_dyad
+from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.ids import fact_id
+from patronage.model.records import ActorRef, DateValue, Event, Evidence, Place
+from patronage.nlp.sentences import doc_text
+from patronage.resolve.docactors import DocActors
+
+__all__ = ["sentence_events"]
+
+#: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
+_SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
+
+
+def sentence_events(
+    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
+) -> list[Event]:
+    """The events one parsed sentence reports, with resolved actors and a coded dyad."""
+    frames = code_sentence(sent)
+    events: list[Event] = []
+    countries: list[str] | None = None
+    for frame in frames:
+        coded = _events(doc_id, frame, found, ev, date, min_confidence, _swap_side(frame, frames, found))
+        if coded and countries is None:
+            countries = found.countries_in(sent.start_char, sent.end_char)
+        events.extend(_with_dyad(e, countries or []) for e in coded)
+    return events
+
+
+def _with_dyad(event: Event, countries: Sequence[str]) -> Event:
+    source, target = coded_dyad(event.source, event.target, event.location, countries)
+    return replace(event, dyad_source=source, dyad_target=target)
+
+
+def _swap_side(frame: EventFrame, frames: Sequence[EventFrame], found: DocActors) -> list[ActorRef]:
+    """Who releases the other prisoner of a swap: "Russia freed A in exchange for B".
+
+    The exchange frame names only B. The country of A, whom the other side set free,
+    is the one that releases B (A's country got A back for B).
+    """
+    text = doc_text(found.doc)
+    if frame.type != "RETREAT" or frame.sources:
+        return []
+    if text[frame.trigger_start : frame.trigger_end].lower() not in _SWAP_WORDS:
+        return []
+    out: list[ActorRef] = []
+    for other in frames:
+        if other is frame or other.type != "RETREAT" or not other.sources:
+            continue
+        releasers = {r.country for r in _refs(found, other.sources)}
+        for freed in _refs(found, other.targets):
+            country = found.actors.get(f"country/{freed.country}") if freed.country else None
+            if country is None or freed.country in releasers:
+                continue
+            ref = ActorRef(country.actor_id, country.name, country.kind, country.country, "GOV", freed.text)
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out
+
+
+def _events(
+    doc_id: str,
+    frame: EventFrame,
+    found: DocActors,
+    ev: Evidence,
+    date: DateValue,
+    min_confidence: float,
+    implied_sources: Sequence[ActorRef] = (),
+) -> list[Event]:
+    if frame.confidence < min_confidence:
+        return []
+    sources = _refs(found, frame.sources) or list(implied_sources)
+    targets = _refs(found, frame.targets)
+    if not sources and not targets:
+        return []
+    location: Place | None = None
+    if frame.location is not None:
+        location = found.place_for_span(*frame.location)
+        if not targets and sources:
+            # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
+            # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X
+            hosts = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
+            if frame.type == "CONSULT":
+                hosts = [h for h in hosts if all(h.country != s.country for s in sources)]
+            targets = hosts
+    # an actor is never its own recipient ("X ended its dispute"): such targets fall away
+    targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
+    if sources and not targets:
+        targets = _implicit_targets(found, frame, sources)
+    out = []
+    source_options: list[ActorRef | None] = list(sources) or [None]
+    target_options: list[ActorRef | None] = list(targets) or [None]
+    for source in source_options:
+        for target in target_options:
+            if source is not None and target is not None and source.actor_id == target.actor_id:
+                continue
+            trigger = doc_text(found.doc)[frame.trigger_start : frame.trigger_end]
+            event_id = fact_id(
+                doc_id,
+                frame.trigger_start,
+                frame.type,
+                source and source.actor_id,
+                target and target.actor_id,
+            )
+            out.append(
+                Event(
+                    event_id=event_id,
+                    type=frame.type,
+                    cameo=frame.cameo,
+                    source=source,
+                    target=target,
+                    evidence=ev,
+                    mode=frame.mode,
+                    context=frame.context,
+                    polarity=frame.polarity,
+                    modality=frame.modality,
+                    date=date,
+                    location=location,
+                    confidence=round(frame.confidence, 3),
+                    trigger=trigger,
+                )
+            )
+    return out
+
+
+def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """A country or organisation named in the argument's modifiers, when its head names no one.
+
+    "Doctors from two American aid groups", "Rebels in the Ivory Coast", "Thousands of Iraqi
+    Kurds": event data codes such groups by the country or organisation they belong to.
+    Relative and participial clauses are not searched: they describe other events.
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    for child in head.rights:
+        if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
+            for ref in found.refs_for_span(
+                child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            ):
+                if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
+                    return [ref]
+    for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
+        if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
+            return [ref]
+    return []
+
+
+_POSSESSIVES = {"its", "it", "their", "they", "his", "her"}
+
+
+def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef]) -> list[ActorRef]:
+    """The country a one-sided event concerns, named inside the trigger's phrase.
+
+    "France is ready to contribute troops to a force in Liberia", "Israel will evacuate the
+    settlements in the Gaza Strip": PLOVER codes the country named in the event's own
+    phrase as its recipient. Only countries (and places resolved to one) count, never the
+    source's own, and nothing from the subject's phrase.
+    """
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None:
+        return []
+    trigger = span.root
+    head = (
+        trigger.head
+        if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("AUX", "ADJ")
+        else trigger
+    )
+    subject_tokens = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    own = {s.country for s in sources if s.country}
+    out: list[ActorRef] = []
+    for token in trigger.subtree:
+        if token.i in subject_tokens:
+            continue
+        for idx in found.token_mentions.get(token.i, []):
+            mention = found.mentions[idx]
+            ref = found.ref(mention)
+            if ref is None or ref.kind != "country" or ref.country in own:
+                continue
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out[:1]
+
+
+def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for start, end in spans:
+        refs = found.refs_for_span(start, end)
+        if not refs:
+            refs = _refs_in_modifiers(found, start, end)
+        for ref in refs:
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out

@@ -1,0 +1,1 @@
+"""Relations between actors: stated outright (``statements``) or implied by events (``implied``)."""

@@ -1,0 +1,119 @@
+"""The PLOVER 2021 vocabulary, declared once (``model/schema/plover.yaml``) for every stage.
+
+Extraction, relations, queries, exports, the web app and the CLI's choices all read the
+event types, their signs, their intent recoding and the relations they imply from here,
+so a type can never be cooperative in one place and neutral in another.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from patronage.errors import ModelError
+
+__all__ = [
+    "COOPERATIVE",
+    "CONFLICTUAL",
+    "EVENT_TYPES",
+    "MODALITIES",
+    "POLARITIES",
+    "RELATIONS",
+    "SIGNS",
+    "Plover",
+    "TypeInfo",
+    "plover",
+]
+
+_SOURCE = "patronage/model/schema/plover.yaml"
+SIGNS = ("positive", "negative", "neutral")
+
+
+@dataclass(frozen=True, slots=True)
+class TypeInfo:
+    """What one PLOVER event type means for a relationship."""
+
+    name: str
+    sign: str
+    intent: str | None
+    relation: str | None
+    strength: float
+
+
+@dataclass(frozen=True, slots=True)
+class Plover:
+    """The validated vocabulary."""
+
+    types: dict[str, TypeInfo]
+    polarities: tuple[str, ...]
+    modalities: tuple[str, ...]
+    relations: dict[str, str | None]
+
+    def with_sign(self, sign: str) -> tuple[str, ...]:
+        """The event types of one sign, in declaration order."""
+        return tuple(t.name for t in self.types.values() if t.sign == sign)
+
+
+def _fail(message: str) -> ModelError:
+    return ModelError(message, source=_SOURCE)
+
+
+def _type(name: str, raw: Any, relations: dict[str, str | None]) -> TypeInfo:
+    if not isinstance(raw, dict) or set(raw) != {"sign", "intent", "relation"}:
+        raise _fail(f"type {name}: expected the keys sign, intent and relation")
+    if raw["sign"] not in SIGNS:
+        raise _fail(f"type {name}: sign must be one of {SIGNS}")
+    relation, strength = None, 0.0
+    if raw["relation"] is not None:
+        rel = raw["relation"]
+        if not isinstance(rel, dict) or rel.get("name") not in relations:
+            raise _fail(f"type {name}: relation must name one of the declared relations")
+        relation, strength = str(rel["name"]), float(rel.get("strength", 0.0))
+        if not 0.0 < strength <= 1.0:
+            raise _fail(f"type {name}: relation strength must be in (0, 1]")
+    return TypeInfo(name, str(raw["sign"]), raw["intent"], relation, strength)
+
+
+def parse_plover(data: Any) -> Plover:
+    """Validate the parsed YAML document; :class:`ModelError` names what is wrong."""
+    if not isinstance(data, dict) or data.get("version") != 1:
+        raise _fail("expected a mapping with version: 1")
+    relations = data.get("relations")
+    if not isinstance(relations, dict) or any(v not in (*SIGNS, None) for v in relations.values()):
+        raise _fail("relations must map each name to a sign or null")
+    raw_types = data.get("types")
+    if not isinstance(raw_types, dict) or not raw_types:
+        raise _fail("types must be a non-empty mapping")
+    types = {str(k): _type(str(k), v, relations) for k, v in raw_types.items()}
+    for info in types.values():
+        if info.intent is not None and info.intent not in types:
+            raise _fail(f"type {info.name}: intent {info.intent!r} is not a declared type")
+    lists = {}
+    for key in ("polarities", "modalities"):
+        value = data.get(key)
+        if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
+            raise _fail(f"{key} must be a non-empty list of strings")
+        lists[key] = tuple(value)
+    return Plover(types, lists["polarities"], lists["modalities"], dict(relations))
+
+
+@cache
+def plover() -> Plover:
+    """The packaged vocabulary, loaded once."""
+    text = resources.files("patronage.model").joinpath("schema", "plover.yaml").read_text(encoding="utf-8")
+    return parse_plover(yaml.safe_load(text))
+
+
+_VOCAB = plover()
+#: the 16 PLOVER 2021 event types, in the manual's order
+EVENT_TYPES: tuple[str, ...] = tuple(_VOCAB.types)
+#: types drawn as positive (cooperation) and negative (conflict) edges; the rest are neutral
+COOPERATIVE: tuple[str, ...] = _VOCAB.with_sign("positive")
+CONFLICTUAL: tuple[str, ...] = _VOCAB.with_sign("negative")
+POLARITIES: tuple[str, ...] = _VOCAB.polarities
+MODALITIES: tuple[str, ...] = _VOCAB.modalities
+RELATIONS: tuple[str, ...] = tuple(_VOCAB.relations)
