@@ -10,20 +10,17 @@ from __future__ import annotations
 import datetime as dt
 import time
 from collections.abc import Iterator, Sequence
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from patronage.config import Settings
 from patronage.extract.assemble import assemble_facts
-from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Evidence, Failure
+from patronage.model.records import AnalysedArticle, CleanArticle, Evidence, Failure
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.sentences import evidence_for, sentence_records
-from patronage.resolve.actors import resolve_entities
-from patronage.resolve.coref import resolve_coreference
-from patronage.resolve.docactors import DocActors, qualify_mentions
+from patronage.resolve.document import resolve_document
+from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.registry import load_gazetteer
-from patronage.resolve.roles import text_roles
 
 __all__ = ["VERSION", "analyse", "analyse_doc"]
 
@@ -79,70 +76,21 @@ def analyse(
         yield result
 
 
-def _country_named(gazetteer: object, name: str | None) -> str | None:
-    if not name or gazetteer is None:
-        return None
-    lookup = getattr(gazetteer, "lookup", None)
-    if lookup is None:
-        return None
-    for entry in lookup(name):
-        if entry.kind == "country" and entry.country:
-            return str(entry.country)
-    return None
-
-
-def _separate_namesakes(found: DocActors) -> None:
-    """Give a new person whose country the text states an id that carries it.
-
-    A name alone merges across articles ("person/john-smith"); when the article says
-    where the person belongs ("John Smith, Britain's ambassador"), the id becomes
-    "person/john-smith~gbr", so two namesakes of different countries never merge while
-    the same person described the same way in two articles does.
-    """
-    renamed: dict[str, str] = {}
-    known = {m.actor_id for m in found.mentions if m.how == "gazetteer"}
-    for actor_id, actor in list(found.actors.items()):
-        is_new = actor_id.startswith("person/") and "@" not in actor_id and "~" not in actor_id
-        if is_new and actor.country and actor_id not in known and not actor.wikidata:
-            new_id = f"{actor_id}~{actor.country.lower()}"
-            renamed[actor_id] = new_id
-            found.actors[new_id] = replace(actor, actor_id=new_id)
-            del found.actors[actor_id]
-    if renamed:
-        found.mentions[:] = [
-            replace(m, actor_id=renamed.get(m.actor_id, m.actor_id)) if m.actor_id else m
-            for m in found.mentions
-        ]
-        found.acronyms.update({k: renamed.get(v, v) for k, v in found.acronyms.items()})
-
-
 def analyse_doc(
-    article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0
+    article: CleanArticle, doc: Doc, gazetteer: GazetteerLike | None, min_confidence: float = 0.0
 ) -> AnalysedArticle:
     """Resolve actors and extract facts from one parsed article."""
     date = _doc_date(article.date)
     sentences = sentence_records(doc, article.doc_id)
     evidence: dict[int, Evidence] = {s.idx: evidence_for(s, VERSION) for s in sentences}
-    found = resolve_entities(doc, article.doc_id, date, gazetteer)  # type: ignore[arg-type]
-    resolve_coreference(found, date, gazetteer)  # type: ignore[arg-type]
-    roles = text_roles(found, evidence)
-    actors: dict[str, Actor] = dict(found.actors)
-    for actor_id, role in roles:
-        actor = actors[actor_id]
-        # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
-        country = actor.country or _country_named(gazetteer, role.of)
-        actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
-    found.actors.update(actors)
-    _separate_namesakes(found)
-    qualify_mentions(found)
-    actors = dict(found.actors)
+    found = resolve_document(doc, article.doc_id, date, gazetteer, evidence)
     events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)
     used = {m.actor_id for m in found.mentions if m.actor_id}
     return AnalysedArticle(
         article=article,
         sentences=tuple(sentences),
         mentions=tuple(found.mentions),
-        actors=tuple(a for a in actors.values() if a.actor_id in used),
+        actors=tuple(a for a in found.actors.values() if a.actor_id in used),
         events=tuple(events),
         quotes=tuple(quotes),
         relations=tuple(relations),

@@ -4,7 +4,7 @@ Entities are matched against the gazetteer by alias with context (a person's
 role at the article's date, countries named in the article); demonyms and
 metonyms ("the Kremlin") resolve to countries with a sector; unknown people and
 organisations become new actors, never dropped. The mentions go into a
-:class:`~patronage.resolve.docactors.DocActors`; coreference (``coref.py``)
+:class:`~patronage.resolve.docactors.MentionTable`; coreference (``coref.py``)
 then links surnames, titles and pronouns to these actors.
 """
 
@@ -17,8 +17,8 @@ from spacy.tokens import Doc, Span
 
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.docactors import DocActors
-from patronage.resolve.gazetteer import normalize
+from patronage.resolve.docactors import MentionTable
+from patronage.resolve.gazetteer import GazetteerEntry, normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
@@ -29,7 +29,7 @@ __all__ = ["resolve_entities"]
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
+def _record_acronym(found: MentionTable, end: int, actor: Actor) -> None:
     """ "Islamic State of Iraq and the Levant (ISIL)": the bracketed acronym names the same actor later."""
     text = doc_text(found.doc)
     tail = text[end : end + 14]
@@ -39,7 +39,7 @@ def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
             found.acronyms[acronym] = actor.actor_id
 
 
-def _same_surface(found: DocActors, text: str) -> Actor | None:
+def _same_surface(found: MentionTable, text: str) -> Actor | None:
     """A new (non-gazetteer) actor this article already gave the same name, under any label."""
     key = slug(display_name(text))
     for m in found.mentions:
@@ -56,18 +56,18 @@ def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
 
 
 def _pick(
-    candidates: list[object], gaz: GazetteerLike, countries: set[str], date: dt.date | None
-) -> object | None:
+    candidates: list[GazetteerEntry], gaz: GazetteerLike, countries: set[str], date: dt.date | None
+) -> GazetteerEntry | None:
     """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
         return None
 
-    def score(entry: object) -> tuple[int, int]:
-        country = getattr(entry, "country", None)
+    def score(entry: GazetteerEntry) -> tuple[int, int]:
+        country = entry.country
         active = 0
-        for role in getattr(entry, "roles", ()) or ():
+        for role in entry.roles:
             start, end = role.start or "0000", role.end or "9999"
             if date is not None and start <= date.isoformat() <= end:
                 active = 1
@@ -76,9 +76,9 @@ def _pick(
     return max(candidates, key=score)
 
 
-def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> DocActors:
+def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> MentionTable:
     """Resolve the named entities of ``doc`` to actors (coreference comes after, in ``coref``)."""
-    found = DocActors(doc, doc_id)
+    found = MentionTable(doc, doc_id)
     ents: list[tuple[str, int, int, str]] = []
     covered: set[int] = set()
     known = gazetteer_spans(doc, gaz) if gaz is not None else []
@@ -121,8 +121,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if gaz is not None:
             meto = gaz.metonym(text)
             if meto is not None:
-                entry, sector = meto
-                found.add(start, end, label, gaz.to_actor(entry), "metonym", sector)
+                found.add(start, end, label, gaz.to_actor(meto[0]), "metonym", meto[1])
                 continue
         if label == "PERSON":
             _resolve_person(found, start, end, text, gaz, countries, date, persons)
@@ -250,7 +249,7 @@ def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike |
 
 
 def _resolve_person(
-    found: DocActors,
+    found: MentionTable,
     start: int,
     end: int,
     text: str,
@@ -286,8 +285,8 @@ def _resolve_person(
         entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
-        if getattr(entry, "gender", None):
-            found.genders[actor.actor_id] = str(getattr(entry, "gender", ""))
+        if entry.gender:
+            found.genders[actor.actor_id] = entry.gender
         if record:
             found.add(start, end, "PERSON", actor, "gazetteer")
         persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
@@ -319,7 +318,7 @@ def _resolve_person(
 
 
 def _resolve_place(
-    found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
+    found: MentionTable, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
 ) -> None:
     if gaz is not None:
         entries = [e for e in gaz.lookup(text) if e.kind == "country"]
@@ -348,7 +347,7 @@ def _resolve_place(
 
 
 def _resolve_org(
-    found: DocActors,
+    found: MentionTable,
     start: int,
     end: int,
     text: str,

@@ -18,7 +18,7 @@ import datetime as dt
 from spacy.tokens import Doc, Span, Token
 
 from patronage.model.records import Actor
-from patronage.resolve.docactors import DocActors
+from patronage.resolve.docactors import MentionTable
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.titles import HEAD_OF_STATE_TITLES
 
@@ -105,7 +105,7 @@ AGENT_SECTORS = {
 }
 
 
-def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLike | None) -> None:
+def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: GazetteerLike | None) -> None:
     """Add coreference mentions to ``found`` in place."""
     doc = found.doc
     covered = set(found.token_mentions)
@@ -152,13 +152,13 @@ def resolve_coreference(found: DocActors, date: dt.date | None, gaz: GazetteerLi
 
 
 def _add(
-    found: DocActors, start: int, end: int, label: str, actor: Actor, how: str, sector: str | None = None
+    found: MentionTable, start: int, end: int, label: str, actor: Actor, how: str, sector: str | None = None
 ) -> None:
     found.add(start, end, label, actor, how, sector)
 
 
 def _pronoun_antecedent(
-    found: DocActors, token: Token, persons: list[tuple[int, str]], gender: str
+    found: MentionTable, token: Token, persons: list[tuple[int, str]], gender: str
 ) -> str | None:
     def compatible(actor_id: str) -> bool:
         g = found.genders.get(actor_id)
@@ -232,7 +232,7 @@ def _speech(verb: Token) -> bool:
     return verb.lemma_.lower() in _SPEECH
 
 
-def _thing_antecedent(found: DocActors, token: Token, countries_only: bool = False) -> str | None:
+def _thing_antecedent(found: MentionTable, token: Token, countries_only: bool = False) -> str | None:
     """ "it"/"its" → the nearest country or organisation named before it, preferring a subject.
 
     Looks in the pronoun's sentence, then the previous one; people are never "it".
@@ -261,7 +261,7 @@ def _thing_antecedent(found: DocActors, token: Token, countries_only: bool = Fal
     return (subjects or pool)[-1][1]
 
 
-def _country_modifier(head: Token, found: DocActors, gaz: GazetteerLike | None) -> Actor | None:
+def _country_modifier(head: Token, found: MentionTable, gaz: GazetteerLike | None) -> Actor | None:
     """The country actor modifying a noun: a demonym, a possessor, "of X" or "in <city>"."""
     for child in head.children:
         candidates: list[Token] = []
@@ -290,7 +290,7 @@ def _span_of(head: Token) -> Span:
 
 
 def _nominal(
-    found: DocActors,
+    found: MentionTable,
     head: Token,
     persons: list[tuple[int, str]],
     date: dt.date | None,
@@ -362,7 +362,7 @@ def _nominal(
             covered.update(range(span.start, span.end))
 
 
-def _actor_of(found: DocActors, token: Token) -> Actor | None:
+def _actor_of(found: MentionTable, token: Token) -> Actor | None:
     """The actor a subject token names: its own mention, else a country modifying it ("Palestinian leaders")."""
     for i in (token.i, *(c.i for c in token.children if c.dep_ in ("amod", "compound", "poss"))):
         for idx in found.token_mentions.get(i, ()):
@@ -374,7 +374,7 @@ def _actor_of(found: DocActors, token: Token) -> Actor | None:
     return None
 
 
-def _plural_antecedents(found: DocActors, token: Token) -> list[Actor]:
+def _plural_antecedents(found: MentionTable, token: Token) -> list[Actor]:
     """ "they"/"their" → the nearest plural subject before it: "Iran and Syria", "Palestinian leaders".
 
     Looks back through the pronoun's sentence and the previous one; a subject that
@@ -405,7 +405,7 @@ def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
-def _recent_holder(found: DocActors, persons: list[tuple[int, str]], title: str) -> Actor | None:
+def _recent_holder(found: MentionTable, persons: list[tuple[int, str]], title: str) -> Actor | None:
     """The last of the few people named just before whose known roles include ``title``."""
     seen: set[str] = set()
     for _i, actor_id in reversed(persons):
@@ -420,7 +420,7 @@ def _recent_holder(found: DocActors, persons: list[tuple[int, str]], title: str)
     return None
 
 
-def _person_of_country(found: DocActors, country: Actor, persons: list[tuple[int, str]]) -> Actor | None:
+def _person_of_country(found: MentionTable, country: Actor, persons: list[tuple[int, str]]) -> Actor | None:
     for _i, actor_id in reversed(persons):
         actor = found.actors[actor_id]
         if actor.kind == "person" and actor.country == country.country:
