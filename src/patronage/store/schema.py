@@ -49,7 +49,8 @@ def _vocabulary_sql() -> str:
 def _rederive_relations() -> list[str]:
     """Migration 4: event-implied relations re-derived by this version's rule; articles re-analysed.
 
-    A relation implied by an event is kept only when the event is asserted and actual, and only
+    A relation implied by an event is kept only when the event is asserted and happened (actual or
+    reported, as in ``extract.relations.implied``), and only
     with the sign its type has in the vocabulary; a type-level relation takes the name the
     vocabulary now gives it (one cooperation is support, not an alliance). Stored articles are
     marked stale, so the next ``run`` over the same inputs re-analyses them (statements, actors
@@ -63,7 +64,8 @@ def _rederive_relations() -> list[str]:
     return [
         f"""DELETE FROM relations WHERE origin LIKE 'event:%' AND origin NOT IN (
                 SELECT 'event:' || e.event_id FROM events e JOIN {vocab} USING (type)
-                WHERE e.polarity = 'asserted' AND e.modality = 'actual' AND vocab.sign = relations.polarity
+                WHERE e.polarity = 'asserted' AND e.modality IN ('actual', 'reported')
+                  AND vocab.sign = relations.polarity
                   AND (vocab.relation IS NOT NULL OR relations.relation NOT IN ({generic})))""",
         f"""UPDATE relations SET relation = vocab.relation FROM events e, {vocab}
             WHERE relations.origin = 'event:' || e.event_id AND e.type = vocab.type

@@ -2,9 +2,10 @@
 
 Statements (``statements.py``) say how actors stand directly; events are
 evidence too: granting asylum is harbouring, military aid is support, an
-accusation or a sanction is opposition. Only an asserted, actual event implies a
-standing relation: a negated one, and one that is only offered, intended, reported,
-conditional or hypothetical, imply nothing. The relation each event type implies,
+accusation or a sanction is opposition. Only an asserted event that happened implies a
+standing relation: modality ``actual``, or ``reported`` (the article's speaker says it
+happened: "the UAE said it had received Ghani"); a negated event, and one only offered,
+intended, conditional or hypothetical, imply nothing. The relation each event type implies,
 and its sign, are declared in the PLOVER vocabulary (:mod:`patronage.model.plover`);
 the relation keeps the event's direction (source to target) and its date.
 """
@@ -19,12 +20,14 @@ from patronage.model.records import Event, Relation
 __all__ = ["relation_for", "relations_from_events"]
 
 
+#: modalities of events that happened (as the article or its speaker tells)
+_HAPPENED = frozenset({"actual", "reported"})
 _HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
 
 
 def relation_for(event: Event) -> tuple[str, str, float] | None:
     """The relation an event implies, or None."""
-    if event.polarity != "asserted" or event.modality != "actual":
+    if event.polarity != "asserted" or event.modality not in _HAPPENED:
         return None
     info = plover().types.get(event.type)
     if info is None:
