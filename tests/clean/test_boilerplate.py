@@ -67,7 +67,10 @@ FURNITURE = [
     ("image copyright", "Image copyright Reuters Image caption The envoy left on Monday"),
     ("story highlights", "Story highlights The governor urged lawmakers to act"),
     ("story continued", "Story Continued Below"),
-    ("video widget", "JUST WATCHED Senate vote explained Replay More Videos ... MUST WATCH Senate vote 01:12"),
+    (
+        "video widget",
+        "JUST WATCHED Senate vote explained Replay More Videos ... MUST WATCH Senate vote 01:12",
+    ),
     ("contributed", "Jane Roe in Tokyo contributed to this report."),
     ("contributed reporting", "Reporters Sam Poe and Kim Doe contributed reporting to this story."),
     ("click here", "Click here for reprint permission."),

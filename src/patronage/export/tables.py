@@ -99,10 +99,14 @@ def actor_rows(store: Store) -> Iterator[dict[str, Any]]:
            GROUP BY ALL ORDER BY count(m.actor_id) DESC, a.name"""
     )
     roles: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[Any, ...]] = set()
     for r in store.query(
         """SELECT actor_id, title, "of", start, "end", origin, doc_id, ev_start, ev_end, sentence
            FROM roles ORDER BY actor_id, origin, start NULLS LAST, doc_id, ev_start"""
     ):
+        if r[:6] in seen:
+            continue  # the same role stated again (another sentence or article): listed once, first evidence
+        seen.add(r[:6])
         role: dict[str, Any] = {"title": r[1], "of": r[2], "start": r[3], "end": r[4], "origin": r[5]}
         role["evidence"] = _evidence(r[6], r[7], r[8], r[9]) if r[6] is not None else None
         roles.setdefault(r[0], []).append(role)

@@ -58,9 +58,9 @@ def _rederive_relations() -> list[str]:
     what cleaning took out of each article.
     """
     vocab = _vocabulary_sql()
-    generic = ", ".join(
-        f"'{name}'" for name in sorted({t.relation for t in plover().types.values() if t.relation})
-    )
+    # relation names given by an event's type: today's, and allied_with (COOPERATE's before schema 4)
+    names = {t.relation for t in plover().types.values() if t.relation} | {"allied_with"}
+    generic = ", ".join(f"'{name}'" for name in sorted(names))
     return [
         f"""DELETE FROM relations WHERE origin LIKE 'event:%' AND origin NOT IN (
                 SELECT 'event:' || e.event_id FROM events e JOIN {vocab} USING (type)
