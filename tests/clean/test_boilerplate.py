@@ -47,10 +47,10 @@ def test_article_lines_are_kept(line: str) -> None:
 def test_glued_prefix_is_removed() -> None:
     assert strip_glued_prefix("Exit mobile versionLeaders Meet in Sochi") == "Leaders Meet in Sochi"
     kept, removed = filter_lines(
-        ["Exit mobile versionLeaders Meet in Sochi", "Body.", "Click here to continue reading…"]
+        ["Exit mobile versionLeaders Meet in Sochi", "", "Body.", "Click here to continue reading…"]
     )
     # the page's copy of its headline is a heading over the text: removed too, and recorded
-    assert kept == ["Body."]
+    assert kept == ["", "Body."]
     assert removed == ["Exit mobile version", "Leaders Meet in Sochi", "Click here to continue reading…"]
 
 
@@ -111,8 +111,12 @@ def test_article_lines_are_not_furniture(line: str) -> None:
 
 
 def test_subheadings_go_only_above_text() -> None:
-    kept, removed = filter_lines(["The talks resumed on Monday.", "Attacks on the envoy", "He left."])
-    assert kept == ["The talks resumed on Monday.", "He left."] and removed == ["Attacks on the envoy"]
+    kept, removed = filter_lines(["The talks resumed on Monday.", "", "Attacks on the envoy", "", "He left."])
+    assert kept == ["The talks resumed on Monday.", "", "", "He left."] and removed == [
+        "Attacks on the envoy"
+    ]
+    # inside a paragraph, a short line is a sentence cut by a line break
+    assert filter_lines(["Russia sent humanitarian aid", "The convoy left."])[1] == []
     # a title alone, a list item and speech cut by a line break are no headings
     assert filter_lines(["Leaders Meet in Sochi"]) == (["Leaders Meet in Sochi"], [])
     lines = ["“We are delighted,” said the", "minister on Monday.", "1) Sanctions on banks", "End."]

@@ -165,8 +165,10 @@ def is_furniture(line: str) -> bool:
         return True
     if len(words) <= 8 and _CREDIT.match(stripped):
         return True
-    if _URL_LINE.match(stripped) or not any(ch.isalpha() for ch in stripped):
+    if _URL_LINE.match(stripped):
         return True
+    if any(ch.isdigit() for ch in stripped) and not any(ch.isalpha() for ch in stripped):
+        return True  # an id or a counter ("190409123038460"), never words
     letters = [ch for ch in stripped if ch.isalpha()]
     # a line in capitals: a related-link headline or a section label ("BIDEN SAYS HE WAS …")
     return len(words) >= 2 and len(letters) >= 6 and not any(ch.islower() for ch in letters)
@@ -229,7 +231,7 @@ def strip_inline(line: str) -> tuple[str, list[str]]:
 def filter_lines(lines: list[str]) -> tuple[list[str], list[str]]:
     """Split ``lines`` into kept lines and removed furniture (whole lines and pieces of lines).
 
-    A heading is only a heading over text: a short unpunctuated line with more text after it.
+    A heading is only a heading over text: a short unpunctuated paragraph with more text after it.
     """
     kept: list[str] = []
     removed: list[str] = []
@@ -239,7 +241,11 @@ def filter_lines(lines: list[str]) -> tuple[list[str], list[str]]:
         if fixed != line:
             removed.append(line[: len(line) - len(fixed)].strip())
             line = fixed
-        if is_boilerplate(line) or is_furniture(line) or (i < last_text and _is_heading(line)):
+        # a heading stands alone as a paragraph, with text after it; a short line inside a
+        # paragraph is a sentence cut by a line break
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 < len(lines) and not lines[i + 1].strip())
+        heading = alone and i < last_text and _is_heading(line)
+        if is_boilerplate(line) or is_furniture(line) or heading:
             removed.append(line.strip())
             continue
         line, pieces = strip_inline(line)
