@@ -127,7 +127,7 @@ def migrate(c: Context, db: str | None) -> None:
 
 
 @cli.command()
-@click.argument("kind", type=click.Choice(["events", "quotes", "actors", "relations", "failures"]))
+@click.argument("kind", type=click.Choice(["events", "quotes", "actors", "relations", "failures", "removed"]))
 @click.option(
     "--format",
     "fmt",
@@ -142,12 +142,21 @@ def migrate(c: Context, db: str | None) -> None:
     "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output)."
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--min-support",
+    type=click.IntRange(1),
+    default=1,
+    show_default=True,
+    help="relations: keep those stated or implied in at least N independent articles.",
+)
 @pass_ctx
-def export(c: Context, kind: str, fmt: str, db: str | None, output: str | None, force: bool) -> None:
+def export(
+    c: Context, kind: str, fmt: str, db: str | None, output: str | None, force: bool, min_support: int
+) -> None:
     """Export a table in the DESIGN.md schema (JSONL, CSV, Parquet) or the network (GraphML, GEXF, FtM)."""
     from patronage.commands.run import do_export
 
-    do_export(kind, fmt, _settings_with_db(c, db), output, force)
+    do_export(kind, fmt, _settings_with_db(c, db), output, force, min_support)
 
 
 @cli.command()

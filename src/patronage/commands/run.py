@@ -56,8 +56,10 @@ def summary_lines(report: RunReport) -> list[str]:
     return lines
 
 
-def do_export(kind: str, fmt: str, settings: Settings, output: str | None, force: bool) -> None:
-    """Write one export to a file or standard output."""
+def do_export(
+    kind: str, fmt: str, settings: Settings, output: str | None, force: bool, min_support: int = 1
+) -> None:
+    """Write one export to a file or standard output (``min_support`` filters relations)."""
     if output and Path(output).exists() and not force:
         raise InputError("output file exists; use --force to overwrite", source=output)
     if fmt == "parquet" and not output:
@@ -74,7 +76,7 @@ def do_export(kind: str, fmt: str, settings: Settings, output: str | None, force
             else:
                 writer(store, sys.stdout)
             return
-        rows = rows_for(kind, store)
+        rows = rows_for(kind, store, min_support)
         if fmt == "parquet":
             assert output is not None
             write_parquet(rows, Path(output))

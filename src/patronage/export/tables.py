@@ -10,9 +10,18 @@ from typing import Any
 
 from patronage.store import Store
 
-__all__ = ["KINDS", "actor_rows", "event_rows", "failure_rows", "quote_rows", "relation_rows", "rows_for"]
+__all__ = [
+    "KINDS",
+    "actor_rows",
+    "event_rows",
+    "failure_rows",
+    "quote_rows",
+    "relation_rows",
+    "removed_rows",
+    "rows_for",
+]
 
-KINDS = ("events", "quotes", "actors", "relations", "failures")
+KINDS = ("events", "quotes", "actors", "relations", "failures", "removed")
 
 _REF = ("actor_id", "name", "kind", "country", "sector", "text")
 
@@ -90,10 +99,14 @@ def actor_rows(store: Store) -> Iterator[dict[str, Any]]:
            GROUP BY ALL ORDER BY count(m.actor_id) DESC, a.name"""
     )
     roles: dict[str, list[dict[str, Any]]] = {}
+    seen: set[tuple[Any, ...]] = set()
     for r in store.query(
         """SELECT actor_id, title, "of", start, "end", origin, doc_id, ev_start, ev_end, sentence
            FROM roles ORDER BY actor_id, origin, start NULLS LAST, doc_id, ev_start"""
     ):
+        if r[:6] in seen:
+            continue  # the same role stated again (another sentence or article): listed once, first evidence
+        seen.add(r[:6])
         role: dict[str, Any] = {"title": r[1], "of": r[2], "start": r[3], "end": r[4], "origin": r[5]}
         role["evidence"] = _evidence(r[6], r[7], r[8], r[9]) if r[6] is not None else None
         roles.setdefault(r[0], []).append(role)
@@ -111,20 +124,44 @@ def actor_rows(store: Store) -> Iterator[dict[str, Any]]:
         }
 
 
-def relation_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Relations aggregated over statements and events, strongest evidence first."""
+#: a relation's strength over its articles: each article counts once, with its strongest
+#: statement or event, and independent articles add up (1 - the product of their doubts)
+_STRENGTH = "round(1 - exp(sum(ln(1 - least(doc_strength, 0.999)))), 3)"
+
+
+def relation_rows(store: Store, min_support: int = 1) -> Iterator[dict[str, Any]]:
+    """Relations aggregated over statements and events, best supported first.
+
+    ``support`` is the number of independent articles that state or imply the relation;
+    relations with fewer than ``min_support`` are left out. ``count`` is every supporting
+    statement or event; ``strength`` combines the articles, never repeats within one.
+    """
     rows = store.query(
-        """SELECT source_actor_id, any_value(source_name), any_value(source_kind), any_value(source_country),
+        f"""WITH per_doc AS (
+               SELECT source_actor_id, target_actor_id, relation, polarity, doc_id,
+                      max(coalesce(strength, 0.5)) AS doc_strength
+               FROM relations GROUP BY ALL),
+           support AS (
+               SELECT source_actor_id, target_actor_id, relation, polarity,
+                      count(*) AS n_docs, {_STRENGTH} AS strength
+               FROM per_doc GROUP BY ALL)
+           SELECT r.source_actor_id, any_value(source_name), any_value(source_kind), any_value(source_country),
                   any_value(source_sector), any_value(source_text),
-                  target_actor_id, any_value(target_name), any_value(target_kind), any_value(target_country),
+                  r.target_actor_id, any_value(target_name), any_value(target_kind), any_value(target_country),
                   any_value(target_sector), any_value(target_text),
-                  relation, polarity, min(date) FILTER (WHERE date IS NOT NULL),
-                  max(date) FILTER (WHERE date IS NOT NULL), count(*), max(strength),
-                  list({'doc_id': doc_id, 'start': ev_start, 'end': ev_end, 'sentence': sentence,
-                        'date': date, 'origin': origin} ORDER BY date NULLS LAST, doc_id, ev_start)
-           FROM relations
-           GROUP BY source_actor_id, target_actor_id, relation, polarity
-           ORDER BY count(*) DESC, source_actor_id, target_actor_id, relation"""
+                  r.relation, r.polarity, min(date) FILTER (WHERE date IS NOT NULL),
+                  max(date) FILTER (WHERE date IS NOT NULL), count(*), any_value(s.strength),
+                  list({{'doc_id': doc_id, 'start': ev_start, 'end': ev_end, 'sentence': sentence,
+                        'date': date, 'origin': origin}} ORDER BY date NULLS LAST, doc_id, ev_start),
+                  any_value(s.n_docs)
+           FROM relations r JOIN support s
+             ON s.source_actor_id IS NOT DISTINCT FROM r.source_actor_id
+            AND s.target_actor_id IS NOT DISTINCT FROM r.target_actor_id
+            AND s.relation IS NOT DISTINCT FROM r.relation AND s.polarity IS NOT DISTINCT FROM r.polarity
+           WHERE s.n_docs >= ?
+           GROUP BY r.source_actor_id, r.target_actor_id, r.relation, r.polarity
+           ORDER BY any_value(s.n_docs) DESC, count(*) DESC, r.source_actor_id, r.target_actor_id, r.relation""",
+        [min_support],
     )
     for r in rows:
         yield {
@@ -136,6 +173,7 @@ def relation_rows(store: Store) -> Iterator[dict[str, Any]]:
             "last_seen": r[15],
             "count": int(r[16]),
             "strength": r[17],
+            "support": int(r[19]),
             "evidence": [dict(e) for e in r[18]],
         }
 
@@ -156,13 +194,22 @@ def failure_rows(store: Store) -> Iterator[dict[str, Any]]:
         }
 
 
-def rows_for(kind: str, store: Store) -> Iterator[dict[str, Any]]:
-    """Rows of one export kind."""
+def removed_rows(store: Store) -> Iterator[dict[str, Any]]:
+    """The lines cleaning removed from each article (page furniture), in article order."""
+    for r in store.query("SELECT doc_id, idx, text FROM removed_lines ORDER BY doc_id, idx"):
+        yield {"doc_id": r[0], "line": r[1], "text": r[2]}
+
+
+def rows_for(kind: str, store: Store, min_support: int = 1) -> Iterator[dict[str, Any]]:
+    """Rows of one export kind (``min_support`` applies to relations)."""
+    if kind == "relations":
+        return relation_rows(store, min_support)
     producers = {
         "events": event_rows,
         "quotes": quote_rows,
         "actors": actor_rows,
         "relations": relation_rows,
         "failures": failure_rows,
+        "removed": removed_rows,
     }
     return producers[kind](store)

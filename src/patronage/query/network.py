@@ -23,7 +23,10 @@ EDGE_EVIDENCE = 50
 def _edge_sql(
     as_of: str | None, since: str | None, types: list[str], pair_filter: str
 ) -> tuple[str, list[Any]]:
-    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
+    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params).
+
+    Each kind ends with ``HAVING`` on its support (independent articles), which takes 1 param.
+    """
     sign_expr, sign_params = sign_sql()
     date_sql, date_params = date_clause("date", as_of=as_of, start=since)
     type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
@@ -31,21 +34,21 @@ def _edge_sql(
         SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
                count(*), min(date), max(date),
                list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+               any_value(source_name), any_value(target_name), count(DISTINCT doc_id)
         FROM relations
         WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL AND source_actor_id <> target_actor_id
           AND {date_sql} AND {type_sql.format(col="relation")} AND {pair_filter}
-        GROUP BY ALL
+        GROUP BY ALL HAVING count(DISTINCT doc_id) >= ?
         UNION ALL
         SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr},
                count(*), min(date), max(date),
                list(event_id ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+               any_value(source_name), any_value(target_name), count(DISTINCT doc_id)
         FROM events
         WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
           AND source_actor_id <> target_actor_id
           AND {date_sql} AND {type_sql.format(col="type")} AND {pair_filter}
-        GROUP BY ALL"""
+        GROUP BY ALL HAVING count(DISTINCT doc_id) >= ?"""
     return sql, [date_params, [types, types]]
 
 
@@ -55,6 +58,7 @@ def _run(
     types: list[str],
     pair_filter: str,
     pair_params: list[Any],
+    min_support: int = 1,
 ) -> list[tuple[Any, ...]]:
     sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter)
     sign_params = sign_sql()[1]
@@ -62,10 +66,12 @@ def _run(
         *date_params,
         *type_params,
         *pair_params,
+        min_support,
         *sign_params,
         *date_params,
         *type_params,
         *pair_params,
+        min_support,
     ]
     return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
 
@@ -88,11 +94,13 @@ def network(
     max_nodes: int,
     max_edges: int,
     since: str | None = None,
+    min_support: int = 1,
 ) -> dict[str, Any]:
     """The ego network of ``actor_id`` (see the module docstring).
 
     ``as_of`` keeps facts dated on or before it (undated ones too); with ``since`` as
     well, only facts dated within ``[since, as_of]`` count: the network over a window.
+    ``min_support`` keeps edges stated or implied in at least that many articles.
     """
     known = _node_rows(store, [actor_id])
     if actor_id not in known:
@@ -106,7 +114,7 @@ def network(
         if not frontier:
             break
         found: list[str] = []
-        for row in _run(store, (as_of, since), types, touching, [frontier, frontier]):
+        for row in _run(store, (as_of, since), types, touching, [frontier, frontier], min_support):
             if sign and row[4] != sign:
                 continue
             for end in (row[1], row[2]):
@@ -122,8 +130,8 @@ def network(
     both = "(source_actor_id IN (SELECT unnest(?)) AND target_actor_id IN (SELECT unnest(?)))"
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
-    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(
-        store, (as_of, since), types, both, [order, order]
+    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname, support in _run(
+        store, (as_of, since), types, both, [order, order], min_support
     ):
         if sign and pol != sign:
             continue
@@ -141,6 +149,7 @@ def network(
                 "relation": rel,
                 "polarity": pol,
                 "weight": int(n),
+                "support": int(support),
                 "first_seen": first,
                 "last_seen": last,
                 "event_ids": list(ids) if kind == "event" else [],
@@ -161,6 +170,7 @@ def network(
         "actor": actor_id,
         "as_of": as_of,
         "since": since,
+        "min_support": min_support,
         "depth": depth,
         "nodes": nodes,
         "edges": edges,

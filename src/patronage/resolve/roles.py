@@ -43,6 +43,9 @@ _TITLE_ADJECTIVES = _MODIFIERS | {
 }
 
 
+_NOT_TITLE = frozenset({"most", "also", "now", "once", "still", "even", "and", "or", "but"})
+
+
 def _in_title(t: Token) -> bool:
     return t.pos_ != "ADJ" or t.lower_ in _TITLE_ADJECTIVES
 
@@ -192,7 +195,14 @@ def _keep(
     evidence: Evidence | None,
 ) -> None:
     title = title.strip(" ,-")
-    if not title or (actor_id, title, of) in seen:
+    # a title is one office: words joined by "and" or led by an adverb come from a list or a
+    # neighbouring phrase ("president donald trump and house speaker"), not this person's role
+    if (
+        not title
+        or (actor_id, title, of) in seen
+        or " and " in f" {title} "
+        or title.split()[0] in _NOT_TITLE
+    ):
         return
     seen.add((actor_id, title, of))
     out.append((actor_id, Role(title=title, of=of, origin="text", evidence=evidence)))

@@ -38,6 +38,8 @@ def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
             (doc, m.start, m.end, m.text, m.label, m.sentence_idx, m.actor_id, m.how) for m in result.mentions
         ],
         "article_actors": [(doc, a.actor_id) for a in result.actors],
+        # what cleaning took out (captions, credits, link cards…), kept so it can be inspected
+        "removed_lines": [(doc, i, line) for i, line in enumerate(result.article.removed_lines)],
         "roles": [
             (doc, a.actor_id, r.title, r.of, r.start, r.end, r.origin, *_ev(r.evidence))
             for a in result.actors

@@ -87,8 +87,12 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         types: OptTypes = None,
         sign: Sign = None,
+        min_support: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
     ) -> dict[str, Any]:
-        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window)."""
+        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window).
+
+        ``min_support`` keeps the edges stated or implied in at least that many articles.
+        """
         check_date(as_of, "as_of")
         check_date(since, "from")
         with pool.cursor() as store:
@@ -102,6 +106,7 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
                 max_nodes=max_rows,
                 max_edges=max_rows,
                 since=since,
+                min_support=min_support,
             )
         return {"ok": True, **graph}
 
