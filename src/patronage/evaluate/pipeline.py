@@ -1,7 +1,8 @@
 """Run the full pipeline on PLOVER gold sentences (text and date only) and score it.
 
 Each gold record gets one prediction: the most trustworthy event the pipeline
-extracts from its text, with the event's country dyad coded by
+extracts from its text, typed as the PLOVER manual types it (an intended or offered
+action is AGREE or THREATEN there, see :func:`patronage.model.plover.manual_type`), with the event's country dyad coded by
 :func:`patronage.extract.events.dyad.coded_dyad`. When no event with actors comes out,
 the most confident coded frame still gives a type, and the dyad falls back to the
 countries the text names, under the same conventions.
@@ -21,8 +22,9 @@ from patronage.analyse import analyse_doc
 from patronage.config import Settings
 from patronage.evaluate.plover import GoldRecord, Prediction, load_gold, score
 from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
-from patronage.extract.events.frames import code_sentence
+from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.ingest.ids import content_hash
+from patronage.model.plover import manual_type
 from patronage.model.records import AnalysedArticle, CleanArticle, Event
 from patronage.nlp.loader import load_nlp
 from patronage.resolve.registry import load_gazetteer
@@ -39,12 +41,25 @@ class Observation:
     countries: tuple[str, ...]
 
 
-def _best(events: list[Event]) -> Event | None:
+def _best(events: list[Event], frames: list[EventFrame], text: str) -> Event | None:
+    """The record's main event: asserted, with the most central trigger, with actors.
+
+    A gold record codes the sentence's main event; the coding's own score of a frame
+    (higher for triggers nearer the root of the parse, lower inside another event's
+    clause) says which event that is. The calibrated ``confidence`` says how likely an
+    event is right, not how central it is.
+    """
     if not events:
         return None
+    central = {(f.type, text[f.trigger_start : f.trigger_end]): f.confidence for f in frames}
     return max(
         events,
-        key=lambda e: (e.polarity == "asserted", e.confidence, e.source is not None, e.target is not None),
+        key=lambda e: (
+            e.polarity == "asserted",
+            central.get((e.type, e.trigger or ""), 0.0),
+            e.source is not None,
+            e.target is not None,
+        ),
     )
 
 
@@ -69,13 +84,14 @@ def observe(records: list[GoldRecord], settings: Settings) -> list[Observation]:
             record.id, "", record.text, record.date or None, None, None, "eval", content_hash(record.text)
         )
         result = analyse_doc(article, doc, gazetteer)
-        best = _best(list(result.events))
-        if best is not None:
-            out.append(Observation(best.type, best, _countries(result)))
-            continue
         frames = [f for sent in doc.sents for f in code_sentence(sent)]
+        best = _best(list(result.events), frames, doc.text)
+        if best is not None:
+            out.append(Observation(manual_type(best.type, best.modality), best, _countries(result)))
+            continue
         top = max(frames, key=lambda f: f.confidence) if frames else None
-        out.append(Observation(top.type if top else None, None, _countries(result)))
+        kind = manual_type(top.type, top.modality) if top else None
+        out.append(Observation(kind, None, _countries(result)))
     return out
 
 

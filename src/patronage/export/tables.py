@@ -37,8 +37,8 @@ def _evidence(doc_id: str, start: int | None, end: int | None, sentence: str | N
     return {"doc_id": doc_id, "start": start, "end": end, "sentence": sentence}
 
 
-def event_rows(store: Store) -> Iterator[dict[str, Any]]:
-    """Events in document order."""
+def event_rows(store: Store, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
+    """Events in document order, those of at least ``min_confidence`` only."""
     rows = store.query(
         """SELECT event_id, type, mode, context, cameo,
                   source_actor_id, source_name, source_kind, source_country, source_sector, source_text,
@@ -46,7 +46,8 @@ def event_rows(store: Store) -> Iterator[dict[str, Any]]:
                   polarity, modality, date, date_precision, location_name, location_country,
                   doc_id, ev_start, ev_end, sentence, confidence, trigger, date_season, date_text,
                   dyad_source, dyad_target
-           FROM events ORDER BY doc_id, ev_start, event_id"""
+           FROM events WHERE coalesce(confidence, 0) >= ? ORDER BY doc_id, ev_start, event_id""",
+        [min_confidence],
     )
     for r in rows:
         yield {
@@ -200,10 +201,14 @@ def removed_rows(store: Store) -> Iterator[dict[str, Any]]:
         yield {"doc_id": r[0], "line": r[1], "text": r[2]}
 
 
-def rows_for(kind: str, store: Store, min_support: int = 1) -> Iterator[dict[str, Any]]:
-    """Rows of one export kind (``min_support`` applies to relations)."""
+def rows_for(
+    kind: str, store: Store, min_support: int = 1, min_confidence: float = 0.0
+) -> Iterator[dict[str, Any]]:
+    """Rows of one export kind (``min_support`` applies to relations, ``min_confidence`` to events)."""
     if kind == "relations":
         return relation_rows(store, min_support)
+    if kind == "events":
+        return event_rows(store, min_confidence)
     producers = {
         "events": event_rows,
         "quotes": quote_rows,

@@ -11,10 +11,13 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Span
 
 from patronage.extract.events.dyad import coded_dyad
+from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
@@ -29,16 +32,54 @@ _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 def sentence_events(
     doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
 ) -> list[Event]:
-    """The events one parsed sentence reports, with resolved actors and a coded dyad."""
+    """The events one parsed sentence reports, each with its calibrated confidence.
+
+    Events the scorer gives less than ``min_confidence`` are left out.
+    """
+    scorer = load_scorer()
+    out: list[Event] = []
+    for event, features, vector in candidate_events(doc_id, sent, found, ev, date):
+        confidence = scorer.confidence(features, vector)
+        if confidence >= min_confidence:
+            out.append(replace(event, confidence=round(confidence, 3)))
+    return out
+
+
+def candidate_events(
+    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue
+) -> list[tuple[Event, list[str], np.ndarray]]:
+    """Every event the lexicon and the parse propose in one sentence, with the scorer's inputs.
+
+    Each comes with its features and its trigger's tok2vec vector; its ``confidence`` is
+    still the coding heuristic's (training reads these candidates as they are).
+    """
     frames = code_sentence(sent)
-    events: list[Event] = []
+    quoted = quoted_tokens(sent)
+    out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
     for frame in frames:
-        coded = _events(doc_id, frame, found, ev, date, min_confidence, _swap_side(frame, frames, found))
-        if coded and countries is None:
+        coded = _events(doc_id, frame, found, ev, date, 0.0, _swap_side(frame, frames, found))
+        if not coded:
+            continue
+        if countries is None:
             countries = found.countries_in(sent.start_char, sent.end_char)
-        events.extend(_with_dyad(e, countries or []) for e in coded)
-    return events
+        span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+        tok = span.root if span is not None else sent.root
+        vector = found.doc.tensor[tok.i] if found.doc.tensor.shape[0] > tok.i else np.zeros(96, np.float32)
+        for event in coded:
+            features = event_features(
+                tok,
+                event.type,
+                event.modality,
+                event.polarity,
+                frame.flags,
+                event.source,
+                event.target,
+                found,
+                quoted,
+            )
+            out.append((_with_dyad(event, countries), features, vector))
+    return out
 
 
 def _with_dyad(event: Event, countries: Sequence[str]) -> Event:

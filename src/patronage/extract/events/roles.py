@@ -287,6 +287,11 @@ def noun_args(
             _add(targets, arg_spans(obj))
     head = noun.head
     if noun_anchor(noun, verb_triggers) is not None:
+        # "offered him asylum", "offered asylum to the whistleblower": the light verb's recipient
+        for child in head.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                _add(targets, arg_spans(child))
+        _add(targets, [span for _p, obj in pobjs(head, {"to"}) for span in arg_spans(obj)])
         subj, passive = subject_of(head)
         if subj is not None and not passive:
             if lemma(head) in _RECIPIENT_VERBS:
