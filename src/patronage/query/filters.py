@@ -39,8 +39,9 @@ CONFLICTUAL = ("ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE"
 REL_ID_SQL = "'rel-' || md5(concat_ws('|', doc_id, ev_start, ev_end, source_actor_id, target_actor_id, relation))[1:16]"
 
 
-#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the shapes of the store's dates and of every date filter
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` in ASCII digits: the shapes of the store's dates and of every
+#: date filter
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 def check_date(value: str | None, name: str) -> str | None:
