@@ -309,12 +309,21 @@ def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | 
 @_db_option
 @click.option("--host", help="Address to bind (default 127.0.0.1: this machine only).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); loopback names and --host always are.",
+)
 @pass_ctx
-def serve(c: Context, db: str | None, host: str | None, port: int | None) -> None:
+def serve(
+    c: Context, db: str | None, host: str | None, port: int | None, allow_hosts: tuple[str, ...]
+) -> None:
     """Explore the network in a local web app (needs the [web] extra)."""
     from patronage.commands.serve import do_serve
 
-    do_serve(_settings_with_db(c, db), host, port)
+    do_serve(_settings_with_db(c, db), host, port, allow_hosts)
 
 
 @cli.group()
