@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from patronage.errors import NotFoundError
-from patronage.query.filters import REL_ID_SQL, date_clause, sign_sql
+from patronage.query.filters import REL_ID_SQL, check_window, date_clause, sign_sql
 from patronage.store import Store
 
 __all__ = ["network"]
@@ -94,6 +94,7 @@ def network(
     ``as_of`` keeps facts dated on or before it (undated ones too); with ``since`` as
     well, only facts dated within ``[since, as_of]`` count: the network over a window.
     """
+    check_window(since, as_of, ("from", "as_of"))
     known = _node_rows(store, [actor_id])
     if actor_id not in known:
         raise NotFoundError(f"no actor {actor_id!r}", source="actor")
