@@ -11,7 +11,6 @@ import contextlib
 import io
 import os
 import tempfile
-import threading
 import time
 import unicodedata
 from pathlib import Path
@@ -22,10 +21,10 @@ from hypothesis import strategies as st
 
 from patronage.clean import html_to_text
 from patronage.errors import InputError
-from patronage.ingest import read_inputs
 from patronage.ingest.chars import normalise_field, normalise_text
 from patronage.ingest.decode import decode_bytes
 from patronage.model.records import Article, Failure
+from tests.ingest.test_files import _items
 from tests.ingest.test_fuzz import COMMON
 
 FILES = settings(max_examples=60, **COMMON)
@@ -34,15 +33,6 @@ CHARS = settings(max_examples=1500, **COMMON)
 ENCODINGS = settings(max_examples=600, **COMMON)
 
 GOOD = b"Talks\nIran threatened Israel on Friday.\n"
-
-
-def _read(paths: list[str], stdin: io.BytesIO | None = None) -> list[Article | Failure]:
-    out: list[list[Article | Failure]] = []
-    thread = threading.Thread(target=lambda: out.append(list(read_inputs(paths, None, stdin))), daemon=True)
-    thread.start()
-    thread.join(timeout=30)
-    assert not thread.is_alive(), "reading hung"
-    return out[0]
 
 
 # --- file kinds -------------------------------------------------------------------------------------
@@ -90,7 +80,7 @@ def test_any_mix_of_file_kinds_is_read_without_hanging(entries: list[tuple[str, 
             for i, (kind, suffix) in enumerate(entries)
             if _make(root / f"f{i}{suffix}", kind)
         ]
-        items = _read([str(root)])
+        items = _items([str(root)])
         for item in items:
             assert isinstance(item, Article | Failure)
             if isinstance(item, Failure):
@@ -101,7 +91,7 @@ def test_any_mix_of_file_kinds_is_read_without_hanging(entries: list[tuple[str, 
                 assert str(root / name) in docs, (name, kind)
         # each path named on the command line is read or refused in the same way
         for name, _ in made:
-            assert all(isinstance(i, Article | Failure) for i in _read([str(root / name)]))
+            assert all(isinstance(i, Article | Failure) for i in _items([str(root / name)]))
 
 
 # --- JSON number literals -----------------------------------------------------------------------------
@@ -121,7 +111,7 @@ def test_number_literals_are_one_record_or_one_failure(literal: str, field: str)
     line = f'{{"{field}": {literal}, "text": "Iran threatened Israel."}}'
     data = b'{"id": "first", "text": "x y."}\n' + line.encode() + b"\n"
     items = [
-        i for i in _read(["-"], io.BytesIO(data)) if not (isinstance(i, Failure) and i.level == "warning")
+        i for i in _items(["-"], io.BytesIO(data)) if not (isinstance(i, Failure) and i.level == "warning")
     ]
     assert len(items) == 2 and isinstance(items[0], Article)
     if isinstance(items[1], Failure):

@@ -34,41 +34,34 @@ def _shape(body: dict[str, Any], status: int) -> None:
     )
 
 
-@pytest.mark.parametrize(
-    "host",
-    [
-        "attacker.example",
-        "attacker.example:8000",
-        "127.0.0.1.attacker.example",
-        "",
-        "localhost.evil",
-        "10.0.0.1",
-    ],
-)
-def test_a_foreign_host_header_gets_421(web_db: Path, host: str) -> None:
+FOREIGN = [
+    "attacker.example",
+    "attacker.example:8000",
+    "127.0.0.1.attacker.example",
+    "",
+    "localhost.evil",
+    "10.0.0.1",
+]
+LOOPBACK = [
+    "localhost",
+    "localhost:8000",
+    "127.0.0.1:8000",
+    "[::1]:8000",
+    "127.0.0.2",
+    "app.localhost",
+    "LOCALHOST.",
+]
+
+
+@pytest.mark.parametrize(("host", "status"), [(h, 421) for h in FOREIGN] + [(h, 200) for h in LOOPBACK])
+def test_only_loopback_host_headers_are_served(web_db: Path, host: str, status: int) -> None:
     client = TestClient(create_app(str(web_db)), base_url="http://localhost")
     for path in ("/api/meta", "/api/network?actor=" + ASSAD, "/", "/static/app.js"):
         response = client.get(path, headers={"host": host})
-        assert response.status_code == 421, (host, path, response.status_code)
-        _shape(response.json(), 421)
-        assert "--allow-host" in response.json()["error"]
-
-
-@pytest.mark.parametrize(
-    "host",
-    [
-        "localhost",
-        "localhost:8000",
-        "127.0.0.1:8000",
-        "[::1]:8000",
-        "127.0.0.2",
-        "app.localhost",
-        "LOCALHOST.",
-    ],
-)
-def test_loopback_hosts_are_served(web_db: Path, host: str) -> None:
-    client = TestClient(create_app(str(web_db)), base_url="http://localhost")
-    assert client.get("/api/meta", headers={"host": host}).status_code == 200
+        assert response.status_code == status, (host, path, response.status_code)
+        if status == 421:
+            _shape(response.json(), 421)
+            assert "--allow-host" in response.json()["error"]
 
 
 def test_bound_and_allowed_hosts_are_served(web_db: Path) -> None:
