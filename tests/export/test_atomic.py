@@ -76,7 +76,9 @@ def test_output_into_a_missing_directory_is_one_line(
     assert "no such directory" in _error_line(capsys)
 
 
-def test_a_dangling_symlink_is_not_followed(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_dangling_symlink_is_not_followed(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     link, elsewhere = tmp_path / "e.jsonl", tmp_path / "elsewhere.jsonl"
     link.symlink_to(elsewhere)
     assert _export(db, link) == 1

@@ -21,26 +21,42 @@ EDGE_EVIDENCE = 50
 
 
 def _edge_sql(
-    as_of: str | None, since: str | None, types: list[str], pair_filter: str
+    as_of: str | None, since: str | None, types: list[str], pair_filter: str, walk: bool = False
 ) -> tuple[str, list[Any]]:
-    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
+    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params).
+
+    ``walk`` leaves out what only the final edges need (dates, evidence ids, names): the walk
+    outwards only ranks edges, and hashing every relation row's evidence id cost most of the time.
+    """
     sign_expr, sign_params = sign_sql()
     date_sql, date_params = date_clause("date", as_of=as_of, start=since)
     type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
+    rel_extra = (
+        ""
+        if walk
+        else (
+            f", min(date), max(date), list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}]"
+            ", any_value(source_name), any_value(target_name)"
+        )
+    )
+    event_extra = (
+        ""
+        if walk
+        else (
+            f", min(date), max(date), list(event_id ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}]"
+            ", any_value(source_name), any_value(target_name)"
+        )
+    )
     sql = f"""
-        SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
-               count(*), min(date), max(date),
-               list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+        SELECT 'relation' AS kind, source_actor_id AS src, target_actor_id AS tgt, relation AS rel,
+               coalesce(polarity, 'neutral') AS pol, count(*) AS n{rel_extra}
         FROM relations
         WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL AND source_actor_id <> target_actor_id
           AND {date_sql} AND {type_sql.format(col="relation")} AND {pair_filter}
         GROUP BY ALL
         UNION ALL
         SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr},
-               count(*), min(date), max(date),
-               list(event_id ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+               count(*){event_extra}
         FROM events
         WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
           AND source_actor_id <> target_actor_id
@@ -55,8 +71,12 @@ def _run(
     types: list[str],
     pair_filter: str,
     pair_params: list[Any],
+    walk: bool = False,
+    sign: str | None = None,
+    limit: int | None = None,
 ) -> list[tuple[Any, ...]]:
-    sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter)
+    """Edges, strongest first, of sign ``sign`` (any when None), at most ``limit`` of them."""
+    sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter, walk)
     sign_params = sign_sql()[1]
     params = [
         *date_params,
@@ -67,7 +87,10 @@ def _run(
         *type_params,
         *pair_params,
     ]
-    return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
+    return store.query(
+        f"SELECT * FROM ({sql}) AS e WHERE (?::VARCHAR IS NULL OR e.pol = ?) ORDER BY 6 DESC, 2, 3, 4 LIMIT ?",
+        [*params, sign, sign, limit],
+    )
 
 
 def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -107,7 +130,7 @@ def network(
         if not frontier:
             break
         found: list[str] = []
-        for row in _run(store, (as_of, since), types, touching, [frontier, frontier]):
+        for row in _run(store, (as_of, since), types, touching, [frontier, frontier], walk=True, sign=sign):
             if sign and row[4] != sign:
                 continue
             for end in (row[1], row[2]):
@@ -124,7 +147,7 @@ def network(
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
     for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(
-        store, (as_of, since), types, both, [order, order]
+        store, (as_of, since), types, both, [order, order], sign=sign, limit=max_edges + 1
     ):
         if sign and pol != sign:
             continue

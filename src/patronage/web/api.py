@@ -10,6 +10,7 @@ import re
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Path, Query
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 
 from patronage.errors import InputError, NotFoundError
@@ -78,7 +79,7 @@ def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = N
         return {"ok": True, **profile}
 
     @router.get("/network")
-    def network_route(
+    async def network_route(
         actor: Text,
         as_of: OptDate = None,
         since: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
@@ -86,13 +87,17 @@ def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = N
         types: OptTypes = None,
         sign: Sign = None,
     ) -> Response:
-        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window)."""
+        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window).
+
+        Asynchronous so that an answer in the cache is sent without a worker thread; a miss runs
+        the query in one (and concurrent misses of the same query share it).
+        """
         check_date(as_of, "as_of")
         check_date(since, "from")
         type_list = split_types(types)
         key = ("network", actor, as_of, since, depth, tuple(type_list), sign, max_rows)
-        body = cache.get(key)
-        if body is None:
+
+        def make() -> bytes:
             with pool.cursor() as store:
                 graph = network(
                     store,
@@ -105,8 +110,11 @@ def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = N
                     max_edges=max_rows,
                     since=since,
                 )
-            body = bytes(JSONResponse({"ok": True, **graph}).body)
-            cache.put(key, body)
+            return bytes(JSONResponse({"ok": True, **graph}).body)
+
+        body = cache.get(key)
+        if body is None:
+            body = await run_in_threadpool(cache.compute, key, make)
         return Response(body, media_type="application/json")
 
     @router.get("/events")

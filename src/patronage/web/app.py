@@ -6,11 +6,11 @@ the Content-Security-Policy can forbid both. Data reaches the page only as JSON.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable, Iterable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
@@ -20,7 +20,7 @@ from patronage.web.api import build_router
 from patronage.web.cache import ResponseCache
 from patronage.web.conn import StorePool
 from patronage.web.errors import install_error_handlers
-from patronage.web.guard import ASGIApp, HeadAsGet, HostGuard, Limiter
+from patronage.web.guard import ASGIApp, HeadAsGet, HostGuard, Limiter, SecurityHeaders
 
 __all__ = ["CSP", "SECURITY_HEADERS", "STATIC_DIR", "create_app"]
 
@@ -88,17 +88,6 @@ def create_app(
     app.state.pool = pool
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        if request.url.path.startswith("/api/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
-
     app.include_router(build_router(pool, max_rows, ResponseCache(cache_mb << 20)))
 
     @app.get("/", include_in_schema=False)
@@ -107,4 +96,4 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     limited = Limiter(app, max_concurrency, max_queue)  # type: ignore[arg-type]
-    return HostGuard(HeadAsGet(limited), allowed_hosts)
+    return SecurityHeaders(HostGuard(HeadAsGet(limited), allowed_hosts), SECURITY_HEADERS)

@@ -2,14 +2,15 @@
 
 ``patronage serve`` opens the database read-only, so an answer never goes stale while the server
 runs: a cache needs no invalidation. It is keyed by every parameter of the query and bounded by the
-bytes of the JSON bodies it holds, least recently used first out.
+bytes of the JSON bodies it holds, least recently used first out. Requests that miss on the same key
+at the same time wait for one computation instead of each running the query ("single flight").
 """
 
 from __future__ import annotations
 
 import threading
 from collections import OrderedDict
-from collections.abc import Hashable
+from collections.abc import Callable, Hashable
 
 __all__ = ["ResponseCache"]
 
@@ -22,6 +23,7 @@ class ResponseCache:
         self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
+        self._flights: dict[Hashable, _Flight] = {}
         self.hits = 0
         self.misses = 0
 
@@ -48,3 +50,43 @@ class ResponseCache:
             while self._size > self.max_bytes and self._bodies:
                 _, dropped = self._bodies.popitem(last=False)
                 self._size -= len(dropped)
+
+    def compute(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
+        """The body under ``key``: stored, being made by another thread (waited for), or made here.
+
+        An error raised by ``make`` reaches every request that waited for it.
+        """
+        with self._lock:
+            body = self._bodies.get(key)
+            if body is not None:
+                return body
+            flight = self._flights.get(key)
+            leader = flight is None
+            if flight is None:
+                flight = self._flights[key] = _Flight()
+        if not leader:
+            flight.done.wait()
+            if flight.error is not None:
+                raise flight.error
+            assert flight.body is not None
+            return flight.body
+        try:
+            flight.body = make()
+            self.put(key, flight.body)
+            return flight.body
+        except BaseException as exc:
+            flight.error = exc
+            raise
+        finally:
+            with self._lock:
+                del self._flights[key]
+            flight.done.set()
+
+
+class _Flight:
+    """One computation of a key that other requests may wait for."""
+
+    def __init__(self) -> None:
+        self.done = threading.Event()
+        self.body: bytes | None = None
+        self.error: BaseException | None = None

@@ -6,6 +6,8 @@
 * :class:`Limiter` lets ``max_concurrency`` API requests run at once and ``max_queue`` wait; any
   more get 503 with ``Retry-After`` at once, so latency is bounded instead of growing with a queue.
 * :class:`HeadAsGet` answers HEAD like GET without the body, as HTTP asks.
+* :class:`SecurityHeaders`, outermost, puts the security headers on every response, the guards'
+  own answers included, and ``Cache-Control: no-store`` on the API's.
 
 Errors use the app's one JSON shape (:func:`patronage.web.errors.error_response`).
 """
@@ -20,7 +22,7 @@ from typing import Any
 
 from patronage.web.errors import error_response
 
-__all__ = ["LOOPBACK_NAMES", "HeadAsGet", "HostGuard", "Limiter", "host_allowed"]
+__all__ = ["LOOPBACK_NAMES", "HeadAsGet", "HostGuard", "Limiter", "SecurityHeaders", "host_allowed"]
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -151,3 +153,35 @@ class HeadAsGet:
             await send(message)
 
         await self.app({**scope, "method": "GET"}, receive, without_body)
+
+
+class SecurityHeaders:
+    """Add ``headers`` to every response that lacks them; ``no-store`` on paths under ``/api/``.
+
+    Pure ASGI rather than Starlette's ``BaseHTTPMiddleware``, which costs a task per request.
+    """
+
+    def __init__(self, app: ASGIApp, headers: dict[str, str]) -> None:
+        self.app = app
+        self.headers = [(k.lower().encode("latin-1"), v.encode("latin-1")) for k, v in headers.items()]
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        api = str(scope.get("path", "")).startswith("/api/")
+
+        async def with_headers(message: Message) -> None:
+            if message["type"] == "http.response.start":
+                headers = [
+                    (k, v)
+                    for k, v in message.get("headers", ())
+                    if not (api and bytes(k).lower() == b"cache-control")
+                ]
+                if api:
+                    headers.append((b"cache-control", b"no-store"))
+                present = {bytes(k).lower() for k, _ in headers}
+                message["headers"] = headers + [(k, v) for k, v in self.headers if k not in present]
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
