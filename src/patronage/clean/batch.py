@@ -12,11 +12,15 @@ __all__ = ["IdLedger", "batches", "clean_batch"]
 
 
 def batches(items: Iterable[Article | Failure], size: int) -> Iterator[list[Article | Failure]]:
-    """``items`` in lists of ``size`` (the last one shorter)."""
+    """``items`` in lists of ``size`` (the last one shorter).
+
+    A batch never ends with a warning: the article it is about (read next) goes in the same
+    batch, since storing an article replaces the failure rows stored for it before.
+    """
     batch: list[Article | Failure] = []
     for item in items:
         batch.append(item)
-        if len(batch) >= size:
+        if len(batch) >= size and not (isinstance(item, Failure) and item.level == "warning"):
             yield batch
             batch = []
     if batch:

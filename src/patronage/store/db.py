@@ -243,7 +243,7 @@ class Store:
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
         # failures are keyed by what failed: this run's rows replace earlier runs' rows for the same
         # input (a re-run, or a run after kill -9, never doubles them), and a replaced article's
-        # earlier failures no longer apply
+        # failures from earlier runs no longer apply; this run's own rows all stay
         keys = sorted({*doc_ids, *(f.doc for f in failures)})
         if keys:
             con.execute(
