@@ -9,15 +9,19 @@ searches three-word phrases taken from a fixed sample of stored sentences ("phra
 text, mid-word cuts and punctuation, the kind of query a name search does not exercise).
 
 With --clients N: starts `patronage serve` as a separate process (its own interpreter, as a user
-runs it) and lets N threads ask, each as fast as it is answered, for --seconds; prints p50/p95/p99
+runs it) and lets N clients (one event loop) ask, each as soon as it is answered, for --seconds;
+prints p50/p95/p99
 of the answers, how many were shed (503), the throughput and the server's peak memory.
 """
 
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
+import os
 import random
+import resource
 import socket
 import statistics
 import subprocess
@@ -99,6 +103,11 @@ def _peak_rss_mb(pid: int) -> float:
     return float("nan")
 
 
+def _cpu_seconds(pid: int) -> float:
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return round((int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK"), 1)
+
+
 def concurrent(db: str, clients: int, seconds: float, depth: int, route: str) -> dict[str, object]:
     """``clients`` closed-loop clients against `patronage serve` in its own process."""
     actors, phrases = _sample(db)
@@ -120,42 +129,38 @@ def concurrent(db: str, clients: int, seconds: float, depth: int, route: str) ->
         latencies: list[float] = []
         shed: list[float] = []
         errors: list[str] = []
-        lock = threading.Lock()
         until = time.monotonic() + seconds
 
-        def client(seed: int) -> None:
+        async def client(seed: int, http: httpx.AsyncClient) -> None:
             rng = random.Random(seed)
-            with httpx.Client(base_url=base, timeout=60) as http:
-                while time.monotonic() < until:
-                    actor_id, text = rng.choice(actors)
-                    kind = route if route != "mix" else rng.choice(["network", "search", "phrase"])
-                    if kind == "network":
-                        url, params = "/api/network", {"actor": actor_id, "depth": depth}
-                    else:
-                        q = str(text)[:40] if kind == "search" else rng.choice(phrases)
-                        url, params = "/api/search", {"q": q}
-                    t0 = time.perf_counter()
-                    try:
-                        status = http.get(url, params=params).status_code
-                    except httpx.HTTPError as exc:
-                        with lock:
-                            errors.append(type(exc).__name__)
-                        continue
-                    ms = (time.perf_counter() - t0) * 1000
-                    with lock:
-                        if status == 200:
-                            latencies.append(ms)
-                        elif status == 503:
-                            shed.append(ms)
-                        else:
-                            errors.append(str(status))
+            while time.monotonic() < until:
+                actor_id, text = rng.choice(actors)
+                kind = route if route != "mix" else rng.choice(["network", "search", "phrase"])
+                if kind == "network":
+                    url, params = "/api/network", {"actor": actor_id, "depth": depth}
+                else:
+                    q = str(text)[:40] if kind == "search" else rng.choice(phrases)
+                    url, params = "/api/search", {"q": q}
+                t0 = time.perf_counter()
+                try:
+                    status = (await http.get(url, params=params)).status_code
+                except httpx.HTTPError as exc:
+                    errors.append(type(exc).__name__)
+                    continue
+                ms = (time.perf_counter() - t0) * 1000
+                (latencies if status == 200 else shed if status == 503 else errors).append(
+                    ms if status in (200, 503) else str(status)  # type: ignore[arg-type]
+                )
 
-        threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join()
+        async def all_clients() -> None:
+            # one event loop for every client: threads would spend the cores the server needs
+            limits = httpx.Limits(max_connections=clients, max_keepalive_connections=clients)
+            async with httpx.AsyncClient(base_url=base, timeout=60, limits=limits) as http:
+                await asyncio.gather(*(client(n, http) for n in range(clients)))
+
+        asyncio.run(all_clients())
         peak = _peak_rss_mb(server.pid)
+        server_cpu = _cpu_seconds(server.pid)
     finally:
         server.terminate()
         server.wait(timeout=30)
@@ -175,6 +180,9 @@ def concurrent(db: str, clients: int, seconds: float, depth: int, route: str) ->
         "shed_p95_ms": _percentile(shed, 0.95),
         "errors": len(errors),
         "server_peak_rss_mb": peak,
+        "server_cpu_s": server_cpu,
+        "client_cpu_s": round(sum(resource.getrusage(resource.RUSAGE_SELF)[:2]), 1),
+        "load_average": os.getloadavg()[0],
     }
 
 

@@ -7,22 +7,22 @@ import time
 
 import pytest
 
-from patronage.web.cache import ResponseCache
+from patronage.web.cache import QueryCache
 
 
 def test_lru_is_bounded_by_bytes() -> None:
-    cache = ResponseCache(400)
+    cache = QueryCache(400)
     for i in range(10):
         cache.put(i, b"x" * 90)
     kept = [i for i in range(10) if cache.get(i) is not None]
     assert kept == [6, 7, 8, 9]
     cache.put("huge", b"x" * 200)  # over a quarter of the cache: not kept
     assert cache.get("huge") is None
-    assert ResponseCache(0).get("anything") is None
+    assert QueryCache(0).get("anything") is None
 
 
 def test_concurrent_misses_of_one_key_run_the_query_once() -> None:
-    cache = ResponseCache(1 << 20)
+    cache = QueryCache(1 << 20)
     calls: list[int] = []
 
     def make() -> bytes:
@@ -41,7 +41,7 @@ def test_concurrent_misses_of_one_key_run_the_query_once() -> None:
 
 
 def test_an_error_reaches_every_waiting_request_and_is_not_cached() -> None:
-    cache = ResponseCache(1 << 20)
+    cache = QueryCache(1 << 20)
     started = threading.Event()
 
     def fail() -> bytes:

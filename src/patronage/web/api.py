@@ -16,8 +16,8 @@ from fastapi.responses import JSONResponse, Response
 from patronage.errors import InputError, NotFoundError
 from patronage.query import actor_profile
 from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
-from patronage.query.network import network
-from patronage.web.cache import ResponseCache
+from patronage.query.network import EdgeIndex, edge_index, network
+from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 from patronage.web.evidence import event_evidence, relation_evidence
 
@@ -25,6 +25,9 @@ __all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
 
 _TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_\- ]{0,39}$")
 MAX_LEN = 200
+
+#: edge indexes (one per window and type filter) a server keeps
+INDEXES = 2
 
 Text = Annotated[str, Query(min_length=1, max_length=MAX_LEN)]
 OptDate = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN)]
@@ -45,13 +48,15 @@ def split_types(value: str | None) -> list[str]:
     return items
 
 
-def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = None) -> APIRouter:
+def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None = None) -> APIRouter:
     """The API routes over one read-only store; no response holds more than ``max_rows`` rows.
 
-    Network answers are kept in ``cache`` (keyed by every parameter), as the store cannot change.
+    Network answers are kept in ``cache`` (keyed by every parameter), as the store cannot change,
+    and so are the edge indexes of the last :data:`INDEXES` windows asked for (unless the cache is off).
     """
     router = APIRouter(prefix="/api")
-    cache = cache if cache is not None else ResponseCache(0)
+    cache = cache if cache is not None else QueryCache(0)
+    indexes: QueryCache[EdgeIndex] = QueryCache(INDEXES if cache.max_size else 0, lambda _: 1)
 
     @router.get("/meta")
     def meta() -> dict[str, Any]:
@@ -99,6 +104,8 @@ def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = N
 
         def make() -> bytes:
             with pool.cursor() as store:
+                window_key = ("index", as_of, since, tuple(t.lower() for t in type_list))
+                index = indexes.compute(window_key, lambda: edge_index(store, (as_of, since), type_list))
                 graph = network(
                     store,
                     actor,
@@ -109,6 +116,7 @@ def build_router(pool: StorePool, max_rows: int, cache: ResponseCache | None = N
                     max_nodes=max_rows,
                     max_edges=max_rows,
                     since=since,
+                    index=index,
                 )
             return bytes(JSONResponse({"ok": True, **graph}).body)
 

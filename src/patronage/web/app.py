@@ -17,7 +17,7 @@ from fastapi.staticfiles import StaticFiles
 from patronage.config import RANGES
 from patronage.errors import ConfigError
 from patronage.web.api import build_router
-from patronage.web.cache import ResponseCache
+from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 from patronage.web.errors import install_error_handlers
 from patronage.web.guard import ASGIApp, HeadAsGet, HostGuard, Limiter, SecurityHeaders
@@ -88,7 +88,7 @@ def create_app(
     app.state.pool = pool
     install_error_handlers(app)
 
-    app.include_router(build_router(pool, max_rows, ResponseCache(cache_mb << 20)))
+    app.include_router(build_router(pool, max_rows, QueryCache(cache_mb << 20)))
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

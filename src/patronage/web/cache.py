@@ -1,9 +1,10 @@
-"""Answers to repeated queries, kept in memory while the server runs.
+"""Answers to repeated queries, and what computing them needs, kept in memory while the server runs.
 
-``patronage serve`` opens the database read-only, so an answer never goes stale while the server
-runs: a cache needs no invalidation. It is keyed by every parameter of the query and bounded by the
-bytes of the JSON bodies it holds, least recently used first out. Requests that miss on the same key
-at the same time wait for one computation instead of each running the query ("single flight").
+``patronage serve`` opens the database read-only, so nothing goes stale while the server runs: a
+cache needs no invalidation. :class:`QueryCache` is keyed by every parameter of a query and bounded
+by the total size of what it holds (bytes of JSON bodies, or a count of edge indexes), least recently
+used first out. Requests that miss on the same key at the same time wait for one computation instead
+of each running the query ("single flight").
 """
 
 from __future__ import annotations
@@ -11,24 +12,28 @@ from __future__ import annotations
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from typing import Generic, TypeVar
 
-__all__ = ["ResponseCache"]
+__all__ = ["QueryCache"]
+
+V = TypeVar("V")
 
 
-class ResponseCache:
-    """A thread-safe LRU of JSON response bodies, at most ``max_bytes`` in all (0 keeps nothing)."""
+class QueryCache(Generic[V]):
+    """A thread-safe LRU holding at most ``max_size`` (as ``sizeof`` counts; 0 keeps nothing)."""
 
-    def __init__(self, max_bytes: int) -> None:
-        self.max_bytes = max_bytes
-        self._bodies: OrderedDict[Hashable, bytes] = OrderedDict()
+    def __init__(self, max_size: int, sizeof: Callable[[V], int] = len) -> None:  # type: ignore[assignment]
+        self.max_size = max_size
+        self.sizeof = sizeof
+        self._bodies: OrderedDict[Hashable, V] = OrderedDict()
         self._size = 0
         self._lock = threading.Lock()
-        self._flights: dict[Hashable, _Flight] = {}
+        self._flights: dict[Hashable, _Flight[V]] = {}
         self.hits = 0
         self.misses = 0
 
-    def get(self, key: Hashable) -> bytes | None:
-        """The body stored under ``key``, or None."""
+    def get(self, key: Hashable) -> V | None:
+        """The value stored under ``key``, or None."""
         with self._lock:
             body = self._bodies.get(key)
             if body is None:
@@ -38,21 +43,22 @@ class ResponseCache:
             self.hits += 1
             return body
 
-    def put(self, key: Hashable, body: bytes) -> None:
-        """Keep ``body`` under ``key``, dropping the least recently used bodies to stay in bounds."""
-        if len(body) > self.max_bytes // 4:  # one huge answer may not push out everything else
+    def put(self, key: Hashable, value: V) -> None:
+        """Keep ``value`` under ``key``, dropping the least recently used values to stay in bounds."""
+        size = self.sizeof(value)
+        if size > max(1, self.max_size // 4):  # one huge answer may not push out everything else
             return
         with self._lock:
             old = self._bodies.pop(key, None)
-            self._size -= len(old) if old is not None else 0
-            self._bodies[key] = body
-            self._size += len(body)
-            while self._size > self.max_bytes and self._bodies:
+            self._size -= self.sizeof(old) if old is not None else 0
+            self._bodies[key] = value
+            self._size += size
+            while self._size > self.max_size and self._bodies:
                 _, dropped = self._bodies.popitem(last=False)
-                self._size -= len(dropped)
+                self._size -= self.sizeof(dropped)
 
-    def compute(self, key: Hashable, make: Callable[[], bytes]) -> bytes:
-        """The body under ``key``: stored, being made by another thread (waited for), or made here.
+    def compute(self, key: Hashable, make: Callable[[], V]) -> V:
+        """The value under ``key``: stored, being made by another thread (waited for), or made here.
 
         An error raised by ``make`` reaches every request that waited for it.
         """
@@ -63,7 +69,7 @@ class ResponseCache:
             flight = self._flights.get(key)
             leader = flight is None
             if flight is None:
-                flight = self._flights[key] = _Flight()
+                flight = self._flights[key] = _Flight[V]()
         if not leader:
             flight.done.wait()
             if flight.error is not None:
@@ -83,10 +89,10 @@ class ResponseCache:
             flight.done.set()
 
 
-class _Flight:
+class _Flight(Generic[V]):
     """One computation of a key that other requests may wait for."""
 
     def __init__(self) -> None:
         self.done = threading.Event()
-        self.body: bytes | None = None
+        self.body: V | None = None
         self.error: BaseException | None = None
