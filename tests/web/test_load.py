@@ -228,15 +228,23 @@ def _client(base_url: str, seed: int, until: float, tally: Tally, shed_ok: bool 
                     tally.errors.append(problem)
 
 
-def test_fifty_clients_see_no_errors(base_url: str) -> None:
+def _load(base_url: str, clients: int, seconds: float, shed_ok: bool = False) -> Tally:
+    """``clients`` threads asking ``base_url`` for ``seconds``; what they saw."""
     tally = Tally()
-    until = time.monotonic() + SECONDS
-    threads = [threading.Thread(target=_client, args=(base_url, n, until, tally)) for n in range(CLIENTS)]
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=_client, args=(base_url, n, until, tally, shed_ok)) for n in range(clients)
+    ]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=SECONDS + 60)
+        t.join(timeout=seconds + 60)
     assert not any(t.is_alive() for t in threads), "a client hung"
+    return tally
+
+
+def test_fifty_clients_see_no_errors(base_url: str) -> None:
+    tally = _load(base_url, CLIENTS, SECONDS)
     lat = sorted(tally.latencies)
     p95 = lat[int(0.95 * (len(lat) - 1))] if lat else float("nan")
     print(
@@ -251,18 +259,9 @@ def test_fifty_clients_see_no_errors(base_url: str) -> None:
 
 def test_overload_is_shed_at_once_with_retry_after(load_db: Path) -> None:
     """Issue #20: 200 clients queued without bound and p95 grew to 26 s; now the excess gets a fast 503."""
-    tally = Tally()
-    clients, seconds = 2 * CLIENTS, min(SECONDS, 3.0)
+    clients = 2 * CLIENTS
     with serve(load_db, max_rows=MAX_ROWS, max_concurrency=1, max_queue=4, cache_mb=0) as url:
-        until = time.monotonic() + seconds
-        threads = [
-            threading.Thread(target=_client, args=(url, 1000 + n, until, tally, True)) for n in range(clients)
-        ]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(timeout=seconds + 60)
-    assert not any(t.is_alive() for t in threads), "a client hung"
+        tally = _load(url, clients, min(SECONDS, 3.0), shed_ok=True)
     shed = sorted(tally.shed)
     print(f"overload: {clients} clients, {len(tally.latencies)} answered, {len(shed)} shed")
     assert not tally.errors, tally.errors[:5]
