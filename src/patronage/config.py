@@ -38,6 +38,7 @@ HELP: dict[str, str] = {
     "web.max_rows": "Largest number of rows one API response returns.",
     "web.max_concurrency": "API requests `patronage serve` answers at once; more wait in its queue.",
     "web.max_queue": "API requests that may wait for a turn; beyond that the server answers 503 with Retry-After.",
+    "web.max_wait": "Seconds an API request may wait for its turn before the server answers 503 with Retry-After.",
     "web.cache_mb": "Memory for answers to repeated network queries (the database is read-only while served); 0 turns it off.",
     "web.allowed_hosts": "Host names the server answers besides loopback names and its bound address (see --allow-host).",
 }
@@ -53,6 +54,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "web.max_rows": (1, 100_000),
     "web.max_concurrency": (1, 64),
     "web.max_queue": (0, 10_000),
+    "web.max_wait": (0.05, 60.0),
     "web.cache_mb": (0, 4_096),
 }
 #: the values a setting may take, where they are a fixed few

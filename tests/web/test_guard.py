@@ -5,6 +5,7 @@ from __future__ import annotations
 import importlib.util
 import socket
 import threading
+import time
 import warnings
 from pathlib import Path
 from typing import Any
@@ -167,6 +168,35 @@ def test_the_queue_holds_max_queue_waiting_requests() -> None:
 
     asyncio.run(main_())
     assert sorted(statuses) == [200] * 5 + [503] * 3
+
+
+def test_a_request_that_waits_too_long_gets_503() -> None:
+    import asyncio
+
+    from patronage.web.guard import Limiter
+
+    done: list[tuple[int, float]] = []
+
+    async def inner(scope: Any, receive: Any, send: Any) -> None:
+        await asyncio.sleep(0.5)
+        await send({"type": "http.response.start", "status": 200, "headers": []})
+        await send({"type": "http.response.body", "body": b"{}"})
+
+    async def call(limiter: Limiter, t0: float) -> None:
+        async def send(message: Any) -> None:
+            if message["type"] == "http.response.start":
+                done.append((message["status"], time.perf_counter() - t0))
+
+        await limiter({"type": "http", "path": "/api/x", "method": "GET", "headers": []}, None, send)  # type: ignore[arg-type]
+
+    async def main_() -> None:
+        limiter = Limiter(inner, concurrency=1, queue=10, max_wait=0.1)
+        t0 = time.perf_counter()
+        await asyncio.gather(*(call(limiter, t0) for _ in range(3)))
+
+    asyncio.run(main_())
+    assert sorted(s for s, _ in done) == [200, 503, 503]
+    assert all(elapsed < 0.4 for status, elapsed in done if status == 503), done
 
 
 def test_serve_on_a_busy_port_is_one_line(

@@ -64,6 +64,7 @@ def do_serve(
         allowed_hosts=[bind_host, *settings.get("web.allowed_hosts"), *allow_hosts],
         max_concurrency=int(settings.get("web.max_concurrency")),
         max_queue=int(settings.get("web.max_queue")),
+        max_wait=float(settings.get("web.max_wait")),
         cache_mb=int(settings.get("web.cache_mb")),
     )
     sock = listen(bind_host, bind_port)

@@ -59,6 +59,7 @@ def create_app(
     allowed_hosts: Iterable[str] = (),
     max_concurrency: int = 4,
     max_queue: int = 64,
+    max_wait: float = 2.0,
     cache_mb: int = 64,
 ) -> ASGIApp:
     """A read-only explorer over the patronage database at ``db_path``.
@@ -72,6 +73,7 @@ def create_app(
         ("web.max_rows", max_rows),
         ("web.max_concurrency", max_concurrency),
         ("web.max_queue", max_queue),
+        ("web.max_wait", max_wait),
         ("web.cache_mb", cache_mb),
     ):
         low, high = RANGES[name]
@@ -95,5 +97,5 @@ def create_app(
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    limited = Limiter(app, max_concurrency, max_queue)  # type: ignore[arg-type]
+    limited = Limiter(app, max_concurrency, max_queue, max_wait)  # type: ignore[arg-type]
     return SecurityHeaders(HostGuard(HeadAsGet(limited), allowed_hosts), SECURITY_HEADERS)

@@ -3,8 +3,9 @@
 * :class:`HostGuard` answers 421 to a request whose ``Host`` is not a loopback name, the bound
   address or a name allowed with ``--allow-host``: a web page the user visits cannot reach the
   loopback server through a DNS name it controls (DNS rebinding).
-* :class:`Limiter` lets ``max_concurrency`` API requests run at once and ``max_queue`` wait; any
-  more get 503 with ``Retry-After`` at once, so latency is bounded instead of growing with a queue.
+* :class:`Limiter` lets ``max_concurrency`` API requests run at once and ``max_queue`` wait, none
+  longer than ``max_wait`` seconds; any more, or any that waited too long, get 503 with
+  ``Retry-After``, so latency is bounded instead of growing with a queue.
 * :class:`HeadAsGet` answers HEAD like GET without the body, as HTTP asks.
 * :class:`SecurityHeaders`, outermost, puts the security headers on every response, the guards'
   own answers included, and ``Cache-Control: no-store`` on the API's.
@@ -94,12 +95,19 @@ class HostGuard:
 
 
 class Limiter:
-    """At most ``concurrency`` API requests at once and ``queue`` waiting; others get 503 at once."""
+    """At most ``concurrency`` API requests at once and ``queue`` waiting, each at most ``max_wait`` s.
 
-    def __init__(self, app: ASGIApp, concurrency: int, queue: int, retry_after: int = 1) -> None:
+    Beyond that a request gets 503 with ``Retry-After``: at once when the queue is full, after
+    ``max_wait`` when no slot came free in time.
+    """
+
+    def __init__(
+        self, app: ASGIApp, concurrency: int, queue: int, max_wait: float = 2.0, retry_after: int = 1
+    ) -> None:
         self.app = app
         self.concurrency = concurrency
         self.queue = queue
+        self.max_wait = max_wait
         self.retry_after = retry_after
         # a semaphore belongs to one event loop: a server has one, a test client may start several
         self._slots: weakref.WeakKeyDictionary[asyncio.AbstractEventLoop, asyncio.Semaphore] = (
@@ -115,23 +123,28 @@ class Limiter:
         slots = self._slots.get(loop)
         if slots is None:
             slots = self._slots[loop] = asyncio.Semaphore(self.concurrency)
-        if slots.locked() and self._waiting >= self.queue:
-            await _reply(
-                send,
-                503,
-                "the server is busy; try again shortly",
-                {"Retry-After": str(self.retry_after)},
-            )
+        if not slots.locked():
+            await slots.acquire()  # a free slot: taken at once, without yielding to other requests
+        elif self._waiting >= self.queue:
+            await self._busy(send)
             return
-        self._waiting += 1
-        try:
-            await slots.acquire()
-        finally:
-            self._waiting -= 1
+        else:
+            self._waiting += 1
+            try:
+                await asyncio.wait_for(slots.acquire(), self.max_wait)
+            except asyncio.TimeoutError:
+                await self._busy(send)
+                return
+            finally:
+                self._waiting -= 1
         try:
             await self.app(scope, receive, send)
         finally:
             slots.release()
+
+    async def _busy(self, send: Send) -> None:
+        headers = {"Retry-After": str(self.retry_after)}
+        await _reply(send, 503, "the server is busy; try again shortly", headers)
 
 
 class HeadAsGet:
