@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from patronage.config import Settings, load_settings
-from patronage.errors import InputError, PatronageError
+from patronage.errors import PatronageError
 from patronage.model.plover import MODALITIES, POLARITIES
 
 __all__ = ["cli", "main"]
@@ -117,13 +117,9 @@ def load(c: Context, shard_dir: str, db: str | None) -> None:
 @pass_ctx
 def migrate(c: Context, db: str | None) -> None:
     """Upgrade a database written by an older patronage to this version's schema (in place)."""
-    from patronage.store import Store
+    from patronage.commands.load import do_migrate
 
-    path = str(_settings_with_db(c, db).get("run.db"))
-    if not Path(path).exists():
-        raise InputError("no such database", source=path)
-    with Store(path) as store:  # opening for writing applies every missing migration
-        click.echo(f"{path}: schema {store.schema_version}, up to date", err=True)
+    do_migrate(str(_settings_with_db(c, db).get("run.db")))
 
 
 @cli.command()
@@ -332,12 +328,21 @@ def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | 
 @_db_option
 @click.option("--host", help="Address to bind (default 127.0.0.1: this machine only).")
 @click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); loopback names and --host always are.",
+)
 @pass_ctx
-def serve(c: Context, db: str | None, host: str | None, port: int | None) -> None:
+def serve(
+    c: Context, db: str | None, host: str | None, port: int | None, allow_hosts: tuple[str, ...]
+) -> None:
     """Explore the network in a local web app (needs the [web] extra)."""
     from patronage.commands.serve import do_serve
 
-    do_serve(_settings_with_db(c, db), host, port)
+    do_serve(_settings_with_db(c, db), host, port, allow_hosts)
 
 
 @cli.group()
@@ -364,14 +369,9 @@ def actors() -> None:
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     """Convert a Phoenix/PETRARCH actor dictionary or CountryInfo file into gazetteer YAML."""
-    from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
+    from patronage.commands.actors import do_actors_import
 
-    out = Path(output)
-    if out.exists() and not force:
-        raise InputError("output file exists; use --force to overwrite", source=output)
-    entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
-    n = write_entries(entries, out)
-    click.echo(f"wrote {n} actors to {out}; use them with --set resolve.gazetteer={out}", err=True)
+    do_actors_import(path, fmt, output, force)
 
 
 def main(argv: list[str] | None = None) -> int:

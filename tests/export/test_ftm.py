@@ -260,3 +260,45 @@ def test_export_needs_no_followthemoney() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "not a url", "www.example.org/a", "https://exa mple.org/"]
+)
+def test_only_valid_urls_and_dates_reach_ftm(tmp_path: Path, url: str) -> None:
+    """Issue #20, item 21: FtM's types rejected sourceUrl values that were no URLs and 9999/0001 dates."""
+    base = _article()
+    odd_dates = (
+        DateValue("9999", "year"),
+        DateValue("0001-01-01", "day"),
+        DateValue("2024-02-30", "day"),
+        DateValue("2024-12", "month"),  # the one good date
+    )
+    events = tuple(
+        Event(f"odd{i}", "AID", "075", _ref(RUS), _ref(ASSAD), EV, date=d) for i, d in enumerate(odd_dates)
+    )
+    article = AnalysedArticle(
+        CleanArticle("doc-1", "T", TEXT, "9999-12-31", url, "Example", "test", "h1"),
+        base.sentences,
+        base.mentions,
+        base.actors,
+        events,
+        (),
+        (Relation(_ref(RUS), _ref(ASSAD), "harbours", EV, "positive", 0.9, DateValue("0001", "year")),),
+    )
+    with Store(tmp_path / "f.duckdb") as store:
+        store.write([article], [], store.start_run("test", "v"))
+        store.con.execute("""UPDATE roles SET start = '0001', "end" = '9999'""")
+        entities = list(ftm_entities(store))
+    checked = 0
+    for ent in entities:
+        schema = ftm_model.get(ent["schema"])
+        schema.validate(ent)
+        for name, values in ent["properties"].items():
+            prop_type = schema.get(name).type
+            if prop_type in (registry.date, registry.url):
+                for value in values:
+                    assert prop_type.clean(value) == value, (ent["schema"], name, value)
+                    checked += 1
+    assert all(v not in str(entities) for v in ("9999", "0001", "javascript:"))
+    assert checked == 1  # 2024-12

@@ -147,13 +147,16 @@ class StoreMachine(RuleBasedStateMachine):
         return int(self.store.query(f"SELECT count(*) FROM {table}")[0][0])
 
     def _apply(self, docs: list[tuple[str, Version]], failures: list[Failure]) -> None:
+        # every write is a run of its own: its failure rows replace earlier runs' rows for the same
+        # input, and a replaced article's failures from earlier runs go (issue #20, item 12)
+        self.run_id = self.store.start_run("test", "0")
         self.store.write([build(d, v) for d, v in docs], failures, self.run_id)
         for doc_id, version in docs:
             self.model[doc_id] = version
-            self.failures.pop(doc_id, None)  # a replaced article's old failures go
+            self.failures.pop(doc_id, None)
             self.actor_ids |= {ACTORS[i].actor_id for i in version.actors}
-        for f in failures:
-            self.failures[f.doc] += 1
+        for doc in {f.doc for f in failures}:
+            self.failures[doc] = sum(1 for f in failures if f.doc == doc)
 
     @rule(doc_id=st.sampled_from(DOC_IDS), version=versions)
     def ingest_or_replace(self, doc_id: str, version: Version) -> None:

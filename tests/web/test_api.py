@@ -25,15 +25,18 @@ from patronage.errors import ConfigError, InputError, PatronageError, StoreError
 from patronage.web import create_app
 from patronage.web.app import STATIC_DIR
 from patronage.web.errors import NotFoundError, status_for
+from tests.web.conftest import _free_port
 
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"
 ASSAD, RUSSIA, PUTIN, SNOWDEN = "person/Q44329", "country/RUS", "person/Q7747", "person/Q4985"
+#: the test client's base URL: a loopback name, which the Host allow-list admits
+LOCAL = "http://localhost"
 
 
 @pytest.fixture(scope="module")
 def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(str(web_db), max_rows=50), raise_server_exceptions=False)
+    return TestClient(create_app(str(web_db), max_rows=50), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def _ok(client: TestClient, url: str, **params: Any) -> dict[str, Any]:
@@ -160,7 +163,7 @@ def test_network_depth_types_and_sign(client: TestClient) -> None:
 
 
 def test_network_is_bounded_by_max_rows(web_db: Path) -> None:
-    small = TestClient(create_app(str(web_db), max_rows=2))
+    small = TestClient(create_app(str(web_db), max_rows=2), base_url=LOCAL)
     body = small.get("/api/network", params={"actor": ASSAD}).json()
     assert len(body["nodes"]) == 2 and body["truncated"] is True
     assert len(body["edges"]) <= 2
@@ -344,12 +347,17 @@ def test_do_serve_runs_uvicorn_with_settings(web_db: Path, monkeypatch: pytest.M
     import uvicorn
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    settings = Settings().replace(run__db=str(web_db))
+
+    def run(server: Any, sockets: list[Any]) -> None:
+        seen.update(address=sockets[0].getsockname()[:2], app=server.config.app)
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    port = _free_port()
+    settings = Settings().replace(run__db=str(web_db), web__port=port)
     serve_cmd.do_serve(settings, None, None)
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
-    serve_cmd.do_serve(settings, "0.0.0.0", 9001)
-    assert seen["host"] == "0.0.0.0" and seen["port"] == 9001
+    assert seen["address"] == ("127.0.0.1", port)
+    serve_cmd.do_serve(settings, "0.0.0.0", port)
+    assert seen["address"] == ("0.0.0.0", port)
 
 
 def test_do_serve_without_the_web_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -133,6 +133,8 @@ class Tally:
     """What the clients saw."""
 
     latencies: list[float] = field(default_factory=list)
+    shed: list[float] = field(default_factory=list)
+    """Latencies of 503 answers (only counted when the run allows shedding)."""
     errors: list[str] = field(default_factory=list)
     by_route: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -187,12 +189,16 @@ def _wrong_answer(route: str, path: str, params: dict[str, Any], body: dict[str,
     return None
 
 
-def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
+def _client(
+    base_url: str, seed: int, until: float, tally: Tally, shed_ok: bool = False, at_least: int = 0
+) -> None:
     import httpx
 
     rng = random.Random(seed)
     with httpx.Client(base_url=base_url, timeout=30) as client:
-        while time.monotonic() < until:
+        asked = 0
+        while time.monotonic() < until or asked < at_least:
+            asked += 1
             route, path, params, want = _requests(rng)
             t0 = time.perf_counter()
             try:
@@ -204,6 +210,12 @@ def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
                 continue
             elapsed = time.perf_counter() - t0
             problem = None
+            if shed_ok and status == 503:
+                with tally.lock:
+                    tally.shed.append(elapsed)
+                    if response.headers.get("retry-after") != "1" or body.get("status") != 503:
+                        tally.errors.append(f"503 without Retry-After or the error shape: {body}")
+                continue
             if status != want:
                 problem = f"{route} {path} {params}: {status} {str(body)[:200]}"
             elif body.get("ok") is not (want == 200):
@@ -220,15 +232,24 @@ def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
                     tally.errors.append(problem)
 
 
-def test_fifty_clients_see_no_errors(base_url: str) -> None:
+def _load(base_url: str, clients: int, seconds: float, shed_ok: bool = False, at_least: int = 0) -> Tally:
+    """``clients`` threads asking ``base_url`` for ``seconds`` (and ``at_least`` times); what they saw."""
     tally = Tally()
-    until = time.monotonic() + SECONDS
-    threads = [threading.Thread(target=_client, args=(base_url, n, until, tally)) for n in range(CLIENTS)]
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=_client, args=(base_url, n, until, tally, shed_ok, at_least))
+        for n in range(clients)
+    ]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=SECONDS + 60)
+        t.join(timeout=seconds + 60)
     assert not any(t.is_alive() for t in threads), "a client hung"
+    return tally
+
+
+def test_fifty_clients_see_no_errors(base_url: str) -> None:
+    tally = _load(base_url, CLIENTS, SECONDS)
     lat = sorted(tally.latencies)
     p95 = lat[int(0.95 * (len(lat) - 1))] if lat else float("nan")
     print(
@@ -239,6 +260,19 @@ def test_fifty_clients_see_no_errors(base_url: str) -> None:
     assert not tally.errors, tally.errors[:5]
     assert len(lat) >= CLIENTS, "every client got answers"
     assert set(tally.by_route) >= {"search", "network", "events", "evidence", "evidence-404"}
+
+
+def test_overload_is_shed_at_once_with_retry_after(load_db: Path) -> None:
+    """Issue #20: 200 clients queued without bound and p95 grew to 26 s; now the excess gets a fast 503."""
+    clients = 2 * CLIENTS
+    with serve(load_db, max_rows=MAX_ROWS, max_concurrency=1, max_queue=4, cache_mb=0) as url:
+        # however slow the machine, every client asks three times: a hundred at once for one slot
+        tally = _load(url, clients, min(SECONDS, 3.0), shed_ok=True, at_least=3)
+    shed = sorted(tally.shed)
+    print(f"overload: {clients} clients, {len(tally.latencies)} answered, {len(shed)} shed")
+    assert not tally.errors, tally.errors[:5]
+    assert shed, "with one slot and four places in the queue, some requests are shed"
+    assert tally.latencies, "and the others are answered"
 
 
 def _get(base_url: str, path: str, **params: Any) -> Any:

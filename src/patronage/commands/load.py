@@ -1,8 +1,9 @@
-"""``patronage load`` and ``patronage run --engine ray --shards``: Parquet shards in and out."""
+"""``patronage load``, ``patronage run --engine ray --shards`` (Parquet shards in and out) and ``migrate``."""
 
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
 import click
 
@@ -13,7 +14,15 @@ from patronage.ingest.dates import parse_doc_date
 from patronage.runner import exit_code
 from patronage.store import Store
 
-__all__ = ["do_load", "do_run_shards"]
+__all__ = ["do_load", "do_migrate", "do_run_shards"]
+
+
+def do_migrate(path: str) -> None:
+    """Upgrade the database at ``path`` to this version's schema, in place."""
+    if not Path(path).exists():
+        raise InputError("no such database", source=path)
+    with Store(path) as store:  # opening for writing applies every missing migration
+        click.echo(f"{path}: schema {store.schema_version}, up to date", err=True)
 
 
 def do_load(settings: Settings, shard_dir: str, command: str = "load") -> int:

@@ -62,6 +62,8 @@ def do_query_path(settings: Settings, a: str, b: str, as_json: bool) -> None:
     """Print the shortest path between two actors."""
     with Store(str(settings.get("run.db")), read_only=True) as store:
         first, second = _one(store, a), _one(store, b)
+        if first["actor_id"] == second["actor_id"]:
+            raise InputError(f"{a!r} and {b!r} are the same actor ({first['name']}); a path needs two")
         path = shortest_path(store, str(first["actor_id"]), str(second["actor_id"]))
     if path is None:
         raise InputError(f"no path between {first['name']} and {second['name']}")
@@ -140,7 +142,7 @@ def do_query_events(
 
     bounds = [check_date(start, "--from"), check_date(end, "--to")]
     with Store(str(settings.get("run.db")), read_only=True) as store:
-        actor_id = str(_one(store, actor)["actor_id"]) if actor else None
+        actor_id = str(_one(store, actor)["actor_id"]) if actor is not None else None
         page = events_page(
             store,
             actor=actor_id,
@@ -173,8 +175,6 @@ def do_query_search(settings: Settings, text: str, limit: int, as_json: bool) ->
     """Print the actors and the sentences (newest first) that contain ``text``."""
     from patronage.query.filters import search
 
-    if not text.strip():
-        raise InputError("give some text to search for")
     with Store(str(settings.get("run.db")), read_only=True) as store:
         found = search(store, text, limit, limit)
     if as_json:

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
+from typing import IO, Any
 
 import click
 
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.export import rows_for, write_csv, write_jsonl, write_parquet
+from patronage.export.atomic import atomic_output
 from patronage.ingest.dates import parse_doc_date
 from patronage.runner import RunReport, exit_code, run
 from patronage.store import Store
@@ -65,31 +67,41 @@ def do_export(
     min_support: int = 1,
     min_confidence: float = 0.0,
 ) -> None:
-    """Write one export to a file or standard output (``min_support`` filters relations,
-    ``min_confidence`` events)."""
-    if output and Path(output).exists() and not force:
-        raise InputError("output file exists; use --force to overwrite", source=output)
+    """Write one export to a file (whole or not at all) or standard output.
+
+    ``min_support`` filters relations, ``min_confidence`` events.
+    """
     if fmt == "parquet" and not output:
         raise InputError("parquet needs an output file: add -o FILE")
-    with Store(str(settings.get("run.db")), read_only=True) as store:
-        if fmt in ("graphml", "gexf", "ftm"):
-            from patronage.export.ftm import write_ftm
-            from patronage.export.graph import write_gexf, write_graphml
-
-            writer = {"graphml": write_graphml, "gexf": write_gexf, "ftm": write_ftm}[fmt]
-            if output:
-                with open(output, "w", encoding="utf-8", newline="") as fh:
-                    writer(store, fh)
-            else:
-                writer(store, sys.stdout)
-            return
-        rows = rows_for(kind, store, min_support, min_confidence)
+    rows = {"min_support": min_support, "min_confidence": min_confidence}
+    if output is None:
+        with Store(str(settings.get("run.db")), read_only=True) as store:
+            _write_export(store, kind, fmt, sys.stdout, None, rows)
+        return
+    with atomic_output(output, force) as tmp, Store(str(settings.get("run.db")), read_only=True) as store:
         if fmt == "parquet":
-            assert output is not None
-            write_parquet(rows, Path(output))
+            _write_export(store, kind, fmt, None, tmp, rows)
             return
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                (write_jsonl if fmt == "jsonl" else write_csv)(rows, fh)
-        else:
-            (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)
+        with tmp.open("w", encoding="utf-8", newline="") as fh:
+            _write_export(store, kind, fmt, fh, None, rows)
+
+
+def _write_export(
+    store: Store, kind: str, fmt: str, out: IO[str] | None, path: Path | None, filters: dict[str, Any]
+) -> None:
+    """The export of ``kind`` in ``fmt`` to the text stream ``out`` (or, for Parquet, to ``path``)."""
+    if fmt in ("graphml", "gexf", "ftm"):
+        from patronage.export.ftm import write_ftm
+        from patronage.export.graph import write_gexf, write_graphml
+
+        writer = {"graphml": write_graphml, "gexf": write_gexf, "ftm": write_ftm}[fmt]
+        assert out is not None
+        writer(store, out)
+        return
+    rows = rows_for(kind, store, filters["min_support"], filters["min_confidence"])
+    if fmt == "parquet":
+        assert path is not None
+        write_parquet(rows, path)
+        return
+    assert out is not None
+    (write_jsonl if fmt == "jsonl" else write_csv)(rows, out)

@@ -14,11 +14,13 @@ not need ``followthemoney`` installed; country codes come from the table below.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from patronage.export.tables import actor_rows, event_rows, quote_rows, relation_rows
 from patronage.store import Store
@@ -82,7 +84,32 @@ def _clean(value: object) -> str:
 
 
 def _date(value: str | None) -> str | None:
-    return value if value and _DATE.fullmatch(value) else None
+    """``value`` when FtM's date type accepts it: ``YYYY[-MM[-DD]]``, a real date, years 1000 to 2999.
+
+    Sentinels such as ``9999`` or ``0001`` (open-ended roles, misread years) are left out.
+    """
+    if not value or not _DATE.fullmatch(value):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if not 1000 <= parts[0] <= 2999:
+        return None
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return value
+
+
+def _url(value: str | None) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host and no spaces or controls, else None."""
+    if not value or any(ch.isspace() or not ch.isprintable() for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError on a malformed port
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def _entity(schema: str, eid: str, props: dict[str, Any]) -> dict[str, Any]:
@@ -130,7 +157,7 @@ class _Export:
                 continue
             self.cited.add(article[0])
             out["proof"].append(entity_id("article", article[0]))
-            out["sourceUrl"] += [article[3]] if article[3] else []
+            out["sourceUrl"] += [url] if (url := _url(article[3])) else []
             out["publisher"] += [article[4]] if article[4] else []
         return out
 
@@ -295,7 +322,7 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
                 "title": title,
                 "name": title,
                 "publishedAt": _date(date),
-                "sourceUrl": url,
+                "sourceUrl": _url(url),
                 "publisher": source,
             },
         )

@@ -250,6 +250,8 @@ class AnalysedArticle:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     relations: tuple[Relation, ...]
+    warnings: tuple[str, ...] = ()
+    """Caveats of the analysis (an over-long sentence cut, facts over the per-sentence cap dropped)."""
 
 
 @dataclass

@@ -22,6 +22,7 @@ __all__ = [
     "EVENT_COLS",
     "REL_ID_SQL",
     "check_date",
+    "check_window",
     "date_clause",
     "event_dict",
     "events_page",
@@ -35,8 +36,9 @@ __all__ = [
 REL_ID_SQL = "'rel-' || md5(concat_ws('|', doc_id, ev_start, ev_end, source_actor_id, target_actor_id, relation))[1:16]"
 
 
-#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD``: the shapes of the store's dates and of every date filter
-DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+#: ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` in ASCII digits: the shapes of the store's dates and of every
+#: date filter
+DATE_PATTERN = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 
 
 def check_date(value: str | None, name: str) -> str | None:
@@ -51,6 +53,16 @@ def check_date(value: str | None, name: str) -> str | None:
     except ValueError:
         raise InputError(f"impossible date {value!r}", source=name) from None
     return value
+
+
+def check_window(start: str | None, end: str | None, names: tuple[str, str] = ("from", "to")) -> None:
+    """An :class:`InputError` when ``start`` is after ``end`` (compared on ``end``'s precision).
+
+    ``from=2015-10`` and ``to=2015`` overlap and pass; ``from=2016`` and ``to=2015-12`` do not. The
+    CLI and the web API both call this, so both refuse the same windows.
+    """
+    if start and end and start[: len(end)] > end:
+        raise InputError(f"{names[0]} ({start}) is after {names[1]} ({end})", source=names[0])
 
 
 def sign_sql() -> tuple[str, list[Any]]:
@@ -92,8 +104,13 @@ def date_clause(
 
 
 def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:
-    """Actors whose name, alias or id contains ``q``, and sentences containing it (newest first)."""
+    """Actors whose name, alias or id contains ``q``, and sentences containing it (newest first).
+
+    A blank ``q`` is an :class:`InputError`: it would match every actor.
+    """
     needle = q.strip().lower()
+    if not needle:
+        raise InputError("give some text to search for (it is empty)", source="q")
     rows = store.query(
         """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id) AS n
            FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id
@@ -154,6 +171,7 @@ def events_page(
     modality: str | None = None,
 ) -> dict[str, Any]:
     """One page of events, oldest first, with the total count for pagination."""
+    check_window(start, end)
     sign_expr, sign_params = sign_sql()
     where = ["TRUE"]
     params: list[Any] = []

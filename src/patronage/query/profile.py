@@ -11,7 +11,12 @@ __all__ = ["find_actors", "actor_profile"]
 
 
 def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Actors whose name, alias or id matches ``name`` (case-insensitive), best first."""
+    """Actors whose name, alias or id matches ``name`` (case-insensitive), best first.
+
+    A blank name is an :class:`InputError` (it would match every actor), as it is in the web API.
+    """
+    if not name.strip():
+        raise InputError("give an actor name (it is empty)", source="name")
     pattern = f"%{name.strip().lower()}%"
     rows = store.query(
         """SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.actor_id) AS n,

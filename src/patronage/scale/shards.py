@@ -91,6 +91,7 @@ def _positional(table: str, rows: list[tuple[Any, ...]]) -> pa.Table:
 
 def shard_batch(results: Sequence[tuple[int, AnalysedArticle | Failure]]) -> dict[str, pa.Table]:
     """Arrow tables, one per shard dataset, for ``(seq, result)`` pairs (every dataset, maybe empty)."""
+    from patronage.analyse import warning_failures
     from patronage.store.rows import actor_origin, article_rows
 
     articles: list[dict[str, Any]] = []
@@ -98,8 +99,9 @@ def shard_batch(results: Sequence[tuple[int, AnalysedArticle | Failure]]) -> dic
     failures: list[dict[str, Any]] = []
     facts: dict[str, list[tuple[Any, ...]]] = {t: [] for t in shard_tables() if t not in _NAMED}
     for seq, result in results:
+        for failure in [result] if isinstance(result, Failure) else warning_failures([result]):
+            failures.append({k: getattr(failure, k) for k in ("doc", "stage", "error", "message", "level")})
         if isinstance(result, Failure):
-            failures.append({k: getattr(result, k) for k in ("doc", "stage", "error", "message", "level")})
             continue
         a = result.article
         articles.append({k: getattr(a, k) for k in ("doc_id", "title", "text", "date", "url", "source")})
