@@ -8,15 +8,8 @@ from pathlib import Path
 import pytest
 
 from patronage.errors import InputError
-from patronage.evaluate.re3d import (
-    evaluate_re3d,
-    format_report,
-    gold_clusters,
-    load_re3d,
-    match_spans,
-    normalise_surface,
-    score_re3d,
-)
+from patronage.evaluate.re3d import evaluate_re3d, format_report, match_spans, score_re3d
+from patronage.evaluate.re3d_gold import gold_clusters, load_re3d, normalise_surface
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Failure, Mention
 
 SHARED = Path(__file__).resolve().parents[2].parent / "shared"
