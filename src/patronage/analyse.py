@@ -68,7 +68,11 @@ def analyse(
         clock["nlp"] = clock.get("nlp", 0.0) + t1 - t0
         try:
             result: AnalysedArticle | Failure = analyse_doc(
-                article, doc, gazetteer, float(settings.get("extract.min_confidence"))
+                article,
+                doc,
+                gazetteer,
+                float(settings.get("extract.min_confidence")),
+                float(settings.get("extract.relation_confidence")),
             )
         except Exception as exc:  # a bug on one article is recorded, never fatal to the run
             result = Failure(article.doc_id, "extract", type(exc).__name__, str(exc)[:300])
@@ -77,14 +81,20 @@ def analyse(
 
 
 def analyse_doc(
-    article: CleanArticle, doc: Doc, gazetteer: GazetteerLike | None, min_confidence: float = 0.0
+    article: CleanArticle,
+    doc: Doc,
+    gazetteer: GazetteerLike | None,
+    min_confidence: float = 0.0,
+    relation_confidence: float = 0.0,
 ) -> AnalysedArticle:
     """Resolve actors and extract facts from one parsed article."""
     date = _doc_date(article.date)
     sentences = sentence_records(doc, article.doc_id)
     evidence: dict[int, Evidence] = {s.idx: evidence_for(s, VERSION) for s in sentences}
     found = resolve_document(doc, article.doc_id, date, gazetteer, evidence)
-    events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)
+    events, quotes, relations = assemble_facts(
+        article, found, sentences, evidence, date, min_confidence, relation_confidence
+    )
     used = {m.actor_id for m in found.mentions if m.actor_id}
     return AnalysedArticle(
         article=article,

@@ -36,6 +36,10 @@ HELP: dict[str, str] = {
         "Events whose confidence (the calibrated probability that the event is fully right) is below "
         "this are not stored; 0 keeps every candidate the lexicon proposes."
     ),
+    "extract.relation_confidence": (
+        "Only events of at least this confidence imply a standing relation (supports, opposes, "
+        "harbours…) between their actors; relations stated outright do not depend on it."
+    ),
     "web.host": "Address `patronage serve` binds to; loopback unless you mean to expose it.",
     "web.port": "Port `patronage serve` listens on.",
     "web.max_rows": "Largest number of rows one API response returns.",

@@ -16,6 +16,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Callable
+from dataclasses import replace
 
 from patronage.extract.dates.calc import (
     PRECISION_RANK,
@@ -304,11 +305,46 @@ def _as_date(value: dt.date | None) -> dt.date | None:
     return value.date() if isinstance(value, dt.datetime) else value
 
 
+#: words of a clause that put what it says in the future: "will meet on Wednesday"
+_FUTURE = re.compile(
+    r"\b(?:will|shall|won't|'ll|(?:is|are|was|were) (?:due|set|expected|scheduled|slated|poised) to|"
+    r"(?:is|are) to|plans? to|planning to|intends? to|(?:is|are) going to)\b",
+    re.IGNORECASE,
+)
+#: where the clause of a date expression starts, looking back from it
+_CLAUSE_START = re.compile(
+    r"[,;:]|\b(?:who|which|that|what|where|how|whether|if|after|before|when|while|since)\b", re.IGNORECASE
+)
+#: dates stated without a year or a "last"/"next": placed on or before publication unless future
+_BARE = frozenset({"weekday", "md", "dm", "month_rel"})
+
+
+def _future_clause(text: str, start: int) -> bool:
+    """True when the clause holding the date expression at ``start`` speaks of the future."""
+    before = text[max(0, start - 80) : start]
+    cuts = [m.end() for m in _CLAUSE_START.finditer(before)]
+    return _FUTURE.search(before[cuts[-1] if cuts else 0 :]) is not None
+
+
+def _forward(value: DateValue, rule: str, doc: dt.date | None) -> DateValue:
+    """A bare date the clause puts in the future, moved to its next occurrence after ``doc``."""
+    if doc is None or value.value is None or value.value >= doc.isoformat()[: len(value.value)]:
+        return value
+    if rule == "weekday":
+        day = dt.date.fromisoformat(value.value) + dt.timedelta(days=7)
+        return day_value(day, value.text or "")
+    year, rest = value.value.split("-", 1)
+    return replace(value, value=f"{int(year) + 1:04d}-{rest}")
+
+
 def _resolve_all(text: str, doc: dt.date | None, anchor: DateValue | None) -> DateValue | None:
     """The best date of ``text``: resolve in reading order, prefer the finest.
 
     Adjectival years ("the 2014 annexation") rank below every other
     expression: they usually date a background event, not the sentence's own.
+    A date stated without its year or week ("on Wednesday", "in March") lies on
+    or before publication, unless its own clause speaks of the future ("will
+    meet on Wednesday"): then it is the next such day or month.
     """
     best: DateValue | None = None
     best_key = (True, 99)
@@ -317,11 +353,20 @@ def _resolve_all(text: str, doc: dt.date | None, anchor: DateValue | None) -> Da
         value = _HANDLERS[rule](match, match.group(0), doc, anchor)
         if value is None:
             continue
+        if rule in _BARE and not _has_modifier(match) and _future_clause(text, match.start()):
+            value = _forward(value, rule, doc)
         anchor = value
         key = (rule == "year_adj", PRECISION_RANK[value.precision])
         if key < best_key:
             best, best_key = value, key
     return best
+
+
+def _has_modifier(match: re.Match[str]) -> bool:
+    """True when the expression says which one it means ("last Tuesday", "next March")."""
+    return any(name.endswith("_mod") and value for name, value in match.groupdict().items()) or bool(
+        re.search(r"\b(?:last|next|this|past|coming)\b", match.group(0), re.IGNORECASE)
+    )
 
 
 def find_date_expressions(text: str) -> list[tuple[int, int, str]]:

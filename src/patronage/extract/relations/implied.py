@@ -45,11 +45,15 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
     return (info.relation, info.sign, info.strength)
 
 
-def relations_from_events(events: Iterable[Event]) -> list[Relation]:
-    """One relation statement per event between two actors that implies one."""
+def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) -> list[Relation]:
+    """One relation statement per event between two actors that implies one.
+
+    Only events of at least ``min_confidence`` (the calibrated chance that the event is fully
+    right) imply a standing relation: the network is what readers trust first.
+    """
     out: list[Relation] = []
     for event in events:
-        if event.source is None or event.target is None:
+        if event.source is None or event.target is None or event.confidence < min_confidence:
             continue
         implied = relation_for(event)
         if implied is None:
