@@ -16,14 +16,14 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures"
 
 def analyse_text(text: str, date: str = "2020-01-01", doc_id: str = "t") -> AnalysedArticle:
     """One text of our own through the analysis stage (packaged gazetteer), as a one-article batch would be."""
-    from patronage.analyse import analyse_doc
+    from patronage.analysis import Analyser
     from patronage.ingest.ids import content_hash
     from patronage.model.records import CleanArticle
     from patronage.nlp.loader import load_nlp
     from patronage.resolve.registry import load_gazetteer
 
     article = CleanArticle(doc_id, "", text, date, None, None, "test", content_hash(text))
-    return analyse_doc(article, load_nlp()(text), load_gazetteer(()))
+    return Analyser(load_nlp(), load_gazetteer(())).analyse_one(article)
 
 
 def shared_path(*parts: str) -> Path:

@@ -6,6 +6,7 @@ from pathlib import Path
 from patronage.config import Settings
 from patronage.runner import run
 from patronage.store import Store
+from tests.conftest import analyse_text
 
 
 def _run(tmp_path: Path, rows: list[dict[str, str]]) -> set[str]:
@@ -65,16 +66,8 @@ def test_the_same_person_described_alike_merges(tmp_path: Path) -> None:
 
 
 def test_roles_from_apposition_and_its_relative_clause() -> None:
-    from patronage.analyse import analyse_doc
-    from patronage.model.records import CleanArticle
-    from patronage.nlp.loader import load_nlp
-    from patronage.resolve.registry import load_gazetteer
-
     text = "Alexy Pushkov, a legislator who is head of the Foreign Affairs Committee in the Duma, said the talks failed."
-    doc = load_nlp()(text)
-    result = analyse_doc(
-        CleanArticle("r", "", text, "2015-10-21", None, None, "", "h"), doc, load_gazetteer()
-    )
+    result = analyse_text(text, "2015-10-21", "r")
     roles = {(r.title, r.of) for a in result.actors for r in a.roles if r.origin == "text"}
     assert any(t == "legislator" for t, _ in roles)
     assert any(t == "head" and (of or "").startswith("Foreign Affairs Committee") for t, of in roles)
@@ -87,17 +80,12 @@ def test_roles_from_apposition_and_its_relative_clause() -> None:
 
 
 def test_occupations_are_roles_and_name_people_the_tagger_missed() -> None:
-    from patronage.analyse import analyse_doc
-    from patronage.model.records import CleanArticle
     from patronage.nlp.loader import load_nlp
     from patronage.resolve.actors import resolve_entities
     from patronage.resolve.registry import load_gazetteer
 
     text = "Marta Quispe Huanca, a Bolivian pilot held in Peru since 2019, was flown home on Sunday."
-    doc = load_nlp()(text)
-    result = analyse_doc(
-        CleanArticle("o", "", text, "2021-06-01", None, None, "", "h"), doc, load_gazetteer()
-    )
+    result = analyse_text(text, "2021-06-01", "o")
     roles = {(r.title, r.of) for a in result.actors for r in a.roles if r.origin == "text"}
     assert ("pilot", "Bolivia") in roles, roles
     # with the tagger's entities gone, the apposed role alone still shows a person is named

@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
-from patronage.analyse import VERSION
+from patronage.analysis import VERSION
 from patronage.clean.batch import batches, clean_batch
 from patronage.config import Settings
 from patronage.errors import StoreError

@@ -18,16 +18,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from patronage.analyse import analyse_doc
+from patronage.analysis import Analyser
 from patronage.config import Settings
+from patronage.errors import PatronageError
 from patronage.evaluate.plover import GoldRecord, Prediction, load_gold, score
 from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
 from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.ingest.ids import content_hash
 from patronage.model.plover import manual_type
 from patronage.model.records import AnalysedArticle, CleanArticle, Event
-from patronage.nlp.loader import load_nlp
-from patronage.resolve.registry import load_gazetteer
 
 __all__ = ["Observation", "cross_validate", "evaluate_plover", "observe", "predict", "predictions"]
 
@@ -75,15 +74,17 @@ def _countries(result: AnalysedArticle) -> tuple[str, ...]:
 
 def observe(records: list[GoldRecord], settings: Settings) -> list[Observation]:
     """Analyse each record's text (and date) alone, as a one-sentence article."""
-    nlp = load_nlp(str(settings.get("nlp.model")))
-    gazetteer = load_gazetteer(tuple(settings.get("resolve.gazetteer")))
+    analyser = Analyser.from_settings(settings)
+    articles = [
+        CleanArticle(r.id, "", r.text, r.date or None, None, None, "eval", content_hash(r.text))
+        for r in records
+    ]
     out: list[Observation] = []
-    docs = nlp.pipe((r.text for r in records), batch_size=int(settings.get("nlp.batch_size")))
-    for record, doc in zip(records, docs, strict=True):
-        article = CleanArticle(
-            record.id, "", record.text, record.date or None, None, None, "eval", content_hash(record.text)
-        )
-        result = analyse_doc(article, doc, gazetteer)
+    for article, doc in analyser.parse(articles):
+        if isinstance(doc, PatronageError):
+            out.append(Observation(None, None, ()))
+            continue
+        result = analyser.analyse_doc(article, doc)
         frames = [f for sent in doc.sents for f in code_sentence(sent)]
         best = _best(list(result.events), frames, doc.text)
         if best is not None:

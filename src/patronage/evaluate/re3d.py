@@ -188,7 +188,7 @@ def evaluate_re3d(
 
     ``limit`` keeps the first N documents (sorted by source folder, then id).
     """
-    from patronage.analyse import analyse
+    from patronage.analysis import analyse_articles
     from patronage.config import Settings
     from patronage.ingest.ids import content_hash
     from patronage.model.records import CleanArticle
@@ -201,7 +201,7 @@ def evaluate_re3d(
         CleanArticle(d.doc_id, d.title, d.text, None, None, d.source, "re3d", content_hash(d.title, d.text))
         for d in docs
     ]
-    results = list(analyse(articles, settings if settings is not None else Settings()))
+    results = list(analyse_articles(articles, settings if settings is not None else Settings()))
     scores = score_re3d(docs, results)
     scores["seconds"] = round(time.perf_counter() - started, 2)
     return scores

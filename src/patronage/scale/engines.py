@@ -13,7 +13,7 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from typing import TYPE_CHECKING, Any
 
-from patronage.analyse import analyse
+from patronage.analysis import analyse_articles
 from patronage.config import Settings
 from patronage.errors import ConfigError
 from patronage.model.records import AnalysedArticle, CleanArticle, Failure
@@ -29,7 +29,7 @@ BatchResult = tuple[list[AnalysedArticle | Failure], dict[str, float]]
 def analyse_batch(batch: list[CleanArticle], values: dict[str, dict[str, Any]]) -> BatchResult:
     """Analyse one batch (the unit of work a worker process runs); returns results and stage timings."""
     timings: dict[str, float] = {}
-    results = list(analyse(batch, Settings(values), timings))
+    results = list(analyse_articles(batch, Settings(values), timings))
     return results, timings
 
 

@@ -212,7 +212,7 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     """
     import duckdb
 
-    from patronage.analyse import VERSION
+    from patronage.analysis import VERSION
     from patronage.store.schema import FACT_TABLES
 
     sources = _sources(store, shard_dir)
