@@ -16,6 +16,7 @@ from typing import IO, Any
 
 from patronage.export.tables import actor_rows, event_rows, relation_rows
 from patronage.model.plover import plover
+from patronage.model.records import is_described
 from patronage.store import Store
 
 __all__ = ["GEXF_NS", "GRAPHML_NS", "gexf_date", "network", "write_gexf", "write_graphml", "xml_text"]
@@ -173,6 +174,8 @@ def network(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         src, tgt = event["source"], event["target"]
         if event["polarity"] != "asserted" or src is None or tgt is None or not event["type"]:
             continue
+        if is_described(src["actor_id"]) or is_described(tgt["actor_id"]):
+            continue  # an actor the text only describes is no node of the network
         for ref in (src, tgt):
             if ref["actor_id"] not in nodes:
                 extra.setdefault(ref["actor_id"], _node(ref, 0))

@@ -10,7 +10,9 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 __all__ = [
+    "DESCRIBED",
     "RunReport",
+    "is_described",
     "ActorRef",
     "Actor",
     "AnalysedArticle",
@@ -136,6 +138,16 @@ class Actor:
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+
+
+#: id prefix of an actor the text only describes ("officials", "Democratic leaders"): kept on the
+#: fact that names it, never a node of the network and never party to a standing relation
+DESCRIBED = "described:"
+
+
+def is_described(actor_id: str | None) -> bool:
+    """True for the id of an actor the text describes but resolution could not name."""
+    return bool(actor_id) and str(actor_id).startswith(DESCRIBED)
 
 
 @dataclass(frozen=True, slots=True)

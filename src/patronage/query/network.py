@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import Any
 
 from patronage.errors import NotFoundError
+from patronage.model.records import DESCRIBED
 from patronage.query.filters import REL_ID_SQL, date_clause, sign_sql
 from patronage.store import Store
 
@@ -47,6 +48,7 @@ def _edge_sql(
         FROM events
         WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
           AND source_actor_id <> target_actor_id
+          AND NOT starts_with(source_actor_id, '{DESCRIBED}') AND NOT starts_with(target_actor_id, '{DESCRIBED}')
           AND {date_sql} AND {type_sql.format(col="type")} AND {pair_filter}
         GROUP BY ALL HAVING count(DISTINCT doc_id) >= ?"""
     return sql, [date_params, [types, types]]

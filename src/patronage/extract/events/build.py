@@ -19,12 +19,29 @@ from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
-from patronage.model.records import ActorRef, DateValue, Event, Evidence, Place
+from patronage.model.records import DESCRIBED, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import DocActors
+from patronage.resolve.simple import slug
 
 __all__ = ["sentence_events"]
 
+#: heads of phrases that describe a political actor without naming it
+POLITICAL_HEADS = frozenset(
+    """
+    official lawmaker legislator senator congressman congresswoman representative minister diplomat
+    envoy ambassador negotiator spokesman spokeswoman spokesperson leader president premier governor
+    mayor prosecutor judge court government administration ministry department agency authority
+    regime cabinet parliament congress senate committee commission council party opposition
+    delegation military army navy troop soldier force police officer commander general militant
+    rebel insurgent fighter protester demonstrator activist campaigner union coalition alliance
+    """.split()
+)
+_BODIES = frozenset(
+    "government administration ministry department agency authority regime cabinet parliament congress "
+    "senate committee commission council party opposition delegation military army navy police union "
+    "coalition alliance court".split()
+)
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
 _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 
@@ -238,12 +255,31 @@ def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRe
     return out[:1]
 
 
+def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """An actor the phrase describes without naming: "officials", "Democratic leaders", "the troops".
+
+    Only phrases headed by a political role or body count; the reference keeps the words the
+    text uses and an id that marks it as described (never a network node).
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in POLITICAL_HEADS:
+        return []
+    words = [t for t in span if t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    if not words:
+        return []
+    text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    kind = "group" if span.root.tag_ == "NNS" or span.root.lemma_.lower() in _BODIES else "person"
+    return [ActorRef(DESCRIBED + slug(text), text, kind, None, None, text)]
+
+
 def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
         refs = found.refs_for_span(start, end)
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
+        if not refs:
+            refs = _described(found, start, end)
         for ref in refs:
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from patronage.model.plover import plover
-from patronage.model.records import Event, Relation
+from patronage.model.records import Event, Relation, is_described
 
 __all__ = ["relation_for", "relations_from_events"]
 
@@ -55,6 +55,8 @@ def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) 
     for event in events:
         if event.source is None or event.target is None or event.confidence < min_confidence:
             continue
+        if is_described(event.source.actor_id) or is_described(event.target.actor_id):
+            continue  # "officials criticised protesters": no standing relation between descriptions
         implied = relation_for(event)
         if implied is None:
             continue
