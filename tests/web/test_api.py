@@ -189,6 +189,20 @@ def test_events_pagination_and_filters(client: TestClient) -> None:
     assert event["context"] == ["asylum"] and event["cameo"] == "075" and event["sign"] == "positive"
 
 
+def test_the_api_event_is_the_export_event_plus_its_sign(client: TestClient, web_db: Path) -> None:
+    from patronage.export.tables import event_rows
+    from patronage.store import Store
+
+    with Store(web_db, read_only=True) as store:
+        exported = {e["event_id"]: e for e in event_rows(store)}
+    listed = _ok(client, "/api/events")["events"]
+    assert listed and all({**exported[e["event_id"]], "sign": e["sign"]} == e for e in listed)
+    assert (
+        _ok(client, "/api/evidence/ev-visit")["event"]
+        == listed[[e["event_id"] for e in listed].index("ev-visit")]
+    )
+
+
 # -- evidence ----------------------------------------------------------------------------------
 
 

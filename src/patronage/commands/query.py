@@ -136,23 +136,21 @@ def do_query_events(
     as_json: bool,
 ) -> None:
     """Print events filtered by actor, type, polarity, modality and date range, oldest first."""
-    from patronage.query.filters import check_date, events_page
+    from patronage.query.events import EventFilter, events_page
+    from patronage.query.filters import check_date
 
     bounds = [check_date(start, "--from"), check_date(end, "--to")]
     with Store(str(settings.get("run.db")), read_only=True) as store:
         actor_id = str(_one(store, actor)["actor_id"]) if actor else None
-        page = events_page(
-            store,
+        wanted = EventFilter(
             actor=actor_id,
             types=[t.upper() for t in types],
             start=bounds[0],
             end=bounds[1],
             polarity=polarity,
-            sign=None,
-            limit=limit,
-            offset=0,
             modality=modality,
         )
+        page = events_page(store, wanted, limit=limit, offset=0)
     if as_json:
         _echo_json(page)
         return
@@ -171,7 +169,7 @@ def do_query_events(
 
 def do_query_search(settings: Settings, text: str, limit: int, as_json: bool) -> None:
     """Print the actors and the sentences (newest first) that contain ``text``."""
-    from patronage.query.filters import search
+    from patronage.query.search import search
 
     if not text.strip():
         raise InputError("give some text to search for")

@@ -3,11 +3,28 @@
 Every stage takes and returns these frozen dataclasses, never dicts or spaCy
 objects, so that stages stay pure and can run in another process (see
 ``patronage.scale``). Every fact carries an :class:`Evidence`.
+
+The records are also the one declaration of the store's tables and of the public export
+schema: :mod:`patronage.model.fields` reads their fields (and the ``column``/``public``
+metadata a few carry) into columns and JSON keys. Adding a field here adds it to the table
+(with a migration in ``store/schema.py``), to the exports and to the API.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+def _stored(column: str | None = "", public: str | None = "", **kwargs: Any) -> Any:
+    """A dataclass field whose column name or public key differs from its name (see ``model.fields``)."""
+    metadata: dict[str, str | None] = {}
+    if column != "":
+        metadata["column"] = column
+    if public != "":
+        metadata["public"] = public
+    return field(metadata=metadata, **kwargs)
+
 
 __all__ = [
     "DESCRIBED",
@@ -61,7 +78,8 @@ class CleanArticle:
     source: str | None
     origin: str
     content_hash: str
-    removed_lines: tuple[str, ...] = ()
+    removed_lines: tuple[str, ...] = _stored(column=None, default=())
+    """What cleaning took out (captions, credits…), stored in the ``removed_lines`` table."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,12 +90,12 @@ class Evidence:
     ``sentence`` equals ``text[start:end]``.
     """
 
-    doc_id: str
-    start: int
-    end: int
-    sentence: str
-    sentence_idx: int = -1
-    extractor: str = ""
+    doc_id: str = _stored(column="doc_id")
+    start: int = _stored(column="ev_start")
+    end: int = _stored(column="ev_end")
+    sentence: str = _stored(column="sentence")
+    sentence_idx: int = _stored(column="sentence_idx", public=None, default=-1)
+    extractor: str = _stored(column="extractor", public=None, default="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,10 +118,10 @@ class DateValue:
     (season), ``2014`` (year), ``2010`` (decade).
     """
 
-    value: str | None
-    precision: str = "unknown"
-    season: str | None = None
-    text: str = ""
+    value: str | None = _stored(column="{}", public="{}")
+    precision: str = _stored(public="{}_precision", default="unknown")
+    season: str | None = _stored(public="{}_season", default=None)
+    text: str = _stored(public="{}_text", default="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +156,11 @@ class Actor:
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    """Stored in the ``roles`` table."""
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "actor_id", "name", "aliases", "kind", "country", "sector", "wikidata", "roles",
+    )  # fmt: skip
 
 
 #: id prefix of an actor the text only describes ("officials", "Democratic leaders"): kept on the
@@ -196,8 +219,14 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     #: the event's country dyad as event datasets code it (``extract.dyad``)
-    dyad_source: str | None = None
-    dyad_target: str | None = None
+    dyad_source: str | None = _stored(public="dyad.source", default=None)
+    dyad_target: str | None = _stored(public="dyad.target", default=None)
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "event_id", "type", "mode", "context", "cameo", "source", "target", "polarity", "modality",
+        "date", "date_precision", "location", "evidence", "confidence", "trigger", "date_season",
+        "date_text", "dyad",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -210,7 +239,12 @@ class Quote:
     cue: str | None
     direct: bool
     evidence: Evidence
-    speaker_text: str | None = None
+    speaker_text: str | None = _stored(column="speaker_text", default=None)
+    """The speaker as the text names it; stored in the speaker's ``text`` column."""
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "quote_id", "speaker", "speaker_text", "text", "cue", "direct", "evidence",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)

@@ -32,10 +32,12 @@ def _edge_sql(
     date_sql, date_params = date_clause("date", as_of=as_of, start=since)
     type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
     sql = f"""
-        SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
-               count(*), min(date), max(date),
-               list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name), count(DISTINCT doc_id)
+        SELECT 'relation' AS kind, source_actor_id AS source, target_actor_id AS target, relation,
+               coalesce(polarity, 'neutral') AS polarity, count(*) AS weight, min(date) AS first_seen,
+               max(date) AS last_seen,
+               list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}] AS ids,
+               any_value(source_name) AS source_name, any_value(target_name) AS target_name,
+               count(DISTINCT doc_id) AS support
         FROM relations
         WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL AND source_actor_id <> target_actor_id
           AND {date_sql} AND {type_sql.format(col="relation")} AND {pair_filter}
@@ -61,7 +63,7 @@ def _run(
     pair_filter: str,
     pair_params: list[Any],
     min_support: int = 1,
-) -> list[tuple[Any, ...]]:
+) -> list[dict[str, Any]]:
     sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter)
     sign_params = sign_sql()[1]
     params = [
@@ -75,14 +77,14 @@ def _run(
         *pair_params,
         min_support,
     ]
-    return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
+    return store.rows(sql + " ORDER BY weight DESC, source, target, relation", params)
 
 
 def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
-    rows = store.query(
-        "SELECT actor_id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]
+    rows = store.rows(
+        "SELECT actor_id AS id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]
     )
-    return {r[0]: {"id": r[0], "name": r[1], "kind": r[2], "country": r[3]} for r in rows}
+    return {r["id"]: r for r in rows}
 
 
 def network(
@@ -117,9 +119,9 @@ def network(
             break
         found: list[str] = []
         for row in _run(store, (as_of, since), types, touching, [frontier, frontier], min_support):
-            if sign and row[4] != sign:
+            if sign and row["polarity"] != sign:
                 continue
-            for end in (row[1], row[2]):
+            for end in (row["source"], row["target"]):
                 if end in kept:
                     continue
                 if len(kept) >= max_nodes:
@@ -132,30 +134,29 @@ def network(
     both = "(source_actor_id IN (SELECT unnest(?)) AND target_actor_id IN (SELECT unnest(?)))"
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
-    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname, support in _run(
-        store, (as_of, since), types, both, [order, order], min_support
-    ):
-        if sign and pol != sign:
+    for row in _run(store, (as_of, since), types, both, [order, order], min_support):
+        if sign and row["polarity"] != sign:
             continue
         if len(edges) >= max_edges:
             truncated = True
             break
-        names.setdefault(src, sname)
-        names.setdefault(tgt, tname)
+        kind, src, tgt = row["kind"], row["source"], row["target"]
+        names.setdefault(src, row["source_name"])
+        names.setdefault(tgt, row["target_name"])
         edges.append(
             {
-                "id": f"{kind}:{src}>{tgt}:{rel}:{pol}",
+                "id": f"{kind}:{src}>{tgt}:{row['relation']}:{row['polarity']}",
                 "kind": kind,
                 "source": src,
                 "target": tgt,
-                "relation": rel,
-                "polarity": pol,
-                "weight": int(n),
-                "support": int(support),
-                "first_seen": first,
-                "last_seen": last,
-                "event_ids": list(ids) if kind == "event" else [],
-                "evidence_ids": list(ids),
+                "relation": row["relation"],
+                "polarity": row["polarity"],
+                "weight": int(row["weight"]),
+                "support": int(row["support"]),
+                "first_seen": row["first_seen"],
+                "last_seen": row["last_seen"],
+                "event_ids": list(row["ids"]) if kind == "event" else [],
+                "evidence_ids": list(row["ids"]),
             }
         )
     rows = _node_rows(store, order)

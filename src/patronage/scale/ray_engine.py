@@ -262,7 +262,7 @@ def event_rows(result: AnalysedArticle | Failure) -> list[dict[str, Any]]:
     from patronage.store.rows import article_rows
 
     columns = shard_schema("events").names
-    return [dict(zip(columns, row, strict=True)) for row in article_rows(result)["events"]]
+    return [{c: row.get(c) for c in columns} for row in article_rows(result)["events"]]
 
 
 def _write_part(batch: Any, target: str, job: str) -> Any:

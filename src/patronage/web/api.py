@@ -11,13 +11,16 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
 
-from patronage.errors import InputError, NotFoundError
+from patronage.errors import InputError
 from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
-from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
+from patronage.query.events import EventFilter, events_page
+from patronage.query.evidence import event_evidence, relation_evidence
+from patronage.query.filters import DATE_PATTERN, check_date
 from patronage.query.network import network
+from patronage.query.overview import overview
+from patronage.query.search import search
 from patronage.web.conn import StorePool
-from patronage.web.evidence import event_evidence, relation_evidence
 
 __all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
 
@@ -74,8 +77,6 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         """An actor's profile: roles, relations, events and quotes, as of a date."""
         check_date(as_of, "as_of")
         with pool.cursor() as store:
-            if not store.query("SELECT 1 FROM actors WHERE actor_id = ?", [actor_id]):
-                raise NotFoundError(f"no actor {actor_id!r}", source="actor_id")
             profile = actor_profile(store, actor_id, as_of, limit=max_rows)
         return {"ok": True, **profile}
 
@@ -130,8 +131,7 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         if from_ and to and from_[: len(to)] > to:
             raise InputError("from is after to", source="from")
         with pool.cursor() as store:
-            page = events_page(
-                store,
+            bounds = EventFilter(
                 actor=actor,
                 types=[t.upper() for t in split_types(type)],
                 start=from_,
@@ -139,9 +139,8 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
                 polarity=polarity,
                 modality=modality,
                 sign=sign,
-                limit=limit,
-                offset=offset,
             )
+            page = events_page(store, bounds, limit=limit, offset=offset)
         return {"ok": True, **page}
 
     @router.get("/evidence/{evidence_id:path}")
