@@ -4,12 +4,25 @@ from __future__ import annotations
 
 import importlib.util
 
+import click
+
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
 from patronage.errors import ConfigError
 
-__all__ = ["WEB_EXTRA_HINT", "do_serve"]
+__all__ = ["WEB_EXTRA_HINT", "do_serve", "serve"]
 
 WEB_EXTRA_HINT = "the web app needs the [web] extra: pip install 'patronage[web]'"
+
+
+@click.command()
+@db_option
+@click.option("--host", help="Address to bind (default 127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000).")
+@pass_ctx
+def serve(c: Context, db: str | None, host: str | None, port: int | None) -> None:
+    """Explore the network in a local web app (needs the [web] extra)."""
+    do_serve(c.with_db(db), host, port)
 
 
 def _require_web_extra() -> None:

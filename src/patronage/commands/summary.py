@@ -2,14 +2,25 @@
 
 from __future__ import annotations
 
-from rich.console import Console
-from rich.table import Table
+from typing import TYPE_CHECKING
 
+import click
+
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
-from patronage.query.overview import summary
-from patronage.store import Store
 
-__all__ = ["do_summary"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["do_summary", "summary"]
+
+
+@click.command()
+@db_option
+@pass_ctx
+def summary(c: Context, db: str | None) -> None:
+    """What the database holds: counts, top actors, top events and a few quotes."""
+    do_summary(c.with_db(db))
 
 
 def _clip(text: str, n: int) -> str:
@@ -19,13 +30,19 @@ def _clip(text: str, n: int) -> str:
 
 def do_summary(settings: Settings, console: Console | None = None) -> None:
     """Print the summary of the settings' database."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from patronage.query.overview import summary as summary_of
+    from patronage.store import Store
+
     db = str(settings.get("run.db"))
     if console is None:
         console = Console(highlight=False)
         if not console.is_terminal:
             console = Console(highlight=False, width=140)
     with Store(db, read_only=True) as store:
-        data = summary(store)
+        data = summary_of(store)
     c = data["counts"]
     console.print(
         f"[bold]patronage[/bold] database [cyan]{db}[/cyan]: {c['articles']} articles, {c['actors']} actors, "
