@@ -21,10 +21,10 @@ with warnings.catch_warnings():
 
 from patronage.commands import serve as serve_cmd
 from patronage.config import Settings
-from patronage.errors import ConfigError, InputError, PatronageError, StoreError
+from patronage.errors import ConfigError, InputError, NotFoundError, PatronageError, StoreError
 from patronage.web import create_app
 from patronage.web.app import STATIC_DIR
-from patronage.web.errors import NotFoundError, status_for
+from patronage.web.errors import status_for
 
 HOSTILE = "<script>alert(1)</script>"
 HOSTILE_IMG = "<img src=x onerror=alert(2)>"

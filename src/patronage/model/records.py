@@ -62,8 +62,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    #: where it came from: a path, ``path:line`` or ``<stdin>``
     origin: str = ""
-    """Where it came from: a path, ``path:line`` or ``<stdin>``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,6 +80,19 @@ class CleanArticle:
     content_hash: str
     removed_lines: tuple[str, ...] = _stored(column=None, default=())
     """What cleaning took out (captions, credits…), stored in the ``removed_lines`` table."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article or input that could not be processed, and why."""
+
+    doc: str
+    """The article's id, or the input (``path``, ``path:line``) when no article could be read."""
+    stage: str
+    error: str
+    message: str
+    level: str = "error"
+    """``error`` when the article was lost, ``warning`` when it was kept with a caveat."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,6 +120,21 @@ class Sentence:
     start: int
     end: int
     text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names or refers to an actor."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_idx: int
+    actor_id: str | None = None
+    #: how the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``
+    how: str = "ner"
 
 
 @dataclass(frozen=True, slots=True)
@@ -186,21 +214,6 @@ class ActorRef:
 
 
 @dataclass(frozen=True, slots=True)
-class Mention:
-    """A span of text that names or refers to an actor."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    sentence_idx: int
-    actor_id: str | None = None
-    how: str = "ner"
-    """How the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``."""
-
-
-@dataclass(frozen=True, slots=True)
 class Event:
     """An event between actors, coded in PLOVER 2021 and CAMEO."""
 
@@ -259,18 +272,6 @@ class Relation:
     strength: float = 0.5
     date: DateValue = field(default_factory=lambda: DateValue(None))
     origin: str = "statement"
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """An article or input that could not be processed, and why."""
-
-    doc: str
-    stage: str
-    error: str
-    message: str
-    level: str = "error"
-    """``error`` when the article was lost, ``warning`` when it was kept with a caveat."""
 
 
 @dataclass(frozen=True, slots=True)

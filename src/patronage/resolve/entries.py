@@ -54,21 +54,22 @@ _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 @dataclass(frozen=True, slots=True)
 class GazetteerEntry:
-    """One actor of the gazetteer (a person, country, organization or group)."""
+    """One actor of the gazetteer (a person, country, organization or group), as :func:`parse_entries`
+    validates it: every field given, ``None`` or empty where the file says nothing."""
 
     id: str
     name: str
     kind: str
-    country: str | None = None
-    sector: str | None = None
-    wikidata: str | None = None
-    gender: str | None = None
-    aliases: tuple[str, ...] = ()
-    roles: tuple[Role, ...] = ()
-    demonyms: tuple[str, ...] = ()
-    capital: str | None = None
-    metonyms: tuple[tuple[str, str], ...] = ()
-    surname: str | None = None
+    country: str | None
+    sector: str | None
+    wikidata: str | None
+    gender: str | None
+    aliases: tuple[str, ...]
+    roles: tuple[Role, ...]
+    demonyms: tuple[str, ...]
+    capital: str | None
+    metonyms: tuple[tuple[str, str], ...]
+    surname: str | None
 
 
 def date_bound(value: str | None, *, end: bool) -> dt.date | None:

@@ -82,24 +82,14 @@ class Gazetteer:
     def _add(self, entry: GazetteerEntry) -> None:
         self._entries[entry.id] = entry
         for text in (entry.name, *entry.aliases):
-            key = normalize(text)
-            if key:
-                bucket = self._alias.setdefault(key, [])
-                if entry not in bucket:
-                    bucket.append(entry)
+            _file(self._alias, normalize(text), entry)
         if entry.kind == "person":
             names = (entry.surname,) if entry.surname else (entry.name, *entry.aliases)
             for text in names:
                 for key in surname_keys(text) if not entry.surname else {normalize(text)}:
-                    bucket = self._surname.setdefault(key, [])
-                    if entry not in bucket:
-                        bucket.append(entry)
+                    _file(self._surname, key, entry)
             for text in (entry.name, *entry.aliases):
-                first_last = first_last_key(text)
-                if first_last:
-                    bucket = self._first_last.setdefault(first_last, [])
-                    if entry not in bucket:
-                        bucket.append(entry)
+                _file(self._first_last, first_last_key(text) or "", entry)
         for word in entry.demonyms:
             self._demonym.setdefault(normalize(word), entry)
         for text, sector in entry.metonyms:
@@ -202,6 +192,14 @@ class Gazetteer:
             )
             self._actors[entry.id] = actor
         return actor
+
+
+def _file(index: dict[str, list[GazetteerEntry]], key: str, entry: GazetteerEntry) -> None:
+    """File ``entry`` under ``key`` of ``index`` once (an empty key files nothing)."""
+    if key:
+        bucket = index.setdefault(key, [])
+        if entry not in bucket:
+            bucket.append(entry)
 
 
 @lru_cache(maxsize=1)
