@@ -24,29 +24,33 @@ def analyser() -> Analyser:
     return Analyser(load_nlp(), load_gazetteer(()))
 
 
-def test_a_bug_on_one_article_is_an_extraction_error_of_its_stage(
-    analyser: Analyser, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("step", "raised", "failure"),
+    [
+        # a bug met on one article: an ExtractionError of its stage, naming the underlying exception
+        ("assemble_facts", IndexError("list index out of range"),
+         ("extract", "ExtractionError", "IndexError: list index out of range")),
+        # an error raised on purpose keeps its class and is given its stage
+        ("resolve_document", ModelError("bad lexicon"), ("resolve", "ModelError", "bad lexicon")),
+    ],
+)  # fmt: skip
+def test_a_failed_article_is_named_by_stage_and_kind(
+    analyser: Analyser,
+    monkeypatch: pytest.MonkeyPatch,
+    step: str,
+    raised: Exception,
+    failure: tuple[str, str, str],
 ) -> None:
     def broken(*args: Any, **kwargs: Any) -> Any:
-        raise IndexError("list index out of range")
+        raise raised
 
-    monkeypatch.setattr(analysis, "assemble_facts", broken)
-    (failure,) = analyser.analyse([_article("a", "Russia accused Ukraine of shelling.")])
-    assert failure == Failure("a", "extract", "ExtractionError", "IndexError: list index out of range")
-    with pytest.raises(ExtractionError) as caught:
-        analyser.analyse_one(_article("a", "Russia accused Ukraine of shelling."))
-    assert caught.value.stage == "extract" and isinstance(caught.value.__cause__, IndexError)
-
-
-def test_an_error_raised_on_purpose_keeps_its_class(
-    analyser: Analyser, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    def broken(*args: Any, **kwargs: Any) -> Any:
-        raise ModelError("bad lexicon")
-
-    monkeypatch.setattr(analysis, "resolve_document", broken)
-    (failure,) = analyser.analyse([_article("b", "Iran threatened Israel.")])
-    assert (failure.stage, failure.error, failure.message) == ("resolve", "ModelError", "bad lexicon")
+    monkeypatch.setattr(analysis, step, broken)
+    article = _article("a", "Russia accused Ukraine of shelling.")
+    (result,) = analyser.analyse([article])
+    assert result == Failure("a", *failure)
+    with pytest.raises(type(raised) if isinstance(raised, ModelError) else ExtractionError) as caught:
+        analyser.analyse_one(article)
+    assert caught.value.stage == failure[0]
 
 
 class _FailingNLP:

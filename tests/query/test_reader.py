@@ -8,18 +8,20 @@ import pytest
 
 import patronage
 from patronage.model.records import Actor, Event, Quote, Relation
-from tests.web.conftest import build_db, corpus
+from tests.fixtures.records import ASSAD as ASSAD_ACTOR
+from tests.fixtures.records import RUSSIA as RUSSIA_ACTOR
+from tests.fixtures.records import SNOWDEN, sample_corpus
 
-ASSAD, RUSSIA = "person/Q44329", "country/RUS"
+ASSAD, RUSSIA = ASSAD_ACTOR.actor_id, RUSSIA_ACTOR.actor_id
 
 
-@pytest.fixture(scope="module")
-def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("reader") / "r.duckdb")
+@pytest.fixture
+def db(sample_db: Path) -> Path:
+    return sample_db
 
 
 def test_records_come_back_as_they_were_written(db: Path) -> None:
-    written = {e.event_id: e for doc in corpus() for e in doc.events}
+    written = {e.event_id: e for doc in sample_corpus() for e in doc.events}
     with patronage.open(db) as store:
         events = store.events()
         assert [type(e) for e in events] == [Event] * len(written)
@@ -40,7 +42,7 @@ def test_typed_filters_and_views(db: Path) -> None:
         assert store.find_actors("assad")[0]["actor_id"] == ASSAD
         assert store.profile(ASSAD, as_of="2016")["name"] == "Bashar al-Assad"
         assert {n["id"] for n in store.network(RUSSIA)["nodes"]} >= {RUSSIA, ASSAD}
-        assert store.path_between(RUSSIA, "person/Q4985") is not None
+        assert store.path_between(RUSSIA, SNOWDEN.actor_id) is not None
         assert store.search("asylum")["sentences"]
         assert store.failures() == []
 

@@ -25,15 +25,17 @@ from patronage.errors import ConfigError, InputError, NotFoundError, PatronageEr
 from patronage.web import create_app
 from patronage.web.app import STATIC_DIR
 from patronage.web.errors import status_for
+from tests.fixtures import records
+from tests.fixtures.records import HOSTILE, HOSTILE_IMG
 
-HOSTILE = "<script>alert(1)</script>"
-HOSTILE_IMG = "<img src=x onerror=alert(2)>"
-ASSAD, RUSSIA, PUTIN, SNOWDEN = "person/Q44329", "country/RUS", "person/Q7747", "person/Q4985"
+ASSAD, RUSSIA, PUTIN, SNOWDEN = (
+    a.actor_id for a in (records.ASSAD, records.RUSSIA, records.PUTIN, records.SNOWDEN)
+)
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(str(web_db), max_rows=50), raise_server_exceptions=False)
+def client(sample_db: Path) -> TestClient:
+    return TestClient(create_app(str(sample_db), max_rows=50), raise_server_exceptions=False)
 
 
 def _ok(client: TestClient, url: str, **params: Any) -> dict[str, Any]:
@@ -159,8 +161,8 @@ def test_network_depth_types_and_sign(client: TestClient) -> None:
     assert _edges(hostile) == {(PUTIN, ASSAD, "personal_tie", "negative")}
 
 
-def test_network_is_bounded_by_max_rows(web_db: Path) -> None:
-    small = TestClient(create_app(str(web_db), max_rows=2))
+def test_network_is_bounded_by_max_rows(sample_db: Path) -> None:
+    small = TestClient(create_app(str(sample_db), max_rows=2))
     body = small.get("/api/network", params={"actor": ASSAD}).json()
     assert len(body["nodes"]) == 2 and body["truncated"] is True
     assert len(body["edges"]) <= 2
@@ -189,11 +191,11 @@ def test_events_pagination_and_filters(client: TestClient) -> None:
     assert event["context"] == ["asylum"] and event["cameo"] == "075" and event["sign"] == "positive"
 
 
-def test_the_api_event_is_the_export_event_plus_its_sign(client: TestClient, web_db: Path) -> None:
+def test_the_api_event_is_the_export_event_plus_its_sign(client: TestClient, sample_db: Path) -> None:
     from patronage.export.tables import event_rows
     from patronage.store import Store
 
-    with Store(web_db, read_only=True) as store:
+    with Store(sample_db, read_only=True) as store:
         exported = {e["event_id"]: e for e in event_rows(store)}
     listed = _ok(client, "/api/events")["events"]
     assert listed and all({**exported[e["event_id"]], "sign": e["sign"]} == e for e in listed)
@@ -354,12 +356,12 @@ def test_missing_database_fails_at_startup(tmp_path: Path) -> None:
 # -- patronage serve -----------------------------------------------------------------------------
 
 
-def test_do_serve_runs_uvicorn_with_settings(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_do_serve_runs_uvicorn_with_settings(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     seen: dict[str, Any] = {}
     monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    settings = Settings().replace(run__db=str(web_db))
+    settings = Settings().replace(run__db=str(sample_db))
     serve_cmd.do_serve(settings, None, None)
     assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
     serve_cmd.do_serve(settings, "0.0.0.0", 9001)
