@@ -234,6 +234,9 @@ class Event:
     #: the event's country dyad as event datasets code it (``extract.dyad``)
     dyad_source: str | None = _stored(public="dyad.source", default=None)
     dyad_target: str | None = _stored(public="dyad.target", default=None)
+    #: how central the event is in its sentence as coded (trigger near the root, arguments found,
+    #: not inside another event's clause), before calibration: what picks a sentence's main event
+    salience: float = 0.0
 
     PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
         "event_id", "type", "mode", "context", "cameo", "source", "target", "polarity", "modality",

@@ -138,6 +138,8 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_season VARCHAR",
         "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_text VARCHAR",
     ],
+    # 6: an event's salience in its sentence (``Event.salience``); events stored before it have none
+    ["ALTER TABLE events ADD COLUMN IF NOT EXISTS salience DOUBLE"],
 ]
 
 
