@@ -7,7 +7,6 @@ import sys
 import click
 
 from patronage.commands.context import Context, db_option, pass_ctx
-from patronage.commands.run import summary_lines
 from patronage.config import Settings
 from patronage.errors import InputError
 
@@ -25,7 +24,7 @@ def load(c: Context, shard_dir: str, db: str | None) -> None:
 
 def do_load(settings: Settings, shard_dir: str, command: str = "load") -> int:
     """Load a shard directory into ``run.db``, print the summary and return the exit code."""
-    from patronage.runner import exit_code
+    from patronage.runner import exit_code, summary_lines
     from patronage.scale.shards import load_shards
     from patronage.store import Store
 

@@ -8,9 +8,8 @@ import click
 
 from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
-from patronage.model.records import RunReport
 
-__all__ = ["do_run", "run", "summary_lines"]
+__all__ = ["do_run", "run"]
 
 
 @click.command()
@@ -59,7 +58,7 @@ def run(
 def do_run(paths: list[str], settings: Settings, doc_date: str | None) -> int:
     """Run the pipeline with a progress bar on a terminal; return the exit code."""
     from patronage.ingest.dates import parse_doc_date
-    from patronage.runner import exit_code
+    from patronage.runner import exit_code, summary_lines
     from patronage.runner import run as run_job
 
     date = parse_doc_date(doc_date, "--date") if doc_date else None
@@ -82,18 +81,3 @@ def do_run(paths: list[str], settings: Settings, doc_date: str | None) -> int:
     for line in summary_lines(report):
         click.echo(line, err=True)
     return exit_code(report)
-
-
-def summary_lines(report: RunReport) -> list[str]:
-    """A short human summary of a run, with the first failures."""
-    lines = [
-        f"{report.n_new} articles processed, {report.n_unchanged} unchanged, {report.n_failed} failed"
-        + (f", {report.n_warnings} warnings" if report.n_warnings else "")
-        + f" → {report.db}"
-    ]
-    errors = [f for f in report.failures if f.level == "error"]
-    for f in errors[:10]:
-        lines.append(f"  failed: {f.doc}: {f.message} ({f.stage})")
-    if len(errors) > 10:
-        lines.append(f"  … and {len(errors) - 10} more: patronage export failures --format csv")
-    return lines
