@@ -15,7 +15,7 @@ scored on the held-out one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 from patronage.analysis import Analyser
@@ -68,7 +68,8 @@ def _countries(result: AnalysedArticle) -> tuple[str, ...]:
 
 def observe(records: list[GoldRecord], settings: Settings) -> list[Observation]:
     """Analyse each record's text (and date) alone, as a one-sentence article."""
-    analyser = Analyser.from_settings(settings)
+    # every candidate the coding proposes: the evaluation scores coding, not the run's storage threshold
+    analyser = replace(Analyser.from_settings(settings), min_confidence=0.0)
     articles = [
         CleanArticle(r.id, "", r.text, r.date or None, None, None, "eval", content_hash(r.text))
         for r in records
