@@ -12,7 +12,7 @@ from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from typing import IO
 
-from patronage.analyse import VERSION, warning_failures
+from patronage.analysis import VERSION, warning_failures
 from patronage.clean.batch import IdLedger, batches, clean_batch
 from patronage.config import Settings
 from patronage.errors import StoreError
@@ -21,7 +21,7 @@ from patronage.model.records import AnalysedArticle, Article, CleanArticle, Fail
 from patronage.scale.engines import make_engine
 from patronage.store import Store
 
-__all__ = ["RunReport", "exit_code", "run"]
+__all__ = ["RunReport", "exit_code", "run", "summary_lines"]
 
 Progress = Callable[[int], None]
 
@@ -33,6 +33,21 @@ def exit_code(report: RunReport) -> int:
     if report.n_new + report.n_unchanged == 0 and report.n_failed > 1:
         return 126
     return 1
+
+
+def summary_lines(report: RunReport) -> list[str]:
+    """A short human summary of a run, with the first failures."""
+    lines = [
+        f"{report.n_new} articles processed, {report.n_unchanged} unchanged, {report.n_failed} failed"
+        + (f", {report.n_warnings} warnings" if report.n_warnings else "")
+        + f" → {report.db}"
+    ]
+    errors = [f for f in report.failures if f.level == "error"]
+    for f in errors[:10]:
+        lines.append(f"  failed: {f.doc}: {f.message} ({f.stage})")
+    if len(errors) > 10:
+        lines.append(f"  … and {len(errors) - 10} more: patronage export failures --format csv")
+    return lines
 
 
 def _write(

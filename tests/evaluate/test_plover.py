@@ -19,9 +19,7 @@ from patronage.evaluate.plover import (
     score,
 )
 from patronage.extract.events.frames import EventFrame
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "data" / "plover" / "PLOVER_GSR_dev.json"
+from tests.conftest import shared_path
 
 
 def gold(
@@ -149,9 +147,7 @@ def test_conversion_table() -> None:
 
 
 def test_load_real_dev_file() -> None:
-    if not DEV.exists():
-        pytest.skip("../shared/data/plover/PLOVER_GSR_dev.json is not available beside the checkout")
-    records = load_gold(DEV)
+    records = load_gold(shared_path("data", "plover", "PLOVER_GSR_dev.json"))
     assert len(records) == 179
     types = {r.type for r in records}
     assert not types & set(PLOVER_05_TO_2021)

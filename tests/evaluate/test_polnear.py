@@ -15,9 +15,7 @@ from patronage.evaluate.polnear import (
     parse_ann,
     spans_match,
 )
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "data" / "polnear" / "data" / "dev"
+from tests.conftest import shared_path
 
 TEXT = (
     "Budget Talks Stall.\n\n"
@@ -124,9 +122,8 @@ def test_evaluate_on_written_split(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/polnear is not available beside the checkout")
 def test_dev_split_floor() -> None:
-    scores = evaluate_polnear(DEV)
+    scores = evaluate_polnear(shared_path("data", "polnear", "data", "dev"))
     assert scores["n_docs"] == 84
     # measured 0.650 / 0.863 (first annotator file per article); floors are measured - 0.02
     assert scores["content_f1"] >= 0.63

@@ -9,12 +9,12 @@ from pathlib import Path
 import pytest
 
 from patronage.cli import main
-from tests.web.conftest import build_db
+from tests.fixtures.records import sample_corpus, write_store
 
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    return build_db(tmp_path_factory.mktemp("atomic") / "a.duckdb")
+    return write_store(tmp_path_factory.mktemp("atomic") / "a.duckdb", sample_corpus())
 
 
 def _export(db: Path, out: Path | str, *extra: str, fmt: str = "jsonl") -> int:
@@ -31,7 +31,7 @@ def _error_line(capsys: pytest.CaptureFixture[str]) -> str:
 def test_a_failed_export_leaves_nothing_and_needs_no_force(
     db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str], fmt: str
 ) -> None:
-    import patronage.commands.run as run_cmd
+    import patronage.commands.export as run_cmd
     import patronage.export.ftm as ftm
     import patronage.export.graph as graph
 

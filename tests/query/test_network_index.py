@@ -8,14 +8,16 @@ import pytest
 
 from patronage.query.network import edge_index, network
 from patronage.store import Store
-from tests.web.conftest import build_db
+from tests.fixtures.records import sample_corpus, write_store
 
 ASSAD, RUSSIA = "person/Q44329", "country/RUS"
 
 
 @pytest.fixture(scope="module")
 def store(tmp_path_factory: pytest.TempPathFactory) -> Any:
-    with Store(build_db(tmp_path_factory.mktemp("idx") / "n.duckdb"), read_only=True) as s:
+    with Store(
+        write_store(tmp_path_factory.mktemp("idx") / "n.duckdb", sample_corpus()), read_only=True
+    ) as s:
         yield s
 
 

@@ -24,7 +24,7 @@ from patronage.commands.serve import listen
 from patronage.errors import ConfigError
 from patronage.web import create_app
 from patronage.web.guard import host_allowed
-from tests.web.conftest import serve
+from tests.fixtures.server import serve
 
 ASSAD = "person/Q44329"
 
@@ -55,8 +55,8 @@ LOOPBACK = [
 
 
 @pytest.mark.parametrize(("host", "status"), [(h, 421) for h in FOREIGN] + [(h, 200) for h in LOOPBACK])
-def test_only_loopback_host_headers_are_served(web_db: Path, host: str, status: int) -> None:
-    client = TestClient(create_app(str(web_db)), base_url="http://localhost")
+def test_only_loopback_host_headers_are_served(sample_db: Path, host: str, status: int) -> None:
+    client = TestClient(create_app(str(sample_db)), base_url="http://localhost")
     for path in ("/api/meta", "/api/network?actor=" + ASSAD, "/", "/static/app.js"):
         response = client.get(path, headers={"host": host})
         assert response.status_code == status, (host, path, response.status_code)
@@ -65,16 +65,16 @@ def test_only_loopback_host_headers_are_served(web_db: Path, host: str, status: 
             assert "--allow-host" in response.json()["error"]
 
 
-def test_bound_and_allowed_hosts_are_served(web_db: Path) -> None:
-    app = create_app(str(web_db), allowed_hosts=["0.0.0.0", "Explorer.Lan"])
+def test_bound_and_allowed_hosts_are_served(sample_db: Path) -> None:
+    app = create_app(str(sample_db), allowed_hosts=["0.0.0.0", "Explorer.Lan"])
     client = TestClient(app, base_url="http://localhost")
     assert client.get("/api/meta", headers={"host": "explorer.lan:8000"}).status_code == 200
     assert client.get("/api/meta", headers={"host": "other.lan"}).status_code == 421
     assert host_allowed("anything.example", frozenset({"*"}))
 
 
-def test_head_is_answered_like_get_without_a_body(web_db: Path) -> None:
-    client = TestClient(create_app(str(web_db)), base_url="http://localhost")
+def test_head_is_answered_like_get_without_a_body(sample_db: Path) -> None:
+    client = TestClient(create_app(str(sample_db)), base_url="http://localhost")
     for path in ("/", "/api/meta", "/api/network?actor=" + ASSAD, "/static/app.js"):
         get, head = client.get(path), client.head(path)
         assert head.status_code == get.status_code == 200, path
@@ -84,7 +84,9 @@ def test_head_is_answered_like_get_without_a_body(web_db: Path) -> None:
     assert client.head("/api/evidence/nope").status_code == 404
 
 
-def test_repeated_network_queries_come_from_the_cache(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_repeated_network_queries_come_from_the_cache(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import patronage.web.api as api
 
     calls: list[tuple[Any, ...]] = []
@@ -95,7 +97,7 @@ def test_repeated_network_queries_come_from_the_cache(web_db: Path, monkeypatch:
         return real(*args, **kw)
 
     monkeypatch.setattr(api, "network", counted)
-    client = TestClient(create_app(str(web_db)), base_url="http://localhost")
+    client = TestClient(create_app(str(sample_db)), base_url="http://localhost")
     first = client.get("/api/network", params={"actor": ASSAD, "depth": 2})
     again = client.get("/api/network", params={"actor": ASSAD, "depth": 2})
     other = client.get("/api/network", params={"actor": ASSAD, "depth": 2, "as_of": "2015"})
@@ -103,14 +105,16 @@ def test_repeated_network_queries_come_from_the_cache(web_db: Path, monkeypatch:
     assert first.content == again.content and first.content != other.content
     assert calls == [(ASSAD, 2, None), (ASSAD, 2, "2015")]
     assert again.headers["cache-control"] == "no-store"
-    off = TestClient(create_app(str(web_db), cache_mb=0), base_url="http://localhost")
+    off = TestClient(create_app(str(sample_db), cache_mb=0), base_url="http://localhost")
     off.get("/api/network", params={"actor": ASSAD})
     off.get("/api/network", params={"actor": ASSAD})
     assert len(calls) == 4
 
 
 @pytest.mark.network
-def test_a_full_queue_is_a_fast_503_with_retry_after(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_full_queue_is_a_fast_503_with_retry_after(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     import httpx
 
     import patronage.web.api as api
@@ -124,7 +128,7 @@ def test_a_full_queue_is_a_fast_503_with_retry_after(web_db: Path, monkeypatch: 
         return real(*args, **kw)
 
     monkeypatch.setattr(api, "network", slow)
-    with serve(web_db, max_concurrency=1, max_queue=0, cache_mb=0) as url:
+    with serve(sample_db, max_concurrency=1, max_queue=0, cache_mb=0) as url:
         results: list[int] = []
 
         def ask() -> None:
@@ -200,7 +204,7 @@ def test_a_request_that_waits_too_long_gets_503() -> None:
 
 
 def test_serve_on_a_busy_port_is_one_line(
-    web_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+    sample_db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     with socket.socket() as taken:
         taken.bind(("127.0.0.1", 0))
@@ -208,7 +212,7 @@ def test_serve_on_a_busy_port_is_one_line(
         port = taken.getsockname()[1]
         with pytest.raises(ConfigError, match="choose another with --port"):
             listen("127.0.0.1", port)
-        assert main(["serve", "--db", str(web_db), "--port", str(port)]) == 1
+        assert main(["serve", "--db", str(sample_db), "--port", str(port)]) == 1
     err = capsys.readouterr().err.strip().splitlines()
     assert err[-1].startswith("error: cannot listen on 127.0.0.1:") and "in use" in err[-1], err
     assert not any("uvicorn" in line.lower() or "INFO" in line for line in err)

@@ -27,21 +27,9 @@ pytestmark = [
     ),
 ]
 
-from patronage.model.records import (  # noqa: E402
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Mention,
-    Quote,
-    Relation,
-    Sentence,
-)
-from patronage.store import Store  # noqa: E402
-from tests.web.conftest import serve  # noqa: E402
+from patronage.model.records import Actor, AnalysedArticle  # noqa: E402
+from tests.fixtures.records import ArticleBuilder, ref, write_store  # noqa: E402
+from tests.fixtures.server import serve  # noqa: E402
 
 CLIENTS = 50
 SECONDS = float(os.environ.get("TEST_LOAD_SECONDS", "5"))
@@ -51,74 +39,39 @@ HUB = Actor("country/HUB", "Hubland", "country", "HUB", "GOV", None, ("Hub City"
 PEOPLE = [Actor(f"person/p{i}", f"Envoy Number{i}", "person", "HUB", "GOV") for i in range(N_PEOPLE)]
 
 
-def _ref(actor: Actor, surface: str) -> ActorRef:
-    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, surface)
-
-
 def _article(i: int) -> AnalysedArticle:
     """Hubland aids envoy i, envoy i praises envoy i+1: a hub with a ring around it."""
-    doc = f"load-{i}"
     person, nxt = PEOPLE[i], PEOPLE[(i + 1) % N_PEOPLE]
     s1 = f"Hubland sent aid to Number{i} in March."
     s2 = f"Number{i} praised Number{(i + 1) % N_PEOPLE} at the summit."
-    text = f"{s1} {s2}"
-    e1 = Evidence(doc, 0, len(s1), s1, 0, "test.v1")
-    e2 = Evidence(doc, len(s1) + 1, len(text), s2, 1, "test.v1")
     date = f"20{10 + i % 15}-{1 + i % 12:02d}"
-    mentions = (
-        Mention(doc, 0, 7, "Hubland", "GPE", 0, HUB.actor_id, "gazetteer"),
-        Mention(
-            doc, s1.index("Number"), s1.index(" in"), f"Number{i}", "PERSON", 0, person.actor_id, "gazetteer"
-        ),
+    b = ArticleBuilder(
+        f"load-{i}", f"{s1} {s2}", title=f"Report {i}", date=f"{date}-15", url=f"https://example.org/{i}"
     )
-    return AnalysedArticle(
-        CleanArticle(
-            doc, f"Report {i}", text, f"{date}-15", f"https://example.org/{i}", "test", "test", f"h{i}"
-        ),
-        (Sentence(doc, 0, e1.start, e1.end, s1), Sentence(doc, 1, e2.start, e2.end, s2)),
-        mentions,
-        (HUB, person, nxt),
-        (
-            Event(
-                f"ev-aid-{i}",
-                "AID",
-                "070",
-                _ref(HUB, "Hubland"),
-                _ref(person, f"Number{i}"),
-                e1,
-                date=DateValue(date, "month"),
-                trigger="sent",
-            ),
-            Event(
-                f"ev-praise-{i}",
-                "COOPERATE",
-                "051",
-                _ref(person, f"Number{i}"),
-                _ref(nxt, "Number"),
-                e2,
-                date=DateValue(date, "month"),
-                trigger="praised",
-            ),
-        ),
-        (Quote(f"q-{i}", _ref(person, f"Number{i}"), "praise", "praised", False, e2),),
-        (
-            Relation(
-                _ref(HUB, "Hubland"),
-                _ref(person, f"Number{i}"),
-                "supports",
-                e1,
-                date=DateValue(date, "month"),
-            ),
-        ),
+    hub, envoy = b.mention(HUB, "Hubland", s1), b.mention(person, f"Number{i}", s1)
+    b.actors.setdefault(nxt.actor_id, nxt)
+    speaker = ref(person, f"Number{i}")
+    b.event(f"ev-aid-{i}", "AID", hub, envoy, s1, cameo="070", date=date, trigger="sent")
+    b.event(
+        f"ev-praise-{i}",
+        "COOPERATE",
+        speaker,
+        ref(nxt, "Number"),
+        s2,
+        cameo="051",
+        date=date,
+        trigger="praised",
     )
+    b.quote(f"q-{i}", speaker, "praise", s2, cue="praised")
+    b.relation("supports", hub, envoy, s1, date)
+    return b.build()
 
 
 @pytest.fixture(scope="module")
 def load_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("load") / "load.duckdb"
-    with Store(path) as store:
-        store.write([_article(i) for i in range(N_PEOPLE)], [], store.start_run("test", "0"))
-    return path
+    return write_store(
+        tmp_path_factory.mktemp("load") / "load.duckdb", [_article(i) for i in range(N_PEOPLE)]
+    )
 
 
 @pytest.fixture(scope="module")

@@ -19,7 +19,7 @@ from pathlib import Path
 
 import numpy as np
 
-from patronage.analyse import VERSION, _doc_date
+from patronage.analysis import VERSION, _doc_date
 from patronage.clean import clean_article
 from patronage.extract.events.build import candidate_events
 from patronage.model.records import ActorRef, Article, DateValue, Event

@@ -1,4 +1,4 @@
-"""``patronage actors import``: dictionaries of other coders into gazetteer YAML."""
+"""``patronage actors import``: analysts' actor dictionaries as gazetteer YAML."""
 
 from __future__ import annotations
 
@@ -9,11 +9,36 @@ import click
 from patronage.errors import InputError
 from patronage.export.atomic import atomic_output
 
-__all__ = ["do_actors_import"]
+__all__ = ["actors"]
 
 
-def do_actors_import(path: str, fmt: str, output: str, force: bool) -> None:
-    """Convert ``path`` (``phoenix`` or ``countryinfo``) and write it whole to ``output``."""
+@click.group()
+def actors() -> None:
+    """Manage the actor gazetteer."""
+
+
+@actors.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["phoenix", "countryinfo"]),
+    required=True,
+    help="Dictionary format of PATH.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Gazetteer YAML file to write; add it to resolve.gazetteer to use it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
+    """Convert a Phoenix/PETRARCH actor dictionary or CountryInfo file into gazetteer YAML.
+
+    The output is written whole or not at all.
+    """
     from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
 
     out = Path(output)

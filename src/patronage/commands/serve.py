@@ -7,12 +7,32 @@ import socket
 
 import click
 
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
 from patronage.errors import ConfigError
 
-__all__ = ["WEB_EXTRA_HINT", "do_serve", "listen"]
+__all__ = ["WEB_EXTRA_HINT", "do_serve", "listen", "serve"]
 
 WEB_EXTRA_HINT = "the web app needs the [web] extra: pip install 'patronage[web]'"
+
+
+@click.command()
+@db_option
+@click.option("--host", help="Address to bind (default 127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); loopback names and --host always are.",
+)
+@pass_ctx
+def serve(
+    c: Context, db: str | None, host: str | None, port: int | None, allow_hosts: tuple[str, ...]
+) -> None:
+    """Explore the network in a local web app (needs the [web] extra)."""
+    do_serve(c.with_db(db), host, port, allow_hosts)
 
 
 def _require_web_extra() -> None:

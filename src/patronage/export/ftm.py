@@ -23,6 +23,7 @@ from typing import IO, Any
 from urllib.parse import urlsplit
 
 from patronage.export.tables import actor_rows, event_rows, quote_rows, relation_rows
+from patronage.query import facts
 from patronage.store import Store
 
 __all__ = ["ALPHA2", "SCHEMA_OF_KIND", "alpha2", "entity_id", "ftm_entities", "write_ftm"]
@@ -133,10 +134,7 @@ class _Export:
         self.relations = list(relation_rows(store))
         self.quotes = list(quote_rows(store))
         # the public row functions carry no article metadata, so read it here
-        self.articles = {
-            str(r[0]): r
-            for r in store.query("SELECT doc_id, title, date, url, source FROM articles ORDER BY doc_id")
-        }
+        self.articles = facts.article_sources(store)
         self.cited: set[str] = set()
         refs: list[dict[str, Any] | None] = [e[k] for e in self.events for k in ("source", "target")]
         refs += [r[k] for r in self.relations for k in ("source", "target")]
@@ -155,10 +153,10 @@ class _Export:
             article = self.articles.get(doc_id or "")
             if article is None:
                 continue
-            self.cited.add(article[0])
-            out["proof"].append(entity_id("article", article[0]))
-            out["sourceUrl"] += [url] if (url := _url(article[3])) else []
-            out["publisher"] += [article[4]] if article[4] else []
+            self.cited.add(article["doc_id"])
+            out["proof"].append(entity_id("article", article["doc_id"]))
+            out["sourceUrl"] += [url] if (url := _url(article["url"])) else []
+            out["publisher"] += [article["source"]] if article["source"] else []
         return out
 
 
@@ -314,16 +312,16 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
         if quote["speaker"] is not None:
             yield _note_entity(ex, quote)
     for doc_id in sorted(ex.cited):
-        _, title, date, url, source = ex.articles[doc_id]
+        article = ex.articles[doc_id]
         yield _entity(
             "Article",
             entity_id("article", doc_id),
             {
-                "title": title,
-                "name": title,
-                "publishedAt": _date(date),
-                "sourceUrl": _url(url),
-                "publisher": source,
+                "title": article["title"],
+                "name": article["title"],
+                "publishedAt": _date(article["date"]),
+                "sourceUrl": _url(article["url"]),
+                "publisher": article["source"],
             },
         )
 

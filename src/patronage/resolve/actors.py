@@ -18,7 +18,8 @@ from spacy.tokens import Doc
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
-from patronage.resolve.gazetteer import GazetteerEntry, normalize
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
 from patronage.resolve.protocol import GazetteerLike

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Protocol
 from patronage.model.records import Actor, Place
 
 if TYPE_CHECKING:
-    from patronage.resolve.gazetteer import GazetteerEntry
+    from patronage.resolve.entries import GazetteerEntry
 
 __all__ = ["GazetteerLike"]
 

@@ -14,7 +14,7 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from patronage.analyse import analyse
+from patronage.analysis import analyse_articles
 from patronage.config import Settings
 from patronage.errors import ConfigError, ExtractionError
 from patronage.model.records import AnalysedArticle, CleanArticle, Failure
@@ -30,7 +30,7 @@ BatchResult = tuple[list[AnalysedArticle | Failure], dict[str, float]]
 def analyse_batch(batch: list[CleanArticle], values: dict[str, dict[str, Any]]) -> BatchResult:
     """Analyse one batch (the unit of work a worker process runs); returns results and stage timings."""
     timings: dict[str, float] = {}
-    results = list(analyse(batch, Settings(values), timings))
+    results = list(analyse_articles(batch, Settings(values), timings))
     return results, timings
 
 

@@ -15,8 +15,9 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
-from patronage.store.rows import actor_origin, article_rows
+from patronage.store.rows import Row, actor_origin, article_rows
 from patronage.store.schema import FACT_TABLES, MIGRATIONS, SCHEMA_VERSION
+from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 
 __all__ = ["Store"]
 
@@ -204,17 +205,29 @@ class Store:
         )
         return {str(d): str(h) for d, h in rows}
 
-    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run a read query written by patronage itself (never by users).
-
-        A database that cannot be read (truncated, damaged) is a :class:`StoreError`.
-        """
+    def _read(self, sql: str, params: Sequence[Any] | None) -> duckdb.DuckDBPyConnection:
+        """Execute a read query; a database that cannot be read (truncated, damaged) is a :class:`StoreError`."""
         try:
-            return self.con.execute(sql, params or []).fetchall()
+            return self.con.execute(sql, params or [])
         except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
             raise StoreError(
                 f"cannot read database (truncated or damaged?): {_first_line(exc)}", source=self.path
             ) from None
+
+    def query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
+        """Run a read query written by patronage itself (never by users); rows as tuples."""
+        return self._read(sql, params).fetchall()
+
+    def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query written by patronage itself; each row as ``{column: value}``."""
+        cursor = self._read(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    def value(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """The first column of the first row of a read query (None when there is no row)."""
+        row = self._read(sql, params).fetchone()
+        return row[0] if row else None
 
     # -- writing ---------------------------------------------------------------------------------------
     def write(self, results: Sequence[AnalysedArticle], failures: Iterable[Failure], run_id: str) -> None:
@@ -249,14 +262,11 @@ class Store:
             con.execute(
                 "DELETE FROM failures WHERE doc IN (SELECT unnest(?)) AND run_id <> ?", [keys, run_id]
             )
-        batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in FACT_TABLES}
+        batch: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
         articles = []
         actors: dict[str, Actor] = {}
         for result in results:
-            a = result.article
-            articles.append(
-                (a.doc_id, a.title, a.text, a.date, a.url, a.source, a.origin, a.content_hash, run_id, now)
-            )
+            articles.append(ARTICLES.row(result.article, run_id=run_id, ingested_at=now))
             for table, rows in article_rows(result).items():
                 batch[table].extend(rows)
             for actor in result.actors:
@@ -268,19 +278,16 @@ class Store:
                 self._insert(table, rows)
         self._write_actors(list(actors.values()))
         if failures:
-            con.executemany(
-                "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(f.doc, f.stage, f.error, f.message, f.level, run_id, now) for f in failures],
-            )
+            self._insert("failures", [FAILURES.row(f, run_id=run_id, failed_at=now) for f in failures])
 
-    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Bulk insert through Arrow: one statement per table and batch instead of one per row."""
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        """Bulk insert by column name through Arrow: one statement per table and batch, not per row."""
         import pyarrow as pa
 
-        columns = list(zip(*rows, strict=True))
-        batch = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(columns)})
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        batch = pa.table({name: pa.array([row.get(name) for row in rows]) for name in names})
         self.con.register("patronage_batch", batch)
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM patronage_batch")
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM patronage_batch")
         self.con.unregister("patronage_batch")
 
     def _write_actors(self, actors: list[Actor]) -> None:
@@ -296,27 +303,9 @@ class Store:
         new = [a for a in actors if a.actor_id not in known]
         if not new:
             return
-        self._insert(
-            "actors",
-            [
-                (
-                    a.actor_id,
-                    a.name,
-                    a.kind,
-                    a.country,
-                    a.sector,
-                    a.wikidata,
-                    list(a.aliases),
-                    actor_origin(a),
-                )
-                for a in new
-            ],
-        )
+        self._insert("actors", [ACTORS.row(a, origin=actor_origin(a)) for a in new])
         gazetteer_roles = [
-            (None, a.actor_id, r.title, r.of, r.start, r.end, r.origin, None, None, None, None, None)
-            for a in new
-            for r in a.roles
-            if r.origin == "gazetteer"
+            ROLES.row(r, actor_id=a.actor_id) for a in new for r in a.roles if r.origin == "gazetteer"
         ]
         if gazetteer_roles:
             self._insert("roles", gazetteer_roles)

@@ -132,6 +132,14 @@ MIGRATIONS: list[list[str]] = [
     # 4: relations that say what the text says (issue 16): event relations re-derived, articles
     # re-analysed on the next run, and the lines cleaning removed kept per article
     _rederive_relations(),
+    # 5: every table holds its record's fields (issue 14: columns are read from ``model.records``);
+    # a relation's date keeps its season and its text, as an event's does
+    [
+        "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_season VARCHAR",
+        "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_text VARCHAR",
+    ],
+    # 6: an event's salience in its sentence (``Event.salience``); events stored before it have none
+    ["ALTER TABLE events ADD COLUMN IF NOT EXISTS salience DOUBLE"],
 ]
 
 

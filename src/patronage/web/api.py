@@ -14,14 +14,17 @@ from fastapi import APIRouter, Path, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
-from patronage.errors import InputError, NotFoundError
+from patronage.errors import InputError
 from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
-from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
+from patronage.query.events import EventFilter, events_page
+from patronage.query.evidence import event_evidence, relation_evidence
+from patronage.query.filters import DATE_PATTERN, check_date
 from patronage.query.network import EdgeIndex, edge_index, network
+from patronage.query.overview import overview
+from patronage.query.search import search
 from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
-from patronage.web.evidence import event_evidence, relation_evidence
 
 __all__ = ["DATE_PATTERN", "build_router", "check_date", "json_response", "split_types"]
 
@@ -97,8 +100,6 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         """An actor's profile: roles, relations, events and quotes, as of a date."""
         check_date(as_of, "as_of")
         with pool.cursor() as store:
-            if not store.query("SELECT 1 FROM actors WHERE actor_id = ?", [actor_id]):
-                raise NotFoundError(f"no actor {actor_id!r}", source="actor_id")
             profile = actor_profile(store, actor_id, as_of, limit=max_rows)
         return json_response({"ok": True, **profile})
 
@@ -166,8 +167,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         check_date(from_, "from")
         check_date(to, "to")
         with pool.cursor() as store:
-            page = events_page(
-                store,
+            bounds = EventFilter(
                 actor=actor,
                 types=[t.upper() for t in split_types(type)],
                 start=from_,
@@ -175,9 +175,8 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
                 polarity=polarity,
                 modality=modality,
                 sign=sign,
-                limit=limit,
-                offset=offset,
             )
+            page = events_page(store, bounds, limit=limit, offset=offset)
         return json_response({"ok": True, **page})
 
     @router.get("/evidence/{evidence_id:path}")

@@ -189,6 +189,7 @@ def _events(
                     date=date,
                     location=location,
                     confidence=round(frame.confidence, 3),
+                    salience=round(frame.confidence, 3),
                     trigger=trigger,
                 )
             )
