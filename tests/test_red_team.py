@@ -137,10 +137,13 @@ def test_names_in_other_scripts_keep_their_own_actors(tmp_path: Path) -> None:
 
 @pytest.mark.slow
 @pytest.mark.skipif(not Path("/proc/self/status").exists(), reason="reads the peak RSS from /proc")
-def test_a_300k_character_paragraph_runs_in_bounded_memory(tmp_path: Path) -> None:
-    """Item 5: one endless sentence with a fact every few words used 4-5 GB at 89 KB."""
+def test_an_endless_paragraph_runs_in_bounded_memory(tmp_path: Path) -> None:
+    """Item 5: one endless sentence with a fact every few words used 4-5 GB at 89 KB.
+
+    60,000 characters keep the suite short; the README gives the 300,000-character figure.
+    """
     unit = "Russia sent aid to Syria and Iran threatened Israel and "
-    src = _jsonl(tmp_path / "a.jsonl", [{"id": "long", "text": unit * (299_000 // len(unit)) + "Turkey."}])
+    src = _jsonl(tmp_path / "a.jsonl", [{"id": "long", "text": unit * (60_000 // len(unit)) + "Turkey."}])
     db = tmp_path / "x.duckdb"
     # VmHWM, not ru_maxrss: ru_maxrss survives fork and exec, so it would report this test process's peak
     script = (
@@ -155,7 +158,7 @@ def test_a_300k_character_paragraph_runs_in_bounded_memory(tmp_path: Path) -> No
     )
     assert proc.returncode == 0, proc.stderr
     peak_mb = int(proc.stdout.split()[-1]) / 1024
-    assert peak_mb < 1500, f"peak RSS {peak_mb:.0f} MB"
+    assert peak_mb < 1000, f"peak RSS {peak_mb:.0f} MB"
     warnings = [r["message"] for r in _failures(db) if r["level"] == "warning"]
     assert any("characters cut" in w for w in warnings) and any("per sentence dropped" in w for w in warnings)
     assert _query(db, "SELECT max(length(text)) FROM sentences")[0][0] <= 2000

@@ -148,19 +148,31 @@ class Analyser:
         )
 
     def parse(self, articles: Sequence[CleanArticle]) -> Iterator[tuple[CleanArticle, Doc | PatronageError]]:
-        """Each article with its parse, in spaCy batches; a text spaCy fails on gets the error instead."""
-        docs = parse(self.nlp, (a.text for a in articles), self.batch_size)
-        for position, article in enumerate(articles):
+        """Each article with its parse, in spaCy batches; a text spaCy fails on gets the error instead.
+
+        A batch fails whole when spaCy fails on one of its texts, so the first article not yet given
+        is then parsed alone (which names the failing text) and batching resumes after it.
+        """
+        position = 0
+        while position < len(articles):
+            docs = parse(self.nlp, (a.text for a in articles[position:]), self.batch_size)
             try:
-                doc = next(docs)
-            except StopIteration:  # pragma: no cover - nlp.pipe yields one doc per text
+                for doc in docs:
+                    yield articles[position], doc
+                    position += 1
+            except Exception:  # spaCy may fail on pathological input; keep the rest of the batch
+                article = articles[position]
+                try:
+                    alone = next(parse(self.nlp, [article.text], self.batch_size))
+                except Exception as exc:
+                    yield article, named(exc, "nlp", article.doc_id)
+                else:
+                    yield article, alone
+                position += 1
+                continue
+            for article in articles[position:]:  # pragma: no cover - nlp.pipe yields one doc per text
                 yield article, ExtractionError("no parse returned", source=article.doc_id, stage="nlp")
-                continue
-            except Exception as exc:  # spaCy may fail on pathological input; keep the rest of the batch
-                yield article, named(exc, "nlp", article.doc_id)
-                docs = parse(self.nlp, (a.text for a in articles[position + 1 :]), self.batch_size)
-                continue
-            yield article, doc
+            return
 
     def analyse_doc(self, article: CleanArticle, doc: Doc) -> AnalysedArticle:
         """Resolve actors and extract facts from one parsed article.

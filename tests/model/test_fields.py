@@ -45,6 +45,7 @@ def test_the_public_event_is_the_export_schema() -> None:
     assert list(out) == [
         "event_id", "type", "mode", "context", "cameo", "source", "target", "polarity", "modality", "date",
         "date_precision", "location", "evidence", "confidence", "trigger", "date_season", "date_text", "dyad",
+        "salience",
     ]  # fmt: skip
     assert out["source"] == {
         "actor_id": "country/RUS", "name": "Russia", "kind": "country", "country": "RUS", "sector": "GOV",

@@ -21,7 +21,7 @@ from tests.conftest import shared_path
 
 HAS_RAY = importlib.util.find_spec("ray") is not None
 #: articles taken from the shared corpus (long news pieces; 200 would exceed two minutes on two cores)
-N_CORPUS = 60
+N_CORPUS = 30
 
 PEOPLE = [
     ("Prime Minister", "Helga Marstrand", "Denmark"),
@@ -116,8 +116,8 @@ def _doc(result: AnalysedArticle | Failure) -> str:
 @pytest.mark.ray
 @pytest.mark.skipif(not HAS_RAY, reason="ray is not installed (the [ray] extra)")
 def test_ray_matches_local_on_generated_articles(ray_engine: object) -> None:
-    articles = _clean(_generated(200))
-    times = _compare(ray_engine, articles, batch=32)
+    articles = _clean(_generated(80))
+    times = _compare(ray_engine, articles, batch=16)
     events = _event_keys([r for res, _ in LocalEngine(Settings()).map([articles[:12]]) for r in res])
     assert events, "the generated articles should yield events, else the comparison is vacuous"
     assert times["ray_s"] > 0

@@ -19,19 +19,23 @@ from typing import Any
 import duckdb
 import pytest
 
+from patronage.store.schema import SCHEMA_VERSION
+
 pytestmark = pytest.mark.slow
 
 PATRONAGE = Path(sys.executable).with_name("patronage")
 N_ARTICLES = 40
 TIMEOUT = 120.0
 #: kill points: (changes of the write-ahead log to wait for, then seconds more); see _run_and_kill
+#: each migration past the fourth commits once more before the run's batches
+_LATER = SCHEMA_VERSION - 4
 KILL_POINTS = (
     (0, 0.25),  # before the database file exists
     (1, 0.0),  # the file was just created: migrations in flight
-    (3, 0.3),  # the run row is committed, spaCy is loading
-    (5, 0.02),  # inside a batch, two batches committed
-    (8, 0.0),  # right after a batch commit
-    (11, 0.03),  # near the end
+    (3 + _LATER, 0.3),  # the run row is committed, spaCy is loading
+    (5 + _LATER, 0.02),  # inside a batch, two batches committed
+    (8 + _LATER, 0.0),  # right after a batch commit
+    (11 + _LATER, 0.03),  # near the end
 )
 
 # sentences written for this test: actors, verbs, places and dates to give every article some facts

@@ -110,6 +110,8 @@ _FURNITURE = re.compile(
             r"\btoggle caption\b|^image (?:copyright|caption)\b|^(?:photo|image|caption)\s*:",
             r"/\s*(?:getty images|ap(?: photo)?|afp|reuters|file photo|bloomberg(?: news)?|epa|landov)\s*$",
             r"\bcontributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)\b",
+            r"\bcontributed (?:additional )?(?:research|reporting|analysis)\s*\.?\s*$",  # "X contributed research."
+            r"^(?:with )?(?:additional )?(?:reporting|assistance|writing|editing) (?:by|from) (?-i:[A-Z]\w+ [A-Z])",
             r"\bclick here\b|\bstory (?:highlights|continued below)\b|\breplay more videos\b",
             r"^(?:just|must) watched?\b|^enlarge this image\b|^media playback is unsupported",
             r"^(?:sign up|subscribe|by signing up|manage newsletters|download the)\b",

@@ -30,8 +30,12 @@ Window = tuple[str | None, str | None]
 Edge = tuple[str, str, str, str, str, int, int]
 
 
-def _edge_sql(window: Window, types: list[str], pair_filter: str, details: bool) -> tuple[str, list[Any]]:
+def _edge_sql(
+    window: Window, types: list[str], pair_filter: str, details: bool, min_confidence: float = 0.0
+) -> tuple[str, list[Any]]:
     """Aggregated edges of both kinds, strongest first; ``pair_filter`` restricts the two ends.
+
+    Event edges count only events of at least ``min_confidence``.
 
     Without ``details`` a row is an :data:`Edge`; with them it adds the first and last dates, up to
     :data:`EDGE_EVIDENCE` evidence ids and the two names. Returns the SQL and the parameters that come
@@ -59,7 +63,8 @@ def _edge_sql(window: Window, types: list[str], pair_filter: str, details: bool)
         SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr}, count(*),
                count(DISTINCT doc_id){extra.format(id="event_id")}
         FROM events
-        WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
+        WHERE polarity = 'asserted' AND coalesce(confidence, 0) >= {float(min_confidence)!r}
+          AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
           AND source_actor_id <> target_actor_id
           AND NOT starts_with(source_actor_id, '{DESCRIBED}') AND NOT starts_with(target_actor_id, '{DESCRIBED}')
           AND {date_sql} AND {type_sql.format(col="type")} AND {pair_filter}
@@ -69,9 +74,17 @@ def _edge_sql(window: Window, types: list[str], pair_filter: str, details: bool)
 
 
 def _query(
-    store: Store, window: Window, types: list[str], pair_filter: str, pair_params: list[Any], details: bool
+    store: Store,
+    window: Window,
+    types: list[str],
+    pair_filter: str,
+    pair_params: list[Any],
+    details: bool,
+    min_confidence: float = 0.0,
 ) -> list[tuple[Any, ...]]:
-    sql, (date_params, type_params, sign_params) = _edge_sql(window, types, pair_filter, details)
+    sql, (date_params, type_params, sign_params) = _edge_sql(
+        window, types, pair_filter, details, min_confidence
+    )
     half = [*date_params, *type_params, *pair_params]
     return store.query(sql, [*half, *sign_params, *half])
 
@@ -90,11 +103,14 @@ class EdgeIndex:
         return [self.edges[i] for i in found]
 
 
-def edge_index(store: Store, window: Window = (None, None), types: list[str] | None = None) -> EdgeIndex:
-    """The :class:`EdgeIndex` of facts dated within ``window`` (as of, from) and of ``types`` (all when empty)."""
+def edge_index(
+    store: Store, window: Window = (None, None), types: list[str] | None = None, min_confidence: float = 0.0
+) -> EdgeIndex:
+    """The :class:`EdgeIndex` of facts dated within ``window`` (as of, from) and of ``types`` (all when
+    empty); event edges count only events of at least ``min_confidence``."""
+    rows = _query(store, window, list(types or []), "TRUE", [], False, min_confidence)
     edges: list[Edge] = [
-        (str(k), str(s), str(t), str(r), str(p), int(n), int(d))
-        for k, s, t, r, p, n, d in _query(store, window, list(types or []), "TRUE", [], details=False)
+        (str(k), str(s), str(t), str(r), str(p), int(n), int(d)) for k, s, t, r, p, n, d in rows
     ]
     touching: dict[str, list[int]] = {}
     for i, edge in enumerate(edges):
@@ -111,7 +127,7 @@ def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
 
 
 def _details(
-    store: Store, window: Window, types: list[str], edges: list[Edge]
+    store: Store, window: Window, types: list[str], edges: list[Edge], min_confidence: float
 ) -> dict[tuple[str, ...], tuple[Any, ...]]:
     """Dates, evidence ids and names of ``edges``, read for their pairs of actors only."""
     if not edges:
@@ -119,7 +135,7 @@ def _details(
     pairs = sorted({f"{e[1]}\x1f{e[2]}" for e in edges})
     sources = sorted({e[1] for e in edges})
     pair_filter = "(source_actor_id IN (SELECT unnest(?)) AND concat_ws(chr(31), source_actor_id, target_actor_id) IN (SELECT unnest(?)))"
-    rows = _query(store, window, types, pair_filter, [sources, pairs], details=True)
+    rows = _query(store, window, types, pair_filter, [sources, pairs], True, min_confidence)
     return {tuple(str(v) for v in r[:5]): r[7:] for r in rows}
 
 
@@ -136,12 +152,14 @@ def network(
     since: str | None = None,
     index: EdgeIndex | None = None,
     min_support: int = 1,
+    min_confidence: float = 0.0,
 ) -> dict[str, Any]:
     """The ego network of ``actor_id`` (see the module docstring).
 
     ``as_of`` keeps facts dated on or before it (undated ones too); with ``since`` as
     well, only facts dated within ``[since, as_of]`` count: the network over a window.
-    ``index``, when given, must be :func:`edge_index` of the same window and types.
+    ``index``, when given, must be :func:`edge_index` of the same window, types and ``min_confidence``
+    (event edges count only events of at least that confidence).
     ``min_support`` keeps edges stated or implied in at least that many articles.
     """
     check_window(since, as_of, ("from", "as_of"))
@@ -150,7 +168,7 @@ def network(
         raise NotFoundError(f"no actor {actor_id!r}", source="actor")
     window = (as_of, since)
     if index is None:
-        index = edge_index(store, window, types)
+        index = edge_index(store, window, types, min_confidence)
     order = [actor_id]
     kept = {actor_id}
     frontier = [actor_id]
@@ -180,7 +198,7 @@ def network(
             truncated = True
             break
         selected.append(edge)
-    details = _details(store, window, types, selected)
+    details = _details(store, window, types, selected, min_confidence)
     edges: list[dict[str, Any]] = []
     names: dict[str, str] = {}
     for kind, src, tgt, rel, pol, n, support in selected:
@@ -218,6 +236,7 @@ def network(
         "as_of": as_of,
         "since": since,
         "min_support": min_support,
+        "min_confidence": min_confidence,
         "depth": depth,
         "nodes": nodes,
         "edges": edges,

@@ -52,14 +52,25 @@ def _title_word(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
+_WORDS_KEY = "patronage.words"
+
+
+def _doc_words(doc: Doc) -> frozenset[str]:
+    """The alphabetic words of ``doc``, collected once per document (entities are checked many times)."""
+    words = doc.user_data.get(_WORDS_KEY)
+    if words is None:
+        words = doc.user_data[_WORDS_KEY] = frozenset(t.text for t in doc if t.is_alpha)
+    return words
+
+
 def _glued(doc: Doc, span: Span) -> bool:
     """Two words run together ("TrumpGOP"), each of which the article uses on its own."""
-    words = {t.text for t in doc if t.is_alpha}
     for token in span:
         text = token.text
         for i in range(4, len(text) - 2):
             if text[i - 1].islower() and text[i].isupper():
                 left, right = text[:i], text[i:]
+                words = _doc_words(doc)
                 if left in words and (right in words or right.isupper()):
                     return True
     return False
