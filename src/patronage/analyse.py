@@ -16,6 +16,7 @@ from spacy.tokens import Doc
 
 from patronage.config import Settings
 from patronage.extract.assemble import assemble_facts
+from patronage.extract.quotes.model import load_model
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Evidence, Failure
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.sentences import evidence_for, sentence_records
@@ -51,6 +52,9 @@ def analyse(
     clock = timings if timings is not None else {}
     nlp = load_nlp(str(settings.get("nlp.model")))
     gazetteer = load_gazetteer(tuple(settings.get("resolve.gazetteer")))
+    quotes = str(settings.get("extract.quotes"))
+    if quotes == "v2":  # load the attribution model once, before the first article (a missing one fails here)
+        load_model()
     texts = (a.text for a in articles)
     docs = nlp.pipe(texts, batch_size=int(settings.get("nlp.batch_size")))
     for position, article in enumerate(articles):
@@ -71,7 +75,7 @@ def analyse(
         clock["nlp"] = clock.get("nlp", 0.0) + t1 - t0
         try:
             result: AnalysedArticle | Failure = analyse_doc(
-                article, doc, gazetteer, float(settings.get("extract.min_confidence"))
+                article, doc, gazetteer, float(settings.get("extract.min_confidence")), quotes
             )
         except Exception as exc:  # a bug on one article is recorded, never fatal to the run
             result = Failure(article.doc_id, "extract", type(exc).__name__, str(exc)[:300])
@@ -117,9 +121,9 @@ def _separate_namesakes(found: DocActors) -> None:
 
 
 def analyse_doc(
-    article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0
+    article: CleanArticle, doc: Doc, gazetteer: object, min_confidence: float = 0.0, quotes: str = "v2"
 ) -> AnalysedArticle:
-    """Resolve actors and extract facts from one parsed article."""
+    """Resolve actors and extract facts from one parsed article (``quotes``: the quote finder version)."""
     date = _doc_date(article.date)
     sentences = sentence_records(doc, article.doc_id)
     evidence: dict[int, Evidence] = {s.idx: evidence_for(s, VERSION) for s in sentences}
@@ -136,7 +140,9 @@ def analyse_doc(
     _separate_namesakes(found)
     qualify_mentions(found)
     actors = dict(found.actors)
-    events, quotes, relations = assemble_facts(article, found, sentences, evidence, date, min_confidence)
+    events, found_quotes, relations = assemble_facts(
+        article, found, sentences, evidence, date, min_confidence, quotes
+    )
     used = {m.actor_id for m in found.mentions if m.actor_id}
     return AnalysedArticle(
         article=article,
@@ -144,6 +150,6 @@ def analyse_doc(
         mentions=tuple(found.mentions),
         actors=tuple(a for a in actors.values() if a.actor_id in used),
         events=tuple(events),
-        quotes=tuple(quotes),
+        quotes=tuple(found_quotes),
         relations=tuple(relations),
     )

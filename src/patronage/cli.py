@@ -13,6 +13,7 @@ from typing import Any
 
 import click
 
+from patronage.commands.train import train
 from patronage.config import Settings, load_settings
 from patronage.errors import InputError, PatronageError
 from patronage.model.plover import MODALITIES, POLARITIES
@@ -348,6 +349,9 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
     n = write_entries(entries, out)
     click.echo(f"wrote {n} actors to {out}; use them with --set resolve.gazetteer={out}", err=True)
+
+
+cli.add_command(train)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -33,6 +33,7 @@ HELP: dict[str, str] = {
     "nlp.batch_size": "Texts per spaCy nlp.pipe batch.",
     "resolve.gazetteer": "Extra gazetteer YAML files (e.g. from `patronage actors import`) loaded after the packaged one.",
     "extract.min_confidence": "Events below this confidence are not stored.",
+    "extract.quotes": "Quote finder: v2 (the attribution model trained on PolNeAR) or v1 (reporting-word rules).",
     "web.host": "Address `patronage serve` binds to; loopback unless you mean to expose it.",
     "web.port": "Port `patronage serve` listens on.",
     "web.max_rows": "Largest number of rows one API response returns.",

@@ -66,7 +66,7 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
     """Quotes in document order."""
     rows = store.query(
         """SELECT quote_id, speaker_actor_id, speaker_name, speaker_kind, speaker_country, speaker_sector,
-                  speaker_text, text, cue, direct, doc_id, ev_start, ev_end, sentence
+                  speaker_text, text, cue, direct, doc_id, ev_start, ev_end, sentence, speaker_confidence
            FROM quotes ORDER BY doc_id, ev_start, quote_id"""
     )
     for r in rows:
@@ -75,6 +75,9 @@ def quote_rows(store: Store) -> Iterator[dict[str, Any]]:
             "quote_id": r[0],
             "speaker": speaker,
             "speaker_text": r[6],
+            # how likely the speaker is right; null when no speaker was resolved (speaker_text
+            # keeps the words the text gives, e.g. an unresolved "he")
+            "speaker_confidence": r[14] if speaker is not None else None,
             "text": r[7],
             "cue": r[8],
             "direct": bool(r[9]),

@@ -199,6 +199,8 @@ class Quote:
     direct: bool
     evidence: Evidence
     speaker_text: str | None = None
+    #: how likely ``speaker`` is right, 0 to 1; ``None`` when there is no speaker
+    speaker_confidence: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -85,9 +85,11 @@ def actor_profile(store: Store, actor_id: str, as_of: str | None = None, limit: 
         )
     ]
     quotes = [
-        {"text": r[0], "cue": r[1], "sentence": r[2]}
+        {"text": r[0], "cue": r[1], "sentence": r[2], "speaker_text": r[3], "speaker_confidence": r[4]}
         for r in store.query(
-            "SELECT text, cue, sentence FROM quotes WHERE speaker_actor_id = ? LIMIT ?", [actor_id, limit]
+            """SELECT text, cue, sentence, speaker_text, speaker_confidence FROM quotes
+               WHERE speaker_actor_id = ? ORDER BY speaker_confidence DESC NULLS LAST, doc_id, ev_start LIMIT ?""",
+            [actor_id, limit],
         )
     ]
     return {

@@ -71,7 +71,16 @@ def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
             for e in result.events
         ],
         "quotes": [
-            (q.quote_id, doc, *_ref(q.speaker), q.text, q.cue, q.direct, *_ev(q.evidence))
+            (
+                q.quote_id,
+                doc,
+                *_ref(q.speaker),
+                q.text,
+                q.cue,
+                q.direct,
+                *_ev(q.evidence),
+                q.speaker_confidence,
+            )
             for q in result.quotes
         ],
         "relations": [

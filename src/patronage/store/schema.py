@@ -87,6 +87,10 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS dyad_target VARCHAR",
         "UPDATE events SET dyad_source = source_country, dyad_target = target_country",
     ],
+    # 4: how likely a quote's speaker is right (issue #17); quotes stored before it have none
+    [
+        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE",
+    ],
 ]
 
 SCHEMA_VERSION = len(MIGRATIONS)
