@@ -192,6 +192,8 @@ def corpus() -> list[AnalysedArticle]:
             "said",
             False,
             qev,
+            "Putin",
+            0.92,
         )
     )
 

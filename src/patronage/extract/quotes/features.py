@@ -21,10 +21,12 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
 
 from patronage.extract.quotes.marks import QuoteRegion, quote_regions
 
 if TYPE_CHECKING:
+    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 __all__ = [
@@ -44,8 +46,8 @@ __all__ = [
 #: labels of a (cue, token) pair, in weight-column order
 NONE, CONTENT, SOURCE = 0, 1, 2
 #: number of feature strings per instance (one per template)
-CUE_TEMPLATES = 24
-PAIR_TEMPLATES = 25
+CUE_TEMPLATES = 18
+PAIR_TEMPLATES = 15
 
 _KEY_CHILD_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "dative", "advcl", "parataxis")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -53,8 +55,6 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset(
     {"relcl", "advcl", "acl", "conj", "appos", "parataxis", "ccomp", "xcomp", "pcomp", "prep", "npadvmod"}
 )
-#: the predicate a light verb carries: "was worried about", "is a supporter of", "took aim at"
-_PREDICATES = frozenset({"acomp", "attr", "dobj", "oprd"})
 _SEPARATORS = frozenset({",", ";", "--", "—", "–", ":", "(", ")"})
 _MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 
@@ -66,29 +66,32 @@ def _bucket(n: int) -> str:
     return "4" if n <= 6 else ("7" if n <= 12 else "13")
 
 
+_NAMES: dict[int, str] = {}
+
+
+def _names(strings: StringStore, keys: list[int]) -> list[str]:
+    """The strings of vocabulary hashes (empty for 0), memoised."""
+    names = _NAMES
+    for key in set(keys).difference(names):
+        names[key] = strings[key] if key else ""
+    return [names[key] for key in keys]
+
+
 class DocView:
     """Token attributes of one parsed document, read from spaCy once, as plain lists."""
 
     def __init__(self, doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> None:
         self.doc = doc
         n = len(doc)
-        self.lemma: list[str] = []
-        self.pos: list[str] = []
-        self.tag: list[str] = []
-        self.dep: list[str] = []
-        self.head: list[int] = []
-        self.ent: list[str] = []
-        self.text: list[str] = []
-        self.punct: list[bool] = []
-        for t in doc:  # one pass: each spaCy token object is built once
-            self.lemma.append(t.lemma_.lower())
-            self.pos.append(t.pos_)
-            self.tag.append(t.tag_)
-            self.dep.append(t.dep_)
-            self.head.append(t.head.i)
-            self.ent.append(t.ent_type_)
-            self.text.append(t.text)
-            self.punct.append(t.is_punct or t.is_space)
+        # one numpy read of the token attributes, names looked up once per distinct value
+        table = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, ORTH, IS_PUNCT, IS_SPACE])
+        strings = doc.vocab.strings
+        self.lemma = [name.lower() for name in _names(strings, table[:, 0].tolist())]
+        self.pos, self.dep, self.ent, self.text = (
+            _names(strings, table[:, col].tolist()) for col in (1, 2, 3, 4)
+        )
+        self.head: list[int] = (doc.to_array(HEAD).astype(np.int64) + np.arange(n)).tolist()
+        self.punct: list[bool] = ((table[:, 5] + table[:, 6]) > 0).tolist()
         self.seps = [0] * (n + 1)  # separators before each token, for counting between two tokens
         for i, text in enumerate(self.text):
             self.seps[i + 1] = self.seps[i] + (text in _SEPARATORS)
@@ -106,7 +109,10 @@ class DocView:
         for k, (start, end) in enumerate(self.sents):
             for i in range(start, end):
                 self.sent_of[i] = k
-        self.sent_quoted = [any(self.region_of[i] >= 0 for i in range(s, e)) for s, e in self.sents]
+        self.sent_quoted = [False] * len(self.sents)
+        for region in self.regions:
+            for k in range(self.sent_of[region.start], self.sent_of[region.end - 1] + 1):
+                self.sent_quoted[k] = True
         self._ancestors: dict[int, list[int]] = {}
 
     def ancestors(self, i: int) -> list[int]:
@@ -151,25 +157,15 @@ def cue_features(view: DocView, i: int) -> list[str]:
     in_quote = "q" if view.region_of[i] >= 0 else "-"
     sent_quotes = "sq" if view.sent_quoted[view.sent_of[i]] else "-"
     around = ("L" if view.near_mark(i, -1) else "-") + ("R" if view.near_mark(i, 1) else "-")
-    obj = next((c for c in kids if view.dep[c] in _PREDICATES), -1)
-    obj_word = view.lemma[obj] if obj >= 0 else "-"
-    obj_preps = (
-        "+".join(sorted(view.lemma[c] for c in view.children[obj] if view.dep[c] == "prep"))
-        if obj >= 0
-        else "-"
-    )
     prev_word = view.lemma[i - 1] if i > start else "<s>"
     next_word = view.lemma[i + 1] if i + 1 < end else "</s>"
     return [
         "l=" + lemma,
         "p=" + pos,
-        "t=" + view.tag[i],
         "d=" + dep,
-        "lp=" + lemma + "|" + pos,
         "ld=" + lemma + "|" + dep,
         "k=" + key,
         "lk=" + lemma + "|" + key,
-        "pk=" + pos + "|" + key,
         "pr=" + lemma + "|" + "+".join(preps),
         "s=" + subj_kind,
         "ls=" + lemma + "|" + subj_kind,
@@ -181,9 +177,6 @@ def cue_features(view: DocView, i: int) -> list[str]:
         "pw=" + prev_word + "|" + lemma,
         "pos=" + _bucket(i - start) + "|" + ("end" if end - i <= 3 else "-"),
         "anc=" + _clause_ancestor(view, i),
-        "ps=" + pos + "|" + subj_kind + "|" + key,
-        "ob=" + lemma + "|" + obj_word,
-        "obp=" + obj_word + "|" + obj_preps,
         "bias",
     ]
 
@@ -216,57 +209,44 @@ def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[s
     up_pos = {a: k for k, a in enumerate(up)}
     lemma, cue_pos, cue_dep = view.lemma[cue], view.pos[cue], view.dep[cue]
     cq = view.region_of[cue]
+    dep, head, seps = view.dep, view.head, view.seps
     rows: list[list[str]] = []
     for t in tokens:
-        down: list[str] = []
+        down: list[str] = []  # dependencies from the common ancestor down to t
         j = t
         while j not in up_pos:
-            down.append(view.dep[j])
-            nxt = view.head[j]
-            if nxt == j:
+            down.append(dep[j])
+            if head[j] == j:
                 break
-            j = nxt
+            j = head[j]
         down.reverse()
-        up_deps = [view.dep[a] for a in up[: up_pos.get(j, len(up))]]
+        up_deps = [dep[a] for a in up[: up_pos.get(j, len(up))]]
         u = "/".join(up_deps[:2]) + ("+" if len(up_deps) > 2 else "")
-        d = "/".join(down[:2]) + ("+" if len(down) > 2 else "")
         first = down[0] if down else ("self" if t == cue else "anc")
-        path = u + ">" + d
         short = (up_deps[0] if up_deps else "") + ">" + first
         side = "L" if t < cue else ("R" if t > cue else "0")
         tq = view.region_of[t]
         quote = (
             ("tq" if tq >= 0 else "-") + ("cq" if cq >= 0 else "-") + ("=" if tq >= 0 and tq == cq else "")
         )
-        tpos, tdep = view.pos[t], view.dep[t]
         deeper = ",".join(sorted({x for x in down[1:-1] if x in _CLAUSE_DEPS})) or "-"
-        seps = view.seps[max(t, cue)] - view.seps[min(t, cue) + 1]
+        between = seps[max(t, cue)] - seps[min(t, cue) + 1]
         rows.append(
             [
-                "P=" + path,
                 "S=" + short,
                 "F=" + first + "|" + side,
                 "lP=" + lemma + "|" + short,
                 "lF=" + lemma + "|" + first,
-                "U=" + u + "|" + str(len(down) > 0),
-                "D=" + d,
-                "n=" + _bucket(len(up_deps)) + "|" + _bucket(len(down)),
-                "sd=" + side + "|" + _bucket(abs(t - cue)),
-                "Fd=" + first + "|" + _bucket(abs(t - cue)),
-                "tp=" + tpos + "|" + first,
-                "td=" + tdep + "|" + short,
-                "te=" + view.ent[t] + "|" + tpos + "|" + first,
+                "lsp=" + lemma + "|" + side + "|" + u,
                 "q=" + quote + "|" + side,
                 "qF=" + quote + "|" + first,
                 "cp=" + cue_pos + "|" + short,
                 "cd=" + cue_dep + "|" + first + "|" + side,
                 "tl=" + view.lemma[t] + "|" + first,
-                "sp=" + side + "|" + path,
-                "lsp=" + lemma + "|" + side + "|" + u,
                 "dp=" + first + "|" + deeper,
-                "dpt=" + first + "|" + deeper + "|" + tdep,
-                "sep=" + side + "|" + _bucket(seps) + "|" + first,
-                "hd=" + view.dep[view.head[t]] + "|" + tdep + "|" + first,
+                "dpt=" + first + "|" + deeper + "|" + dep[t],
+                "sep=" + side + "|" + _bucket(between) + "|" + first,
+                "hd=" + dep[head[t]] + "|" + dep[t] + "|" + first,
                 "bias",
             ]
         )

@@ -108,23 +108,23 @@ class AttributionModel:
     def predict(self, view: DocView) -> list[Attribution]:
         """The attributions of one document, by cue position (some may have no content)."""
         tokens, probs = self.cue_probs(view)
-        found = [
-            Attribution(i, float(p)) for i, p in zip(tokens, probs, strict=True) if p >= self.cue_threshold
-        ]
+        found = [Attribution(tokens[k], float(probs[k])) for k in np.flatnonzero(probs >= self.cue_threshold)]
         scored = [self.pair_probs(view, a.cue) for a in found]
         best: dict[int, tuple[float, int, int]] = {}  # word -> (probability, attribution, label)
         for n, (words, p) in enumerate(scored):
-            for t, label, row in zip(words, p.argmax(axis=1), p, strict=True):
-                if label != NONE and t != found[n].cue and row[label] > best.get(t, (0.0,))[0]:
-                    best[t] = (float(row[label]), n, int(label))
+            cue = found[n].cue
+            for t, label, prob in zip(words, p.argmax(axis=1).tolist(), p.max(axis=1).tolist(), strict=True):
+                if label != NONE and t != cue and prob > best.get(t, (0.0,))[0]:
+                    best[t] = (prob, n, label)
         mine: dict[tuple[int, int], set[int]] = {}
         for t, (_, n, label) in best.items():
             mine.setdefault((n, label), set()).add(t)
-        cue_tokens = {a.cue for a in found}
+        # a gap in a content may be bridged unless a cue, a source or another content holds a word of it
+        owner = {t: n if label == CONTENT else -1 for t, (_, n, label) in best.items()}
+        owner.update((a.cue, -1) for a in found)
         for n, a in enumerate(found):
-            # a gap may be bridged unless it holds a cue or a word some other label or attribution took
-            blocked = cue_tokens | {t for t, b in best.items() if b[1:] != (n, CONTENT)}
-            a.content = _runs(view, self._regions(view, a, mine.get((n, CONTENT), set())), blocked)
+            own = self._regions(view, a, mine.get((n, CONTENT), set()))
+            a.content = _runs(view, own, owner, n)
             words, p = scored[n]
             a.source, a.source_prob = _source(view, words, p, mine.get((n, SOURCE), set()))
         return found
@@ -146,7 +146,7 @@ class AttributionModel:
         return own
 
 
-def _runs(view: DocView, tokens: set[int], blocked: set[int]) -> list[tuple[int, int]]:
+def _runs(view: DocView, tokens: set[int], owner: dict[int, int], n: int) -> list[tuple[int, int]]:
     """Maximal runs of ``tokens`` in a sentence, each holding a word; a gap is bridged when it is
     punctuation only, or words no one else took ("has [forcefully] intervened")."""
     out: list[tuple[int, int]] = []
@@ -155,7 +155,8 @@ def _runs(view: DocView, tokens: set[int], blocked: set[int]) -> list[tuple[int,
             out
             and view.sent_of[out[-1][0]] == view.sent_of[t]
             and all(
-                view.punct[g] or (g not in blocked and view.region_of[g] < 0) for g in range(out[-1][1], t)
+                view.punct[g] or (owner.get(g, n) == n and view.region_of[g] < 0)
+                for g in range(out[-1][1], t)
             )
         ):
             out[-1] = (out[-1][0], t + 1)

@@ -14,7 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.quotes.cues import SPEECH_LEMMAS, cue_arguments, cue_extent, speaker_extent, subject_of
-from patronage.extract.quotes.finder import SPEAKER_CONFIDENCE, Char, Finder, Who, trimmed
+from patronage.extract.quotes.finder import Char, Finder, Who, trimmed
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -42,13 +42,13 @@ def _runs(doc: Doc, sent: Span, skip: set[int]) -> list[Char]:
     return out
 
 
-def subject_who(f: Finder, cue: Token) -> Who:
+def subject_who(f: Finder, cue: Token, how: str = "subject") -> Who:
     """The cue's grammatical subject as the speaker (none inside quotation marks)."""
     subject = subject_of(cue)
     speaker = None
     if subject is not None and f.region_of[subject.i] < 0:
         speaker = speaker_extent(subject, f.sents[f.sent_of[cue.i]])
-    return Who(speaker, cue_extent(cue), SPEAKER_CONFIDENCE["subject"])
+    return Who.rule(speaker, cue_extent(cue), how)
 
 
 def run_rule_cues(f: Finder) -> None:
@@ -157,7 +157,7 @@ def headline_colon(f: Finder, n: int, sent: Span) -> bool:
     speaker = trimmed(doc, sent.start, colon.i, punct=True)
     if speaker is None:
         return False
-    who = Who(speaker, (colon.idx, colon.idx + 1), SPEAKER_CONFIDENCE["headline"])
+    who = Who.rule(speaker, (colon.idx, colon.idx + 1), "headline")
     _emit_rest(f, sent, {t.i for t in doc[sent.start : colon.i + 1]}, who, n)
     return True
 
@@ -167,7 +167,7 @@ def _according(f: Finder, token: Token, n: int, sent: Span) -> None:
     pobj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
     if pobj is None:
         return
-    who = Who(speaker_extent(pobj, sent), cue_extent(token), SPEAKER_CONFIDENCE["according"])
+    who = Who.rule(speaker_extent(pobj, sent), cue_extent(token), "according")
     regions = f.open_regions(n)
     if regions:
         for k in regions:

@@ -31,13 +31,23 @@ __all__ = ["VERSIONS", "QuoteExtractor", "QuoteSpan", "find_quotes", "make_quote
 VERSIONS = ("v2", "v1")
 
 
-def _source_root(doc: Doc, source: tuple[int, int] | None) -> int | None:
-    """The head word of a source run, unless it is a relative pronoun."""
+#: a source word in one of these relations stands for the phrase it belongs to ("his" of "his lawyer",
+#: "the director" apposed to "Dmitri Trenin")
+_PART_OF_PHRASE = frozenset({"poss", "compound", "amod", "det", "nummod", "nmod"})
+
+
+def _source_root(doc: Doc, source: tuple[int, int] | None, cue: int) -> int | None:
+    """The head word of a source run, climbing to the noun it modifies; none for a relative pronoun."""
     if source is None:
         return None
     start, end = source
     root = next(i for i in range(start, end) if not start <= doc[i].head.i < end or doc[i].head.i == i)
-    return None if doc[root].tag_ in ("WP", "WDT") else root
+    token = doc[root]
+    while token.head.i not in (token.i, cue) and (
+        token.dep_ in _PART_OF_PHRASE or (token.dep_ == "appos" and token.head.pos_ == "PROPN")
+    ):
+        token = token.head
+    return None if token.tag_ in ("WP", "WDT") else token.i
 
 
 def _model_pass(f: Finder, model: AttributionModel) -> None:
@@ -48,13 +58,13 @@ def _model_pass(f: Finder, model: AttributionModel) -> None:
         n = f.sent_of[a.cue]
         if n in headlines:
             continue
-        root = _source_root(doc, a.source)
+        root = _source_root(doc, a.source, a.cue)
         if root is not None:
             # the phrase headed by the source's root, without appositions and relative clauses
             speaker = speaker_extent(doc[root], f.sents[f.sent_of[root]])
-            who = Who(speaker, cue_extent(doc[a.cue]), round(a.source_prob, 3))
+            who = Who(speaker, cue_extent(doc[a.cue]), round(a.source_prob, 3), "model")
         else:  # no source, or a relative pronoun ("an official who said"): the grammar's subject
-            who = subject_who(f, doc[a.cue])
+            who = subject_who(f, doc[a.cue], "fallback_subject")
         if not a.content:
             f.dangling.setdefault(n, []).append((doc[a.cue], who))
             continue

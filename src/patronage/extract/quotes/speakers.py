@@ -22,7 +22,7 @@ found it) times how sure the resolution is (``RESOLUTION``). A speaker left unre
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -45,6 +45,7 @@ RESOLUTION = {
 }
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
+_POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other"}
 _HUMAN_HEADS = frozenset(
     """
@@ -140,13 +141,15 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
             return Resolved(next((r for r in refs if r.kind == "person"), None), "coref")
         return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
     first = span[0].lower_
+    named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
     if is_role_noun(head) and head.pos_ == "NOUN":
-        if first not in _INDEFINITE:
-            named = next((r for r in refs if r.kind == "person"), None) or people.by_title(head, start)
+        # "his lawyer" is not the "his": only a mention at the head names the speaker
+        if first not in _INDEFINITE and first not in _POSSESSIVES:
+            at_head = next((r for r in refs if r.kind == "person"), None) if named_at_head else None
+            named = at_head or people.by_title(head, start)
             if named is not None:
                 return Resolved(named, "title")
         return Resolved(_described(text, _country(refs)), "described")
-    named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
     if named_at_head and refs[0].kind == "country" and (head.pos_ != "PROPN" or head.ent_type_ == "NORP"):
         # "a senior administration official in Washington", "the Saudis": described, never the country
         return Resolved(_described(text, refs[0].country), "described")
@@ -201,7 +204,8 @@ def _quote(
         speaker_text = text[span.speaker_start : span.speaker_end]
         at = next((s.idx for s in sentences if s.start <= span.speaker_start < s.end), covering[0].idx)
         resolved = resolve_speaker(found, people, span.speaker_start, span.speaker_end, at)
-        speaker = resolved.ref
+        # the reference keeps the words of this quote ("the attorney general"), the actor its name
+        speaker = replace(resolved.ref, text=speaker_text) if resolved.ref is not None else None
         if speaker is not None:
             confidence = round((span.speaker_confidence or 0.0) * RESOLUTION[resolved.how], 3)
     cue = (
