@@ -21,25 +21,15 @@ from patronage.nlp.loader import load_nlp
 #: (sentence, content, cue, source) written for this test; a tiny corpus in PolNeAR's shape
 CORPUS = [
     (
-        "The minister said the budget would be balanced next year.",
-        "the budget would be balanced next year",
+        "The minister said the budget would be balanced.",
+        "the budget would be balanced",
         "said",
         "The minister",
     ),
-    (
-        "Officials warned that the river could flood the town.",
-        "that the river could flood the town",
-        "warned",
-        "Officials",
-    ),
+    ("Officials warned that the river could flood.", "that the river could flood", "warned", "Officials"),
     ("The mayor told reporters the bridge was safe.", "the bridge was safe", "told", "The mayor"),
     ("Analysts said prices will rise before spring.", "prices will rise before spring", "said", "Analysts"),
-    (
-        "The union argued that wages had fallen for years.",
-        "that wages had fallen for years",
-        "argued",
-        "The union",
-    ),
+    ("The union argued that wages had fallen.", "that wages had fallen", "argued", "The union"),
     ("A spokeswoman said the talks had failed.", "the talks had failed", "said", "A spokeswoman"),
     ("The senator claimed the vote was rigged.", "the vote was rigged", "claimed", "The senator"),
     ("Doctors said the patient was recovering.", "the patient was recovering", "said", "Doctors"),
@@ -67,7 +57,7 @@ def test_training_is_deterministic_and_learns_the_fixture() -> None:
     assert set(files) == set(MODEL_FILES)
     model = model_from_files(files)
     assert "say|VERB" in model.lexicon and model.meta["documents"] == len(CORPUS)
-    doc = load_nlp()("The minister said the budget would be balanced next year.")
+    doc = load_nlp()("The minister said the budget would be balanced.")
     (found,) = [a for a in model.predict(DocView(doc)) if a.content]
     assert doc[found.cue].text == "said"
     assert found.source is not None and doc[found.source[0] : found.source[1]].text.endswith("minister")

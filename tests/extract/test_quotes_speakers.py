@@ -18,27 +18,34 @@ def _by_text(quotes: list[Quote], needle: str) -> Quote:
     return found[0]
 
 
-def test_a_quote_continuing_over_paragraphs_keeps_its_speaker() -> None:
-    quotes = _quotes(
-        "“We will rebuild the bridge before winter,” said Mayor Anna Kovacs.\n\n"
-        "“The money is already in the budget. Nobody will have to wait another year for it.”\n\n"
-        "Opposition councillor Peter Brandt questioned the timetable."
-    )
-    first = _by_text(quotes, "rebuild the bridge")
-    second = _by_text(quotes, "money is already")
-    assert first.speaker is not None and first.speaker.name.endswith("Anna Kovacs")
-    assert second.speaker == first.speaker  # not the councillor of the next paragraph
-    assert second.cue == first.cue
-
-
-def test_a_quote_split_over_two_paragraphs_by_open_marks_keeps_its_speaker() -> None:
-    quotes = _quotes(
-        "Senator Maria Lopez spoke for an hour.\n\n"
-        "“The reform will cost less than the critics say,” Lopez said. “It pays for itself within a decade.\n\n"
-        "“And it protects the pensions of every teacher in the state.”"
-    )
-    last = _by_text(quotes, "protects the pensions")
-    assert last.speaker is not None and "Lopez" in last.speaker.name
+@pytest.mark.parametrize(
+    ("text", "first", "later", "name"),
+    [
+        (  # a cue-less quote in the next paragraph, before a paragraph about someone else
+            "“We will rebuild the bridge before winter,” said Mayor Anna Kovacs.\n\n"
+            "“The money is already in the budget. Nobody will have to wait another year for it.”\n\n"
+            "Opposition councillor Peter Brandt questioned the timetable.",
+            "rebuild the bridge",
+            "money is already",
+            "Anna Kovacs",
+        ),
+        (  # a quote left open at a paragraph end, continued by the next paragraph's opening mark
+            "Senator Maria Lopez spoke for an hour.\n\n"
+            "“The reform will cost less than the critics say,” Lopez said. “It pays for itself.\n\n"
+            "“And it protects the pensions of every teacher in the state.”",
+            "reform will cost",
+            "protects the pensions",
+            "Lopez",
+        ),
+    ],
+)
+def test_a_quote_continuing_over_paragraphs_keeps_its_speaker(
+    text: str, first: str, later: str, name: str
+) -> None:
+    quotes = _quotes(text)
+    opening, continued = _by_text(quotes, first), _by_text(quotes, later)
+    assert opening.speaker is not None and name in opening.speaker.name
+    assert continued.speaker == opening.speaker and continued.cue == opening.cue
 
 
 def test_he_said_after_a_quote_is_the_person_quoted_before() -> None:
@@ -52,15 +59,34 @@ def test_he_said_after_a_quote_is_the_person_quoted_before() -> None:
     assert later.speaker_text == "he"
 
 
-def test_a_title_resolves_to_the_person_named_with_that_role() -> None:
-    quotes = _quotes(
-        "Attorney General Eric Holder announced the inquiry on Monday.\n\n"
-        "“We will follow the evidence wherever it leads,” the attorney general said."
-    )
-    quote = _by_text(quotes, "follow the evidence")
-    assert quote.speaker is not None and quote.speaker.name.endswith("Eric Holder")
-    assert quote.speaker.text == quote.speaker_text == "the attorney general"  # the words of this quote
+@pytest.mark.parametrize(
+    ("text", "needle", "holder"),
+    [
+        (  # a definite title: the person the article named with that role
+            "Attorney General Eric Holder announced the inquiry on Monday.\n\n"
+            "“We will follow the evidence wherever it leads,” the attorney general said.",
+            "follow the evidence",
+            "Eric Holder",
+        ),
+        (  # an indefinite one is someone else, kept as described
+            "Foreign Minister Sergei Lavrov met the envoy in Geneva.\n\n"
+            "“No agreement is possible this year,” a senior official said afterwards.",
+            "No agreement",
+            None,
+        ),
+    ],
+)
+def test_a_title_resolves_to_the_person_named_with_that_role(
+    text: str, needle: str, holder: str | None
+) -> None:
+    quote = _by_text(_quotes(text), needle)
+    assert quote.speaker is not None and quote.speaker_text is not None
+    assert quote.speaker.text == quote.speaker_text  # the words of this quote, whoever they resolve to
     assert quote.speaker_confidence is not None and 0 < quote.speaker_confidence <= 1
+    if holder is None:
+        assert quote.speaker.actor_id.startswith("source/")
+    else:
+        assert quote.speaker.name.endswith(holder) and quote.speaker_text == "the attorney general"
 
 
 def test_a_possessed_role_is_not_its_possessor() -> None:
@@ -83,15 +109,6 @@ def test_described_sources_never_become_countries(text: str) -> None:
     assert quote.speaker.kind != "country"
     assert quote.speaker.actor_id.startswith("source/")
     assert quote.speaker.name == quote.speaker_text
-
-
-def test_an_indefinite_official_is_not_the_official_named_before() -> None:
-    quotes = _quotes(
-        "Foreign Minister Sergei Lavrov met the envoy in Geneva.\n\n"
-        "“No agreement is possible this year,” a senior official said afterwards."
-    )
-    quote = _by_text(quotes, "No agreement")
-    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
 
 
 def test_a_country_speaking_by_its_own_name_stays_the_country() -> None:

@@ -38,8 +38,10 @@ __all__ = [
     "DocView",
     "cue_candidates",
     "cue_features",
+    "cue_rows",
     "hash_rows",
     "pair_features",
+    "pair_rows",
     "pair_tokens",
 ]
 
@@ -195,6 +197,18 @@ def cue_candidates(view: DocView, lexicon: Collection[str]) -> list[int]:
     """Tokens whose ``lemma|POS`` headed a cue in training: the tokens worth scoring as cues."""
     lemma, pos = view.lemma, view.pos
     return [i for i in range(len(lemma)) if lemma[i] + "|" + pos[i] in lexicon]
+
+
+def cue_rows(view: DocView, lexicon: Collection[str], bits: int) -> tuple[list[int], np.ndarray]:
+    """The cue candidates of ``view`` and their hashed feature rows."""
+    tokens = cue_candidates(view, lexicon)
+    return tokens, hash_rows([cue_features(view, i) for i in tokens], bits)
+
+
+def pair_rows(view: DocView, cue: int, bits: int) -> tuple[list[int], np.ndarray]:
+    """The words a cue can take and their hashed feature rows."""
+    tokens = pair_tokens(view, cue)
+    return tokens, hash_rows(pair_features(view, cue, tokens), bits)
 
 
 def pair_tokens(view: DocView, cue: int) -> list[int]:

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 import numpy as np
 from spacy.tokens import Doc
 
+from patronage.errors import ModelError
 from patronage.extract.quotes.features import (
     CONTENT,
     CUE_TEMPLATES,
@@ -26,11 +27,8 @@ from patronage.extract.quotes.features import (
     PAIR_TEMPLATES,
     SOURCE,
     DocView,
-    cue_candidates,
-    cue_features,
-    hash_rows,
-    pair_features,
-    pair_tokens,
+    cue_rows,
+    pair_rows,
 )
 
 __all__ = ["SETTINGS", "GoldAttribution", "TrainedModel", "fit", "train_attribution"]
@@ -121,41 +119,29 @@ def train_attribution(examples: Iterable[tuple[Doc, Sequence[GoldSpans]]], seed:
     cue_x, cue_y, pair_x, pair_y = [], [], [], []
     for view, golds in data:
         heads = {a.cue for a in golds}
-        candidates = cue_candidates(view, lexicon)
+        candidates, rows = cue_rows(view, lexicon, bits)
         if candidates:
-            cue_x.append(hash_rows([cue_features(view, i) for i in candidates], bits))
+            cue_x.append(rows)
             cue_y.append(np.asarray([i in heads for i in candidates], dtype=np.int8))
         for a in golds:
-            tokens = pair_tokens(view, a.cue)
+            tokens, rows = pair_rows(view, a.cue, bits)
             if tokens:
-                pair_x.append(hash_rows(pair_features(view, a.cue, tokens), bits))
-                pair_y.append(
-                    np.asarray(
-                        [CONTENT if t in a.content else SOURCE if t in a.source else NONE for t in tokens],
-                        dtype=np.int8,
-                    )
-                )
+                pair_x.append(rows)
+                labels = [CONTENT if t in a.content else SOURCE if t in a.source else NONE for t in tokens]
+                pair_y.append(np.asarray(labels, dtype=np.int8))
     if not cue_x or not pair_x:
-        from patronage.errors import ModelError
-
         raise ModelError("no attributions with a cue to train on", source="train quotes")
-    cue = fit(
-        np.concatenate(cue_x),
-        np.concatenate(cue_y),
-        classes=2,
-        bits=bits,
-        epochs=int(SETTINGS["cue_epochs"]),
-        seed=seed,
-        rate=float(SETTINGS["cue_rate"]),
-    )
-    pair = fit(
-        np.concatenate(pair_x),
-        np.concatenate(pair_y),
-        classes=3,
-        bits=bits,
-        epochs=int(SETTINGS["pair_epochs"]),
-        seed=seed,
-        rate=float(SETTINGS["pair_rate"]),
+    cue, pair = (
+        fit(
+            np.concatenate(x),
+            np.concatenate(y),
+            classes=classes,
+            bits=bits,
+            epochs=int(SETTINGS[f"{name}_epochs"]),
+            seed=seed,
+            rate=float(SETTINGS[f"{name}_rate"]),
+        )
+        for name, classes, x, y in (("cue", 2, cue_x, cue_y), ("pair", 3, pair_x, pair_y))
     )
     meta: dict[str, object] = {
         **SETTINGS,

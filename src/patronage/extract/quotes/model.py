@@ -27,19 +27,8 @@ from typing import Any
 import numpy as np
 
 from patronage.errors import ModelError
-from patronage.extract.quotes.features import (
-    CONTENT,
-    CUE_TEMPLATES,
-    NONE,
-    PAIR_TEMPLATES,
-    SOURCE,
-    DocView,
-    cue_candidates,
-    cue_features,
-    hash_rows,
-    pair_features,
-    pair_tokens,
-)
+from patronage.extract.quotes import features
+from patronage.extract.quotes.features import CONTENT, NONE, SOURCE, DocView
 
 __all__ = ["MODEL_FILES", "MODEL_NAME", "Attribution", "AttributionModel", "load_model", "model_files"]
 
@@ -81,7 +70,7 @@ class AttributionModel:
             templates = (int(meta["cue_templates"]), int(meta["pair_templates"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"incomplete model metadata: {exc}", source=MODEL_NAME) from exc
-        if templates != (CUE_TEMPLATES, PAIR_TEMPLATES):
+        if templates != (features.CUE_TEMPLATES, features.PAIR_TEMPLATES):
             raise ModelError("the model was trained with other features; retrain it", source=MODEL_NAME)
         if cue.shape != (1 << self.bits, 2) or pair.shape != (1 << self.bits, 3):
             raise ModelError("weight tables do not match their metadata", source=MODEL_NAME)
@@ -91,18 +80,16 @@ class AttributionModel:
 
     def cue_probs(self, view: DocView) -> tuple[list[int], np.ndarray]:
         """Cue candidates of ``view`` and the probability that each is a cue."""
-        tokens = cue_candidates(view, self.lexicon)
+        tokens, rows = features.cue_rows(view, self.lexicon, self.bits)
         if not tokens:
             return [], np.zeros(0, dtype=np.float32)
-        rows = hash_rows([cue_features(view, i) for i in tokens], self.bits)
         return tokens, _softmax(self.cue_weights[rows].sum(axis=1))[:, 1]
 
     def pair_probs(self, view: DocView, cue: int) -> tuple[list[int], np.ndarray]:
         """Words a cue may take, with their none/content/source probabilities."""
-        tokens = pair_tokens(view, cue)
+        tokens, rows = features.pair_rows(view, cue, self.bits)
         if not tokens:
             return [], np.zeros((0, 3), dtype=np.float32)
-        rows = hash_rows(pair_features(view, cue, tokens), self.bits)
         return tokens, _softmax(self.pair_weights[rows].sum(axis=1))
 
     def predict(self, view: DocView) -> list[Attribution]:
