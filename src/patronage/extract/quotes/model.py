@@ -110,7 +110,12 @@ class AttributionModel:
         owner = {t: n if label == CONTENT else -1 for t, (_, n, label) in best.items()}
         owner.update((a.cue, -1) for a in found)
         for n, a in enumerate(found):
-            own = self._regions(view, a, mine.get((n, CONTENT), set()))
+            content = mine.get((n, CONTENT), set())
+            # a word no one took goes with the content word it depends on ("giving Russia [diplomatic cover]")
+            for t in sorted(scored[n][0], key=lambda w: len(view.ancestors(w))):
+                if t not in owner and view.head[t] in content:
+                    content.add(t)
+            own = self._regions(view, a, content)
             a.content = _runs(view, own, owner, n)
             words, p = scored[n]
             a.source, a.source_prob = _source(view, words, p, mine.get((n, SOURCE), set()))
