@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= patronage.duckdb
 
-.PHONY: demo test lint typecheck unit install lock clean train-quotes
+.PHONY: demo test lint typecheck unit install lock clean train-events train-quotes
 
 install: $(STAMP)
 
@@ -26,8 +26,8 @@ train-quotes: $(STAMP)
 	$(BIN)/patronage train quotes $(POLNEAR)/train -o src/patronage/extract/quotes/data
 
 lint: $(STAMP)
-	$(BIN)/ruff check --no-cache src tests
-	$(BIN)/ruff format --no-cache --check src tests
+	$(BIN)/ruff check --no-cache src tests training
+	$(BIN)/ruff format --no-cache --check src tests training
 
 typecheck: $(STAMP)
 	$(BIN)/mypy
@@ -36,6 +36,10 @@ unit: $(STAMP)
 	$(BIN)/python -m pytest -q -p no:cacheprovider
 
 test: lint typecheck unit
+
+# rebuild the event scorer's weights from training/events and ../shared (about 20 minutes)
+train-events: $(STAMP)
+	$(BIN)/python training/events/train.py ../shared
 
 lock: $(STAMP)
 	{ echo "# Exact versions for a reproducible install: runtime, the web/export extras and dev tools."; \

@@ -170,3 +170,37 @@ def test_stdin_input(tmp_path: Path) -> None:
     line = json.dumps({"id": "s", "title": "T", "date": "2019-01-01", "text": "Iran threatened Israel."})
     code, _, err = _invoke(["run", "-", "--db", db], input=(line + "\n").encode())
     assert code == 0 and "1 articles processed" in err
+
+
+def test_export_relations_support_and_removed_lines(tmp_path: Path) -> None:
+    """Relations carry their support (independent articles); --min-support filters; cleaning is inspectable."""
+    text = "Russia granted asylum to Bashar al-Assad, the Kremlin said on Sunday."
+    rows = [
+        {
+            "id": f"a{i}",
+            "title": f"Report {i}",
+            "date": "2024-12-16",
+            "text": f"{text}\n\nJane Roe/Reuters\n\nEnd.",
+        }
+        for i in range(2)
+    ]
+    rows.append(
+        {"id": "b", "title": "Other", "date": "2024-12-16", "text": "Iran accused Israel of an attack."}
+    )
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    db = str(tmp_path / "t.duckdb")
+    assert _invoke(["run", str(src), "--db", db])[0] == 0
+    out = tmp_path / "rel.jsonl"
+    assert _invoke(["export", "relations", "--db", db, "-o", str(out)])[0] == 0
+    rels = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    harbours = [r for r in rels if r["relation"] == "harbours"]
+    assert harbours and harbours[0]["support"] == 2 and harbours[0]["count"] >= 2
+    out2 = tmp_path / "rel2.jsonl"
+    assert _invoke(["export", "relations", "--min-support", "2", "--db", db, "-o", str(out2)])[0] == 0
+    kept = [json.loads(line) for line in out2.read_text(encoding="utf-8").splitlines()]
+    assert kept and all(r["support"] >= 2 for r in kept)
+    removed = tmp_path / "removed.jsonl"
+    assert _invoke(["export", "removed", "--db", db, "-o", str(removed)])[0] == 0
+    lines = [json.loads(line) for line in removed.read_text(encoding="utf-8").splitlines()]
+    assert {"doc_id": "a0", "line": 0, "text": "Jane Roe/Reuters"} in lines

@@ -45,3 +45,52 @@ def test_replace_validates() -> None:
     assert s.get("run.db") == "x.duckdb"
     with pytest.raises(ConfigError):
         Settings().replace(run__missing=1)
+
+
+@pytest.mark.parametrize(
+    "override",
+    [
+        "run.max_chars=-5",  # issue #20, item 24: it cut every article to its first word
+        "run.max_chars=0",
+        "run.batch_size=0",
+        "run.workers=1000",
+        "nlp.batch_size=-1",
+        "extract.min_confidence=1.5",
+        "extract.min_confidence=nan",
+        "web.port=0",
+        "web.max_rows=0",
+        "web.max_queue=-1",
+        "run.engine=spark",
+    ],
+)
+def test_values_out_of_range_are_refused_wherever_they_come_from(override: str, tmp_path: Path) -> None:
+    key, _, value = override.partition("=")
+    section, name = key.split(".")
+    with pytest.raises(ConfigError, match=key):
+        load_settings(None, [override], env={})
+    with pytest.raises(ConfigError, match=key):
+        load_settings(None, env={f"PATRONAGE_{section.upper()}_{name.upper()}": value})
+    user = tmp_path / "u.toml"
+    user.write_text(f'[{section}]\n{name} = "{value}"\n', encoding="utf-8")
+    with pytest.raises(ConfigError, match=key):
+        load_settings(user, env={})
+    with pytest.raises(ConfigError, match=key):
+        Settings().replace(**{f"{section}__{name}": value})
+
+
+def test_a_config_file_that_is_not_utf8_is_a_config_error(tmp_path: Path) -> None:
+    bad = tmp_path / "latin1.toml"
+    bad.write_bytes('[run]\ndb = "caf\u00e9.duckdb"\n'.encode("latin-1"))
+    with pytest.raises(ConfigError, match="not UTF-8"):
+        load_settings(bad, env={})
+
+
+def test_a_config_fifo_or_directory_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    with pytest.raises(ConfigError, match="directory"):
+        load_settings(tmp_path, env={})
+    if hasattr(os, "mkfifo"):
+        os.mkfifo(tmp_path / "fifo.toml")
+        with pytest.raises(ConfigError, match="FIFO"):
+            load_settings(tmp_path / "fifo.toml", env={})

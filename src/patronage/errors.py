@@ -10,7 +10,10 @@
     └── StoreError        the database cannot be opened, migrated or written
 
 Library code raises these; only ``cli.py`` turns them into one-line messages.
-Details travel as attributes, never inside parsed message strings.
+Details travel as attributes, never inside parsed message strings: ``source`` (the file,
+article id or setting concerned) and ``stage`` (``ingest``, ``clean``, ``nlp``, ``resolve``,
+``extract``, ``store``…, where an article was lost). A failed article is stored as a
+``failures`` row named by that stage and the error's class.
 """
 
 from __future__ import annotations
@@ -29,11 +32,13 @@ __all__ = [
 class PatronageError(Exception):
     """Base class of every error patronage raises on purpose."""
 
-    def __init__(self, message: str, *, source: str | None = None) -> None:
+    def __init__(self, message: str, *, source: str | None = None, stage: str | None = None) -> None:
         super().__init__(message)
         self.message = message
         #: the file, article id or setting the error is about, when known
         self.source = source
+        #: the pipeline stage it was raised in, when known
+        self.stage = stage
 
     def __str__(self) -> str:
         if self.source:
@@ -58,7 +63,7 @@ class ModelError(PatronageError):
 
 
 class ExtractionError(PatronageError):
-    """An article could not be analysed by the NLP, resolve or extract stages."""
+    """An article could not be analysed by the NLP, resolve or extract stages (``stage`` says which)."""
 
 
 class StoreError(PatronageError):

@@ -2,7 +2,13 @@ from __future__ import annotations
 
 import pytest
 
-from patronage.clean.boilerplate import filter_lines, is_boilerplate, strip_glued_prefix
+from patronage.clean.boilerplate import (
+    filter_lines,
+    is_boilerplate,
+    is_furniture,
+    strip_glued_prefix,
+    strip_inline,
+)
 
 
 @pytest.mark.parametrize(
@@ -41,7 +47,107 @@ def test_article_lines_are_kept(line: str) -> None:
 def test_glued_prefix_is_removed() -> None:
     assert strip_glued_prefix("Exit mobile versionLeaders Meet in Sochi") == "Leaders Meet in Sochi"
     kept, removed = filter_lines(
-        ["Exit mobile versionLeaders Meet in Sochi", "Body.", "Click here to continue reading…"]
+        ["Exit mobile versionLeaders Meet in Sochi", "", "Body.", "Click here to continue reading…"]
     )
-    assert kept == ["Leaders Meet in Sochi", "Body."]
-    assert removed == ["Exit mobile version", "Click here to continue reading…"]
+    # the page's copy of its headline is a heading over the text: removed too, and recorded
+    assert kept == ["", "Body."]
+    assert removed == ["Exit mobile version", "Leaders Meet in Sochi", "Click here to continue reading…"]
+
+
+# Page furniture as it appears in ../shared/corpora (AllSides, BBC): one invented line per pattern
+# family, never a copied article line.
+FURNITURE = [
+    ("photo credit alone", "Jane Roe/Reuters"),
+    ("photo credit, file photo", "Sam Poe/File Photo"),
+    ("credit with two agencies", "Kim Doe/AFP/Getty Images"),
+    ("caption with (Photo: …)", "The minister arrives at the summit on May 2, 2019. (Photo: Sam Poe, AP)"),
+    ("caption with (Photo by …)", "Crowds gather in the square. (Photo by Sam Poe/Getty Images)"),
+    ("caption ending in a credit", "The senator at Tuesday's hearing. Sam Poe/Getty Images"),
+    ("toggle caption", "Enlarge this image toggle caption Sam Poe/AP Sam Poe/AP"),
+    ("image copyright", "Image copyright Reuters Image caption The envoy left on Monday"),
+    ("story highlights", "Story highlights The governor urged lawmakers to act"),
+    ("story continued", "Story Continued Below"),
+    (
+        "video widget",
+        "JUST WATCHED Senate vote explained Replay More Videos ... MUST WATCH Senate vote 01:12",
+    ),
+    ("contributed", "Jane Roe in Tokyo contributed to this report."),
+    ("contributed reporting", "Reporters Sam Poe and Kim Doe contributed reporting to this story."),
+    ("click here", "Click here for reprint permission."),
+    ("click here, caps", "CLICK HERE TO GET THE APP"),
+    ("newsletter prompt", "Sign up for Daily Newsletters Manage Newsletters"),
+    ("inbox prompt", "Get the stories you care about delivered to your inbox."),
+    ("download prompt", "Download the Example News app for full coverage"),
+    ("related link", "RELATED: A Summit That Changed Nothing"),
+    ("see also link", "SEE ALSO: Senators weigh a new bill"),
+    ("watch link", "WATCH: The envoy speaks to reporters"),
+    ("related headline in capitals", "ENVOY SAYS TALKS WILL RESUME NEXT WEEK"),
+    ("embedded tweet", "We will not back down. — Jane Roe (@janeroe) March 3, 2019"),
+    ("tweet with picture", "Great meeting today pic.twitter.com/AbC123"),
+    ("bare URL", "https://example.org/news/2019/03/summit"),
+    ("bare www", "www.example.org"),
+    ("numbers only", "190409123038460"),
+    ("media playback", "Media playback is unsupported on your device"),
+]
+
+
+@pytest.mark.parametrize(("family", "line"), FURNITURE)
+def test_furniture_lines(family: str, line: str) -> None:
+    assert is_furniture(line) or is_boilerplate(line), family
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Russia has sheltered the former president since 2014, officials said.",
+        "The photo showed the two leaders shaking hands in Moscow.",
+        "She said the report, which she contributed to, was fair.",
+        "The US and Britain (and later France) imposed sanctions on the regime.",
+        "- Russia expelled 23 British diplomats",
+    ],
+)
+def test_article_lines_are_not_furniture(line: str) -> None:
+    assert not is_furniture(line)
+
+
+def test_subheadings_go_only_above_text() -> None:
+    kept, removed = filter_lines(["The talks resumed on Monday.", "", "Attacks on the envoy", "", "He left."])
+    assert kept == ["The talks resumed on Monday.", "", "", "He left."] and removed == [
+        "Attacks on the envoy"
+    ]
+    # inside a paragraph, a short line is a sentence cut by a line break
+    assert filter_lines(["Russia sent humanitarian aid", "The convoy left."])[1] == []
+    # a title alone, a list item and speech cut by a line break are no headings
+    assert filter_lines(["Leaders Meet in Sochi"]) == (["Leaders Meet in Sochi"], [])
+    lines = ["“We are delighted,” said the", "minister on Monday.", "1) Sanctions on banks", "End."]
+    assert filter_lines(lines)[0] == lines
+
+
+@pytest.mark.parametrize(
+    ("line", "kept", "card"),
+    [
+        (
+            "Sen. Jane Roe Jane Mary RoeSenate passes bill Roe says talks failed MORE (D-Ore.) said no.",
+            "Sen. Jane Roe (D-Ore.) said no.",
+            "Jane Mary RoeSenate passes bill Roe says talks failed MORE",
+        ),
+        (
+            "President Poe Samuel Adam PoePoe faces vote Budget deal collapses MORE’s plan failed.",
+            "President Poe’s plan failed.",
+            "Samuel Adam PoePoe faces vote Budget deal collapses MORE",
+        ),
+        (
+            "Rep. Kim Doe Kim Doe2020 hopefuls gather in Iowa MORE, a Democrat, spoke.",
+            "Rep. Kim Doe, a Democrat, spoke.",
+            "Kim Doe2020 hopefuls gather in Iowa MORE",
+        ),
+    ],
+)
+def test_link_cards_are_cut_out(line: str, kept: str, card: str) -> None:
+    assert strip_inline(line) == (kept, [card])
+
+
+def test_capitals_without_a_card_stay() -> None:
+    for line in ("GRAB ONE MORE: the last poll", "He met WikiLeaks staff. Nothing MORE was said."):
+        assert strip_inline(line) == (line, [])
+    assert strip_inline("See https://t.co/abc now.") == ("See now.", ["https://t.co/abc"])

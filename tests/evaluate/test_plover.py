@@ -19,9 +19,7 @@ from patronage.evaluate.plover import (
     score,
 )
 from patronage.extract.events.frames import EventFrame
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "data" / "plover" / "PLOVER_GSR_dev.json"
+from tests.conftest import shared_path
 
 
 def gold(
@@ -149,9 +147,7 @@ def test_conversion_table() -> None:
 
 
 def test_load_real_dev_file() -> None:
-    if not DEV.exists():
-        pytest.skip("../shared/data/plover/PLOVER_GSR_dev.json is not available beside the checkout")
-    records = load_gold(DEV)
+    records = load_gold(shared_path("data", "plover", "PLOVER_GSR_dev.json"))
     assert len(records) == 179
     types = {r.type for r in records}
     assert not types & set(PLOVER_05_TO_2021)
@@ -159,3 +155,62 @@ def test_load_real_dev_file() -> None:
     assert all(r.text for r in records)
     assert any(r.source_countries == ("USA",) for r in records)
     assert any(not r.source_countable for r in records)
+
+
+def test_a_bare_string_side_counts_for_event_type_only(tmp_path: Path) -> None:
+    """Issue #20, item 26: the upstream gold standard has records with "target": "diplomatic"."""
+    path = tmp_path / "gold.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "s",
+                    "event": "CONSULT",
+                    "text": "Our own words about talks.",
+                    "source": [{"actorText": "France", "code": "FRA"}],
+                    "target": "diplomatic",
+                },
+                {
+                    "id": "t",
+                    "event": "AID",
+                    "text": "More of our words.",
+                    "source": [{"actorText": "Japan", "code": "JPN"}],
+                    "target": [{"actorText": "Haiti", "code": "HTI"}],
+                },
+            ]
+        ),
+        encoding="utf-8",
+    )
+    records = load_gold(path)
+    assert [r.no_gold_actor for r in records] == [True, False]
+    assert records[0].target_countable is False and records[0].source_countries == ("FRA",)
+    result = score(records, [Prediction("CONSULT", "FRA", "DEU"), Prediction("AID", "JPN", "HTI")])
+    assert result["no_gold_actor"] == 1
+    assert result["event_type_accuracy"] == 1.0 and result["exact_match"] == 1.0
+    assert result["target_country_n"] == 1  # the bare string is left out of the target side
+    assert "no gold actor            1" in format_report(result)
+
+
+def test_eval_plover_cli_reads_a_file_with_bare_strings(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from patronage.cli import main
+
+    path = tmp_path / "gold.json"
+    path.write_text(
+        json.dumps(
+            [
+                {
+                    "id": "s",
+                    "event": "CONSULT",
+                    "text": "France held talks with Germany.",
+                    "source": [],
+                    "target": "diplomatic",
+                },
+                {"id": "t", "event": "AID", "text": "Japan sent aid to Haiti.", "source": [], "target": ""},
+            ]
+        ),
+        encoding="utf-8",
+    )
+    assert main(["eval", "plover", str(path), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["no_gold_actor"] == 1

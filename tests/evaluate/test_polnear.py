@@ -15,9 +15,7 @@ from patronage.evaluate.polnear import (
     parse_ann,
     spans_match,
 )
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-DEV = SHARED / "data" / "polnear" / "data" / "dev"
+from tests.conftest import shared_path
 
 TEXT = (
     "Budget Talks Stall.\n\n"
@@ -124,7 +122,6 @@ def test_evaluate_on_written_split(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not DEV.exists(), reason="../shared/data/polnear is not available beside the checkout")
 @pytest.mark.parametrize(
     ("version", "content_f1", "speaker"),
     [
@@ -136,7 +133,7 @@ def test_evaluate_on_written_split(tmp_path: Path) -> None:
 )
 def test_dev_split_floor(version: str, content_f1: float, speaker: float) -> None:
     """Floors are the measured figures minus 0.02; they only go up."""
-    scores = evaluate_polnear(DEV, version=version)
+    scores = evaluate_polnear(shared_path("data", "polnear", "data", "dev"), version=version)
     assert scores["n_docs"] == 84 and scores["quotes"] == f"patronage.quotes.{version}"
     assert scores["content_f1"] >= content_f1
     assert scores["speaker_accuracy"] >= speaker

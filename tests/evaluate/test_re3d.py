@@ -8,19 +8,10 @@ from pathlib import Path
 import pytest
 
 from patronage.errors import InputError
-from patronage.evaluate.re3d import (
-    evaluate_re3d,
-    format_report,
-    gold_clusters,
-    load_re3d,
-    match_spans,
-    normalise_surface,
-    score_re3d,
-)
+from patronage.evaluate.re3d import evaluate_re3d, format_report, match_spans, score_re3d
+from patronage.evaluate.re3d_gold import gold_clusters, load_re3d, normalise_surface
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Failure, Mention
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-RE3D = SHARED / "data" / "re3d"
+from tests.conftest import shared_path
 
 TEXT = "Ruritania accused the Freedonian army. Its general Ivo Marek denied it. Marek spoke in Ruritania on Friday."
 OTHER = "Nobody was there. Clara Bosk left early."
@@ -246,12 +237,12 @@ def test_evaluate_re3d_runs_the_pipeline_on_a_written_sample(tmp_path: Path) -> 
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(not RE3D.exists(), reason="../shared/data/re3d is not available beside the checkout")
 def test_re3d_floor() -> None:
-    s = evaluate_re3d(RE3D)  # the whole corpus: 98 documents, about 10 s
+    s = evaluate_re3d(shared_path("data", "re3d"))  # the whole corpus: 98 documents, about 10 s
     assert s["n_docs"] == 98
     assert s["n_gold"] == 2000
-    # measured 0.461 / 0.951 / linking recall 0.931 (2026-11-25); floors are measured - 0.01..0.02
-    assert s["mention_f1"] >= 0.449  # type: ignore[operator]
-    assert s["kind_accuracy"] >= 0.931  # type: ignore[operator]
-    assert s["link_recall"] >= 0.911  # type: ignore[operator]
+    # measured 0.462 / 0.952 / linking P 0.677 R 0.936 (issue 16); floors are measured - 0.01..0.02
+    assert s["mention_f1"] >= 0.450  # type: ignore[operator]
+    assert s["kind_accuracy"] >= 0.932  # type: ignore[operator]
+    assert s["link_precision"] >= 0.660  # type: ignore[operator]
+    assert s["link_recall"] >= 0.916  # type: ignore[operator]

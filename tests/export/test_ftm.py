@@ -10,126 +10,53 @@ from typing import Any
 import pytest
 
 from patronage.export.ftm import ALPHA2, alpha2, entity_id, ftm_entities, write_ftm
-from patronage.model.records import (
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Mention,
-    Place,
-    Quote,
-    Relation,
-    Role,
-    Sentence,
-)
+from patronage.model.records import Actor, AnalysedArticle, DateValue, Place, Role
 from patronage.store import Store
+from tests.fixtures.records import ASSAD, RUSSIA, SYRIA, UKRAINE, ArticleBuilder, ref, write_store
 
 ftm_model = pytest.importorskip("followthemoney").model
 registry = pytest.importorskip("followthemoney.types").registry
 
 HOSTILE = 'Ac<me> & "Sons"\x00\x07 Corp'
-TEXT = "Moscow took in the deposed ruler. Yanukovych, the former president of Ukraine, fled. He said it was over."
-
-
-def _ref(actor: Actor) -> ActorRef:
-    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, actor.name)
-
-
-EV = Evidence("doc-1", 0, 33, TEXT[:33], 0, "test")
-EV2 = Evidence("doc-1", 34, 83, TEXT[34:83], 1, "test")
-RUS = Actor(
-    "country/RUS",
-    "Russia",
-    "country",
-    "RUS",
-    "GOV",
-    "Q159",
-    ("Russian Federation",),
-    (Role("member", "UN", "1945", None, "gazetteer"),),
-)
-ASSAD = Actor(
-    "person/assad",
-    "Bashar al-Assad",
-    "person",
-    "SYR",
-    "GOV",
-    "Q44461",
-    ("Assad",),
-    (Role("President", "SYR", "2000-07-17", "2024-12-08", "gazetteer"),),
-)
-YANUK = Actor(
-    "person/yanukovych",
-    "Viktor Yanukovych",
-    "person",
-    "UKR",
-    "GOV",
-    None,
-    (),
-    (Role("former president", "Ukraine", None, None, "text", EV2),),
-)
-UKR = Actor("country/UKR", "Ukraine", "country", "UKR", None)
+S1 = "Moscow took in the deposed ruler Assad."
+S2 = "Yanukovych, the former president of Ukraine, fled."
+S3 = "He said it was over, and Acme told The Crowd so."
 ACME = Actor("new/acme", HOSTILE, "organization", "ZZZ", None)  # a code that is no country
 ODD = Actor("new/odd", "The Crowd", "crowd", None, None)  # a kind patronage may grow later
 
 
 def _article() -> AnalysedArticle:
-    doc = "doc-1"
-    clean = CleanArticle(
-        doc,
-        "Exiles <in> Moscow",
-        TEXT,
-        "2024-12-10",
-        "https://news.example/a?x=1&y=2",
-        "Example News",
-        "test",
-        "h1",
+    b = ArticleBuilder(
+        "doc-1",
+        f"{S1} {S2} {S3}",
+        title="Exiles <in> Moscow",
+        date="2024-12-10",
+        url="https://news.example/a?x=1&y=2",
+        source="Example News",
     )
-    actors = (RUS, ASSAD, YANUK, UKR, ACME, ODD)
-    mentions = tuple(
-        Mention(doc, i, i + 2, "xx", "X", 0, a.actor_id, "gazetteer") for i, a in enumerate(actors)
-    )
-    syria = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Syria")  # never mentioned
-    events = (
-        Event(
-            "e1",
-            "AID",
-            "075",
-            _ref(RUS),
-            _ref(ASSAD),
-            EV,
-            context=("asylum",),
-            date=DateValue("2024-12", "month"),
-            location=Place("Moscow", "RUS"),
-            trigger="took in",
-        ),
-        Event(
-            "e2", "CONSULT", "040", _ref(RUS), syria, EV, polarity="negated", date=DateValue("2010", "decade")
-        ),
-        Event("e3", "ACCUSE", "111", _ref(ACME), None, EV, modality="reported"),
-    )
-    quotes = (
-        Quote(
-            "q1", _ref(YANUK), "it was over", "said", False, Evidence(doc, 84, len(TEXT), TEXT[84:], 2, "t")
-        ),
-        Quote("q2", None, "nobody knows", "said", True, EV, speaker_text="an official"),
-    )
-    relations = (
-        Relation(_ref(RUS), _ref(ASSAD), "harbours", EV, "positive", 0.9, DateValue("2012", "year")),
-        Relation(_ref(RUS), _ref(ASSAD), "harbours", EV2, "positive", 0.9, DateValue("2024-12", "month")),
-        Relation(_ref(ACME), _ref(ODD), "opposes", EV, "negative", 0.5),
-    )
-    return AnalysedArticle(
-        clean, (Sentence(doc, 0, 0, len(TEXT), TEXT),), mentions, actors, events, quotes, relations
-    )
+    role = Role("former president", "Ukraine", None, None, "text", b.evidence(S2))
+    yanukovych = Actor("person/yanukovych", "Viktor Yanukovych", "person", "UKR", "GOV", None, (), (role,))
+    b.mention(yanukovych, "Yanukovych", S2)
+    b.mention(UKRAINE, "Ukraine", S2)
+    b.mention(ODD, "The Crowd", S3)
+    b.event(
+        "e1", "AID", (RUSSIA, "Moscow"), (ASSAD, "Assad"), S1, cameo="075", context=("asylum",), date="2024-12",
+        location=Place("Moscow", "RUS"), trigger="took in",
+    )  # fmt: skip
+    decade = DateValue("2010", "decade")
+    b.event("e2", "CONSULT", (RUSSIA, "Moscow"), ref(SYRIA), S1, cameo="040", polarity="negated", date=decade)
+    b.event("e3", "ACCUSE", (ACME, "Acme"), None, S3, cameo="111", modality="reported")
+    b.quote("q1", (yanukovych, "He"), "it was over", S3)
+    b.quote("q2", None, "nobody knows", S1, direct=True, speaker_text="an official")
+    b.relation("harbours", ref(RUSSIA), ref(ASSAD), S1, "2012", polarity="positive", strength=0.9)
+    b.relation("harbours", ref(RUSSIA), ref(ASSAD), S2, "2024-12", polarity="positive", strength=0.9)
+    b.relation("opposes", ref(ACME), ref(ODD), S1, polarity="negative", strength=0.5)
+    return b.build()
 
 
 @pytest.fixture()
 def entities(tmp_path: Path) -> list[dict[str, Any]]:
-    with Store(tmp_path / "f.duckdb") as store:
-        store.write([_article()], [], store.start_run("test", "v"))
+    with Store(write_store(tmp_path / "f.duckdb", [_article()]), read_only=True) as store:
         return list(ftm_entities(store))
 
 
@@ -170,11 +97,11 @@ def test_actors_map_to_schemas_with_alpha2_countries(entities: list[dict[str, An
     assert russia["schema"] == "PublicBody"
     assert russia["properties"] == {
         "name": ["Russia"],
-        "alias": ["Russian Federation"],
+        "alias": ["Russian Federation", "Moscow"],
         "country": ["ru"],
         "wikidataId": ["Q159"],
     }
-    assert actors[entity_id("actor", "person/assad")]["schema"] == "Person"
+    assert actors[entity_id("actor", ASSAD.actor_id)]["schema"] == "Person"
     acme = actors[entity_id("actor", "new/acme")]
     assert acme["schema"] == "Organization" and acme["properties"]["name"] == ['Ac<me> & "Sons" Corp']
     assert "country" not in acme["properties"]
@@ -187,7 +114,7 @@ def test_events_links_roles_and_notes(entities: list[dict[str, Any]]) -> None:
     events = {e["properties"]["recordId"][0]: e["properties"] for e in _by_schema(entities, "Event")}
     aid = events["e1"]
     assert aid["name"] == ["AID: Russia → Bashar al-Assad"] and aid["date"] == ["2024-12"]
-    assert aid["summary"] == [TEXT[:33]] and aid["sourceUrl"] == ["https://news.example/a?x=1&y=2"]
+    assert aid["summary"] == [S1] and aid["sourceUrl"] == ["https://news.example/a?x=1&y=2"]
     assert aid["organizer"] == [entity_id("actor", "country/RUS")] and len(aid["involved"]) == 2
     assert aid["country"] == ["ru"] and aid["location"] == ["Moscow"] and "asylum" in aid["keywords"]
     assert aid["proof"] == [entity_id("article", "doc-1")] and aid["publisher"] == ["Example News"]
@@ -198,23 +125,23 @@ def test_events_links_roles_and_notes(entities: list[dict[str, Any]]) -> None:
     harbours = links["harbours",]
     assert (harbours["startDate"], harbours["endDate"]) == (["2012"], ["2024-12"])
     assert harbours["subject"] == [entity_id("actor", "country/RUS")]
-    assert harbours["summary"] == [TEXT[:33], TEXT[34:83]]
+    assert harbours["summary"] == [S1, S2]
     assert ("opposes (negative)",) in links
 
     positions = {e["properties"]["name"][0]: e for e in _by_schema(entities, "Position")}
     assert set(positions) == {
-        "President of Syria",
+        "president of Syria",
         "former president of Ukraine",
     }  # Russia's UN seat has no holder
     assert positions["former president of Ukraine"]["properties"]["organization"] == [
         entity_id("actor", "country/UKR")
     ]
-    assert positions["President of Syria"]["properties"]["country"] == ["sy"]
+    assert positions["president of Syria"]["properties"]["country"] == ["sy"]
     occupancies = {e["properties"]["holder"][0]: e["properties"] for e in _by_schema(entities, "Occupancy")}
-    assad = occupancies[entity_id("actor", "person/assad")]
+    assad = occupancies[entity_id("actor", ASSAD.actor_id)]
     assert (assad["startDate"], assad["endDate"]) == (["2000-07-17"], ["2024-12-08"])
-    assert assad["post"] == [positions["President of Syria"]["id"]]
-    assert occupancies[entity_id("actor", "person/yanukovych")]["summary"] == [TEXT[34:83]]
+    assert assad["post"] == [positions["president of Syria"]["id"]]
+    assert occupancies[entity_id("actor", "person/yanukovych")]["summary"] == [S2]
 
     notes = _by_schema(entities, "Note")
     assert len(notes) == 1  # the anonymous quote has no entity to annotate
@@ -225,8 +152,7 @@ def test_events_links_roles_and_notes(entities: list[dict[str, Any]]) -> None:
 
 
 def test_write_ftm_is_ndjson_with_stable_ids(tmp_path: Path) -> None:
-    with Store(tmp_path / "f.duckdb") as store:
-        store.write([_article()], [], store.start_run("test", "v"))
+    with Store(write_store(tmp_path / "f.duckdb", [_article()]), read_only=True) as store:
         first, second = io.StringIO(), io.StringIO()
         n = write_ftm(store, first)
         assert write_ftm(store, second) == n
@@ -260,3 +186,37 @@ def test_export_needs_no_followthemoney() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert result.returncode == 0, result.stderr
+
+
+@pytest.mark.parametrize(
+    "url", ["javascript:alert(1)", "not a url", "www.example.org/a", "https://exa mple.org/"]
+)
+def test_only_valid_urls_and_dates_reach_ftm(tmp_path: Path, url: str) -> None:
+    """Issue #20, item 21: FtM's types rejected sourceUrl values that were no URLs and 9999/0001 dates."""
+    odd_dates = (
+        DateValue("9999", "year"),
+        DateValue("0001-01-01", "day"),
+        DateValue("2024-02-30", "day"),
+        DateValue("2024-12", "month"),  # the one good date
+    )
+    b = ArticleBuilder("doc-1", S1, date="9999-12-31", url=url, source="Example")
+    for i, d in enumerate(odd_dates):
+        b.event(f"odd{i}", "AID", (RUSSIA, "Moscow"), (ASSAD, "Assad"), S1, cameo="075", date=d)
+    b.relation("harbours", ref(RUSSIA), ref(ASSAD), S1, "0001", polarity="positive", strength=0.9)
+    article = b.build()
+    with Store(tmp_path / "f.duckdb") as store:
+        store.write([article], [], store.start_run("test", "v"))
+        store.con.execute("""UPDATE roles SET start = '0001', "end" = '9999'""")
+        entities = list(ftm_entities(store))
+    checked = 0
+    for ent in entities:
+        schema = ftm_model.get(ent["schema"])
+        schema.validate(ent)
+        for name, values in ent["properties"].items():
+            prop_type = schema.get(name).type
+            if prop_type in (registry.date, registry.url):
+                for value in values:
+                    assert prop_type.clean(value) == value, (ent["schema"], name, value)
+                    checked += 1
+    assert all(v not in str(entities) for v in ("9999", "0001", "javascript:"))
+    assert checked == 1  # 2024-12

@@ -7,82 +7,47 @@ import networkx as nx
 import pytest
 
 from patronage.export.graph import gexf_date, network, write_gexf, write_graphml, xml_text
-from patronage.model.records import (
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Mention,
-    Relation,
-    Sentence,
-)
+from patronage.model.records import Actor, AnalysedArticle
 from patronage.store import Store
+from tests.fixtures.records import ASSAD, PUTIN, RUSSIA, SYRIA, ArticleBuilder, ref, write_store
 
 HOSTILE = "Ac<me> & \"Sons\" 'Ltd'\x00\x07\x1b </data>]]> Corp"
 TEXT = "The Kremlin sheltered the deposed ruler. The two men met in Moscow. Acme denounced Moscow."
-
-
-def _ref(actor: Actor, text: str | None = None) -> ActorRef:
-    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, text or actor.name)
-
-
-RUS = Actor("country/RUS", "Russia", "country", "RUS", "GOV")
-ASSAD = Actor("person/assad", "Bashar al-Assad", "person", "SYR", "GOV")
-PUTIN = Actor("person/putin", "Vladimir Putin", "person", "RUS", "GOV")
 ACME = Actor("new/acme", HOSTILE, "organization", None, None)
-SYRIA = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Syria")  # only in a fact, never mentioned
+RUS, AS, PU, AC, SY = (a.actor_id for a in (RUSSIA, ASSAD, PUTIN, ACME, SYRIA))
 
 
 def _article() -> AnalysedArticle:
-    doc = "doc-1"
-    ev = Evidence(doc, 0, 40, TEXT[:40], 0, "test")
-    clean = CleanArticle(doc, "T", TEXT, "2024-12-10", None, None, "test", "h1")
-    mentions = tuple(
-        Mention(doc, i, i + 3, a.name[:3], "X", 0, a.actor_id, "gazetteer")
-        for i, a in enumerate([RUS, RUS, ASSAD, PUTIN, ACME])
-    )
-    events = (
-        Event(
-            "e1",
-            "AID",
-            "075",
-            _ref(RUS),
-            _ref(ASSAD),
-            ev,
-            context=("asylum",),
-            date=DateValue("2024-12", "month"),
-        ),
-        Event("e2", "CONSULT", "040", _ref(ASSAD), _ref(RUS), ev, date=DateValue("2015-10-20", "day")),
-        Event("e3", "CONSULT", "040", _ref(RUS), _ref(ASSAD), ev, polarity="negated"),  # no edge
-        Event("e4", "ACCUSE", "111", _ref(ACME), _ref(RUS), ev, date=DateValue("2016", "year")),
-        Event("e5", "AID", "070", _ref(RUS), SYRIA, ev),
-        Event("e6", "AID", "070", None, SYRIA, ev),  # no source: no edge
-    )
-    relations = (
-        Relation(_ref(RUS), _ref(ASSAD), "harbours", ev, "positive", 0.9, DateValue("2012", "year")),
-        Relation(_ref(RUS), _ref(ASSAD), "harbours", ev, "positive", 0.9, DateValue("2024-12", "month")),
-        Relation(_ref(PUTIN), _ref(ASSAD), "personal_tie", ev, "negative", 0.5, DateValue("2013", "year")),
-        Relation(_ref(PUTIN), _ref(ASSAD), "personal_tie", ev, "positive", 0.5),
-    )
-    return AnalysedArticle(
-        clean,
-        (Sentence(doc, 0, 0, len(TEXT), TEXT),),
-        mentions,
-        (RUS, ASSAD, PUTIN, ACME),
-        events,
-        (),
-        relations,
-    )
+    b = ArticleBuilder("doc-1", TEXT, date="2024-12-10")
+    for actor, surface, needle in [
+        (RUSSIA, "Kremlin", "The Kremlin"), (RUSSIA, "Moscow", "The two"), (ASSAD, "deposed ruler", "The Kremlin"),
+        (PUTIN, "two men", "The two"), (ACME, "Acme", "Acme"),
+    ]:  # fmt: skip
+        b.mention(actor, surface, needle)
+    rus, assad, putin, acme, syria = (
+        ref(RUSSIA),
+        ref(ASSAD),
+        ref(PUTIN),
+        ref(ACME),
+        ref(SYRIA),
+    )  # Syria: never mentioned
+    first = "The Kremlin"
+    b.event("e1", "AID", rus, assad, first, cameo="075", context=("asylum",), date="2024-12")
+    b.event("e2", "CONSULT", assad, rus, first, cameo="040", date="2015-10-20")
+    b.event("e3", "CONSULT", rus, assad, first, cameo="040", polarity="negated")  # no edge
+    b.event("e4", "ACCUSE", acme, rus, first, cameo="111", date="2016")
+    b.event("e5", "AID", rus, syria, first, cameo="070")
+    b.event("e6", "AID", None, syria, first, cameo="070")  # no source: no edge
+    b.relation("harbours", rus, assad, first, "2012", strength=0.9)
+    b.relation("harbours", rus, assad, first, "2024-12", strength=0.9)
+    b.relation("personal_tie", putin, assad, first, "2013", polarity="negative")
+    b.relation("personal_tie", putin, assad, first)
+    return b.build()
 
 
 @pytest.fixture()
 def store(tmp_path: Path) -> Store:
-    s = Store(tmp_path / "g.duckdb")
-    s.write([_article()], [], s.start_run("test", "v"))
-    return s
+    return Store(write_store(tmp_path / "g.duckdb", [_article()]), read_only=True)
 
 
 def _edges_by_key(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str, object]]:
@@ -92,42 +57,36 @@ def _edges_by_key(graph: nx.MultiDiGraph) -> dict[tuple[str, str, str], dict[str
 def test_network_aggregates_relations_and_asserted_events(store: Store) -> None:
     nodes, edges = network(store)
     # most mentioned first, then by name; actors only seen in facts come last
-    assert [n["id"] for n in nodes] == [
-        "country/RUS",
-        "new/acme",
-        "person/assad",
-        "person/putin",
-        "country/SYR",
-    ]
+    assert [n["id"] for n in nodes] == [RUS, AC, AS, PU, SY]
     by_id = {n["id"]: n for n in nodes}
-    assert by_id["country/RUS"]["mentions"] == 2
-    assert by_id["country/SYR"] == {
-        "id": "country/SYR",
+    assert by_id[RUS]["mentions"] == 2
+    assert by_id[SY] == {
+        "id": SY,
         "name": "Syria",
         "kind": "country",
         "country": "SYR",
-        "sector": None,
+        "sector": "GOV",
         "mentions": 0,
     }
     keyed = {(e["source"], e["target"], e["relation"]): e for e in edges}
     assert set(keyed) == {
-        ("country/RUS", "person/assad", "harbours"),
-        ("country/RUS", "person/assad", "aid"),
-        ("person/assad", "country/RUS", "consult"),
-        ("person/putin", "person/assad", "personal_tie"),
-        ("new/acme", "country/RUS", "accuse"),
-        ("country/RUS", "country/SYR", "aid"),
+        (RUS, AS, "harbours"),
+        (RUS, AS, "aid"),
+        (AS, RUS, "consult"),
+        (PU, AS, "personal_tie"),
+        (AC, RUS, "accuse"),
+        (RUS, SY, "aid"),
     }
-    harbours = keyed["country/RUS", "person/assad", "harbours"]
+    harbours = keyed[RUS, AS, "harbours"]
     assert (harbours["weight"], harbours["first_seen"], harbours["last_seen"]) == (2, "2012", "2024-12")
     assert (harbours["polarity"], harbours["sign"]) == ("positive", 1)
-    tie = keyed["person/putin", "person/assad", "personal_tie"]
+    tie = keyed[PU, AS, "personal_tie"]
     assert (tie["polarity"], tie["sign"], tie["weight"]) == ("mixed", 0, 2)
     assert (tie["first_seen"], tie["last_seen"]) == ("2013", "2013")
-    accuse = keyed["new/acme", "country/RUS", "accuse"]
+    accuse = keyed[AC, RUS, "accuse"]
     assert (accuse["polarity"], accuse["sign"], accuse["first_seen"]) == ("negative", -1, "2016")
     # the negated CONSULT added nothing to the asserted one in the other direction
-    assert keyed["person/assad", "country/RUS", "consult"]["weight"] == 1
+    assert keyed[AS, RUS, "consult"]["weight"] == 1
     assert edges[0] in (harbours, tie)  # heaviest first
 
 
@@ -141,9 +100,9 @@ def test_graphml_round_trips_through_networkx(store: Store, tmp_path: Path) -> N
     assert graph.is_directed() and graph.is_multigraph()  # RUS→Assad carries two relations
     assert n_edges == len(edges) == graph.number_of_edges() == 6
     assert sorted(graph.nodes) == sorted(n["id"] for n in nodes)
-    assert graph.nodes["new/acme"]["name"] == xml_text(HOSTILE) == graph.nodes["new/acme"]["label"]
-    assert "\x00" not in graph.nodes["new/acme"]["name"] and "<me>" in graph.nodes["new/acme"]["name"]
-    assert graph.nodes["country/RUS"] == {
+    assert graph.nodes[AC]["name"] == xml_text(HOSTILE) == graph.nodes[AC]["label"]
+    assert "\x00" not in graph.nodes[AC]["name"] and "<me>" in graph.nodes[AC]["name"]
+    assert graph.nodes[RUS] == {
         "label": "Russia",
         "name": "Russia",
         "kind": "country",
@@ -151,7 +110,7 @@ def test_graphml_round_trips_through_networkx(store: Store, tmp_path: Path) -> N
         "sector": "GOV",
         "mentions": 2,
     }
-    assert "sector" not in graph.nodes["new/acme"]  # nulls are left out, not written as "None"
+    assert "sector" not in graph.nodes[AC]  # nulls are left out, not written as "None"
     keyed = _edges_by_key(graph)
     for edge in edges:
         got = keyed[edge["source"], edge["target"], edge["relation"]]
@@ -174,22 +133,22 @@ def test_gexf_round_trips_with_dynamic_dates(store: Store, tmp_path: Path) -> No
     assert graph.graph["mode"] == "dynamic" and 'timeformat="date"' in out.getvalue()
     assert n_edges == graph.number_of_edges() == len(edges)
     assert sorted(graph.nodes) == sorted(n["id"] for n in nodes)
-    acme = graph.nodes["new/acme"]
+    acme = graph.nodes[AC]
     assert acme["label"] == xml_text(HOSTILE) and acme["kind"] == "organization" and "country" not in acme
-    assert graph.nodes["person/assad"]["country"] == "SYR" and graph.nodes["country/SYR"]["mentions"] == 0
+    assert graph.nodes[AS]["country"] == "SYR" and graph.nodes[SY]["mentions"] == 0
     keyed = _edges_by_key(graph)
-    harbours = keyed["country/RUS", "person/assad", "harbours"]
+    harbours = keyed[RUS, AS, "harbours"]
     assert (harbours["start"], harbours["end"]) == ("2012-01-01", "2024-12-31")
     assert (
         harbours["weight"] == 2.0 and harbours["polarity"] == "positive" and harbours["label"] == "harbours"
     )
-    aid = keyed["country/RUS", "person/assad", "aid"]
+    aid = keyed[RUS, AS, "aid"]
     assert (aid["start"], aid["end"]) == ("2024-12-01", "2024-12-31")
-    consult = keyed["person/assad", "country/RUS", "consult"]
+    consult = keyed[AS, RUS, "consult"]
     assert (consult["start"], consult["end"]) == ("2015-10-20", "2015-10-20")
-    undated = keyed["country/RUS", "country/SYR", "aid"]
+    undated = keyed[RUS, SY, "aid"]
     assert "start" not in undated and "end" not in undated
-    assert keyed["new/acme", "country/RUS", "accuse"]["sign"] == -1
+    assert keyed[AC, RUS, "accuse"]["sign"] == -1
 
 
 def test_empty_store_writes_valid_empty_graphs(tmp_path: Path) -> None:

@@ -33,3 +33,31 @@ def test_bad_document_dates(raw: str) -> None:
 def test_non_string_date() -> None:
     with pytest.raises(InputError, match="must be a string"):
         parse_doc_date(20210101, "t")
+
+
+@pytest.mark.parametrize(
+    "raw",
+    [
+        "2015-10-21Tgarbage",  # anything after T used to pass
+        "2015-10-21 not a time",
+        "2015-10-21T25:00",
+        "\u0662\u0660\u0661\u0665-10-21",  # Arabic-Indic digits
+        "\uff12\uff10\uff11\uff15-10-21",  # fullwidth digits
+        "\u0661\u0662/\u0661/\u0661\u0666",
+    ],
+)
+def test_strict_document_dates(raw: str) -> None:
+    with pytest.raises(InputError):
+        parse_doc_date(raw, "t")
+
+
+def test_two_digit_years_are_never_in_the_future() -> None:
+    import datetime as dt
+
+    from patronage.ingest.dates import _full_year
+
+    assert parse_doc_date("12/1/69", "t") == "1969-12-01"
+    assert _full_year(25, dt.date(2026, 1, 1)) == 2025
+    assert _full_year(27, dt.date(2026, 1, 1)) == 1927
+    this_year = dt.date.today().year % 100
+    assert parse_doc_date(f"1/1/{this_year:02d}", "t") == f"{dt.date.today().year}-01-01"

@@ -18,7 +18,7 @@ import pytest
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from patronage.analyse import analyse
+from patronage.analysis import analyse_articles
 from patronage.clean import clean_article, html_to_text, normalise
 from patronage.config import Settings
 from patronage.errors import InputError
@@ -315,7 +315,7 @@ def test_pipeline_never_fails_and_evidence_matches(
 ) -> None:
     clean = _check_clean(Article("fuzz-doc", "Fuzzed report", text=body, date=date, origin="fuzz"), 0)
     assert clean is not None  # the title alone keeps it
-    (result,) = list(analyse([clean], analysis_settings))
+    (result,) = list(analyse_articles([clean], analysis_settings))
     assert isinstance(result, AnalysedArticle), result
     text = result.article.text
     for s in result.sentences:

@@ -11,7 +11,9 @@ import pytest
 
 from patronage.errors import ModelError
 from patronage.model.records import Actor, Place
-from patronage.resolve.gazetteer import Gazetteer, GazetteerEntry, normalize, surname_keys
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.gazetteer import Gazetteer
+from patronage.resolve.keys import normalize, surname_keys
 
 
 @pytest.fixture(scope="module")

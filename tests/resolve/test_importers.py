@@ -10,8 +10,7 @@ import pytest
 from patronage.errors import InputError
 from patronage.resolve.gazetteer import Gazetteer
 from patronage.resolve.importers import import_countryinfo, import_phoenix, parse_code, write_entries
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
+from tests.conftest import shared_path
 
 PHOENIX_SAMPLE = """\
 # a tiny actor dictionary written for this test
@@ -218,14 +217,7 @@ def test_write_entries_unwritable(tmp_path: Path) -> None:
         write_entries([{"id": "a/b", "name": "A", "kind": "person"}], blocker / "out.yaml")
 
 
-# --- the real public dictionaries (skipped when ../shared is absent) ----------------------------
-
-
-def shared(*parts: str) -> Path:
-    path = SHARED.joinpath(*parts)
-    if not path.exists():
-        pytest.skip(f"../shared/{'/'.join(parts)} is not available beside the checkout")
-    return path
+# --- the real public dictionaries (../shared) ------------------------------------------------
 
 
 @pytest.mark.slow
@@ -235,7 +227,7 @@ def shared(*parts: str) -> Path:
      "PETR.Validate.actors.txt"],
 )  # fmt: skip
 def test_real_phoenix_round_trip(tmp_path: Path, name: str) -> None:
-    entries = import_phoenix(shared("data", "phoenix", name))
+    entries = import_phoenix(shared_path("data", "phoenix", name))
     assert len(entries) > 100
     out = tmp_path / "phoenix.yaml"
     assert write_entries(entries, out) == len(entries)
@@ -249,7 +241,7 @@ def test_real_phoenix_round_trip(tmp_path: Path, name: str) -> None:
 
 @pytest.mark.slow
 def test_real_countryinfo_round_trip(tmp_path: Path) -> None:
-    entries = import_countryinfo(shared("data", "countryinfo", "CountryInfo.120116.txt"))
+    entries = import_countryinfo(shared_path("data", "countryinfo", "CountryInfo.120116.txt"))
     countries = [e for e in entries if e["kind"] == "country"]
     assert len(countries) >= 190
     out = tmp_path / "ci.yaml"

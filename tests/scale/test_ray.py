@@ -17,9 +17,8 @@ from patronage.errors import ConfigError
 from patronage.ingest import read_inputs
 from patronage.model.records import AnalysedArticle, Article, CleanArticle, Failure
 from patronage.scale.engines import LocalEngine
+from tests.conftest import shared_path
 
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-CORPUS = SHARED / "corpora" / "allsides" / "articles_sample10k.jsonl"
 HAS_RAY = importlib.util.find_spec("ray") is not None
 #: articles taken from the shared corpus (long news pieces; 200 would exceed two minutes on two cores)
 N_CORPUS = 60
@@ -127,12 +126,9 @@ def test_ray_matches_local_on_generated_articles(ray_engine: object) -> None:
 @pytest.mark.ray
 @pytest.mark.slow
 @pytest.mark.skipif(not HAS_RAY, reason="ray is not installed (the [ray] extra)")
-@pytest.mark.skipif(
-    not CORPUS.exists(), reason="../shared/corpora/allsides is not available beside the checkout"
-)
 def test_ray_matches_local_on_news_articles(ray_engine: object, tmp_path: Path) -> None:
     sample = tmp_path / "sample.jsonl"
-    with CORPUS.open(encoding="utf-8") as src:
+    with shared_path("corpora", "allsides", "articles_sample10k.jsonl").open(encoding="utf-8") as src:
         sample.write_text("".join(itertools.islice(src, N_CORPUS)), encoding="utf-8")
     raw = [a for a in read_inputs([str(sample)]) if isinstance(a, Article)]
     articles = _clean(raw)

@@ -6,57 +6,16 @@ import duckdb
 import pytest
 
 from patronage.errors import StoreError
-from patronage.model.records import (
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Failure,
-    Mention,
-    Role,
-    Sentence,
-)
+from patronage.model.records import AnalysedArticle, Failure
 from patronage.store import SCHEMA_VERSION, Store
+from tests.fixtures.records import RUSSIA, SYRIA, ArticleBuilder, ref
 
 
 def _article(doc_id: str, text: str, digest: str) -> AnalysedArticle:
-    clean = CleanArticle(doc_id, "T", text, "2020-01-01", None, None, "test", digest)
-    ev = Evidence(doc_id, 0, len(text), text, 0, "test")
-    ru = Actor(
-        "country/RUS",
-        "Russia",
-        "country",
-        "RUS",
-        None,
-        None,
-        ("Russian Federation",),
-        (Role("member", "UN", "1991", None, "gazetteer"),),
-    )
-    ref = ActorRef("country/RUS", "Russia", "country", "RUS", "GOV", "Moscow")
-    sy = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Syria")
-    return AnalysedArticle(
-        clean,
-        (Sentence(doc_id, 0, 0, len(text), text),),
-        (Mention(doc_id, 0, 6, "Moscow", "GPE", 0, "country/RUS", "place"),),
-        (ru,),
-        (
-            Event(
-                f"e-{doc_id}",
-                "AID",
-                "075",
-                ref,
-                sy,
-                ev,
-                context=("asylum",),
-                date=DateValue("2020-01", "month"),
-            ),
-        ),
-        (),
-        (),
-    )
+    b = ArticleBuilder(doc_id, text, content_hash=digest)
+    moscow = b.mention(RUSSIA, "Moscow")
+    b.event(f"e-{doc_id}", "AID", moscow, ref(SYRIA), text, cameo="075", context=("asylum",), date="2020-01")
+    return b.build()
 
 
 def test_schema_is_created_and_versioned(tmp_path: Path) -> None:

@@ -14,14 +14,14 @@ from patronage.store.schema import MIGRATIONS
 TEXT = "“The deal is done,” the minister said."
 
 
-def _schema_three_store(path: Path) -> None:
-    """A store as schema 3 left it, holding one quote."""
+def _schema_six_store(path: Path) -> None:
+    """A store as schema 6 left it (before quotes had a speaker confidence), holding one quote."""
     con = duckdb.connect(str(path))
-    for migration in MIGRATIONS[:3]:
+    for migration in MIGRATIONS[:6]:
         for statement in migration:
             con.execute(statement)
     con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    con.execute("INSERT INTO schema_version VALUES (1, now()), (2, now()), (3, now())")
+    con.execute("INSERT INTO schema_version VALUES (1, now()), (2, now()), (3, now()), (4, now()), (5, now()), (6, now())")
     con.execute(
         "INSERT INTO quotes (quote_id, doc_id, speaker_actor_id, speaker_name, speaker_kind, text, direct, sentence)"
         " VALUES ('q-old', 'd-old', 'person/x', 'X', 'person', 'old words', true, 'old words, X said.')"
@@ -42,9 +42,9 @@ def _article(doc_id: str) -> AnalysedArticle:
 
 def test_old_store_gains_speaker_confidence_and_exports_it(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    _schema_three_store(path)
+    _schema_six_store(path)
     with Store(path) as store:
-        assert store.schema_version == SCHEMA_VERSION == 4
+        assert store.schema_version == SCHEMA_VERSION == 7
         store.write([_article("d-new")], [], store.start_run("test", "0"))
     with Store(path, read_only=True) as store:
         rows = {r["quote_id"]: r for r in quote_rows(store)}

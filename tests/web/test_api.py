@@ -21,19 +21,24 @@ with warnings.catch_warnings():
 
 from patronage.commands import serve as serve_cmd
 from patronage.config import Settings
-from patronage.errors import ConfigError, InputError, PatronageError, StoreError
+from patronage.errors import ConfigError, InputError, NotFoundError, PatronageError, StoreError
 from patronage.web import create_app
 from patronage.web.app import STATIC_DIR
-from patronage.web.errors import NotFoundError, status_for
+from patronage.web.errors import status_for
+from tests.fixtures import records
+from tests.fixtures.records import HOSTILE, HOSTILE_IMG
+from tests.fixtures.server import _free_port
 
-HOSTILE = "<script>alert(1)</script>"
-HOSTILE_IMG = "<img src=x onerror=alert(2)>"
-ASSAD, RUSSIA, PUTIN, SNOWDEN = "person/Q44329", "country/RUS", "person/Q7747", "person/Q4985"
+ASSAD, RUSSIA, PUTIN, SNOWDEN = (
+    a.actor_id for a in (records.ASSAD, records.RUSSIA, records.PUTIN, records.SNOWDEN)
+)
+#: the test client's base URL: a loopback name, which the Host allow-list admits
+LOCAL = "http://localhost"
 
 
 @pytest.fixture(scope="module")
-def client(web_db: Path) -> TestClient:
-    return TestClient(create_app(str(web_db), max_rows=50), raise_server_exceptions=False)
+def client(sample_db: Path) -> TestClient:
+    return TestClient(create_app(str(sample_db), max_rows=50), base_url=LOCAL, raise_server_exceptions=False)
 
 
 def _ok(client: TestClient, url: str, **params: Any) -> dict[str, Any]:
@@ -160,8 +165,8 @@ def test_network_depth_types_and_sign(client: TestClient) -> None:
     assert _edges(hostile) == {(PUTIN, ASSAD, "personal_tie", "negative")}
 
 
-def test_network_is_bounded_by_max_rows(web_db: Path) -> None:
-    small = TestClient(create_app(str(web_db), max_rows=2))
+def test_network_is_bounded_by_max_rows(sample_db: Path) -> None:
+    small = TestClient(create_app(str(sample_db), max_rows=2), base_url=LOCAL)
     body = small.get("/api/network", params={"actor": ASSAD}).json()
     assert len(body["nodes"]) == 2 and body["truncated"] is True
     assert len(body["edges"]) <= 2
@@ -188,6 +193,20 @@ def test_events_pagination_and_filters(client: TestClient) -> None:
     assert _ok(client, "/api/events", sign="positive")["total"] == 4
     event = _ok(client, "/api/events", actor=SNOWDEN)["events"][0]
     assert event["context"] == ["asylum"] and event["cameo"] == "075" and event["sign"] == "positive"
+
+
+def test_the_api_event_is_the_export_event_plus_its_sign(client: TestClient, sample_db: Path) -> None:
+    from patronage.export.tables import event_rows
+    from patronage.store import Store
+
+    with Store(sample_db, read_only=True) as store:
+        exported = {e["event_id"]: e for e in event_rows(store)}
+    listed = _ok(client, "/api/events")["events"]
+    assert listed and all({**exported[e["event_id"]], "sign": e["sign"]} == e for e in listed)
+    assert (
+        _ok(client, "/api/evidence/ev-visit")["event"]
+        == listed[[e["event_id"] for e in listed].index("ev-visit")]
+    )
 
 
 # -- evidence ----------------------------------------------------------------------------------
@@ -341,16 +360,21 @@ def test_missing_database_fails_at_startup(tmp_path: Path) -> None:
 # -- patronage serve -----------------------------------------------------------------------------
 
 
-def test_do_serve_runs_uvicorn_with_settings(web_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_do_serve_runs_uvicorn_with_settings(sample_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     import uvicorn
 
     seen: dict[str, Any] = {}
-    monkeypatch.setattr(uvicorn, "run", lambda app, **kw: seen.update(app=app, **kw))
-    settings = Settings().replace(run__db=str(web_db))
+
+    def run(server: Any, sockets: list[Any]) -> None:
+        seen.update(address=sockets[0].getsockname()[:2], app=server.config.app)
+
+    monkeypatch.setattr(uvicorn.Server, "run", run)
+    port = _free_port()
+    settings = Settings().replace(run__db=str(sample_db), web__port=port)
     serve_cmd.do_serve(settings, None, None)
-    assert seen["host"] == "127.0.0.1" and seen["port"] == 8000
-    serve_cmd.do_serve(settings, "0.0.0.0", 9001)
-    assert seen["host"] == "0.0.0.0" and seen["port"] == 9001
+    assert seen["address"] == ("127.0.0.1", port)
+    serve_cmd.do_serve(settings, "0.0.0.0", port)
+    assert seen["address"] == ("0.0.0.0", port)
 
 
 def test_do_serve_without_the_web_extra(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from typing import Any
 
 import pytest
 
-from tests.web.conftest import serve
+from tests.fixtures.server import serve
 
 CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/chromium").exists() else None)
 SHOTS = Path("/tmp")
@@ -40,9 +40,9 @@ ARGS = [
 
 
 @pytest.fixture(scope="module")
-def base_url(web_db: Path) -> Iterator[str]:
+def base_url(sample_db: Path) -> Iterator[str]:
     """The app on a free loopback port, served by uvicorn in a thread, for this module."""
-    with serve(web_db) as url:
+    with serve(sample_db) as url:
         yield url
 
 

@@ -27,21 +27,9 @@ pytestmark = [
     ),
 ]
 
-from patronage.model.records import (  # noqa: E402
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Mention,
-    Quote,
-    Relation,
-    Sentence,
-)
-from patronage.store import Store  # noqa: E402
-from tests.web.conftest import serve  # noqa: E402
+from patronage.model.records import Actor, AnalysedArticle  # noqa: E402
+from tests.fixtures.records import ArticleBuilder, ref, write_store  # noqa: E402
+from tests.fixtures.server import serve  # noqa: E402
 
 CLIENTS = 50
 SECONDS = float(os.environ.get("TEST_LOAD_SECONDS", "5"))
@@ -51,74 +39,39 @@ HUB = Actor("country/HUB", "Hubland", "country", "HUB", "GOV", None, ("Hub City"
 PEOPLE = [Actor(f"person/p{i}", f"Envoy Number{i}", "person", "HUB", "GOV") for i in range(N_PEOPLE)]
 
 
-def _ref(actor: Actor, surface: str) -> ActorRef:
-    return ActorRef(actor.actor_id, actor.name, actor.kind, actor.country, actor.sector, surface)
-
-
 def _article(i: int) -> AnalysedArticle:
     """Hubland aids envoy i, envoy i praises envoy i+1: a hub with a ring around it."""
-    doc = f"load-{i}"
     person, nxt = PEOPLE[i], PEOPLE[(i + 1) % N_PEOPLE]
     s1 = f"Hubland sent aid to Number{i} in March."
     s2 = f"Number{i} praised Number{(i + 1) % N_PEOPLE} at the summit."
-    text = f"{s1} {s2}"
-    e1 = Evidence(doc, 0, len(s1), s1, 0, "test.v1")
-    e2 = Evidence(doc, len(s1) + 1, len(text), s2, 1, "test.v1")
     date = f"20{10 + i % 15}-{1 + i % 12:02d}"
-    mentions = (
-        Mention(doc, 0, 7, "Hubland", "GPE", 0, HUB.actor_id, "gazetteer"),
-        Mention(
-            doc, s1.index("Number"), s1.index(" in"), f"Number{i}", "PERSON", 0, person.actor_id, "gazetteer"
-        ),
+    b = ArticleBuilder(
+        f"load-{i}", f"{s1} {s2}", title=f"Report {i}", date=f"{date}-15", url=f"https://example.org/{i}"
     )
-    return AnalysedArticle(
-        CleanArticle(
-            doc, f"Report {i}", text, f"{date}-15", f"https://example.org/{i}", "test", "test", f"h{i}"
-        ),
-        (Sentence(doc, 0, e1.start, e1.end, s1), Sentence(doc, 1, e2.start, e2.end, s2)),
-        mentions,
-        (HUB, person, nxt),
-        (
-            Event(
-                f"ev-aid-{i}",
-                "AID",
-                "070",
-                _ref(HUB, "Hubland"),
-                _ref(person, f"Number{i}"),
-                e1,
-                date=DateValue(date, "month"),
-                trigger="sent",
-            ),
-            Event(
-                f"ev-praise-{i}",
-                "COOPERATE",
-                "051",
-                _ref(person, f"Number{i}"),
-                _ref(nxt, "Number"),
-                e2,
-                date=DateValue(date, "month"),
-                trigger="praised",
-            ),
-        ),
-        (Quote(f"q-{i}", _ref(person, f"Number{i}"), "praise", "praised", False, e2),),
-        (
-            Relation(
-                _ref(HUB, "Hubland"),
-                _ref(person, f"Number{i}"),
-                "supports",
-                e1,
-                date=DateValue(date, "month"),
-            ),
-        ),
+    hub, envoy = b.mention(HUB, "Hubland", s1), b.mention(person, f"Number{i}", s1)
+    b.actors.setdefault(nxt.actor_id, nxt)
+    speaker = ref(person, f"Number{i}")
+    b.event(f"ev-aid-{i}", "AID", hub, envoy, s1, cameo="070", date=date, trigger="sent")
+    b.event(
+        f"ev-praise-{i}",
+        "COOPERATE",
+        speaker,
+        ref(nxt, "Number"),
+        s2,
+        cameo="051",
+        date=date,
+        trigger="praised",
     )
+    b.quote(f"q-{i}", speaker, "praise", s2, cue="praised")
+    b.relation("supports", hub, envoy, s1, date)
+    return b.build()
 
 
 @pytest.fixture(scope="module")
 def load_db(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("load") / "load.duckdb"
-    with Store(path) as store:
-        store.write([_article(i) for i in range(N_PEOPLE)], [], store.start_run("test", "0"))
-    return path
+    return write_store(
+        tmp_path_factory.mktemp("load") / "load.duckdb", [_article(i) for i in range(N_PEOPLE)]
+    )
 
 
 @pytest.fixture(scope="module")
@@ -133,6 +86,8 @@ class Tally:
     """What the clients saw."""
 
     latencies: list[float] = field(default_factory=list)
+    shed: list[float] = field(default_factory=list)
+    """Latencies of 503 answers (only counted when the run allows shedding)."""
     errors: list[str] = field(default_factory=list)
     by_route: dict[str, int] = field(default_factory=dict)
     lock: threading.Lock = field(default_factory=threading.Lock)
@@ -187,12 +142,16 @@ def _wrong_answer(route: str, path: str, params: dict[str, Any], body: dict[str,
     return None
 
 
-def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
+def _client(
+    base_url: str, seed: int, until: float, tally: Tally, shed_ok: bool = False, at_least: int = 0
+) -> None:
     import httpx
 
     rng = random.Random(seed)
     with httpx.Client(base_url=base_url, timeout=30) as client:
-        while time.monotonic() < until:
+        asked = 0
+        while time.monotonic() < until or asked < at_least:
+            asked += 1
             route, path, params, want = _requests(rng)
             t0 = time.perf_counter()
             try:
@@ -204,6 +163,12 @@ def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
                 continue
             elapsed = time.perf_counter() - t0
             problem = None
+            if shed_ok and status == 503:
+                with tally.lock:
+                    tally.shed.append(elapsed)
+                    if response.headers.get("retry-after") != "1" or body.get("status") != 503:
+                        tally.errors.append(f"503 without Retry-After or the error shape: {body}")
+                continue
             if status != want:
                 problem = f"{route} {path} {params}: {status} {str(body)[:200]}"
             elif body.get("ok") is not (want == 200):
@@ -220,15 +185,24 @@ def _client(base_url: str, seed: int, until: float, tally: Tally) -> None:
                     tally.errors.append(problem)
 
 
-def test_fifty_clients_see_no_errors(base_url: str) -> None:
+def _load(base_url: str, clients: int, seconds: float, shed_ok: bool = False, at_least: int = 0) -> Tally:
+    """``clients`` threads asking ``base_url`` for ``seconds`` (and ``at_least`` times); what they saw."""
     tally = Tally()
-    until = time.monotonic() + SECONDS
-    threads = [threading.Thread(target=_client, args=(base_url, n, until, tally)) for n in range(CLIENTS)]
+    until = time.monotonic() + seconds
+    threads = [
+        threading.Thread(target=_client, args=(base_url, n, until, tally, shed_ok, at_least))
+        for n in range(clients)
+    ]
     for t in threads:
         t.start()
     for t in threads:
-        t.join(timeout=SECONDS + 60)
+        t.join(timeout=seconds + 60)
     assert not any(t.is_alive() for t in threads), "a client hung"
+    return tally
+
+
+def test_fifty_clients_see_no_errors(base_url: str) -> None:
+    tally = _load(base_url, CLIENTS, SECONDS)
     lat = sorted(tally.latencies)
     p95 = lat[int(0.95 * (len(lat) - 1))] if lat else float("nan")
     print(
@@ -239,6 +213,19 @@ def test_fifty_clients_see_no_errors(base_url: str) -> None:
     assert not tally.errors, tally.errors[:5]
     assert len(lat) >= CLIENTS, "every client got answers"
     assert set(tally.by_route) >= {"search", "network", "events", "evidence", "evidence-404"}
+
+
+def test_overload_is_shed_at_once_with_retry_after(load_db: Path) -> None:
+    """Issue #20: 200 clients queued without bound and p95 grew to 26 s; now the excess gets a fast 503."""
+    clients = 2 * CLIENTS
+    with serve(load_db, max_rows=MAX_ROWS, max_concurrency=1, max_queue=4, cache_mb=0) as url:
+        # however slow the machine, every client asks three times: a hundred at once for one slot
+        tally = _load(url, clients, min(SECONDS, 3.0), shed_ok=True, at_least=3)
+    shed = sorted(tally.shed)
+    print(f"overload: {clients} clients, {len(tally.latencies)} answered, {len(shed)} shed")
+    assert not tally.errors, tally.errors[:5]
+    assert shed, "with one slot and four places in the queue, some requests are shed"
+    assert tally.latencies, "and the others are answered"
 
 
 def _get(base_url: str, path: str, **params: Any) -> Any:

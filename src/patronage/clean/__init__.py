@@ -31,15 +31,6 @@ def clean_article(article: Article, max_chars: int = 0) -> tuple[CleanArticle, l
         cut = cut if cut > max_chars // 2 else max_chars
         warnings.append(f"article of {len(text)} characters cut to {cut}")
         text = text[:cut].rstrip()
-    clean = CleanArticle(
-        doc_id=article.doc_id,
-        title=title,
-        text=text,
-        date=article.date,
-        url=article.url,
-        source=article.source,
-        origin=article.origin,
-        content_hash=content_hash(text, article.date),
-        removed_lines=tuple(removed),
-    )
-    return clean, warnings
+    digest = content_hash(text, article.date)
+    kept = (article.date, article.url, article.source, article.origin)
+    return CleanArticle(article.doc_id, title, text, *kept, digest, tuple(removed)), warnings

@@ -1,15 +1,21 @@
-"""Drop boilerplate lines: trailers, share widgets, lone outlet names, bylines.
+"""Drop page furniture: trailers, share widgets, lone outlet names, bylines, captions, link cards.
 
 News pages end in "Click here to continue reading…", "Exit mobile version",
-a share button label or the outlet's name on a line of its own. Those lines
-carry no facts and must never become actors, quotes or evidence.
+a share button label or the outlet's name on a line of its own; between the
+paragraphs sit photo captions and credits ("Name/Agency"), "X contributed to this
+report", embedded tweets ("— Name (@handle) Month D, YYYY"), bare URLs, newsletter
+prompts, subheadings and the page's copy of its headline; inside a paragraph, some
+outlets put a link card after a name ("Name Full NameHeadline one Headline two MORE").
+None of it carries the article's facts, and it must never become actors, quotes or
+evidence. :func:`filter_lines` returns what it removed, so a store can keep it for
+inspection.
 """
 
 from __future__ import annotations
 
 import re
 
-__all__ = ["OUTLETS", "filter_lines", "is_boilerplate", "strip_glued_prefix"]
+__all__ = ["OUTLETS", "filter_lines", "is_boilerplate", "is_furniture", "strip_glued_prefix", "strip_inline"]
 
 _PHRASES = [
     r"click here to (continue|keep) reading",
@@ -95,6 +101,40 @@ OUTLETS = frozenset(
         "VOA",
     )
 )
+#: furniture recognised anywhere in a line of at most ``_SHORT`` words
+_SHORT = 60
+_FURNITURE = re.compile(
+    "|".join(
+        (
+            r"\((?:ap |afp |reuters )?(?:file )?(?:photo|image|video)s?(?:\s*:|\s+by\b|/)",  # (Photo: …)
+            r"\btoggle caption\b|^image (?:copyright|caption)\b|^(?:photo|image|caption)\s*:",
+            r"/\s*(?:getty images|ap(?: photo)?|afp|reuters|file photo|bloomberg(?: news)?|epa|landov)\s*$",
+            r"\bcontributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)\b",
+            r"\bclick here\b|\bstory (?:highlights|continued below)\b|\breplay more videos\b",
+            r"^(?:just|must) watched?\b|^enlarge this image\b|^media playback is unsupported",
+            r"^(?:sign up|subscribe|by signing up|manage newsletters|download the)\b",
+            r"\bdelivered to your inbox\b|^something to consider if you enjoyed",
+            r"^(?:read|watch|listen|see also|graphic|related)\s*:",
+            r"(?:—|–|-{1,2})\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$",  # a tweet
+            r"\bpic\.twitter\.com/",
+        )
+    ),
+    re.IGNORECASE,
+)
+#: a photo credit alone on its line: "Jonathan Ernst/Reuters", "Thomas Peter/File Photo"
+_CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w&.'’ /-]{1,40}$")
+_URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
+_INLINE_URL = re.compile(r"\s*\b(?:https?://|pic\.twitter\.com/)\S+", re.IGNORECASE)
+#: the end of a sentence or a quotation; a line without one that is short is a heading
+_TERMINAL = re.compile(r"[.!?:;\"”’')\]…]\s*$")
+_LIST_ITEM = re.compile(r"^(?:[-*•–—]|\d+[.)])\s")
+_HEADING_WORDS = 12
+#: a link card's end: "MORE" in capitals after a headline
+_CARD_END = re.compile(r" MORE\b")
+#: a name glued to the card's first headline: "TrumpTrump faces", "Sanders2020", "McConnellGOP"
+_CARD_GLUE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*[a-z])(?=[A-Z0-9])")
+_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|\([A-Z][\w'’.-]*\))$")
+
 _GLUED = re.compile(r"^\s*(exit mobile version|skip to (main )?content|advertisement)\s*", re.IGNORECASE)
 
 
@@ -115,17 +155,100 @@ def is_boilerplate(line: str) -> bool:
     return bool(_LINE.match(stripped))
 
 
+def is_furniture(line: str) -> bool:
+    """True for a caption, credit, tweet, URL, prompt or an all-capitals link line."""
+    stripped = line.strip()
+    if not stripped:
+        return False
+    words = stripped.split()
+    if len(words) <= _SHORT and _FURNITURE.search(stripped):
+        return True
+    if len(words) <= 8 and _CREDIT.match(stripped):
+        return True
+    if _URL_LINE.match(stripped):
+        return True
+    if any(ch.isdigit() for ch in stripped) and not any(ch.isalpha() for ch in stripped):
+        return True  # an id or a counter ("190409123038460"), never words
+    letters = [ch for ch in stripped if ch.isalpha()]
+    # a line in capitals: a related-link headline or a section label ("BIDEN SAYS HE WAS …")
+    return len(words) >= 2 and len(letters) >= 6 and not any(ch.islower() for ch in letters)
+
+
+def _is_heading(line: str) -> bool:
+    """A short line without a sentence's ending: a subheading or the page's copy of its headline.
+
+    A line that opens a quotation is speech cut by a line break, never a heading.
+    """
+    stripped = line.strip()
+    if not stripped or stripped[0] in "“\"‘'" or _LIST_ITEM.match(stripped) or _TERMINAL.search(stripped):
+        return False
+    return len(stripped.split()) <= _HEADING_WORDS and (stripped[0].isupper() or stripped[0].isdigit())
+
+
+def _card_start(line: str, glue_start: int, surname: str) -> int | None:
+    """Where a link card starts, or None when this is no card.
+
+    A card repeats the name it follows: "Sen. Bernie Sanders Bernie Sanders2020…",
+    "President Trump Donald John TrumpTrump faces…". The card's full name runs back from
+    the glued surname to that earlier surname, over name words only.
+    """
+    start = glue_start
+    for _ in range(6):
+        before = line[:start].rstrip()
+        token = before.rsplit(" ", 1)[-1] if before else ""
+        if not token or not _NAME_TOKEN.match(token):
+            return None
+        if token.removesuffix("’s").removesuffix("'s") == surname:
+            return start
+        start = len(before) - len(token)
+    return None
+
+
+def strip_inline(line: str) -> tuple[str, list[str]]:
+    """Remove link cards ("… Donald John TrumpTrump faces … MORE") and URLs inside a line."""
+    removed: list[str] = []
+    pos = 0
+    while (end := _CARD_END.search(line, pos)) is not None:
+        window_start = max(pos, end.start() - 400)
+        start = None
+        for glue in reversed(list(_CARD_GLUE.finditer(line, window_start, end.start()))):
+            start = _card_start(line, glue.start(), glue.group(1))
+            if start is not None:
+                break
+        if start is None:
+            pos = end.end()
+            continue
+        removed.append(line[start : end.end()].strip())
+        line = line[:start].rstrip() + line[end.end() :]
+        pos = start
+    urls = _INLINE_URL.findall(line)
+    if urls:
+        removed.extend(u.strip() for u in urls)
+        line = _INLINE_URL.sub("", line)
+    return line, removed
+
+
 def filter_lines(lines: list[str]) -> tuple[list[str], list[str]]:
-    """Split ``lines`` into kept lines and removed boilerplate lines."""
+    """Split ``lines`` into kept lines and removed furniture (whole lines and pieces of lines).
+
+    A heading is only a heading over text: a short unpunctuated paragraph with more text after it.
+    """
     kept: list[str] = []
     removed: list[str] = []
-    for line in lines:
+    last_text = max((i for i, line in enumerate(lines) if line.strip()), default=-1)
+    for i, line in enumerate(lines):
         fixed = strip_glued_prefix(line)
         if fixed != line:
             removed.append(line[: len(line) - len(fixed)].strip())
             line = fixed
-        if is_boilerplate(line):
+        # a heading stands alone as a paragraph, with text after it; a short line inside a
+        # paragraph is a sentence cut by a line break
+        alone = (i == 0 or not lines[i - 1].strip()) and (i + 1 < len(lines) and not lines[i + 1].strip())
+        heading = alone and i < last_text and _is_heading(line)
+        if is_boilerplate(line) or is_furniture(line) or heading:
             removed.append(line.strip())
-        else:
-            kept.append(line)
+            continue
+        line, pieces = strip_inline(line)
+        removed.extend(pieces)
+        kept.append(line)
     return kept, removed

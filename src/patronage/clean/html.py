@@ -9,24 +9,74 @@ from patronage.errors import InputError
 
 __all__ = ["html_to_text"]
 
-_TITLE = re.compile(r"<title[^>]*>(.*?)</title>", re.IGNORECASE | re.DOTALL)
-_H1 = re.compile(r"<h1[^>]*>(.*?)</h1>", re.IGNORECASE | re.DOTALL)
-_TAGS = re.compile(r"<[^>]+>")
+# Linear time on any input: a tag is "<" then anything but "<" or ">" then ">" (so a scan stops at the next
+# "<" instead of running to the end of the page for every unclosed one), and elements with content are
+# found with str.find on a lowercased copy rather than lazy ".*?" patterns, which are quadratic when the
+# closing tag is missing (280 KB of unclosed <title> took 103 s).
+_TAGS = re.compile(r"<[^<>]+>")
+_BLOCK = re.compile(r"</?(?:p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^<>]*>", re.IGNORECASE)
+_DROPPED = ("script", "style", "noscript", "template")
+_TAG_END = re.compile(r"[\s/>]")
 
 
-def _first(pattern: re.Pattern[str], html: str) -> str:
-    match = pattern.search(html)
-    return " ".join(unescape(_TAGS.sub(" ", match.group(1))).split()) if match else ""
+def _open_tag(lower: str, name: str, start: int) -> tuple[int, int] | None:
+    """(start, end) of the next ``<name …>`` opening tag at or after ``start``, or None."""
+    at = lower.find("<" + name, start)
+    while at >= 0:
+        after = at + 1 + len(name)
+        if after < len(lower) and _TAG_END.match(lower, after):
+            close = lower.find(">", after)
+            return (at, close + 1) if close >= 0 else None
+        at = lower.find("<" + name, after)
+    return None
 
 
-_BLOCK = re.compile(r"</?(p|div|br|li|h[1-6]|tr|blockquote|section|article)\b[^>]*>", re.IGNORECASE)
-_DROP = re.compile(r"<(script|style|noscript|template)\b.*?</\1\s*>", re.IGNORECASE | re.DOTALL)
+def _element(html: str, lower: str, name: str) -> str | None:
+    """The inner HTML of the first complete ``<name>…</name>`` element, or None."""
+    opened = _open_tag(lower, name, 0)
+    if opened is None:
+        return None
+    end = lower.find("</" + name, opened[1])
+    # no closing tag after the first opening one means none after any later one either: stop here
+    return html[opened[1] : end] if end >= 0 else None
+
+
+def _first(name: str, html: str, lower: str) -> str:
+    inner = _element(html, lower, name)
+    return " ".join(unescape(_TAGS.sub(" ", inner)).split()) if inner is not None else ""
+
+
+def _drop_elements(html: str) -> str:
+    """``html`` without script, style, noscript and template elements; an unclosed one runs to the end."""
+    lower = html.lower()
+    cuts: list[tuple[int, int]] = []
+    for name in _DROPPED:
+        pos = 0
+        while (opened := _open_tag(lower, name, pos)) is not None:
+            end = lower.find("</" + name, opened[1])
+            if end < 0:
+                cuts.append((opened[0], len(html)))
+                break
+            close = lower.find(">", end)
+            pos = len(html) if close < 0 else close + 1
+            cuts.append((opened[0], pos))
+    if not cuts:
+        return html
+    parts: list[str] = []
+    pos = 0
+    for start, end in sorted(cuts):
+        if end <= pos:
+            continue
+        parts.append(html[pos : max(pos, start)])
+        parts.append(" ")
+        pos = max(pos, end)
+    parts.append(html[pos:])
+    return "".join(parts)
 
 
 def _plain_text(html: str) -> str:
     """Text of an HTML fragment: scripts dropped, block tags as paragraph breaks, entities decoded."""
-    text = _DROP.sub(" ", html)
-    text = _BLOCK.sub("\n\n", text)
+    text = _BLOCK.sub("\n\n", _drop_elements(html))
     text = unescape(_TAGS.sub(" ", text))
     return "\n\n".join(" ".join(p.split()) for p in text.split("\n\n") if p.strip())
 
@@ -57,7 +107,8 @@ def html_to_text(html: str, origin: str) -> tuple[str, str]:
         body = _plain_text(html)  # a fragment ("<p>One sentence.</p>") has no page for trafilatura to read
     if not body or not body.strip():
         raise InputError("no article text found in HTML", source=origin)
-    title = _first(_H1, html) or _first(_TITLE, html)
+    lower = html.lower()
+    title = _first("h1", html, lower) or _first("title", html, lower)
     # trafilatura repeats the title as the first line sometimes
     first, _, rest = body.partition("\n")
     if title and first.strip() == title:

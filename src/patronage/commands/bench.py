@@ -12,13 +12,25 @@ from typing import Any
 
 import click
 
-from patronage.clean import clean_text
+from patronage.commands.context import Context, pass_ctx
 from patronage.config import Settings
 from patronage.errors import InputError
-from patronage.nlp.loader import DEFAULT_MODELS
-from patronage.runner import RunReport, run
+from patronage.model.records import RunReport
 
-__all__ = ["default_corpus", "do_bench", "measure"]
+__all__ = ["bench", "default_corpus", "do_bench", "measure"]
+
+
+@click.command()
+@click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--articles", type=click.IntRange(1), default=200, show_default=True, help="Articles to time.")
+@click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
+@click.option(
+    "--corpus", type=click.Path(exists=True), help="JSONL corpus (default: the AllSides sample in ../shared)."
+)
+@pass_ctx
+def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | None) -> None:
+    """Throughput of the full pipeline side by side with bare spaCy on the same texts."""
+    do_bench(c.settings, as_json, articles, workers, corpus)
 
 
 def default_corpus() -> Path:
@@ -54,6 +66,8 @@ def _load(corpus: Path, n: int) -> list[dict[str, str]]:
 
 
 def _bare_nlp(model: str) -> Any:
+    from patronage.nlp.loader import DEFAULT_MODELS
+
     for name in (model,) if model else DEFAULT_MODELS:
         try:
             return importlib.import_module(name).load()
@@ -64,6 +78,8 @@ def _bare_nlp(model: str) -> Any:
 
 def measure(settings: Settings, n_articles: int, workers: int, corpus: Path) -> dict[str, Any]:
     """Time bare spaCy and the full pipeline on the same ``n_articles`` texts."""
+    from patronage.clean import clean_text
+
     articles = _load(corpus, n_articles)
     texts = [clean_text(a["title"], a["text"])[1] for a in articles]
     words = sum(len(t.split()) for t in texts)
@@ -112,6 +128,8 @@ def _time_pipeline(
     settings: Settings, src: Path, db: Path, workers: int, timings: dict[str, float]
 ) -> tuple[float, RunReport]:
     """Seconds for a full ``patronage run`` of ``src`` into a fresh ``db`` with ``workers`` workers."""
+    from patronage.runner import run
+
     bench_settings = settings.replace(run__db=str(db), run__workers=workers)
     t0 = time.perf_counter()
     report = run([str(src)], bench_settings, timings=timings, command="bench")

@@ -7,10 +7,23 @@ from pathlib import Path
 
 import click
 
+from patronage.commands.context import Context, pass_ctx
 from patronage.config import Settings
 from patronage.errors import InputError
 
-__all__ = ["do_eval"]
+__all__ = ["do_eval", "eval_"]
+
+
+@click.command("eval")
+@click.argument("dataset", type=click.Choice(["plover", "polnear", "re3d"]))
+@click.argument("path", type=click.Path(exists=True))
+@click.option("--json", "as_json", is_flag=True, help="Print the scores as JSON.")
+@click.option("--limit", type=click.IntRange(1), help="Score only the first N records or documents.")
+@pass_ctx
+def eval_(c: Context, dataset: str, path: str, as_json: bool, limit: int | None) -> None:
+    """Measure accuracy against gold data (PLOVER gold standard JSON, a PolNeAR split directory,
+    or the re3d directory for actor mentions, kinds and linking)."""
+    do_eval(c.settings, dataset, Path(path), as_json, limit)
 
 
 def do_eval(settings: Settings, dataset: str, path: Path, as_json: bool, limit: int | None) -> None:

@@ -3,32 +3,62 @@
 from __future__ import annotations
 
 import json
+from typing import TYPE_CHECKING, Any
 
 import click
 
-from patronage.config import Settings
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.errors import InputError
-from patronage.ingest.dates import parse_doc_date
-from patronage.query import actor_profile, find_actors, shortest_path
-from patronage.store import Store
+from patronage.model.plover import MODALITIES, POLARITIES
 
-__all__ = ["do_query_actor", "do_query_events", "do_query_network", "do_query_path", "do_query_search"]
+if TYPE_CHECKING:
+    from patronage.store import Store
+
+__all__ = ["query"]
+
+_as_json = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
-def _one(store: Store, name: str) -> dict[str, object]:
+@click.group()
+def query() -> None:
+    """Ask the database: actor profiles, networks as of a date, paths, filtered events, search."""
+
+
+def _open(c: Context, db: str | None) -> Store:
+    from patronage.store import Store
+
+    return Store(str(c.with_db(db).get("run.db")), read_only=True)
+
+
+def _one(store: Store, name: str) -> dict[str, Any]:
+    from patronage.query import find_actors
+
     found = find_actors(store, name)
     if not found:
         raise InputError(f"no actor matches {name!r}")
     return found[0]
 
 
-def do_query_actor(settings: Settings, name: str, as_of: str | None, as_json: bool) -> None:
-    """Print an actor's profile."""
+def _echo_json(value: object) -> None:
+    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
+
+
+@query.command("actor")
+@click.argument("name")
+@db_option
+@click.option("--as-of", metavar="YYYY-MM-DD", help="Only facts dated on or before this date.")
+@_as_json
+@pass_ctx
+def query_actor(c: Context, name: str, db: str | None, as_of: str | None, as_json: bool) -> None:
+    """An actor's profile: roles, relations, events and quotes, each with evidence."""
+    from patronage.ingest.dates import parse_doc_date
+    from patronage.query import actor_profile
+
     date = parse_doc_date(as_of, "--as-of") if as_of else None
-    with Store(str(settings.get("run.db")), read_only=True) as store:
+    with _open(c, db) as store:
         profile = actor_profile(store, str(_one(store, name)["actor_id"]), date)
     if as_json:
-        click.echo(json.dumps(profile, ensure_ascii=False, indent=2, default=str))
+        _echo_json(profile)
         return
     click.echo(
         f"{profile['name']} ({profile['kind']}, {profile['country'] or 'country unknown'})"
@@ -58,10 +88,20 @@ def do_query_actor(settings: Settings, name: str, as_of: str | None, as_json: bo
                 click.echo(f"  “{item['text'][:120]}”")
 
 
-def do_query_path(settings: Settings, a: str, b: str, as_json: bool) -> None:
-    """Print the shortest path between two actors."""
-    with Store(str(settings.get("run.db")), read_only=True) as store:
+@query.command("path")
+@click.argument("a")
+@click.argument("b")
+@db_option
+@_as_json
+@pass_ctx
+def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> None:
+    """The shortest chain of relations linking actor A to actor B, with evidence."""
+    from patronage.query import shortest_path
+
+    with _open(c, db) as store:
         first, second = _one(store, a), _one(store, b)
+        if first["actor_id"] == second["actor_id"]:
+            raise InputError(f"{a!r} and {b!r} are the same actor ({first['name']}); a path needs two")
         path = shortest_path(store, str(first["actor_id"]), str(second["actor_id"]))
     if path is None:
         raise InputError(f"no path between {first['name']} and {second['name']}")
@@ -74,25 +114,38 @@ def do_query_path(settings: Settings, a: str, b: str, as_json: bool) -> None:
         )
 
 
-def _echo_json(value: object) -> None:
-    click.echo(json.dumps(value, ensure_ascii=False, indent=2, default=str))
-
-
-def do_query_network(
-    settings: Settings,
+@query.command("network")
+@click.argument("name")
+@db_option
+@click.option("--as-of", metavar="YYYY[-MM[-DD]]", help="The network as it stood on this date.")
+@click.option(
+    "--from", "since", metavar="YYYY[-MM[-DD]]", help="Only links dated on or after this (a window)."
+)
+@click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Steps out from NAME.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
+@click.option(
+    "--limit", type=click.IntRange(1, 10000), default=200, show_default=True, help="Most actors/links."
+)
+@_as_json
+@pass_ctx
+def query_network(
+    c: Context,
     name: str,
-    window: tuple[str | None, str | None],
+    db: str | None,
+    as_of: str | None,
+    since: str | None,
     depth: int,
-    types: list[str],
+    types: tuple[str, ...],
     limit: int,
     as_json: bool,
 ) -> None:
-    """Print an actor's ego network as of a date: who is linked to whom, how, how often, and since when."""
+    """An actor's network as of a date or over a window: every link with its relation, sign, count and
+    first/last dates."""
     from patronage.query.filters import check_date
     from patronage.query.network import network
 
-    since, date = check_date(window[0], "--from"), check_date(window[1], "--as-of")
-    with Store(str(settings.get("run.db")), read_only=True) as store:
+    since, date = check_date(since, "--from"), check_date(as_of, "--as-of")
+    with _open(c, db) as store:
         actor = _one(store, name)
         graph = network(
             store,
@@ -124,10 +177,28 @@ def do_query_network(
         click.echo(f"  … cut at {limit}; raise --limit for more")
 
 
-def do_query_events(
-    settings: Settings,
+@query.command("events")
+@db_option
+@click.option("--actor", help="Only events where this actor is source or target.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
+@click.option("--polarity", type=click.Choice(POLARITIES), help="Only asserted or negated events.")
+@click.option(
+    "--modality",
+    type=click.Choice(MODALITIES),
+    help="Only events of this modality.",
+)
+@click.option("--from", "start", metavar="YYYY[-MM[-DD]]", help="Only events dated on or after this.")
+@click.option("--to", "end", metavar="YYYY[-MM[-DD]]", help="Only events dated on or before this.")
+@click.option(
+    "--limit", type=click.IntRange(1, 100000), default=50, show_default=True, help="Most events shown."
+)
+@_as_json
+@pass_ctx
+def query_events(
+    c: Context,
+    db: str | None,
     actor: str | None,
-    types: list[str],
+    types: tuple[str, ...],
     polarity: str | None,
     modality: str | None,
     start: str | None,
@@ -135,24 +206,22 @@ def do_query_events(
     limit: int,
     as_json: bool,
 ) -> None:
-    """Print events filtered by actor, type, polarity, modality and date range, oldest first."""
-    from patronage.query.filters import check_date, events_page
+    """Events filtered by actor, type, polarity, modality and date range, oldest first, with evidence."""
+    from patronage.query.events import EventFilter, events_page
+    from patronage.query.filters import check_date
 
     bounds = [check_date(start, "--from"), check_date(end, "--to")]
-    with Store(str(settings.get("run.db")), read_only=True) as store:
-        actor_id = str(_one(store, actor)["actor_id"]) if actor else None
-        page = events_page(
-            store,
+    with _open(c, db) as store:
+        actor_id = str(_one(store, actor)["actor_id"]) if actor is not None else None
+        wanted = EventFilter(
             actor=actor_id,
             types=[t.upper() for t in types],
             start=bounds[0],
             end=bounds[1],
             polarity=polarity,
-            sign=None,
-            limit=limit,
-            offset=0,
             modality=modality,
         )
+        page = events_page(store, wanted, limit=limit, offset=0)
     if as_json:
         _echo_json(page)
         return
@@ -169,13 +238,19 @@ def do_query_events(
     )
 
 
-def do_query_search(settings: Settings, text: str, limit: int, as_json: bool) -> None:
-    """Print the actors and the sentences (newest first) that contain ``text``."""
-    from patronage.query.filters import search
+@query.command("search")
+@click.argument("text")
+@db_option
+@click.option(
+    "--limit", type=click.IntRange(1, 1000), default=20, show_default=True, help="Most hits of each kind."
+)
+@_as_json
+@pass_ctx
+def query_search(c: Context, text: str, db: str | None, limit: int, as_json: bool) -> None:
+    """Full-text search: actors whose name contains TEXT, and the sentences (newest first) that do."""
+    from patronage.query.search import search
 
-    if not text.strip():
-        raise InputError("give some text to search for")
-    with Store(str(settings.get("run.db")), read_only=True) as store:
+    with _open(c, db) as store:
         found = search(store, text, limit, limit)
     if as_json:
         _echo_json(found)

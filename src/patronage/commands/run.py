@@ -1,24 +1,66 @@
-"""``patronage run`` and ``patronage export``."""
+"""``patronage run``: ingest articles and extract facts into the database."""
 
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
 import click
 
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
-from patronage.errors import InputError
-from patronage.export import rows_for, write_csv, write_jsonl, write_parquet
-from patronage.ingest.dates import parse_doc_date
-from patronage.runner import RunReport, exit_code, run
-from patronage.store import Store
 
-__all__ = ["do_export", "do_run", "summary_lines"]
+__all__ = ["do_run", "run"]
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True)
+@db_option
+@click.option("--date", "doc_date", metavar="YYYY-MM-DD", help="Document date for inputs that carry none.")
+@click.option("--workers", type=click.IntRange(1, 64), help="Worker processes for the NLP stages.")
+@click.option("--batch-size", type=click.IntRange(1, 100000), help="Articles committed together.")
+@click.option(
+    "--engine",
+    type=click.Choice(["local", "ray"]),
+    help="Where the NLP stages run: local, or a Ray cluster ([ray] extra; --workers sets its actors).",
+)
+@click.option(
+    "--shards",
+    metavar="DIR",
+    help="With --engine ray: write Parquet shards of every table to DIR (a new local directory or a "
+    "URI such as s3://…); a local DIR is then loaded into --db.",
+)
+@pass_ctx
+def run(
+    c: Context,
+    paths: tuple[str, ...],
+    db: str | None,
+    doc_date: str | None,
+    workers: int | None,
+    batch_size: int | None,
+    engine: str | None,
+    shards: str | None,
+) -> None:
+    """Ingest articles (files, directories, .jsonl, - for stdin) and extract facts into the database."""
+    settings = c.with_db(db)
+    if workers:
+        settings = settings.replace(run__workers=workers)
+    if batch_size:
+        settings = settings.replace(run__batch_size=batch_size)
+    if engine:
+        settings = settings.replace(run__engine=engine)
+    if shards:
+        from patronage.commands.load import do_run_shards
+
+        sys.exit(do_run_shards(list(paths), settings, doc_date, shards))
+    sys.exit(do_run(list(paths), settings, doc_date))
 
 
 def do_run(paths: list[str], settings: Settings, doc_date: str | None) -> int:
     """Run the pipeline with a progress bar on a terminal; return the exit code."""
+    from patronage.ingest.dates import parse_doc_date
+    from patronage.runner import exit_code, summary_lines
+    from patronage.runner import run as run_job
+
     date = parse_doc_date(doc_date, "--date") if doc_date else None
     stdin = sys.stdin.buffer if "-" in paths else None
     if sys.stderr.isatty():
@@ -33,54 +75,9 @@ def do_run(paths: list[str], settings: Settings, doc_date: str | None) -> int:
             transient=True,
         ) as bar:
             task = bar.add_task("run", total=None)
-            report = run(paths, settings, date, stdin, progress=lambda n: bar.advance(task, n))
+            report = run_job(paths, settings, date, stdin, progress=lambda n: bar.advance(task, n))
     else:
-        report = run(paths, settings, date, stdin)
+        report = run_job(paths, settings, date, stdin)
     for line in summary_lines(report):
         click.echo(line, err=True)
     return exit_code(report)
-
-
-def summary_lines(report: RunReport) -> list[str]:
-    """A short human summary of a run, with the first failures."""
-    lines = [
-        f"{report.n_new} articles processed, {report.n_unchanged} unchanged, {report.n_failed} failed"
-        + (f", {report.n_warnings} warnings" if report.n_warnings else "")
-        + f" → {report.db}"
-    ]
-    errors = [f for f in report.failures if f.level == "error"]
-    for f in errors[:10]:
-        lines.append(f"  failed: {f.doc}: {f.message} ({f.stage})")
-    if len(errors) > 10:
-        lines.append(f"  … and {len(errors) - 10} more: patronage export failures --format csv")
-    return lines
-
-
-def do_export(kind: str, fmt: str, settings: Settings, output: str | None, force: bool) -> None:
-    """Write one export to a file or standard output."""
-    if output and Path(output).exists() and not force:
-        raise InputError("output file exists; use --force to overwrite", source=output)
-    if fmt == "parquet" and not output:
-        raise InputError("parquet needs an output file: add -o FILE")
-    with Store(str(settings.get("run.db")), read_only=True) as store:
-        if fmt in ("graphml", "gexf", "ftm"):
-            from patronage.export.ftm import write_ftm
-            from patronage.export.graph import write_gexf, write_graphml
-
-            writer = {"graphml": write_graphml, "gexf": write_gexf, "ftm": write_ftm}[fmt]
-            if output:
-                with open(output, "w", encoding="utf-8", newline="") as fh:
-                    writer(store, fh)
-            else:
-                writer(store, sys.stdout)
-            return
-        rows = rows_for(kind, store)
-        if fmt == "parquet":
-            assert output is not None
-            write_parquet(rows, Path(output))
-            return
-        if output:
-            with open(output, "w", encoding="utf-8", newline="") as fh:
-                (write_jsonl if fmt == "jsonl" else write_csv)(rows, fh)
-        else:
-            (write_jsonl if fmt == "jsonl" else write_csv)(rows, sys.stdout)

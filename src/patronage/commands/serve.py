@@ -3,13 +3,36 @@
 from __future__ import annotations
 
 import importlib.util
+import socket
 
+import click
+
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
 from patronage.errors import ConfigError
 
-__all__ = ["WEB_EXTRA_HINT", "do_serve"]
+__all__ = ["WEB_EXTRA_HINT", "do_serve", "listen", "serve"]
 
 WEB_EXTRA_HINT = "the web app needs the [web] extra: pip install 'patronage[web]'"
+
+
+@click.command()
+@db_option
+@click.option("--host", help="Address to bind (default 127.0.0.1: this machine only).")
+@click.option("--port", type=click.IntRange(1, 65535), help="Port (default 8000).")
+@click.option(
+    "--allow-host",
+    "allow_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests for this host name (repeatable); loopback names and --host always are.",
+)
+@pass_ctx
+def serve(
+    c: Context, db: str | None, host: str | None, port: int | None, allow_hosts: tuple[str, ...]
+) -> None:
+    """Explore the network in a local web app (needs the [web] extra)."""
+    do_serve(c.with_db(db), host, port, allow_hosts)
 
 
 def _require_web_extra() -> None:
@@ -18,7 +41,32 @@ def _require_web_extra() -> None:
             raise ConfigError(WEB_EXTRA_HINT)
 
 
-def do_serve(settings: Settings, host: str | None = None, port: int | None = None) -> None:
+def listen(host: str, port: int) -> socket.socket:
+    """A socket listening on ``host:port``, or a one-line :class:`ConfigError` (a port in use…).
+
+    The server gets this socket instead of binding itself, so a busy port is one clear line
+    rather than uvicorn's log lines and exit code 3.
+    """
+    try:
+        family, kind, proto, _, address = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0]
+    except (OSError, UnicodeError) as exc:
+        raise ConfigError(f"cannot use host {host!r}: {getattr(exc, 'strerror', None) or exc}") from None
+    sock = socket.socket(family, kind, proto)
+    try:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        sock.bind(address)
+        sock.listen(2048)
+    except OSError as exc:
+        sock.close()
+        hint = "; choose another with --port" if exc.errno in (98, 48, 10048) else ""
+        raise ConfigError(f"cannot listen on {host}:{port}: {exc.strerror or exc}{hint}") from None
+    sock.set_inheritable(True)
+    return sock
+
+
+def do_serve(
+    settings: Settings, host: str | None = None, port: int | None = None, allow_hosts: tuple[str, ...] = ()
+) -> None:
     """Serve the explorer over ``run.db`` on ``host:port`` until interrupted."""
     _require_web_extra()
     import uvicorn
@@ -29,5 +77,23 @@ def do_serve(settings: Settings, host: str | None = None, port: int | None = Non
     bind_port = int(port if port is not None else settings.get("web.port"))
     if not 1 <= bind_port <= 65535:
         raise ConfigError(f"port must be between 1 and 65535, got {bind_port}", source="web.port")
-    app = create_app(str(settings.get("run.db")), int(settings.get("web.max_rows")))
-    uvicorn.run(app, host=bind_host, port=bind_port, log_level="info", server_header=False)
+    db = str(settings.get("run.db"))
+    app = create_app(
+        db,
+        int(settings.get("web.max_rows")),
+        allowed_hosts=[bind_host, *settings.get("web.allowed_hosts"), *allow_hosts],
+        max_concurrency=int(settings.get("web.max_concurrency")),
+        max_queue=int(settings.get("web.max_queue")),
+        max_wait=float(settings.get("web.max_wait")),
+        cache_mb=int(settings.get("web.cache_mb")),
+    )
+    sock = listen(bind_host, bind_port)
+    shown = f"[{bind_host}]" if ":" in bind_host else bind_host
+    click.echo(f"serving {db} on http://{shown}:{bind_port}/ (Ctrl+C stops)", err=True)
+    server = uvicorn.Server(
+        uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, lifespan="on")
+    )
+    try:
+        server.run(sockets=[sock])
+    finally:
+        sock.close()

@@ -2,46 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from rich.console import Console
-from rich.table import Table
+import click
 
+from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
-from patronage.store import Store
 
-__all__ = ["do_summary", "summary_data"]
+if TYPE_CHECKING:
+    from rich.console import Console
+
+__all__ = ["do_summary", "summary"]
 
 
-def summary_data(store: Store, top: int = 8) -> dict[str, Any]:
-    """Counts, the most mentioned actors, the most confident events and a few quotes."""
-    counts = {
-        table: int(store.query(f"SELECT count(*) FROM {table}")[0][0])
-        for table in ("articles", "events", "quotes", "relations", "failures")
-    }
-    counts["actors"] = int(
-        store.query("SELECT count(DISTINCT actor_id) FROM mentions WHERE actor_id IS NOT NULL")[0][0]
-    )
-    actors = store.query(
-        """SELECT a.name, a.kind, a.country, count(*) AS n FROM mentions m JOIN actors a USING (actor_id)
-           GROUP BY ALL ORDER BY n DESC, a.name LIMIT ?""",
-        [top],
-    )
-    events = store.query(
-        """SELECT type, cameo, coalesce(source_name, '?'), coalesce(target_name, '?'), date, polarity, modality, sentence
-           FROM events WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
-           ORDER BY confidence DESC, doc_id, ev_start LIMIT ?""",
-        [top],
-    )
-    # the surest attributions first; a speaker the text gives but nothing resolved is shown as such
-    quotes = store.query(
-        """SELECT CASE WHEN speaker_name IS NOT NULL THEN speaker_name
-                       WHEN speaker_text IS NOT NULL THEN 'unresolved ("' || speaker_text || '")'
-                       ELSE 'unattributed' END, text FROM quotes
-           WHERE direct ORDER BY speaker_confidence DESC NULLS LAST, doc_id, ev_start LIMIT ?""",
-        [min(top, 5)],
-    )
-    return {"counts": counts, "actors": actors, "events": events, "quotes": quotes}
+@click.command()
+@db_option
+@pass_ctx
+def summary(c: Context, db: str | None) -> None:
+    """What the database holds: counts, top actors, top events and a few quotes."""
+    do_summary(c.with_db(db))
 
 
 def _clip(text: str, n: int) -> str:
@@ -51,13 +30,19 @@ def _clip(text: str, n: int) -> str:
 
 def do_summary(settings: Settings, console: Console | None = None) -> None:
     """Print the summary of the settings' database."""
+    from rich.console import Console
+    from rich.table import Table
+
+    from patronage.query.overview import summary as summary_of
+    from patronage.store import Store
+
     db = str(settings.get("run.db"))
     if console is None:
         console = Console(highlight=False)
         if not console.is_terminal:
             console = Console(highlight=False, width=140)
     with Store(db, read_only=True) as store:
-        data = summary_data(store)
+        data = summary_of(store)
     c = data["counts"]
     console.print(
         f"[bold]patronage[/bold] database [cyan]{db}[/cyan]: {c['articles']} articles, {c['actors']} actors, "
@@ -66,22 +51,27 @@ def do_summary(settings: Settings, console: Console | None = None) -> None:
     table = Table(title="Most mentioned actors", title_justify="left")
     for col in ("actor", "kind", "country", "mentions"):
         table.add_column(col)
-    for name, kind, country, n in data["actors"]:
-        table.add_row(str(name), str(kind), str(country or ""), str(n))
+    for a in data["actors"]:
+        table.add_row(str(a["name"]), str(a["kind"]), str(a["country"] or ""), str(a["mentions"]))
     console.print(table)
     table = Table(title="Top events (PLOVER type, CAMEO code)", title_justify="left")
     for col in ("type", "cameo", "source → target", "date", "evidence"):
         table.add_column(col, overflow="fold")
-    for etype, cameo, src, tgt, date, polarity, modality, sentence in data["events"]:
-        flags = "" if polarity == "asserted" and modality == "actual" else f" ({polarity}, {modality})"
+    for e in data["events"]:
+        actual = e["polarity"] == "asserted" and e["modality"] == "actual"
+        flags = "" if actual else f" ({e['polarity']}, {e['modality']})"
         table.add_row(
-            f"{etype}{flags}", str(cameo or ""), f"{src} → {tgt}", str(date or ""), _clip(sentence, 90)
+            f"{e['type']}{flags}",
+            str(e["cameo"] or ""),
+            f"{e['source']} → {e['target']}",
+            str(e["date"] or ""),
+            _clip(e["sentence"], 90),
         )
     console.print(table)
     if data["quotes"]:
         console.print("[bold]A few quotes[/bold]")
-        for speaker, text in data["quotes"]:
-            console.print(f"  {speaker}: “{_clip(text, 100)}”")
+        for q in data["quotes"]:
+            console.print(f"  {q['speaker']}: “{_clip(q['text'], 100)}”")
     console.print(
         "\nNext: [bold]patronage export events --format csv -o events.csv[/bold] · "
         "[bold]patronage query actor Putin[/bold] · [bold]patronage serve[/bold] · "

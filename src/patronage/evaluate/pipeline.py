@@ -1,7 +1,8 @@
 """Run the full pipeline on PLOVER gold sentences (text and date only) and score it.
 
 Each gold record gets one prediction: the most trustworthy event the pipeline
-extracts from its text, with the event's country dyad coded by
+extracts from its text, typed as the PLOVER manual types it (an intended or offered
+action is AGREE or THREATEN there, see :func:`patronage.model.plover.manual_type`), with the event's country dyad coded by
 :func:`patronage.extract.events.dyad.coded_dyad`. When no event with actors comes out,
 the most confident coded frame still gives a type, and the dyad falls back to the
 countries the text names, under the same conventions.
@@ -14,18 +15,18 @@ scored on the held-out one.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 
-from patronage.analyse import analyse_doc
+from patronage.analysis import Analyser
 from patronage.config import Settings
+from patronage.errors import PatronageError
 from patronage.evaluate.plover import GoldRecord, Prediction, load_gold, score
 from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
 from patronage.extract.events.frames import code_sentence
 from patronage.ingest.ids import content_hash
+from patronage.model.plover import manual_type
 from patronage.model.records import AnalysedArticle, CleanArticle, Event
-from patronage.nlp.loader import load_nlp
-from patronage.resolve.registry import load_gazetteer
 
 __all__ = ["Observation", "cross_validate", "evaluate_plover", "observe", "predict", "predictions"]
 
@@ -40,11 +41,18 @@ class Observation:
 
 
 def _best(events: list[Event]) -> Event | None:
+    """The record's main event: asserted, the most salient, with actors.
+
+    A gold record codes the sentence's main event; an event's ``salience`` (higher for
+    triggers nearer the root of the parse, lower inside another event's clause) says which
+    event that is. The calibrated ``confidence`` says how likely an event is right, not how
+    central it is.
+    """
     if not events:
         return None
     return max(
         events,
-        key=lambda e: (e.polarity == "asserted", e.confidence, e.source is not None, e.target is not None),
+        key=lambda e: (e.polarity == "asserted", e.salience, e.source is not None, e.target is not None),
     )
 
 
@@ -60,22 +68,27 @@ def _countries(result: AnalysedArticle) -> tuple[str, ...]:
 
 def observe(records: list[GoldRecord], settings: Settings) -> list[Observation]:
     """Analyse each record's text (and date) alone, as a one-sentence article."""
-    nlp = load_nlp(str(settings.get("nlp.model")))
-    gazetteer = load_gazetteer(tuple(settings.get("resolve.gazetteer")))
+    # every candidate the coding proposes: the evaluation scores coding, not the run's storage threshold
+    analyser = replace(Analyser.from_settings(settings), min_confidence=0.0)
+    articles = [
+        CleanArticle(r.id, "", r.text, r.date or None, None, None, "eval", content_hash(r.text))
+        for r in records
+    ]
     out: list[Observation] = []
-    docs = nlp.pipe((r.text for r in records), batch_size=int(settings.get("nlp.batch_size")))
-    for record, doc in zip(records, docs, strict=True):
-        article = CleanArticle(
-            record.id, "", record.text, record.date or None, None, None, "eval", content_hash(record.text)
-        )
-        result = analyse_doc(article, doc, gazetteer)
+    for article, doc in analyser.parse(articles):
+        if isinstance(doc, PatronageError):
+            out.append(Observation(None, None, ()))
+            continue
+        result = analyser.analyse_doc(article, doc)
         best = _best(list(result.events))
         if best is not None:
-            out.append(Observation(best.type, best, _countries(result)))
+            out.append(Observation(manual_type(best.type, best.modality), best, _countries(result)))
             continue
+        # no event with actors: the most confident coded frame still gives a type
         frames = [f for sent in doc.sents for f in code_sentence(sent)]
         top = max(frames, key=lambda f: f.confidence) if frames else None
-        out.append(Observation(top.type if top else None, None, _countries(result)))
+        kind = manual_type(top.type, top.modality) if top else None
+        out.append(Observation(kind, None, _countries(result)))
     return out
 
 

@@ -18,6 +18,9 @@ Scoring rules (one prediction per gold record, in order):
   countable and is left out of that side's accuracy.
 * ``exact_match``: type right and both sides right, where a side that is not
   countable counts as right; over all records.
+* ``no_gold_actor``: records with a side given as a bare string rather than a list of
+  actors (the upstream gold standard has ``"target": "diplomatic"``). Such a side names no
+  actor: it is not countable, so the record counts for event type only on that side.
 """
 
 from __future__ import annotations
@@ -88,6 +91,8 @@ class GoldRecord:
     target_countries: tuple[str, ...]
     source_countable: bool
     target_countable: bool
+    no_gold_actor: bool = False
+    """A side was a bare string ("diplomatic"), not a list of actors: scored for event type only."""
 
 
 @dataclass(frozen=True)
@@ -99,12 +104,14 @@ class Prediction:
     target_country: str | None
 
 
-def _side(value: object, where: str) -> tuple[tuple[str, ...], bool]:
-    """(countries, countable) of a gold ``source``/``target`` field."""
+def _side(value: object, where: str) -> tuple[tuple[str, ...], bool] | None:
+    """(countries, countable) of a gold ``source``/``target`` field; None for a bare string (no actor)."""
     if value in ("", None) or value == []:
         return (), True
+    if isinstance(value, str):
+        return None
     if not isinstance(value, list):
-        raise InputError(f'{where}: expected "" or a list of actors', source=where)
+        raise InputError(f'{where}: expected "", a string or a list of actors', source=where)
     countries: list[str] = []
     for actor in value:
         if not isinstance(actor, dict) or not isinstance(actor.get("code"), str):
@@ -134,8 +141,10 @@ def load_gold(path: Path) -> list[GoldRecord]:
         if not isinstance(text, str):
             raise InputError(f"record {i} has no 'text'", source=str(path))
         rid = str(raw.get("id", i))
-        sources, source_countable = _side(raw.get("source"), f"{path}:{rid}:source")
-        targets, target_countable = _side(raw.get("target"), f"{path}:{rid}:target")
+        source = _side(raw.get("source"), f"{path}:{rid}:source")
+        target = _side(raw.get("target"), f"{path}:{rid}:target")
+        sources, source_countable = source or ((), False)
+        targets, target_countable = target or ((), False)
         records.append(
             GoldRecord(
                 id=rid,
@@ -146,6 +155,7 @@ def load_gold(path: Path) -> list[GoldRecord]:
                 target_countries=targets,
                 source_countable=source_countable,
                 target_countable=target_countable,
+                no_gold_actor=source is None or target is None,
             )
         )
     return records
@@ -220,6 +230,7 @@ def score(gold: list[GoldRecord], predictions: list[Prediction]) -> dict[str, ob
         "target_country_accuracy": _ratio(tgt_right, tgt_total),
         "target_country_n": tgt_total,
         "exact_match": _ratio(exact, n),
+        "no_gold_actor": sum(1 for r in gold if r.no_gold_actor),
         "confusion": {g: dict(sorted(r.items())) for g, r in sorted(confusion.items())},
     }
 
@@ -233,6 +244,11 @@ def format_report(result: dict[str, object]) -> str:
         f"target country accuracy  {result['target_country_accuracy']:.3f}  (n={result.get('target_country_n', '?')})",
         f"exact match              {result['exact_match']:.3f}",
     ]
+    if result.get("no_gold_actor"):
+        lines.append(
+            f"no gold actor            {result['no_gold_actor']}  (a side given as a bare string, "
+            'such as "diplomatic": scored for event type only on that side)'
+        )
     cv = result.get("cv")
     if isinstance(cv, dict):
         lines.append(

@@ -14,13 +14,16 @@ not need ``followthemoney`` installed; country codes come from the table below.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import re
 from collections.abc import Iterable, Iterator
 from typing import IO, Any
+from urllib.parse import urlsplit
 
 from patronage.export.tables import actor_rows, event_rows, quote_rows, relation_rows
+from patronage.query import facts
 from patronage.store import Store
 
 __all__ = ["ALPHA2", "SCHEMA_OF_KIND", "alpha2", "entity_id", "ftm_entities", "write_ftm"]
@@ -82,7 +85,32 @@ def _clean(value: object) -> str:
 
 
 def _date(value: str | None) -> str | None:
-    return value if value and _DATE.fullmatch(value) else None
+    """``value`` when FtM's date type accepts it: ``YYYY[-MM[-DD]]``, a real date, years 1000 to 2999.
+
+    Sentinels such as ``9999`` or ``0001`` (open-ended roles, misread years) are left out.
+    """
+    if not value or not _DATE.fullmatch(value):
+        return None
+    parts = [int(p) for p in value.split("-")]
+    if not 1000 <= parts[0] <= 2999:
+        return None
+    try:
+        dt.date(parts[0], parts[1] if len(parts) > 1 else 1, parts[2] if len(parts) > 2 else 1)
+    except ValueError:
+        return None
+    return value
+
+
+def _url(value: str | None) -> str | None:
+    """``value`` when it is an absolute http(s) URL with a host and no spaces or controls, else None."""
+    if not value or any(ch.isspace() or not ch.isprintable() for ch in value):
+        return None
+    try:
+        parts = urlsplit(value)
+        parts.port  # noqa: B018 -- raises ValueError on a malformed port
+    except ValueError:
+        return None
+    return value if parts.scheme.lower() in ("http", "https") and parts.hostname else None
 
 
 def _entity(schema: str, eid: str, props: dict[str, Any]) -> dict[str, Any]:
@@ -106,10 +134,7 @@ class _Export:
         self.relations = list(relation_rows(store))
         self.quotes = list(quote_rows(store))
         # the public row functions carry no article metadata, so read it here
-        self.articles = {
-            str(r[0]): r
-            for r in store.query("SELECT doc_id, title, date, url, source FROM articles ORDER BY doc_id")
-        }
+        self.articles = facts.article_sources(store)
         self.cited: set[str] = set()
         refs: list[dict[str, Any] | None] = [e[k] for e in self.events for k in ("source", "target")]
         refs += [r[k] for r in self.relations for k in ("source", "target")]
@@ -128,10 +153,10 @@ class _Export:
             article = self.articles.get(doc_id or "")
             if article is None:
                 continue
-            self.cited.add(article[0])
-            out["proof"].append(entity_id("article", article[0]))
-            out["sourceUrl"] += [article[3]] if article[3] else []
-            out["publisher"] += [article[4]] if article[4] else []
+            self.cited.add(article["doc_id"])
+            out["proof"].append(entity_id("article", article["doc_id"]))
+            out["sourceUrl"] += [url] if (url := _url(article["url"])) else []
+            out["publisher"] += [article["source"]] if article["source"] else []
         return out
 
 
@@ -287,16 +312,16 @@ def ftm_entities(store: Store) -> Iterator[dict[str, Any]]:
         if quote["speaker"] is not None:
             yield _note_entity(ex, quote)
     for doc_id in sorted(ex.cited):
-        _, title, date, url, source = ex.articles[doc_id]
+        article = ex.articles[doc_id]
         yield _entity(
             "Article",
             entity_id("article", doc_id),
             {
-                "title": title,
-                "name": title,
-                "publishedAt": _date(date),
-                "sourceUrl": url,
-                "publisher": source,
+                "title": article["title"],
+                "name": article["title"],
+                "publishedAt": _date(article["date"]),
+                "sourceUrl": _url(article["url"]),
+                "publisher": article["source"],
             },
         )
 

@@ -12,10 +12,12 @@ from __future__ import annotations
 import calendar
 import re
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from typing import IO, Any
 
 from patronage.export.tables import actor_rows, event_rows, relation_rows
 from patronage.model.plover import plover
+from patronage.model.records import is_described
 from patronage.store import Store
 
 __all__ = ["GEXF_NS", "GRAPHML_NS", "gexf_date", "network", "write_gexf", "write_graphml", "xml_text"]
@@ -29,21 +31,17 @@ _SIGN = {"positive": 1, "negative": -1}
 _FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
-#: node attributes: name → (GraphML type, GEXF type)
-_NODE_ATTRS = {
-    "name": ("string", "string"),
-    "kind": ("string", "string"),
-    "country": ("string", "string"),
-    "sector": ("string", "string"),
-    "mentions": ("int", "integer"),
-}
+#: an attribute type as (GraphML type, GEXF type)
+_STRING, _INT = ("string", "string"), ("int", "integer")
+#: node attributes and their types
+_NODE_ATTRS = {"name": _STRING, "kind": _STRING, "country": _STRING, "sector": _STRING, "mentions": _INT}
 #: edge attributes besides weight, which both formats treat specially
 _EDGE_ATTRS = {
-    "relation": ("string", "string"),
-    "polarity": ("string", "string"),
-    "sign": ("int", "integer"),
-    "first_seen": ("string", "string"),
-    "last_seen": ("string", "string"),
+    "relation": _STRING,
+    "polarity": _STRING,
+    "sign": _INT,
+    "first_seen": _STRING,
+    "last_seen": _STRING,
 }
 
 
@@ -139,6 +137,33 @@ class _Edges:
         return out
 
 
+Link = tuple[dict[str, Any], dict[str, Any], str, str | None, int, str | None, str | None]
+
+
+def _links(store: Store) -> Iterator[Link]:
+    """``(source, target, relation, polarity, count, first_seen, last_seen)`` of every relation and
+    asserted event between two actors (an event counts once, its type lowercased is its relation)."""
+    for rel in relation_rows(store):
+        src, tgt = rel["source"], rel["target"]
+        if src is not None and tgt is not None:
+            yield (
+                src,
+                tgt,
+                rel["relation"],
+                rel["polarity"],
+                rel["count"],
+                rel["first_seen"],
+                rel["last_seen"],
+            )
+    for event in event_rows(store):
+        src, tgt, kind = event["source"], event["target"], event["type"]
+        if event["polarity"] != "asserted" or src is None or tgt is None or not kind:
+            continue
+        if is_described(src["actor_id"]) or is_described(tgt["actor_id"]):
+            continue  # an actor the text only describes is no node of the network
+        yield src, tgt, str(kind).lower(), _event_polarity(kind), 1, event["date"], event["date"]
+
+
 def network(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     """Nodes (actors) and edges aggregated per (source, target, relation).
 
@@ -153,38 +178,11 @@ def network(store: Store) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
         nodes[actor["actor_id"]] = _node(actor, actor["mentions"])
     extra: dict[str, dict[str, Any]] = {}
     edges = _Edges()
-    for rel in relation_rows(store):
-        src, tgt = rel["source"], rel["target"]
-        if src is None or tgt is None:
-            continue
+    for src, tgt, relation, polarity, count, first, last in _links(store):
         for ref in (src, tgt):
             if ref["actor_id"] not in nodes:
                 extra.setdefault(ref["actor_id"], _node(ref, 0))
-        edges.add(
-            src["actor_id"],
-            tgt["actor_id"],
-            rel["relation"],
-            rel["polarity"],
-            rel["count"],
-            rel["first_seen"],
-            rel["last_seen"],
-        )
-    for event in event_rows(store):
-        src, tgt = event["source"], event["target"]
-        if event["polarity"] != "asserted" or src is None or tgt is None or not event["type"]:
-            continue
-        for ref in (src, tgt):
-            if ref["actor_id"] not in nodes:
-                extra.setdefault(ref["actor_id"], _node(ref, 0))
-        edges.add(
-            src["actor_id"],
-            tgt["actor_id"],
-            str(event["type"]).lower(),
-            _event_polarity(event["type"]),
-            1,
-            event["date"],
-            event["date"],
-        )
+        edges.add(src["actor_id"], tgt["actor_id"], relation, polarity, count, first, last)
     ordered = list(nodes.values()) + [extra[k] for k in sorted(extra)]
     return ordered, edges.result()
 

@@ -90,6 +90,8 @@ def write_parquet(rows: Iterable[dict[str, Any]], path: Path) -> int:
                 f"COPY (SELECT * FROM read_json_auto('{_sql_path(tmp)}', format='newline_delimited')) "
                 f"TO '{_sql_path(str(path))}' (FORMAT PARQUET)"
             )
+        except duckdb.Error as exc:
+            raise InputError(f"cannot write Parquet: {str(exc).splitlines()[0]}", source=str(path)) from None
         finally:
             con.close()
     finally:

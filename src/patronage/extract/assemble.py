@@ -43,9 +43,14 @@ def assemble_facts(
     evidence: dict[int, Evidence],
     date: dt.date | None,
     min_confidence: float = 0.0,
+    relation_confidence: float = 0.0,
     quotes_version: str = "v2",
 ) -> tuple[list[Event], list[Quote], list[Relation]]:
-    """Events, quotes (found by quote finder ``quotes_version``) and relation statements of one article."""
+    """Events, quotes (found by quote finder ``quotes_version``) and relation statements of one article.
+
+    Events below ``min_confidence`` are left out; only events of at least
+    ``relation_confidence`` imply relations.
+    """
     by_start = {s.start: s for s in sentences}
     timeline = Timeline(date)
     events: list[Event] = []
@@ -63,7 +68,7 @@ def assemble_facts(
             relations.append(
                 Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
             )
-    relations.extend(relations_from_events(events))
+    relations.extend(relations_from_events(events, relation_confidence))
     quotes = article_quotes(article.doc_id, found, sentences, quotes_version)
     # two frames can describe one fact (a verb and its noun, a quote found twice): one record per id
     events = list({e.event_id: e for e in reversed(events)}.values())[::-1]

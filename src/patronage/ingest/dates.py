@@ -9,17 +9,30 @@ from patronage.errors import InputError
 
 __all__ = ["parse_doc_date"]
 
-_ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?\s*$")
-_SLASH = re.compile(r"^\s*(\d{4})/(\d{1,2})/(\d{1,2})\s*$")
+# ASCII digits only ([0-9], never \d, which also matches Arabic-Indic or fullwidth digits); a time
+# after the date must be a time, not any text
+_TIME = (
+    r"(?:[T ](?:[01][0-9]|2[0-3]):[0-5][0-9](?::(?:[0-5][0-9]|60)(?:\.[0-9]{1,9})?)?"
+    r"(?:Z|[+-](?:[01][0-9]|2[0-3])(?::?[0-5][0-9])?)?)?"
+)
+_ISO = re.compile(r"^\s*([0-9]{4})-([0-9]{1,2})-([0-9]{1,2})" + _TIME + r"\s*$")
+_SLASH = re.compile(r"^\s*([0-9]{4})/([0-9]{1,2})/([0-9]{1,2})\s*$")
 # US month/day/year, as news feeds and the AllSides corpus write it: 12/1/16, 12/01/2016
-_US = re.compile(r"^\s*(\d{1,2})/(\d{1,2})/(\d{2}|\d{4})\s*$")
+_US = re.compile(r"^\s*([0-9]{1,2})/([0-9]{1,2})/([0-9]{2}|[0-9]{4})\s*$")
+
+
+def _full_year(two_digits: int, today: dt.date | None = None) -> int:
+    """A two-digit year in this century unless that is in the future: 16 → 2016, 69 → 1969."""
+    this_year = (today or dt.date.today()).year
+    return 2000 + two_digits if 2000 + two_digits <= this_year else 1900 + two_digits
 
 
 def parse_doc_date(value: object, origin: str) -> str | None:
     """Return ``YYYY-MM-DD`` for a given document date, ``None`` when absent.
 
     Accepts ISO dates and datetimes (``2015-10-21T08:00:00Z``), ``YYYY/MM/DD`` and the US
-    month-first ``12/1/16`` / ``12/01/2016`` that news feeds use.
+    month-first ``12/1/16`` / ``12/01/2016`` that news feeds use; a two-digit year is never
+    read as a year in the future. Only ASCII digits count.
     Raises :class:`InputError` for anything else or an impossible date.
     """
     if value is None or (isinstance(value, str) and not value.strip()):
@@ -31,7 +44,7 @@ def parse_doc_date(value: object, origin: str) -> str | None:
     if us:
         month, day, year = (int(g) for g in us.groups())
         if year < 100:
-            year += 2000 if year < 70 else 1900
+            year = _full_year(year)
     elif match:
         year, month, day = (int(g) for g in match.groups())
     else:

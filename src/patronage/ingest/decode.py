@@ -7,6 +7,13 @@ from patronage.errors import InputError
 __all__ = ["decode_bytes", "looks_binary"]
 
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
+# byte order marks, UTF-32 first: the UTF-32LE mark begins with the UTF-16LE one
+_BOMS = (
+    (b"\xff\xfe\x00\x00", "utf-32"),
+    (b"\x00\x00\xfe\xff", "utf-32"),
+    (b"\xff\xfe", "utf-16"),
+    (b"\xfe\xff", "utf-16"),
+)
 _CENTRAL = {"cp1250", "iso8859_2", "cp852", "mac_latin2", "iso8859_16", "cp1257", "iso8859_4", "iso8859_13"}
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"}
 
@@ -16,7 +23,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    if sample.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with BOM is text
+    if sample.startswith(tuple(bom for bom, _ in _BOMS)):  # UTF-16 or UTF-32 with a BOM is text
         return False
     if b"\x00" in sample:
         return True
@@ -31,11 +38,14 @@ def decode_bytes(data: bytes, origin: str) -> str:
     """
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        try:
-            return data.decode("utf-16")
-        except UnicodeDecodeError:
-            raise InputError("invalid UTF-16 text", source=origin) from None
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(codec)
+            except UnicodeDecodeError:
+                if codec == "utf-32":
+                    continue  # UTF-16LE text whose first character is U+0000: try UTF-16
+                raise InputError(f"invalid {codec.upper()} text", source=origin) from None
     if looks_binary(data):
         raise InputError("binary file, not text", source=origin)
     try:

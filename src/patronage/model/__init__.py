@@ -1,37 +1,6 @@
-"""Data types shared by every stage."""
+"""Data types shared by every stage.
 
-from patronage.model.records import (
-    Actor,
-    ActorRef,
-    AnalysedArticle,
-    Article,
-    CleanArticle,
-    DateValue,
-    Event,
-    Evidence,
-    Failure,
-    Mention,
-    Place,
-    Quote,
-    Relation,
-    Role,
-    Sentence,
-)
-
-__all__ = [
-    "Actor",
-    "ActorRef",
-    "AnalysedArticle",
-    "Article",
-    "CleanArticle",
-    "DateValue",
-    "Event",
-    "Evidence",
-    "Failure",
-    "Mention",
-    "Place",
-    "Quote",
-    "Relation",
-    "Role",
-    "Sentence",
-]
+``records`` holds the frozen records passed between stages (and declares the store's tables
+and the export schema through their fields); ``fields`` lays a record out as columns and as
+its public object; ``plover`` is the PLOVER vocabulary (``schema/plover.yaml``).
+"""

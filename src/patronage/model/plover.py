@@ -26,6 +26,7 @@ __all__ = [
     "SIGNS",
     "Plover",
     "TypeInfo",
+    "manual_type",
     "plover",
 ]
 
@@ -117,3 +118,18 @@ CONFLICTUAL: tuple[str, ...] = _VOCAB.with_sign("negative")
 POLARITIES: tuple[str, ...] = _VOCAB.polarities
 MODALITIES: tuple[str, ...] = _VOCAB.modalities
 RELATIONS: tuple[str, ...] = tuple(_VOCAB.relations)
+
+
+def manual_type(type_: str, modality: str) -> str:
+    """The type the PLOVER manual codes an event as, given its type and modality.
+
+    patronage keeps an offered or intended action's own type and records the intent in
+    its modality; the manual (and CAMEO) code the intent to cooperate as AGREE and the
+    intent to do harm, unless merely offered, as THREATEN.
+    """
+    info = plover().types.get(type_)
+    if info is None or info.intent is None or modality not in ("offered", "intended", "conditional"):
+        return type_
+    if info.intent == "THREATEN" and modality == "offered":
+        return type_
+    return info.intent

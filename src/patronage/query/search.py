@@ -10,11 +10,13 @@ back from ``sentences`` with their article.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from typing import Any
 
+from patronage.errors import InputError
 from patronage.store import Store
 
-__all__ = ["SentenceHit", "search_sentences"]
+__all__ = ["SentenceHit", "search", "search_sentences"]
 
 #: the order of results: newest article first, undated ones last, then by article and position
 _ORDER = "a.date DESC NULLS LAST, s.doc_id"
@@ -37,19 +39,14 @@ def _read(store: Store, keys: list[tuple[str, int]]) -> list[SentenceHit]:
     """The hits named by (``doc_id``, ``idx``), in the order given, with their articles."""
     docs = sorted({d for d, _ in keys})
     # a constant IN list filters on doc_id before any text is read; a join would read it all
-    rows = store.query(
-        """SELECT s.doc_id, s.idx, s.start, s."end", s.text, a.title, a.date, a.url
+    rows = store.rows(
+        """SELECT s.doc_id, s.idx, s.start, s."end", s.text AS sentence, a.title, a.date, a.url
            FROM sentences s JOIN articles a ON a.doc_id = s.doc_id
            WHERE s.doc_id IN (SELECT unnest(?)) AND a.doc_id IN (SELECT unnest(?))""",
         [docs, docs],
     )
-    by_key = {(r[0], r[1]): r for r in rows}
-    hits = []
-    for key in keys:
-        r = by_key.get(key)
-        if r is not None:
-            hits.append(SentenceHit(r[0], r[2], r[3], r[4], r[5], r[6], r[7]))
-    return hits
+    by_key = {(r.pop("doc_id"), r.pop("idx")): r for r in rows}
+    return [SentenceHit(key[0], **by_key[key]) for key in keys if key in by_key]
 
 
 def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]:
@@ -62,9 +59,33 @@ def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]
     needle = q.strip().lower()
     if not needle or limit < 1:
         return []
-    keys = store.query(
+    keys = store.rows(
         f"""SELECT s.doc_id, s.idx FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
             WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
         [needle, limit],
     )
-    return _read(store, [(str(d), int(i)) for d, i in keys])
+    return _read(store, [(str(k["doc_id"]), int(k["idx"])) for k in keys])
+
+
+def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:
+    """Actors whose name, alias or id contains ``q``, and sentences containing it (newest first).
+
+    A blank ``q`` is an :class:`InputError`: it would match every actor.
+    """
+    needle = q.strip().lower()
+    if not needle:
+        raise InputError("give some text to search for (it is empty)", source="q")
+    results = store.rows(
+        """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id)::INTEGER AS mentions
+           FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id
+           WHERE contains(lower(a.name), ?) OR contains(lower(a.actor_id), ?)
+              OR contains(lower(array_to_string(a.aliases, chr(31))), ?)
+           GROUP BY a.actor_id, a.name, a.kind, a.country
+           ORDER BY lower(a.name) = ? DESC, starts_with(lower(a.name), ?) DESC, mentions DESC, a.name
+           LIMIT ?""",
+        [needle, needle, needle, needle, needle, limit],
+    )
+    sentences: list[dict[str, Any]] = []
+    if len(needle) >= 3 and sentence_limit > 0:
+        sentences = [asdict(hit) for hit in search_sentences(store, needle, sentence_limit)]
+    return {"results": results, "sentences": sentences}

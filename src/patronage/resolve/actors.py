@@ -4,7 +4,7 @@ Entities are matched against the gazetteer by alias with context (a person's
 role at the article's date, countries named in the article); demonyms and
 metonyms ("the Kremlin") resolve to countries with a sector; unknown people and
 organisations become new actors, never dropped. The mentions go into a
-:class:`~patronage.resolve.docactors.DocActors`; coreference (``coref.py``)
+:class:`~patronage.resolve.docactors.MentionTable`; coreference (``coref.py``)
 then links surnames, titles and pronouns to these actors.
 """
 
@@ -13,23 +13,24 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import replace
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc
 
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.docactors import DocActors
-from patronage.resolve.gazetteer import normalize
+from patronage.resolve.docactors import MentionTable
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
+from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
-from patronage.resolve.titles import is_role_noun
 
 __all__ = ["resolve_entities"]
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
 
 
-def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
+def _record_acronym(found: MentionTable, end: int, actor: Actor) -> None:
     """ "Islamic State of Iraq and the Levant (ISIL)": the bracketed acronym names the same actor later."""
     text = doc_text(found.doc)
     tail = text[end : end + 14]
@@ -39,7 +40,7 @@ def _record_acronym(found: DocActors, end: int, actor: Actor) -> None:
             found.acronyms[acronym] = actor.actor_id
 
 
-def _same_surface(found: DocActors, text: str) -> Actor | None:
+def _same_surface(found: MentionTable, text: str) -> Actor | None:
     """A new (non-gazetteer) actor this article already gave the same name, under any label."""
     key = slug(display_name(text))
     for m in found.mentions:
@@ -55,19 +56,27 @@ def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
     return Actor(actor_id, name, kind, aliases=())
 
 
+def _in_office(entry: GazetteerEntry, date: dt.date | None) -> bool:
+    """True when one of the entry's dated roles covers ``date``."""
+    day = date.isoformat() if date is not None else None
+    return day is not None and any(
+        (r.start or r.end) and (r.start or "0000") <= day <= (r.end or "9999") for r in entry.roles
+    )
+
+
 def _pick(
-    candidates: list[object], gaz: GazetteerLike, countries: set[str], date: dt.date | None
-) -> object | None:
+    candidates: list[GazetteerEntry], gaz: GazetteerLike, countries: set[str], date: dt.date | None
+) -> GazetteerEntry | None:
     """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
         return None
 
-    def score(entry: object) -> tuple[int, int]:
-        country = getattr(entry, "country", None)
+    def score(entry: GazetteerEntry) -> tuple[int, int]:
+        country = entry.country
         active = 0
-        for role in getattr(entry, "roles", ()) or ():
+        for role in entry.roles:
             start, end = role.start or "0000", role.end or "9999"
             if date is not None and start <= date.isoformat() <= end:
                 active = 1
@@ -76,14 +85,15 @@ def _pick(
     return max(candidates, key=score)
 
 
-def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> DocActors:
+def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> MentionTable:
     """Resolve the named entities of ``doc`` to actors (coreference comes after, in ``coref``)."""
-    found = DocActors(doc, doc_id)
+    found = MentionTable(doc, doc_id)
     ents: list[tuple[str, int, int, str]] = []
     covered: set[int] = set()
     known = gazetteer_spans(doc, gaz) if gaz is not None else []
     # a known full name the tagger cut in pieces ("Zine El" + "Abidine Ben Ali") is one person
     whole = [(s, e) for s, e, label in known if label == "PERSON"]
+    is_known = known_person(doc, gaz)
     for ent in doc.ents:
         if any(
             s <= ent.start_char and ent.end_char <= e and (s, e) != (ent.start_char, ent.end_char)
@@ -94,13 +104,21 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if ent.label_ not in _ACTOR_LABELS:
             continue
         start, end, text = entity_text(ent)
-        if text and any(ch.isalpha() for ch in text):
-            ents.append((_person_by_role(ent) or ent.label_, start, end, text))
+        if not text or not any(ch.isalpha() for ch in text):
+            continue
+        label = person_by_role(ent) or ent.label_
+        bounds = checked_name(doc, start, end, label, is_known)
+        if bounds is None:
+            # a fragment, a handle or a credit: it stays a mention and never becomes an actor
+            found.add(start, end, label, None, "unsure")
+            continue
+        start, end = bounds
+        ents.append((label, start, end, doc_text(doc)[start:end]))
     for start, end, label in known:
         if not any(i in covered for i in range(start, end)):
             ents.append((label, start, end, doc_text(doc)[start:end]))
             covered.update(range(start, end))
-    ents.extend(_named_by_role(doc, covered))
+    ents.extend(named_by_role(doc, covered))
     ents.sort(key=lambda e: e[1])
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
@@ -121,8 +139,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if gaz is not None:
             meto = gaz.metonym(text)
             if meto is not None:
-                entry, sector = meto
-                found.add(start, end, label, gaz.to_actor(entry), "metonym", sector)
+                found.add(start, end, label, gaz.to_actor(meto[0]), "metonym", meto[1])
                 continue
         if label == "PERSON":
             _resolve_person(found, start, end, text, gaz, countries, date, persons)
@@ -147,43 +164,6 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
-
-
-def _person_by_role(ent: Span) -> str | None:
-    """``PERSON`` for a proper name the tagger called an organisation but an apposed role shows to be a person."""
-    if ent.label_ != "ORG" or len(ent) < 2 or not all(t.tag_ == "NNP" and t.is_title for t in ent):
-        return None
-    return "PERSON" if any(c.dep_ == "appos" and is_role_noun(c) for c in ent.root.children) else None
-
-
-def _named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str]]:
-    """Names the tagger missed that an apposed role shows to be people: "Anatoly Kucherena, his lawyer,".
-
-    Two or more capitalised proper nouns, in no entity, followed by an apposition whose
-    head is a role or occupation noun.
-    """
-    out: list[tuple[str, int, int, str]] = []
-    for tok in doc:
-        if tok.dep_ != "appos" or not is_role_noun(tok):
-            continue
-        head = tok.head
-        if head.i >= tok.i or head.tag_ != "NNP" or head.ent_type_ or not head.is_title:
-            continue
-        left = head.i
-        while (
-            left > 0
-            and doc[left - 1].tag_ == "NNP"
-            and doc[left - 1].dep_ == "compound"
-            and doc[left - 1].is_title
-            and not doc[left - 1].ent_type_
-        ):
-            left -= 1
-        span = doc[left : head.i + 1]
-        if len(span) < 2 or any(i in covered for i in range(span.start_char, span.end_char)):
-            continue
-        out.append(("PERSON", span.start_char, span.end_char, span.text))
-        covered.update(range(span.start_char, span.end_char))
-    return out
 
 
 def _headline_end(doc: Doc) -> int:
@@ -250,7 +230,7 @@ def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike |
 
 
 def _resolve_person(
-    found: DocActors,
+    found: MentionTable,
     start: int,
     end: int,
     text: str,
@@ -286,8 +266,8 @@ def _resolve_person(
         entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
-        if getattr(entry, "gender", None):
-            found.genders[actor.actor_id] = str(getattr(entry, "gender", ""))
+        if entry.gender:
+            found.genders[actor.actor_id] = entry.gender
         if record:
             found.add(start, end, "PERSON", actor, "gazetteer")
         persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
@@ -309,6 +289,11 @@ def _resolve_person(
             found.add(start, end, "PERSON", same, "new")
         return
     if len(tokens) == 1:
+        if not person_cue(found.doc, start, end):
+            # one unknown word with nothing showing it is a person ("Twitter", "Brighton"): no node
+            if record:
+                found.add(start, end, "PERSON", None, "unsure")
+            return
         # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
         actor = _new_actor("person", name, scope=found.doc_id)
     else:
@@ -319,7 +304,7 @@ def _resolve_person(
 
 
 def _resolve_place(
-    found: DocActors, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
+    found: MentionTable, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
 ) -> None:
     if gaz is not None:
         entries = [e for e in gaz.lookup(text) if e.kind == "country"]
@@ -348,7 +333,7 @@ def _resolve_place(
 
 
 def _resolve_org(
-    found: DocActors,
+    found: MentionTable,
     start: int,
     end: int,
     text: str,
@@ -379,6 +364,18 @@ def _resolve_org(
         ]
         if people and " " in text.strip():
             found.add(start, end, "PERSON", gaz.to_actor(people[0]), "gazetteer")
+            return
+        # a known person's surname the tagger called an organisation ("Trump said"): the person,
+        # when the article names them in full or they held office at its date
+        surnamed = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
+        if (
+            surnamed is not None
+            and label == "ORG"
+            and not entries
+            and " " not in text.strip()
+            and (surnamed.id in found.actors or _in_office(surnamed, date))
+        ):
+            found.add(start, end, "PERSON", gaz.to_actor(surnamed), "gazetteer")
             return
     actor = _same_surface(found, text) or _new_actor(kind, text)
     found.add(start, end, label, actor, "new")

@@ -1,71 +1,39 @@
 """The actors of one article and the text spans that refer to them.
 
-:class:`DocActors` is the per-article table every later stage reads: mentions
-(character spans and the actor each names), the actors, and what a span says
-beyond its actor (a sector, a place, the country a phrase qualifies it with,
-see :func:`qualify_mentions`). ``actors.py`` fills it from named entities,
-``coref.py`` adds coreferent mentions.
+Resolution fills a :class:`MentionTable` (``actors.py`` from named entities, ``coref.py``
+with coreferent mentions, ``document.py`` with roles and namesakes, :func:`qualify_mentions`
+with the countries phrases state) and freezes it once into a :class:`DocActors` value: the
+per-article table every later stage reads and none can change.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+from types import MappingProxyType
 
 from spacy.tokens import Doc
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["DocActors", "qualify_mentions"]
+__all__ = ["DocActors", "MentionTable", "qualify_mentions"]
 
 #: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _QUALIFIER_PREPS = frozenset({"of", "in", "from"})
 
 
-@dataclass
-class DocActors:
-    """The actors of one article and the text spans that refer to them."""
+class _Reads:
+    """The lookups both the table under construction and the frozen value answer."""
 
     doc: Doc
-    doc_id: str
-    mentions: list[Mention] = field(default_factory=list)
-    actors: dict[str, Actor] = field(default_factory=dict)
-    sectors: dict[tuple[int, int], str] = field(default_factory=dict)
-    places: dict[tuple[int, int], Place] = field(default_factory=dict)
-    genders: dict[str, str] = field(default_factory=dict)
-    token_mentions: dict[int, list[int]] = field(default_factory=dict)
-    acronyms: dict[str, str] = field(default_factory=dict)
-    qualified: dict[tuple[int, int], str] = field(default_factory=dict)
-
-    def add(
-        self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
-    ) -> None:
-        """Record a mention of ``actor`` (or of no actor, for places) at ``[start, end)``."""
-        if actor is not None:
-            self.actors.setdefault(actor.actor_id, actor)
-        span = self.doc.char_span(start, end, alignment_mode="expand")
-        sent_idx = -1
-        if span is not None:
-            sent_idx = _sentence_index(self.doc, span.start)
-        idx = len(self.mentions)
-        self.mentions.append(
-            Mention(
-                self.doc_id,
-                start,
-                end,
-                doc_text(self.doc)[start:end],
-                label,
-                sent_idx,
-                actor.actor_id if actor else None,
-                how,
-            )
-        )
-        if sector:
-            self.sectors[(start, end)] = sector
-        if span is not None:
-            for token in span:
-                self.token_mentions.setdefault(token.i, []).append(idx)
+    mentions: Sequence[Mention]
+    actors: Mapping[str, Actor]
+    sectors: Mapping[tuple[int, int], str]
+    places: Mapping[tuple[int, int], Place]
+    token_mentions: Mapping[int, Sequence[int]]
+    qualified: Mapping[tuple[int, int], str]
 
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside the char span ``[start, end)``, in text order."""
@@ -150,6 +118,81 @@ class DocActors:
         return None
 
 
+@dataclass(eq=False)
+class MentionTable(_Reads):
+    """The mention table while resolution builds it; :meth:`freeze` gives the value later stages read."""
+
+    doc: Doc
+    doc_id: str
+    mentions: list[Mention] = field(default_factory=list)
+    actors: dict[str, Actor] = field(default_factory=dict)
+    sectors: dict[tuple[int, int], str] = field(default_factory=dict)
+    places: dict[tuple[int, int], Place] = field(default_factory=dict)
+    genders: dict[str, str] = field(default_factory=dict)
+    token_mentions: dict[int, list[int]] = field(default_factory=dict)
+    acronyms: dict[str, str] = field(default_factory=dict)
+    qualified: dict[tuple[int, int], str] = field(default_factory=dict)
+
+    def add(
+        self, start: int, end: int, label: str, actor: Actor | None, how: str, sector: str | None = None
+    ) -> None:
+        """Record a mention of ``actor`` (or of no actor, for places) at ``[start, end)``."""
+        if actor is not None:
+            self.actors.setdefault(actor.actor_id, actor)
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        sent_idx = -1
+        if span is not None:
+            sent_idx = _sentence_index(self.doc, span.start)
+        idx = len(self.mentions)
+        self.mentions.append(
+            Mention(
+                self.doc_id,
+                start,
+                end,
+                doc_text(self.doc)[start:end],
+                label,
+                sent_idx,
+                actor.actor_id if actor else None,
+                how,
+            )
+        )
+        if sector:
+            self.sectors[(start, end)] = sector
+        if span is not None:
+            for token in span:
+                self.token_mentions.setdefault(token.i, []).append(idx)
+
+    def freeze(self) -> DocActors:
+        """The finished table as a value (copies: later changes to the table never reach it)."""
+        return DocActors(
+            self.doc,
+            self.doc_id,
+            tuple(self.mentions),
+            MappingProxyType(dict(self.actors)),
+            MappingProxyType(dict(self.sectors)),
+            MappingProxyType(dict(self.places)),
+            MappingProxyType({k: tuple(v) for k, v in self.token_mentions.items()}),
+            MappingProxyType(dict(self.qualified)),
+            MappingProxyType(dict(self.genders)),
+        )
+
+
+@dataclass(frozen=True, eq=False)
+class DocActors(_Reads):
+    """The actors of one article and the text spans that refer to them, as resolution left them."""
+
+    doc: Doc
+    doc_id: str
+    mentions: tuple[Mention, ...]
+    actors: Mapping[str, Actor]
+    sectors: Mapping[tuple[int, int], str]
+    places: Mapping[tuple[int, int], Place]
+    token_mentions: Mapping[int, tuple[int, ...]]
+    qualified: Mapping[tuple[int, int], str]
+    genders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """actor id -> ``m`` or ``f`` where the gazetteer knows it"""
+
+
 def _sentence_index(doc: Doc, token_i: int) -> int:
     starts = doc.user_data.get("patronage_sent_starts")
     if starts is None:
@@ -165,7 +208,7 @@ def _sentence_index(doc: Doc, token_i: int) -> int:
     return lo
 
 
-def qualify_mentions(found: DocActors) -> None:
+def qualify_mentions(found: MentionTable) -> None:
     """Give mentions of actors without a country the country their phrase states.
 
     "Iraqi Kurds", "the Kurds of Iraq", "rebels in Chad": the group has no country
@@ -192,7 +235,7 @@ def qualify_mentions(found: DocActors) -> None:
                 break
 
 
-def _country_at(found: DocActors, token_i: int, own: str) -> str | None:
+def _country_at(found: MentionTable, token_i: int, own: str) -> str | None:
     for idx in found.token_mentions.get(token_i, ()):
         other = found.mentions[idx]
         if other.actor_id and other.actor_id != own:

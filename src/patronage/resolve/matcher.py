@@ -22,7 +22,7 @@ _LABEL = {"person": "PERSON", "organization": "ORG", "group": "ORG", "country": 
 
 def _names(gaz: GazetteerLike) -> dict[str, set[str]]:
     names: dict[str, set[str]] = {label: set() for label in _LABEL.values()}
-    for entry in gaz:  # type: ignore[attr-defined]
+    for entry in gaz:
         label = _LABEL.get(entry.kind)
         if label is None:
             continue

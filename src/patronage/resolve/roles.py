@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from patronage.model.records import Evidence, Role
-from patronage.resolve.docactors import DocActors
+from patronage.resolve.docactors import MentionTable
 from patronage.resolve.titles import canonical_title, is_role_noun
 
 __all__ = ["text_roles"]
@@ -43,11 +43,14 @@ _TITLE_ADJECTIVES = _MODIFIERS | {
 }
 
 
+_NOT_TITLE = frozenset({"most", "also", "now", "once", "still", "even", "and", "or", "but"})
+
+
 def _in_title(t: Token) -> bool:
     return t.pos_ != "ADJ" or t.lower_ in _TITLE_ADJECTIVES
 
 
-def _of_phrase(doc: Doc, title_head: Token, found: DocActors, skip: set[int]) -> str | None:
+def _of_phrase(doc: Doc, title_head: Token, found: MentionTable, skip: set[int]) -> str | None:
     """The organisation or country a title belongs to: possessor, demonym or "of X"."""
     for child in title_head.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "at", "for"):
@@ -83,7 +86,7 @@ def _title_words(tokens: list[Token]) -> list[str]:
     ]
 
 
-def text_roles(found: DocActors, sentence_evidence: dict[int, Evidence]) -> list[tuple[str, Role]]:
+def text_roles(found: MentionTable, sentence_evidence: dict[int, Evidence]) -> list[tuple[str, Role]]:
     """(actor id, role) pairs stated in the article, each with the sentence as evidence."""
     doc = found.doc
     out: list[tuple[str, Role]] = []
@@ -192,7 +195,14 @@ def _keep(
     evidence: Evidence | None,
 ) -> None:
     title = title.strip(" ,-")
-    if not title or (actor_id, title, of) in seen:
+    # a title is one office: words joined by "and" or led by an adverb come from a list or a
+    # neighbouring phrase ("president donald trump and house speaker"), not this person's role
+    if (
+        not title
+        or (actor_id, title, of) in seen
+        or " and " in f" {title} "
+        or title.split()[0] in _NOT_TITLE
+    ):
         return
     seen.add((actor_id, title, of))
     out.append((actor_id, Role(title=title, of=of, origin="text", evidence=evidence)))

@@ -7,25 +7,61 @@ same actor. The gazetteer-based resolver refines this; nothing is dropped.
 
 from __future__ import annotations
 
+import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 
 from spacy.tokens import Span
 
 from patronage.nlp.sentences import doc_text
+from patronage.resolve.translit import TRANSLIT
 
 __all__ = ["display_name", "entity_text", "slug"]
 
-_NON_WORD = re.compile(r"[^a-z0-9]+")
+_WORDS = re.compile(r"[^\W_]+")
 _HONORIFIC = re.compile(
     r"^(mr|mrs|ms|miss|dr|sir|dame|lord|lady|gen|col|sen|rep|gov|prof)\.?\s+", re.IGNORECASE
 )
 
 
+def _ascii_word(word: str) -> str | None:
+    """The ASCII spelling of one lowercase word, or None when a letter or digit has none."""
+    out: list[str] = []
+    for ch in word:
+        for part in (ch,) if ch in TRANSLIT else unicodedata.normalize("NFKD", ch):
+            if part in TRANSLIT:
+                out.append(TRANSLIT[part])
+            elif part.isascii():
+                out.append(part if part.isalnum() else "")
+            elif unicodedata.category(part) == "Nd":
+                out.append(str(unicodedata.digit(part)))
+            elif unicodedata.category(part) in ("Lu", "Ll", "Lt", "Lo", "Nl", "No"):
+                return None  # a letter without an ASCII spelling (marks and modifier letters are dropped)
+    return "".join(out)
+
+
+def _hashed(word: str) -> str:
+    return "x" + hashlib.sha1(word.encode("utf-8", "surrogatepass")).hexdigest()[:8]
+
+
+@lru_cache(maxsize=1 << 16)
 def slug(name: str) -> str:
-    """Lowercase ASCII slug of a name: ``Bashar al-Assad`` → ``bashar-al-assad``."""
-    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    return _NON_WORD.sub("-", ascii_name.lower()).strip("-") or "unnamed"
+    """Lowercase ASCII slug of a name: ``Bashar al-Assad`` → ``bashar-al-assad``.
+
+    Cyrillic and Greek letters are transliterated (``Олег Сидоров`` → ``oleg-sidorov``); a word
+    of another script becomes ``x`` and 8 hex digits of its hash, so names in any script keep
+    distinct, stable ids and a surname still matches the last word of the full name. Cached:
+    resolution asks for the same names many times per article.
+    """
+    words: list[str] = []
+    for word in _WORDS.findall(unicodedata.normalize("NFC", name).casefold()):
+        spelled = _ascii_word(word)
+        words.extend(w for w in re.split(r"[^a-z0-9]+", _hashed(word) if spelled is None else spelled) if w)
+    if words:
+        return "-".join(words)
+    # no letters or digits at all: two different names of symbols still get two ids
+    return _hashed(name.strip()) if name.strip() else "unnamed"
 
 
 def entity_text(ent: Span) -> tuple[int, int, str]:

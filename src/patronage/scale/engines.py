@@ -11,11 +11,12 @@ import os
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from typing import TYPE_CHECKING, Any
 
-from patronage.analyse import analyse
+from patronage.analysis import analyse_articles
 from patronage.config import Settings
-from patronage.errors import ConfigError
+from patronage.errors import ConfigError, ExtractionError
 from patronage.model.records import AnalysedArticle, CleanArticle, Failure
 
 if TYPE_CHECKING:
@@ -29,7 +30,7 @@ BatchResult = tuple[list[AnalysedArticle | Failure], dict[str, float]]
 def analyse_batch(batch: list[CleanArticle], values: dict[str, dict[str, Any]]) -> BatchResult:
     """Analyse one batch (the unit of work a worker process runs); returns results and stage timings."""
     timings: dict[str, float] = {}
-    results = list(analyse(batch, Settings(values), timings))
+    results = list(analyse_articles(batch, Settings(values), timings))
     return results, timings
 
 
@@ -78,14 +79,24 @@ class PoolEngine:
         )
 
     def map(self, batches: Iterable[list[CleanArticle]]) -> Iterator[BatchResult]:
-        """Analyse batches in parallel, yielding results in input order."""
+        """Analyse batches in parallel, yielding results in input order.
+
+        A worker that dies (killed, or out of memory) ends the run with an :class:`ExtractionError`;
+        the batches committed before stay, and a re-run resumes after them.
+        """
         pending: deque[Future[BatchResult]] = deque()
-        for batch in batches:
-            pending.append(self.pool.submit(analyse_batch, batch, self.values))
-            while len(pending) >= 2 * self.workers:
+        try:
+            for batch in batches:
+                pending.append(self.pool.submit(analyse_batch, batch, self.values))
+                while len(pending) >= 2 * self.workers:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BrokenProcessPool:
+            raise ExtractionError(
+                "a worker process died (killed, or out of memory); what was committed is kept, "
+                "run again to resume"
+            ) from None
 
     def close(self) -> None:
         """Stop the worker processes."""

@@ -4,7 +4,7 @@
 ``map(batches)`` yields ``(results, timings)`` per input batch, in input order, so
 the runner keeps its single DuckDB writer. Work goes to a pool of :class:`AnalyseBatch`
 actors, each loading spaCy and the gazetteer once and calling
-:func:`patronage.analyse.analyse` unchanged. Results travel back as pickled records.
+:func:`patronage.analysis.analyse_articles` unchanged. Results travel back as pickled records.
 
 Ray is optional (``pip install 'patronage[ray]'``) and imported only when used.
 """
@@ -107,14 +107,14 @@ class AnalyseBatch:
         """Analyse one ``pyarrow.Table`` batch and return a ``pyarrow.Table`` of results."""
         import pyarrow as pa
 
-        from patronage.analyse import analyse
+        from patronage.analysis import analyse_articles
 
         rows: list[dict[str, Any]] = batch.to_pylist()
         articles = [_article_from_row(r) for r in rows]
         clock: dict[str, float] = {}
         out: dict[str, list[Any]] = {"idx": [], "payload": [], "nlp": [], "extract": []}
         before = (0.0, 0.0)
-        for row, result in zip(rows, analyse(articles, self.settings, clock), strict=True):
+        for row, result in zip(rows, analyse_articles(articles, self.settings, clock), strict=True):
             now = (clock.get("nlp", 0.0), clock.get("extract", 0.0))
             out["idx"].append(int(row["idx"]))
             out["payload"].append(pickle.dumps(result, protocol=pickle.HIGHEST_PROTOCOL))
@@ -262,7 +262,7 @@ def event_rows(result: AnalysedArticle | Failure) -> list[dict[str, Any]]:
     from patronage.store.rows import article_rows
 
     columns = shard_schema("events").names
-    return [dict(zip(columns, row, strict=True)) for row in article_rows(result)["events"]]
+    return [{c: row.get(c) for c in columns} for row in article_rows(result)["events"]]
 
 
 def _write_part(batch: Any, target: str, job: str) -> Any:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from patronage.clean.batch import batches, clean_batch
+from patronage.clean.batch import IdLedger, batches, clean_batch
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.ingest import read_inputs
@@ -46,12 +46,15 @@ def _windows(
     paths: Sequence[str], settings: Settings, default_date: str | None, stdin: IO[bytes] | None, job: ShardJob
 ) -> Iterator[list[CleanArticle]]:
     # the runner's own reading and cleaning, so failures and warnings are the same as a normal run
-    seen: set[str] = set()
+    # a shard job cannot wait for its articles to be stored: an article that cleans counts as stored
+    ledger = IdLedger()
     report = RunReport(db="")
     window: list[CleanArticle] = []
     size = max(1, int(settings.get("run.batch_size")))
     for batch in batches(read_inputs(paths, default_date, stdin), size):
-        cleaned, failures = clean_batch(batch, seen, int(settings.get("run.max_chars")), report)
+        cleaned, failures = clean_batch(batch, ledger, int(settings.get("run.max_chars")), report)
+        for clean in cleaned:
+            failures.extend(ledger.stored(clean.doc_id))
         job.failures.extend(failures)
         window.extend(cleaned)
         if len(window) >= 2048:

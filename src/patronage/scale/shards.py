@@ -33,8 +33,8 @@ if TYPE_CHECKING:
 
 __all__ = ["load_shards", "shard_batch", "shard_schema", "shard_tables", "write_parts"]
 
-#: datasets built from named fields (the rest come from ``article_rows``)
-_NAMED = ("articles", "actors", "failures")
+#: datasets built here (the rest come from ``article_rows``)
+_OWN = ("articles", "actors", "failures")
 #: columns a shard leaves empty for the loader to fill, by table
 _LOADER_COLUMNS = {"articles": ("run_id", "ingested_at"), "failures": ("run_id", "failed_at")}
 
@@ -81,60 +81,31 @@ def _named(table: str, rows: list[dict[str, Any]]) -> pa.Table:
     return pa.Table.from_pylist([{f.name: row.get(f.name) for f in schema} for row in rows], schema=schema)
 
 
-def _positional(table: str, rows: list[tuple[Any, ...]]) -> pa.Table:
-    import pyarrow as pa
-
-    schema = shard_schema(table)
-    columns = list(zip(*rows, strict=True)) if rows else [() for _ in schema]
-    return pa.table([pa.array(list(c), f.type) for c, f in zip(columns, schema, strict=True)], schema=schema)
-
-
 def shard_batch(results: Sequence[tuple[int, AnalysedArticle | Failure]]) -> dict[str, pa.Table]:
     """Arrow tables, one per shard dataset, for ``(seq, result)`` pairs (every dataset, maybe empty)."""
+    from patronage.analysis import warning_failures
     from patronage.store.rows import actor_origin, article_rows
+    from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 
     articles: list[dict[str, Any]] = []
     actors: dict[str, dict[str, Any]] = {}
     failures: list[dict[str, Any]] = []
-    facts: dict[str, list[tuple[Any, ...]]] = {t: [] for t in shard_tables() if t not in _NAMED}
+    facts: dict[str, list[dict[str, Any]]] = {t: [] for t in shard_tables() if t not in _OWN}
     for seq, result in results:
+        for failure in [result] if isinstance(result, Failure) else warning_failures([result]):
+            failures.append(FAILURES.row(failure))
         if isinstance(result, Failure):
-            failures.append({k: getattr(result, k) for k in ("doc", "stage", "error", "message", "level")})
             continue
-        a = result.article
-        articles.append({k: getattr(a, k) for k in ("doc_id", "title", "text", "date", "url", "source")})
-        articles[-1].update(origin=a.origin, content_hash=a.content_hash)
+        articles.append(ARTICLES.row(result.article))
         for table, rows in article_rows(result).items():
             facts[table].extend(rows)
         for actor in result.actors:
-            roles = [
-                {
-                    "actor_id": actor.actor_id,
-                    "title": r.title,
-                    "of": r.of,
-                    "start": r.start,
-                    "end": r.end,
-                    "origin": r.origin,
-                }
-                for r in actor.roles
-                if r.origin == "gazetteer"
-            ]
+            roles = [ROLES.row(r, actor_id=actor.actor_id) for r in actor.roles if r.origin == "gazetteer"]
             actors.setdefault(
                 actor.actor_id,
-                {
-                    "actor_id": actor.actor_id,
-                    "name": actor.name,
-                    "kind": actor.kind,
-                    "country": actor.country,
-                    "sector": actor.sector,
-                    "wikidata": actor.wikidata,
-                    "aliases": list(actor.aliases),
-                    "origin": actor_origin(actor),
-                    "seq": seq,
-                    "gazetteer_roles": roles,
-                },
+                ACTORS.row(actor, origin=actor_origin(actor), seq=seq, gazetteer_roles=roles),
             )
-    out = {t: _positional(t, rows) for t, rows in facts.items()}
+    out = {t: _named(t, rows) for t, rows in facts.items()}
     out.update(
         articles=_named("articles", articles),
         actors=_named("actors", list(actors.values())),
@@ -212,7 +183,7 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     """
     import duckdb
 
-    from patronage.analyse import VERSION
+    from patronage.analysis import VERSION
     from patronage.store.schema import FACT_TABLES
 
     sources = _sources(store, shard_dir)
@@ -220,11 +191,13 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     con = store.con
     try:
         con.execute(f"CREATE OR REPLACE TEMP TABLE shard_articles AS SELECT * FROM {sources['articles']}")
-        dup = con.execute(
-            "SELECT doc_id, count(*) FROM shard_articles GROUP BY doc_id HAVING count(*) > 1 LIMIT 1"
-        ).fetchone()
-        if dup:
-            raise InputError(f"article {dup[0]} appears {dup[1]} times; load each job's shards on their own")
+        dups = store.rows(
+            "SELECT doc_id, count(*) AS n FROM shard_articles GROUP BY doc_id HAVING count(*) > 1 LIMIT 1"
+        )
+        for dup in dups:
+            raise InputError(
+                f"article {dup['doc_id']} appears {dup['n']} times; load each job's shards on their own"
+            )
         con.execute(
             "CREATE OR REPLACE TEMP TABLE shard_load AS SELECT s.doc_id FROM shard_articles s "
             "LEFT JOIN articles a USING (doc_id) WHERE a.content_hash IS DISTINCT FROM s.content_hash"
@@ -285,13 +258,14 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
 
 
 def _count(store: Store, sources: dict[str, str], report: RunReport) -> None:
-    total, new = store.con.execute(
-        "SELECT (SELECT count(*) FROM shard_articles), (SELECT count(*) FROM shard_load)"
-    ).fetchone() or (0, 0)
-    rows = store.con.execute(
+    from patronage.store.tables import FAILURES
+
+    total = int(store.value("SELECT count(*) FROM shard_articles"))
+    new = int(store.value("SELECT count(*) FROM shard_load"))
+    rows = store.rows(
         f"SELECT doc, stage, error, message, level FROM {sources['failures']} ORDER BY doc, stage"
-    ).fetchall()
-    report.failures = [Failure(*(str(v) for v in row)) for row in rows]
+    )
+    report.failures = [FAILURES.record({k: str(v) for k, v in row.items()}) for row in rows]
     errors = {f.doc for f in report.failures if f.level == "error" and f.stage != "ingest"}
     report.n_new, report.n_unchanged = int(new), int(total) - int(new)
     report.n_read = int(total) + len(errors)

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
+import os
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -13,8 +15,9 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
-from patronage.store.rows import actor_origin, article_rows
+from patronage.store.rows import Row, actor_origin, article_rows
 from patronage.store.schema import FACT_TABLES, MIGRATIONS, SCHEMA_VERSION
+from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 
 __all__ = ["Store"]
 
@@ -23,37 +26,87 @@ def _now() -> dt.datetime:
     return dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)
 
 
+def _first_line(exc: BaseException) -> str:
+    return (str(exc).strip().splitlines() or [type(exc).__name__])[0]
+
+
+def _arrow_error() -> type[Exception]:
+    import pyarrow as pa
+
+    return pa.ArrowException  # type: ignore[no-any-return]
+
+
+def _check_identity(con: duckdb.DuckDBPyConnection, path: str) -> None:
+    """Raise :class:`StoreError` unless ``con`` is an empty DuckDB database or a patronage one."""
+    try:
+        tables = {
+            str(r[0]) for r in con.execute("SELECT table_name FROM information_schema.tables").fetchall()
+        }
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot read database: {_first_line(exc)}", source=path) from None
+    if tables and not (tables >= {"schema_version", "runs", "articles"} or tables == {"schema_version"}):
+        listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
+        raise StoreError(
+            f"not a patronage database (it holds other tables: {listed}); nothing was written to it",
+            source=path,
+        )
+
+
+def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
+    """A connection to ``path``; read-only ones cannot reach files or the network."""
+    try:
+        config: dict[str, Any] = {"enable_external_access": False} if read_only else {}
+        return duckdb.connect(path, read_only=read_only, config=config)
+    except duckdb.IOException as exc:
+        if "lock" in str(exc).lower():
+            raise StoreError("database is in use by another patronage process", source=path) from None
+        raise StoreError(f"cannot open database: {_first_line(exc)}", source=path) from None
+    except duckdb.Error as exc:
+        raise StoreError(f"cannot open database: {_first_line(exc)}", source=path) from None
+
+
 class Store:
     """A patronage database. Use as a context manager; writes are transactional per batch."""
 
     def __init__(self, path: str | Path, read_only: bool = False) -> None:
         self.path = str(path)
         self.read_only = read_only
-        if read_only and not Path(self.path).exists():
+        exists = os.path.lexists(self.path)
+        #: True when this open created the file (see :meth:`discard`)
+        self.created = not exists and not read_only
+        #: True once :meth:`write` committed articles or failures
+        self.wrote = False
+        if read_only and not exists:
             raise StoreError("no such database; run `patronage run` first", source=self.path)
+        if exists and not read_only:
+            # look before writing: migrations would otherwise create patronage's tables in any DuckDB file
+            probe = _connect(self.path, read_only=True)
+            try:
+                _check_identity(probe, self.path)
+            finally:
+                probe.close()
+        self.con = _connect(self.path, read_only)
         try:
-            config: dict[str, Any] = {}
-            if read_only:
-                config = {"enable_external_access": False}
-            self.con = duckdb.connect(self.path, read_only=read_only, config=config)
-        except duckdb.IOException as exc:
-            text = str(exc)
-            if "lock" in text.lower():
-                raise StoreError(
-                    "database is in use by another patronage process", source=self.path
-                ) from None
-            raise StoreError(f"cannot open database: {text.splitlines()[0]}", source=self.path) from None
-        except duckdb.Error as exc:
-            raise StoreError(f"cannot open database: {str(exc).splitlines()[0]}", source=self.path) from None
-        if not read_only:
-            self._migrate()
-        else:
-            self._check_version()
+            if not read_only:
+                self._migrate()
+            else:
+                self._check_version()
+        except BaseException:
+            self.con.close()  # the next open of this file must not meet a half-open connection
+            raise
 
     # -- lifecycle -------------------------------------------------------------------------------
     def close(self) -> None:
         """Close the connection (idempotent)."""
         self.con.close()
+
+    def discard(self) -> None:
+        """Close, and remove the database file when this open created it (a command that failed)."""
+        self.close()
+        if self.created:
+            for name in (self.path, self.path + ".wal"):
+                with contextlib.suppress(FileNotFoundError):
+                    os.unlink(name)
 
     def __enter__(self) -> Store:
         return self
@@ -61,18 +114,22 @@ class Store:
     def __exit__(
         self, exc_type: type[BaseException] | None, exc: BaseException | None, tb: TracebackType | None
     ) -> None:
-        self.close()
+        if exc_type is not None and not self.wrote:
+            self.discard()  # a command that failed before storing anything leaves no new file behind
+        else:
+            self.close()
 
     def _version(self) -> int:
-        exists = self.con.execute(
+        exists = self.query(
             "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_version'"
-        ).fetchone()
-        if not exists or not exists[0]:
+        )
+        if not exists or not exists[0][0]:
             return 0
-        row = self.con.execute("SELECT max(version) FROM schema_version").fetchone()
-        return int(row[0]) if row and row[0] is not None else 0
+        row = self.query("SELECT max(version) FROM schema_version")
+        return int(row[0][0]) if row and row[0][0] is not None else 0
 
     def _check_version(self) -> None:
+        _check_identity(self.con, self.path)
         version = self._version()
         if version == 0:
             raise StoreError("not a patronage database", source=self.path)
@@ -94,7 +151,7 @@ class Store:
         return self._version()
 
     def _migrate(self) -> None:
-        self.con.execute("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)")
+        self._update("CREATE TABLE IF NOT EXISTS schema_version (version INTEGER, applied_at TIMESTAMP)", [])
         current = self._version()
         if current > SCHEMA_VERSION:
             raise StoreError(
@@ -110,14 +167,15 @@ class Store:
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
                 self.con.commit()
             except duckdb.Error as exc:
-                self.con.rollback()
-                raise StoreError(f"migration {number} failed: {exc}", source=self.path) from None
+                with contextlib.suppress(duckdb.Error):
+                    self.con.rollback()
+                raise StoreError(f"migration {number} failed: {_first_line(exc)}", source=self.path) from None
 
     # -- runs --------------------------------------------------------------------------------------
     def start_run(self, command: str, version: str) -> str:
         """Record the start of a run and return its id."""
         run_id = uuid.uuid4().hex[:12]
-        self.con.execute(
+        self._update(
             "INSERT INTO runs (run_id, started_at, command, version) VALUES (?, ?, ?, ?)",
             [run_id, _now(), command, version],
         )
@@ -125,24 +183,51 @@ class Store:
 
     def finish_run(self, run_id: str, n_read: int, n_new: int, n_unchanged: int, n_failed: int) -> None:
         """Record the end of a run with its counts."""
-        self.con.execute(
+        self._update(
             "UPDATE runs SET finished_at = ?, n_read = ?, n_new = ?, n_unchanged = ?, n_failed = ? WHERE run_id = ?",
             [_now(), n_read, n_new, n_unchanged, n_failed, run_id],
         )
+
+    def _update(self, sql: str, params: Sequence[Any]) -> None:
+        """One statement that writes, outside a batch; its failure (disk full, damage) is a StoreError."""
+        try:
+            self.con.execute(sql, params)
+        except duckdb.Error as exc:
+            raise StoreError(f"write failed: {_first_line(exc)}", source=self.path) from None
 
     # -- reading state -------------------------------------------------------------------------------
     def known_hashes(self, doc_ids: Sequence[str]) -> dict[str, str]:
         """Content hashes of the given articles already stored."""
         if not doc_ids:
             return {}
-        rows = self.con.execute(
+        rows = self.query(
             "SELECT doc_id, content_hash FROM articles WHERE doc_id IN (SELECT unnest(?))", [list(doc_ids)]
-        ).fetchall()
+        )
         return {str(d): str(h) for d, h in rows}
 
+    def _read(self, sql: str, params: Sequence[Any] | None) -> duckdb.DuckDBPyConnection:
+        """Execute a read query; a database that cannot be read (truncated, damaged) is a :class:`StoreError`."""
+        try:
+            return self.con.execute(sql, params or [])
+        except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
+            raise StoreError(
+                f"cannot read database (truncated or damaged?): {_first_line(exc)}", source=self.path
+            ) from None
+
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
-        """Run a read query written by patronage itself (never by users)."""
-        return self.con.execute(sql, params or []).fetchall()
+        """Run a read query written by patronage itself (never by users); rows as tuples."""
+        return self._read(sql, params).fetchall()
+
+    def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
+        """Run a read query written by patronage itself; each row as ``{column: value}``."""
+        cursor = self._read(sql, params)
+        names = [d[0] for d in cursor.description or ()]
+        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+
+    def value(self, sql: str, params: Sequence[Any] | None = None) -> Any:
+        """The first column of the first row of a read query (None when there is no row)."""
+        row = self._read(sql, params).fetchone()
+        return row[0] if row else None
 
     # -- writing ---------------------------------------------------------------------------------------
     def write(self, results: Sequence[AnalysedArticle], failures: Iterable[Failure], run_id: str) -> None:
@@ -154,9 +239,13 @@ class Store:
         try:
             self._write(results, failures, run_id)
             self.con.commit()
-        except duckdb.Error as exc:
-            self.con.rollback()
-            raise StoreError(f"write failed: {str(exc).splitlines()[0]}", source=self.path) from None
+            self.wrote = True
+        except (duckdb.Error, MemoryError, _arrow_error()) as exc:
+            # a failed commit (disk full) may already have ended the transaction: the rollback's own
+            # error ("no transaction is active") must not hide the cause
+            with contextlib.suppress(duckdb.Error):
+                self.con.rollback()
+            raise StoreError(f"write failed: {_first_line(exc)}", source=self.path) from None
 
     def _write(self, results: Sequence[AnalysedArticle], failures: list[Failure], run_id: str) -> None:
         con = self.con
@@ -165,16 +254,19 @@ class Store:
         if doc_ids:
             for table in (*FACT_TABLES, "articles"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
-            # a replaced article's earlier failures no longer apply
-            con.execute("DELETE FROM failures WHERE doc IN (SELECT unnest(?))", [doc_ids])
-        batch: dict[str, list[tuple[Any, ...]]] = {table: [] for table in FACT_TABLES}
+        # failures are keyed by what failed: this run's rows replace earlier runs' rows for the same
+        # input (a re-run, or a run after kill -9, never doubles them), and a replaced article's
+        # failures from earlier runs no longer apply; this run's own rows all stay
+        keys = sorted({*doc_ids, *(f.doc for f in failures)})
+        if keys:
+            con.execute(
+                "DELETE FROM failures WHERE doc IN (SELECT unnest(?)) AND run_id <> ?", [keys, run_id]
+            )
+        batch: dict[str, list[Row]] = {table: [] for table in FACT_TABLES}
         articles = []
         actors: dict[str, Actor] = {}
         for result in results:
-            a = result.article
-            articles.append(
-                (a.doc_id, a.title, a.text, a.date, a.url, a.source, a.origin, a.content_hash, run_id, now)
-            )
+            articles.append(ARTICLES.row(result.article, run_id=run_id, ingested_at=now))
             for table, rows in article_rows(result).items():
                 batch[table].extend(rows)
             for actor in result.actors:
@@ -186,19 +278,16 @@ class Store:
                 self._insert(table, rows)
         self._write_actors(list(actors.values()))
         if failures:
-            con.executemany(
-                "INSERT INTO failures VALUES (?, ?, ?, ?, ?, ?, ?)",
-                [(f.doc, f.stage, f.error, f.message, f.level, run_id, now) for f in failures],
-            )
+            self._insert("failures", [FAILURES.row(f, run_id=run_id, failed_at=now) for f in failures])
 
-    def _insert(self, table: str, rows: Sequence[tuple[Any, ...]]) -> None:
-        """Bulk insert through Arrow: one statement per table and batch instead of one per row."""
+    def _insert(self, table: str, rows: Sequence[Row]) -> None:
+        """Bulk insert by column name through Arrow: one statement per table and batch, not per row."""
         import pyarrow as pa
 
-        columns = list(zip(*rows, strict=True))
-        batch = pa.table({f"c{i}": pa.array(col) for i, col in enumerate(columns)})
+        names = list(dict.fromkeys(name for row in rows for name in row))
+        batch = pa.table({name: pa.array([row.get(name) for row in rows]) for name in names})
         self.con.register("patronage_batch", batch)
-        self.con.execute(f"INSERT INTO {table} SELECT * FROM patronage_batch")
+        self.con.execute(f"INSERT INTO {table} BY NAME SELECT * FROM patronage_batch")
         self.con.unregister("patronage_batch")
 
     def _write_actors(self, actors: list[Actor]) -> None:
@@ -214,27 +303,9 @@ class Store:
         new = [a for a in actors if a.actor_id not in known]
         if not new:
             return
-        self._insert(
-            "actors",
-            [
-                (
-                    a.actor_id,
-                    a.name,
-                    a.kind,
-                    a.country,
-                    a.sector,
-                    a.wikidata,
-                    list(a.aliases),
-                    actor_origin(a),
-                )
-                for a in new
-            ],
-        )
+        self._insert("actors", [ACTORS.row(a, origin=actor_origin(a)) for a in new])
         gazetteer_roles = [
-            (None, a.actor_id, r.title, r.of, r.start, r.end, r.origin, None, None, None, None, None)
-            for a in new
-            for r in a.roles
-            if r.origin == "gazetteer"
+            ROLES.row(r, actor_id=a.actor_id) for a in new for r in a.roles if r.origin == "gazetteer"
         ]
         if gazetteer_roles:
             self._insert("roles", gazetteer_roles)

@@ -7,6 +7,8 @@ an applied one.
 
 from __future__ import annotations
 
+from patronage.model.plover import plover
+
 __all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ACTOR_REF_COLUMNS", "EVIDENCE_COLUMNS", "FACT_TABLES"]
 
 
@@ -31,7 +33,47 @@ FACT_TABLES = (
     "relations",
     "article_actors",
     "sentence_search",
+    "removed_lines",
 )
+
+
+def _vocabulary_sql() -> str:
+    """The PLOVER vocabulary as a SQL table (type, sign, relation), read from ``model/schema``."""
+    rows = ", ".join(
+        f"('{t.name}', '{t.sign}', {repr(t.relation) if t.relation else 'NULL'})"
+        for t in plover().types.values()
+    )
+    return f"(VALUES {rows}) AS vocab(type, sign, relation)"
+
+
+def _rederive_relations() -> list[str]:
+    """Migration 4: event-implied relations re-derived by this version's rule; articles re-analysed.
+
+    A relation implied by an event is kept only when the event is asserted and happened (actual or
+    reported, as in ``extract.relations.implied``), and only
+    with the sign its type has in the vocabulary; a type-level relation takes the name the
+    vocabulary now gives it (one cooperation is support, not an alliance). Stored articles are
+    marked stale, so the next ``run`` over the same inputs re-analyses them (statements, actors
+    and cleaning of this version) instead of skipping them as unchanged; ``removed_lines`` keeps
+    what cleaning took out of each article.
+    """
+    vocab = _vocabulary_sql()
+    # relation names given by an event's type: today's, and allied_with (COOPERATE's before schema 4)
+    names = {t.relation for t in plover().types.values() if t.relation} | {"allied_with"}
+    generic = ", ".join(f"'{name}'" for name in sorted(names))
+    return [
+        f"""DELETE FROM relations WHERE origin LIKE 'event:%' AND origin NOT IN (
+                SELECT 'event:' || e.event_id FROM events e JOIN {vocab} USING (type)
+                WHERE e.polarity = 'asserted' AND e.modality IN ('actual', 'reported')
+                  AND vocab.sign = relations.polarity
+                  AND (vocab.relation IS NOT NULL OR relations.relation NOT IN ({generic})))""",
+        f"""UPDATE relations SET relation = vocab.relation FROM events e, {vocab}
+            WHERE relations.origin = 'event:' || e.event_id AND e.type = vocab.type
+              AND vocab.relation IS NOT NULL AND relations.relation IN ({generic})""",
+        "UPDATE articles SET content_hash = 'stale:' || coalesce(content_hash, '')",
+        "CREATE TABLE IF NOT EXISTS removed_lines (doc_id VARCHAR, idx INTEGER, text VARCHAR)",
+    ]
+
 
 MIGRATIONS: list[list[str]] = [
     [
@@ -87,10 +129,20 @@ MIGRATIONS: list[list[str]] = [
         "ALTER TABLE events ADD COLUMN IF NOT EXISTS dyad_target VARCHAR",
         "UPDATE events SET dyad_source = source_country, dyad_target = target_country",
     ],
-    # 4: how likely a quote's speaker is right (issue #17); quotes stored before it have none
+    # 4: relations that say what the text says (issue 16): event relations re-derived, articles
+    # re-analysed on the next run, and the lines cleaning removed kept per article
+    _rederive_relations(),
+    # 5: every table holds its record's fields (issue 14: columns are read from ``model.records``);
+    # a relation's date keeps its season and its text, as an event's does
     [
-        "ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE",
+        "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_season VARCHAR",
+        "ALTER TABLE relations ADD COLUMN IF NOT EXISTS date_text VARCHAR",
     ],
+    # 6: an event's salience in its sentence (``Event.salience``); events stored before it have none
+    ["ALTER TABLE events ADD COLUMN IF NOT EXISTS salience DOUBLE"],
+    # 7: how likely a quote's speaker is right (issue 17); quotes stored before it have none
+    ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE"],
 ]
+
 
 SCHEMA_VERSION = len(MIGRATIONS)

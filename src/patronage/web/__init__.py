@@ -5,16 +5,17 @@ FastAPI is an optional extra, so it is imported only when :func:`create_app` is 
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from fastapi import FastAPI
+    from patronage.web.guard import ASGIApp
 
 __all__ = ["create_app"]
 
 
-def create_app(db_path: str, max_rows: int = 500) -> FastAPI:
-    """Build the web app over the database at ``db_path`` (see :func:`patronage.web.app.create_app`)."""
+def create_app(db_path: str, max_rows: int = 500, **options: Any) -> ASGIApp:
+    """Build the web app over the database at ``db_path``; ``options`` as
+    :func:`patronage.web.app.create_app` takes them (allowed hosts, concurrency, queue, cache)."""
     from patronage.web.app import create_app as _create_app
 
-    return _create_app(db_path, max_rows)
+    return _create_app(db_path, max_rows, **options)

@@ -6,23 +6,33 @@ meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.erro
 
 from __future__ import annotations
 
+import json
 import re
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Path, Query
+from fastapi.concurrency import run_in_threadpool
+from fastapi.responses import Response
 
-from patronage.errors import InputError, NotFoundError
+from patronage.errors import InputError
 from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
-from patronage.query.filters import DATE_PATTERN, check_date, events_page, overview, search
-from patronage.query.network import network
+from patronage.query.events import EventFilter, events_page
+from patronage.query.evidence import event_evidence, relation_evidence
+from patronage.query.filters import DATE_PATTERN, check_date
+from patronage.query.network import EdgeIndex, edge_index, network
+from patronage.query.overview import overview
+from patronage.query.search import search
+from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
-from patronage.web.evidence import event_evidence, relation_evidence
 
-__all__ = ["DATE_PATTERN", "build_router", "check_date", "split_types"]
+__all__ = ["DATE_PATTERN", "build_router", "check_date", "json_response", "split_types"]
 
 _TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_\- ]{0,39}$")
 MAX_LEN = 200
+
+#: edge indexes (one per window and type filter) a server keeps
+INDEXES = 2
 
 Text = Annotated[str, Query(min_length=1, max_length=MAX_LEN)]
 OptDate = Annotated[str | None, Query(max_length=10, pattern=DATE_PATTERN)]
@@ -35,6 +45,16 @@ def _one_of(values: tuple[str, ...]) -> str:
 
 
 Sign = Annotated[str | None, Query(pattern=_one_of(SIGNS))]
+
+
+def json_response(content: dict[str, Any]) -> Response:
+    """``content`` as a JSON response, encoded where it is made.
+
+    Returning a dict would have FastAPI walk it with ``jsonable_encoder`` on the event loop, which
+    for a large answer stalls every other request, the fast 503s of a full queue included.
+    """
+    body = json.dumps(content, ensure_ascii=False, allow_nan=False, separators=(",", ":"), default=str)
+    return Response(body.encode("utf-8"), media_type="application/json")
 
 
 def split_types(value: str | None) -> list[str]:
@@ -50,60 +70,84 @@ def split_types(value: str | None) -> list[str]:
     return items
 
 
-def build_router(pool: StorePool, max_rows: int) -> APIRouter:
-    """The API routes over one read-only store; no response holds more than ``max_rows`` rows."""
+def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None = None) -> APIRouter:
+    """The API routes over one read-only store; no response holds more than ``max_rows`` rows.
+
+    Network answers are kept in ``cache`` (keyed by every parameter), as the store cannot change,
+    and so are the edge indexes of the last :data:`INDEXES` windows asked for (unless the cache is off).
+    """
     router = APIRouter(prefix="/api")
+    cache = cache if cache is not None else QueryCache(0)
+    indexes: QueryCache[EdgeIndex] = QueryCache(INDEXES if cache.max_size else 0, lambda _: 1)
 
     @router.get("/meta")
-    def meta() -> dict[str, Any]:
+    def meta() -> Response:
         """Counts, date range, event types and relation names in the store."""
         with pool.cursor() as store:
-            return {"ok": True, "max_rows": max_rows, **overview(store)}
+            return json_response({"ok": True, "max_rows": max_rows, **overview(store)})
 
     @router.get("/search")
-    def search_route(q: Text, limit: Annotated[int, Query(ge=1)] = 10) -> dict[str, Any]:
+    def search_route(q: Text, limit: Annotated[int, Query(ge=1)] = 10) -> Response:
         """Actors by name, alias or id substring, and sentences containing ``q``."""
         with pool.cursor() as store:
             found = search(store, q, min(limit, max_rows), min(20, max_rows))
-        return {"ok": True, "q": q, **found}
+        return json_response({"ok": True, "q": q, **found})
 
     @router.get("/actor/{actor_id:path}")
     def actor_route(
         actor_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)], as_of: OptDate = None
-    ) -> dict[str, Any]:
+    ) -> Response:
         """An actor's profile: roles, relations, events and quotes, as of a date."""
         check_date(as_of, "as_of")
         with pool.cursor() as store:
-            if not store.query("SELECT 1 FROM actors WHERE actor_id = ?", [actor_id]):
-                raise NotFoundError(f"no actor {actor_id!r}", source="actor_id")
             profile = actor_profile(store, actor_id, as_of, limit=max_rows)
-        return {"ok": True, **profile}
+        return json_response({"ok": True, **profile})
 
     @router.get("/network")
-    def network_route(
+    async def network_route(
         actor: Text,
         as_of: OptDate = None,
         since: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
         depth: Annotated[int, Query(ge=1, le=3)] = 1,
         types: OptTypes = None,
         sign: Sign = None,
-    ) -> dict[str, Any]:
-        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window)."""
+        min_support: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
+    ) -> Response:
+        """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window).
+
+        ``min_support`` keeps the edges stated or implied in at least that many articles.
+
+        Asynchronous so that an answer in the cache is sent without a worker thread; a miss runs
+        the query in one (and concurrent misses of the same query share it).
+        """
         check_date(as_of, "as_of")
         check_date(since, "from")
-        with pool.cursor() as store:
-            graph = network(
-                store,
-                actor,
-                as_of=as_of,
-                depth=depth,
-                types=split_types(types),
-                sign=sign,
-                max_nodes=max_rows,
-                max_edges=max_rows,
-                since=since,
-            )
-        return {"ok": True, **graph}
+        type_list = split_types(types)
+        key = ("network", actor, as_of, since, depth, tuple(type_list), sign, min_support, max_rows)
+
+        def make() -> bytes:
+            with pool.cursor() as store:
+                window_key = ("index", as_of, since, tuple(t.lower() for t in type_list))
+                index = indexes.compute(window_key, lambda: edge_index(store, (as_of, since), type_list))
+                graph = network(
+                    store,
+                    actor,
+                    as_of=as_of,
+                    depth=depth,
+                    types=type_list,
+                    sign=sign,
+                    max_nodes=max_rows,
+                    max_edges=max_rows,
+                    since=since,
+                    index=index,
+                    min_support=min_support,
+                )
+            return bytes(json_response({"ok": True, **graph}).body)
+
+        body = cache.get(key)
+        if body is None:
+            body = await run_in_threadpool(cache.compute, key, make)
+        return Response(body, media_type="application/json")
 
     @router.get("/events")
     def events_route(
@@ -116,17 +160,14 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
         sign: Sign = None,
         limit: Annotated[int, Query(ge=1)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
-    ) -> dict[str, Any]:
+    ) -> Response:
         """Events, oldest first, a page at a time."""
         if limit > max_rows:
             raise InputError(f"limit must be at most {max_rows}", source="limit")
         check_date(from_, "from")
         check_date(to, "to")
-        if from_ and to and from_[: len(to)] > to:
-            raise InputError("from is after to", source="from")
         with pool.cursor() as store:
-            page = events_page(
-                store,
+            bounds = EventFilter(
                 actor=actor,
                 types=[t.upper() for t in split_types(type)],
                 start=from_,
@@ -134,19 +175,18 @@ def build_router(pool: StorePool, max_rows: int) -> APIRouter:
                 polarity=polarity,
                 modality=modality,
                 sign=sign,
-                limit=limit,
-                offset=offset,
             )
-        return {"ok": True, **page}
+            page = events_page(store, bounds, limit=limit, offset=offset)
+        return json_response({"ok": True, **page})
 
     @router.get("/evidence/{evidence_id:path}")
-    def evidence_route(evidence_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)]) -> dict[str, Any]:
+    def evidence_route(evidence_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)]) -> Response:
         """An event's (or relation statement's) sentence, article and highlight spans."""
         with pool.cursor() as store:
             if evidence_id.startswith("rel-"):
                 found = relation_evidence(store, evidence_id)
             else:
                 found = event_evidence(store, evidence_id)
-        return {"ok": True, **found}
+        return json_response({"ok": True, **found})
 
     return router

@@ -6,18 +6,21 @@ the Content-Security-Policy can forbid both. Data reaches the page only as JSON.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Iterable
 from contextlib import asynccontextmanager
 from pathlib import Path
 
-from fastapi import FastAPI, Request, Response
+from fastapi import FastAPI
 from fastapi.responses import FileResponse
 from fastapi.staticfiles import StaticFiles
 
+from patronage.config import RANGES
 from patronage.errors import ConfigError
 from patronage.web.api import build_router
+from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 from patronage.web.errors import install_error_handlers
+from patronage.web.guard import ASGIApp, HeadAsGet, HostGuard, Limiter, SecurityHeaders
 
 __all__ = ["CSP", "SECURITY_HEADERS", "STATIC_DIR", "create_app"]
 
@@ -49,14 +52,33 @@ SECURITY_HEADERS = {
 }
 
 
-def create_app(db_path: str, max_rows: int = 500) -> FastAPI:
+def create_app(
+    db_path: str,
+    max_rows: int = 500,
+    *,
+    allowed_hosts: Iterable[str] = (),
+    max_concurrency: int = 4,
+    max_queue: int = 64,
+    max_wait: float = 2.0,
+    cache_mb: int = 64,
+) -> ASGIApp:
     """A read-only explorer over the patronage database at ``db_path``.
 
     Opens the database at once, so a missing or foreign file fails here with a
-    :class:`~patronage.errors.StoreError` rather than on the first request.
+    :class:`~patronage.errors.StoreError` rather than on the first request. Requests pass
+    :mod:`patronage.web.guard` first: Host allow-list (loopback names, and ``allowed_hosts``),
+    then the bounded queue; repeated network queries are answered from a ``cache_mb`` cache.
     """
-    if not 1 <= max_rows <= 100_000:
-        raise ConfigError(f"max_rows must be between 1 and 100000, got {max_rows}", source="web.max_rows")
+    for name, value in (
+        ("web.max_rows", max_rows),
+        ("web.max_concurrency", max_concurrency),
+        ("web.max_queue", max_queue),
+        ("web.max_wait", max_wait),
+        ("web.cache_mb", cache_mb),
+    ):
+        low, high = RANGES[name]
+        if not low <= value <= high:
+            raise ConfigError(f"{name} must be between {low} and {high}, got {value}", source=name)
     pool = StorePool(db_path)
 
     @asynccontextmanager
@@ -68,22 +90,12 @@ def create_app(db_path: str, max_rows: int = 500) -> FastAPI:
     app.state.pool = pool
     install_error_handlers(app)
 
-    @app.middleware("http")
-    async def security_headers(
-        request: Request, call_next: Callable[[Request], Awaitable[Response]]
-    ) -> Response:
-        response = await call_next(request)
-        for key, value in SECURITY_HEADERS.items():
-            response.headers.setdefault(key, value)
-        if request.url.path.startswith("/api/"):
-            response.headers["Cache-Control"] = "no-store"
-        return response
-
-    app.include_router(build_router(pool, max_rows))
+    app.include_router(build_router(pool, max_rows, QueryCache(cache_mb << 20)))
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:
         return FileResponse(STATIC_DIR / "index.html", media_type="text/html; charset=utf-8")
 
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
-    return app
+    limited = Limiter(app, max_concurrency, max_queue, max_wait)  # type: ignore[arg-type]
+    return SecurityHeaders(HostGuard(HeadAsGet(limited), allowed_hosts), SECURITY_HEADERS)

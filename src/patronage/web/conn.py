@@ -22,6 +22,7 @@ class CursorStore(Store):
     def __init__(self, parent: Store) -> None:  # noqa: D107 -- a view, no migration or version check
         self.path = parent.path
         self.read_only = True
+        self.created = self.wrote = False
         self.con = parent.con.cursor()
 
 

@@ -14,29 +14,22 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
-from patronage.errors import (
-    ConfigError,
-    ExtractionError,
-    InputError,
-    ModelError,
-    NotFoundError,
-    PatronageError,
-    StoreError,
-)
+from patronage import errors
+from patronage.errors import PatronageError
 
-__all__ = ["STATUS_OF", "NotFoundError", "error_response", "install_error_handlers", "status_for"]
+__all__ = ["STATUS_OF", "error_response", "install_error_handlers", "status_for"]
 
 _log = logging.getLogger(__name__)
 
 
 #: error class -> HTTP status; the first class in the exception's MRO that is listed wins
 STATUS_OF: dict[type[PatronageError], int] = {
-    NotFoundError: 404,
-    InputError: 400,
-    StoreError: 503,
-    ConfigError: 500,
-    ModelError: 500,
-    ExtractionError: 500,
+    errors.NotFoundError: 404,
+    errors.InputError: 400,
+    errors.StoreError: 503,
+    errors.ConfigError: 500,
+    errors.ModelError: 500,
+    errors.ExtractionError: 500,
     PatronageError: 500,
 }
 

@@ -11,17 +11,37 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import replace
 
+import numpy as np
 from spacy.tokens import Span
 
 from patronage.extract.events.dyad import coded_dyad
+from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
-from patronage.model.records import ActorRef, DateValue, Event, Evidence, Place
+from patronage.model.records import DESCRIBED, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import DocActors
+from patronage.resolve.simple import slug
 
 __all__ = ["sentence_events"]
 
+#: heads of phrases that describe a political actor without naming it
+POLITICAL_HEADS = frozenset(
+    """
+    official lawmaker legislator senator congressman congresswoman representative minister diplomat
+    envoy ambassador negotiator spokesman spokeswoman spokesperson leader president premier governor
+    mayor prosecutor judge court government administration ministry department agency authority
+    regime cabinet parliament congress senate committee commission council party opposition
+    delegation military army navy troop soldier force police officer commander general militant
+    rebel insurgent fighter protester demonstrator activist campaigner union coalition alliance
+    """.split()
+)
+_BODIES = frozenset(
+    "government administration ministry department agency authority regime cabinet parliament congress "
+    "senate committee commission council party opposition delegation military army navy police union "
+    "coalition alliance court".split()
+)
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
 _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 
@@ -29,16 +49,54 @@ _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 def sentence_events(
     doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
 ) -> list[Event]:
-    """The events one parsed sentence reports, with resolved actors and a coded dyad."""
+    """The events one parsed sentence reports, each with its calibrated confidence.
+
+    Events the scorer gives less than ``min_confidence`` are left out.
+    """
+    scorer = load_scorer()
+    out: list[Event] = []
+    for event, features, vector in candidate_events(doc_id, sent, found, ev, date):
+        confidence = scorer.confidence(features, vector)
+        if confidence >= min_confidence:
+            out.append(replace(event, confidence=round(confidence, 3)))
+    return out
+
+
+def candidate_events(
+    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue
+) -> list[tuple[Event, list[str], np.ndarray]]:
+    """Every event the lexicon and the parse propose in one sentence, with the scorer's inputs.
+
+    Each comes with its features and its trigger's tok2vec vector; its ``confidence`` is
+    still the coding heuristic's (training reads these candidates as they are).
+    """
     frames = code_sentence(sent)
-    events: list[Event] = []
+    quoted = quoted_tokens(sent)
+    out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
     for frame in frames:
-        coded = _events(doc_id, frame, found, ev, date, min_confidence, _swap_side(frame, frames, found))
-        if coded and countries is None:
+        coded = _events(doc_id, frame, found, ev, date, 0.0, _swap_side(frame, frames, found))
+        if not coded:
+            continue
+        if countries is None:
             countries = found.countries_in(sent.start_char, sent.end_char)
-        events.extend(_with_dyad(e, countries or []) for e in coded)
-    return events
+        span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+        tok = span.root if span is not None else sent.root
+        vector = found.doc.tensor[tok.i] if found.doc.tensor.shape[0] > tok.i else np.zeros(96, np.float32)
+        for event in coded:
+            features = event_features(
+                tok,
+                event.type,
+                event.modality,
+                event.polarity,
+                frame.flags,
+                event.source,
+                event.target,
+                found,
+                quoted,
+            )
+            out.append((_with_dyad(event, countries), features, vector))
+    return out
 
 
 def _with_dyad(event: Event, countries: Sequence[str]) -> Event:
@@ -131,6 +189,7 @@ def _events(
                     date=date,
                     location=location,
                     confidence=round(frame.confidence, 3),
+                    salience=round(frame.confidence, 3),
                     trigger=trigger,
                 )
             )
@@ -197,12 +256,31 @@ def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRe
     return out[:1]
 
 
+def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """An actor the phrase describes without naming: "officials", "Democratic leaders", "the troops".
+
+    Only phrases headed by a political role or body count; the reference keeps the words the
+    text uses and an id that marks it as described (never a network node).
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in POLITICAL_HEADS:
+        return []
+    words = [t for t in span if t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    if not words:
+        return []
+    text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    kind = "group" if span.root.tag_ == "NNS" or span.root.lemma_.lower() in _BODIES else "person"
+    return [ActorRef(DESCRIBED + slug(text), text, kind, None, None, text)]
+
+
 def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
         refs = found.refs_for_span(start, end)
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
+        if not refs:
+            refs = _described(found, start, end)
         for ref in refs:
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)

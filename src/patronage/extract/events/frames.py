@@ -15,25 +15,22 @@ Choices worth knowing:
   (provide aid): the PLOVER manual codes rescues as AID, and no CAMEO code names
   it; 075 is kept for asylum actually granted, and 074 would add a wrong
   peacekeeping context.
-* Following the PLOVER manual, a CONSULT, SUPPORT, COOPERATE or AID event that is
-  only offered or intended ("will visit", "pledged to send arms") is coded AGREE
-  with the matching CAMEO 03x intent code; its context is kept.
+* An offered, intended or conditional action keeps its own type, with its modality
+  ("will visit" is CONSULT, intended): the modality carries what the PLOVER manual's
+  intent types (AGREE, THREATEN) carry, and :func:`patronage.model.plover.manual_type`
+  maps an event to the manual's coding. A refused cooperation ("will not accept") is
+  REJECT and "X must do Y" in someone's mouth is REQUEST, as in the manual.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
 from patronage.extract.events.phrases import Span2, arg_spans, phrase_span, pobjs, subject_of
-from patronage.extract.events.recode import (
-    agree_code,
-    reject_code,
-    request_code,
-    threaten_code,
-)
+from patronage.extract.events.recode import reject_code, request_code
 from patronage.extract.events.roles import (
     PLACE_PREPS,
     PLACES,
@@ -45,12 +42,13 @@ from patronage.extract.events.roles import (
     place_of,
     verb_args,
 )
+from patronage.extract.events.senses import noun_sense, offers_event, verb_sense
 from patronage.model.plover import plover
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["EventFrame", "code_sentence"]
+__all__ = ["EventFrame", "Hit", "code_sentence", "rule_hits"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +67,9 @@ class EventFrame:
     modality: str
     confidence: float
     location: Span2 | None
+    flags: tuple[str, ...] = ()
+    """What coding knew of the frame: ``embedded`` (in another trigger's clause), ``nominal``
+    (a noun trigger), ``anchored`` (a noun after a light verb), ``adjective``."""
 
 
 def _depth(tok: Token) -> int:
@@ -80,7 +81,7 @@ def _depth(tok: Token) -> int:
 
 
 @dataclass(frozen=True, slots=True)
-class _Hit:
+class Hit:
     """A matched trigger before recoding and scoring."""
 
     trigger: Token
@@ -92,7 +93,7 @@ class _Hit:
     anchor: Token
 
 
-def _embedded(hit: _Hit, anchors: set[int]) -> bool:
+def _embedded(hit: Hit, anchors: set[int]) -> bool:
     """True when the trigger sits in the complement of another trigger (coordination does not count)."""
     cur = hit.anchor
     for _ in range(12):
@@ -105,8 +106,13 @@ def _embedded(hit: _Hit, anchors: set[int]) -> bool:
     return False
 
 
-def _recode(lex: Lexicon, hit: _Hit) -> tuple[str, str, str, str, list[Span2], list[Span2]]:
-    """(cameo, type, polarity, modality, sources, targets) after the intent/refusal/demand rules."""
+def _recode(lex: Lexicon, hit: Hit) -> tuple[str, str, str, str, list[Span2], list[Span2]]:
+    """(cameo, type, polarity, modality, sources, targets) after the refusal and demand rules.
+
+    An offered or intended action keeps its own type and says so in its modality ("will
+    visit" is an intended CONSULT); :func:`patronage.model.plover.manual_type` gives the
+    PLOVER manual's intent coding (AGREE, THREATEN) of such an event.
+    """
     cameo = hit.rule.cameo
     type_ = lex.info(cameo).type
     sources, targets = hit.args
@@ -123,14 +129,10 @@ def _recode(lex: Lexicon, hit: _Hit) -> tuple[str, str, str, str, list[Span2], l
     intent = plover().types[type_].intent
     if polarity == "negated" and future and (intent == "AGREE" or type_ == "AGREE"):
         return reject_code(cameo), "REJECT", "asserted", modality, sources, targets
-    if future and intent == "AGREE":
-        return agree_code(cameo), "AGREE", polarity, modality, sources, targets
-    if future and modality != "offered" and intent == "THREATEN":
-        return threaten_code(cameo), "THREATEN", polarity, modality, sources, targets
     return cameo, type_, polarity, modality, sources, targets
 
 
-def _frame(lex: Lexicon, hit: _Hit, embedded: bool) -> EventFrame:
+def _frame(lex: Lexicon, hit: Hit, embedded: bool) -> EventFrame:
     original = lex.info(hit.rule.cameo)
     cameo, type_, polarity, modality, sources, targets = _recode(lex, hit)
     info = lex.info(cameo)
@@ -155,24 +157,41 @@ def _frame(lex: Lexicon, hit: _Hit, embedded: bool) -> EventFrame:
         modality=modality,
         confidence=round(max(0.05, min(0.95, confidence)), 3),
         location=hit.location,
+        flags=_flags(hit, embedded),
     )
+
+
+def _flags(hit: Hit, embedded: bool) -> tuple[str, ...]:
+    flags = ["embedded"] if embedded else []
+    if hit.trigger.pos_ in {"NOUN", "PROPN"}:
+        flags.append("nominal")
+    elif hit.trigger.pos_ == "ADJ":
+        flags.append("adjective")
+    if hit.anchor is not hit.trigger:
+        flags.append("anchored")
+    return tuple(flags)
 
 
 _ADJ_TARGET_PREPS = frozenset({"of", "toward", "towards", "about", "to", "with"})
 
 
-def code_sentence(sent: Span) -> list[EventFrame]:
-    """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
+def rule_hits(sent: Span) -> list[Hit]:
+    """Triggers of the lexicon in one parsed sentence, with their rules and argument spans."""
     lex = load_lexicon()
-    hits: list[_Hit] = []
+    hits: list[Hit] = []
     consumed: set[int] = set()
     for tok in sent:
         if tok.pos_ != "VERB" or (rules := lex.verbs.get(lemma(tok))) is None:
             continue
         hit = match_verb(rules, tok)
-        if hit is None:
+        if hit is None or offers_event(tok, lex.verbs.keys(), lex.nouns.keys()):
             continue
         rule, matched = hit
+        code = verb_sense(tok, lex.info(rule.cameo).type, rule.cameo)
+        if code is None:
+            continue
+        if code != rule.cameo:
+            rule = replace(rule, cameo=code, context=None)
         if matched is not None:
             consumed.add(matched.i)
         end = tok.idx + len(tok.text)
@@ -187,7 +206,7 @@ def code_sentence(sent: Span) -> list[EventFrame]:
                     (phrase_span(c) for c in tok.children if c.dep_ == "dobj" and c.ent_type_ in PLACES),
                     None,
                 )
-        hits.append(_Hit(tok, end, rule, verb_args(tok, rule, matched, lex), 0.7, location, tok))
+        hits.append(Hit(tok, end, rule, verb_args(tok, rule, matched, lex), 0.7, location, tok))
     verb_triggers = {h.trigger.i for h in hits}
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_:
@@ -202,8 +221,13 @@ def code_sentence(sent: Span) -> list[EventFrame]:
         if location is None and type_ == "CONSULT":
             location = place_of(tok, frozenset({"to"}))
         anchor = noun_anchor(tok, verb_triggers)
+        partner = bool(args[1]) or any(
+            c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in tok.children
+        )
+        if not noun_sense(tok, type_, anchor, partner):
+            continue
         base = 0.55 if anchor is None else 0.7
-        hits.append(_Hit(tok, tok.idx + len(tok.text), found, args, base, location, anchor or tok))
+        hits.append(Hit(tok, tok.idx + len(tok.text), found, args, base, location, anchor or tok))
     for tok in sent:
         if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "oprd", "xcomp"}:
             continue
@@ -215,8 +239,15 @@ def code_sentence(sent: Span) -> list[EventFrame]:
         sources_adj = arg_spans(subj) if subj is not None else []
         targets_adj = [span for _p, obj in pobjs(tok, _ADJ_TARGET_PREPS) for span in arg_spans(obj)]
         hits.append(
-            _Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head)
+            Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head)
         )
+    return hits
+
+
+def code_sentence(sent: Span) -> list[EventFrame]:
+    """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
+    lex = load_lexicon()
+    hits = rule_hits(sent)
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
     frames.sort(key=lambda f: f.trigger_start)

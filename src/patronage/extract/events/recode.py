@@ -1,59 +1,17 @@
-"""CAMEO recoding rules for events that are intended, refused or demanded rather than done.
+"""CAMEO recoding rules for events that are refused or demanded rather than done.
 
-CAMEO (and the CAMEO-to-PLOVER table) codes the *intent* to cooperate as AGREE
-(03x: "will visit", "offered to release"), the intent to do harm as THREATEN
-(13x: "plans to attack", "will impose a curfew"), a refused cooperation as
-REJECT (12x: "will not accept refugees") and "X must do Y" in someone's mouth as
-REQUEST (10x). These functions map the code of the underlying action to the code
-of the speech act; the caller decides when they apply, from the ``intent`` of each type in
-the PLOVER vocabulary (:mod:`patronage.model.plover`).
+CAMEO (and the CAMEO-to-PLOVER table) codes a refused cooperation as REJECT (12x: "will
+not accept refugees") and "X must do Y" in someone's mouth as REQUEST (10x). These
+functions map the code of the underlying action to the code of the speech act; the caller
+decides when they apply. An offered or intended action keeps its own code: its modality
+says it has not happened (see :func:`patronage.model.plover.manual_type`).
 """
 
 from __future__ import annotations
 
-__all__ = ["agree_code", "reject_code", "request_code", "threaten_code"]
+__all__ = ["reject_code", "request_code"]
 
 # longest prefix wins; keys are CAMEO code prefixes of the underlying action
-_AGREE = {
-    "04": "036",
-    "05": "032",
-    "06": "031",
-    "061": "0311",
-    "062": "0312",
-    "063": "0313",
-    "064": "0314",
-    "07": "033",
-    "071": "0331",
-    "072": "0332",
-    "073": "0333",
-    "074": "0334",
-    "08": "035",
-    "081": "0351",
-    "084": "0353",
-    "085": "0354",
-    "086": "0355",
-    "087": "0356",
-}
-_THREATEN = {
-    "1": "130",
-    "14": "133",
-    "15": "138",
-    "16": "131",
-    "161": "1313",
-    "163": "1312",
-    "164": "134",
-    "165": "135",
-    "166": "136",
-    "17": "131",
-    "172": "132",
-    "1723": "1323",
-    "1724": "1324",
-    "18": "1383",
-    "19": "138",
-    "191": "1381",
-    "192": "1382",
-    "20": "1385",
-}
 _REJECT = {
     "04": "125",
     "05": "120",
@@ -96,16 +54,6 @@ def _lookup(table: dict[str, str], cameo: str, default: str) -> str:
         if hit is not None:
             return hit
     return default
-
-
-def agree_code(cameo: str) -> str:
-    """The CAMEO 03x intent code for a cooperative action code."""
-    return _lookup(_AGREE, cameo, "030")
-
-
-def threaten_code(cameo: str) -> str:
-    """The CAMEO 13x threat code for a hostile action code."""
-    return _lookup(_THREATEN, cameo, "130")
 
 
 def reject_code(cameo: str) -> str:

@@ -223,7 +223,14 @@ def verb_args(
             _add(targets, _listed_people(obj))
     if not targets and matched is not None:
         # "granted Edward Snowden temporary asylum": the parser may make the recipient a noun modifier
-        _add(targets, [phrase_span(c) for c in matched.children if c.dep_ == "nmod" and actor_like(c)])
+        _add(
+            targets,
+            [
+                phrase_span(c)
+                for c in matched.children
+                if (c.dep_ == "nmod" and actor_like(c)) or (c.dep_ == "compound" and c.ent_type_ == "PERSON")
+            ],
+        )
     if not targets:
         # "demanded that the US cancel ...": the one asked, warned or accused is the clause subject
         for clause in verb.children:
@@ -274,7 +281,9 @@ def noun_args(
         if left.i >= noun.i:
             break
         if left.dep_ in {"amod", "compound"} and left.ent_type_ in _ACTOR_ENTS and left.head.i <= noun.i:
-            _add(sources, [phrase_span(left)])
+            # "the Snowden asylum" is Snowden's: a person before a noun whose possessor receives it
+            recipient = rule.possessor_is_target and left.ent_type_ == "PERSON"
+            _add(targets if recipient else sources, [phrase_span(left)])
     for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
         if prep in rule.host_preps or prep == "by" or prep == "between":
             _add(sources, arg_spans(obj))
@@ -287,6 +296,11 @@ def noun_args(
             _add(targets, arg_spans(obj))
     head = noun.head
     if noun_anchor(noun, verb_triggers) is not None:
+        # "offered him asylum", "offered asylum to the whistleblower": the light verb's recipient
+        for child in head.children:
+            if child.dep_ == "dative" and child.pos_ != "ADP":
+                _add(targets, arg_spans(child))
+        _add(targets, [span for _p, obj in pobjs(head, {"to"}) for span in arg_spans(obj)])
         subj, passive = subject_of(head)
         if subj is not None and not passive:
             if lemma(head) in _RECIPIENT_VERBS:

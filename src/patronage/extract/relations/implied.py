@@ -2,9 +2,12 @@
 
 Statements (``statements.py``) say how actors stand directly; events are
 evidence too: granting asylum is harbouring, military aid is support, an
-accusation or a sanction is opposition. Negated or hypothetical events imply
-nothing. The relation each event type implies is declared in the PLOVER vocabulary
-(:mod:`patronage.model.plover`).
+accusation or a sanction is opposition. Only an asserted event that happened implies a
+standing relation: modality ``actual``, or ``reported`` (the article's speaker says it
+happened: "the UAE said it had received Ghani"); a negated event, and one only offered,
+intended, conditional or hypothetical, imply nothing. The relation each event type implies,
+and its sign, are declared in the PLOVER vocabulary (:mod:`patronage.model.plover`);
+the relation keeps the event's direction (source to target) and its date.
 """
 
 from __future__ import annotations
@@ -12,36 +15,48 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from patronage.model.plover import plover
-from patronage.model.records import Event, Relation
+from patronage.model.records import Event, Relation, is_described
 
 __all__ = ["relation_for", "relations_from_events"]
 
 
+#: modalities of events that happened (as the article or its speaker tells)
+_HAPPENED = frozenset({"actual", "reported"})
 _HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
 
 
 def relation_for(event: Event) -> tuple[str, str, float] | None:
     """The relation an event implies, or None."""
-    if event.polarity != "asserted" or event.modality in ("hypothetical", "conditional"):
+    if event.polarity != "asserted" or event.modality not in _HAPPENED:
         return None
-    if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
-        return ("harbours", "positive", 0.9)
-    if event.cameo == "043" and event.target is not None and event.target.kind == "person":
-        return ("hosts", "positive", 0.6)
-    if event.type == "RETREAT" and event.mode == "release":
-        return ("releases", "positive", 0.5)
     info = plover().types.get(event.type)
-    if info is None or info.relation is None:
+    if info is None:
+        return None
+    # the finer positive relations never override the type's sign: asylum refused is no harbouring
+    if info.sign == "positive":
+        if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
+            return ("harbours", "positive", 0.9)
+        if event.cameo == "043" and event.target is not None and event.target.kind == "person":
+            return ("hosts", "positive", 0.6)
+        if event.type == "RETREAT" and event.mode == "release":
+            return ("releases", "positive", 0.5)
+    if info.relation is None:
         return None
     return (info.relation, info.sign, info.strength)
 
 
-def relations_from_events(events: Iterable[Event]) -> list[Relation]:
-    """One relation statement per event between two actors that implies one."""
+def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) -> list[Relation]:
+    """One relation statement per event between two actors that implies one.
+
+    Only events of at least ``min_confidence`` (the calibrated chance that the event is fully
+    right) imply a standing relation: the network is what readers trust first.
+    """
     out: list[Relation] = []
     for event in events:
-        if event.source is None or event.target is None:
+        if event.source is None or event.target is None or event.confidence < min_confidence:
             continue
+        if is_described(event.source.actor_id) or is_described(event.target.actor_id):
+            continue  # "officials criticised protesters": no standing relation between descriptions
         implied = relation_for(event)
         if implied is None:
             continue

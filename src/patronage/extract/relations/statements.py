@@ -220,8 +220,18 @@ def _continuation(token: Token, found: DocActors, known: tuple[str, ActorRef]) -
     return [StatementFrame(source, m, relation, "positive", 0.6, token.text) for m in members]
 
 
+def _denied(token: Token) -> bool:
+    """ "no friend of", "is not an ally of", "never a critic": the tie is denied, so nothing is stated."""
+    if any(c.dep_ == "neg" or c.lower_ in ("no", "never") for c in token.children):
+        return True
+    head = token.head
+    return token.dep_ in ("attr", "oprd") and any(c.dep_ == "neg" for c in head.children)
+
+
 def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
     relation, polarity, strength = _TIES[token.lemma_.lower()]
+    if _denied(token):
+        return []
     others: list[ActorRef] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to"):

@@ -384,3 +384,21 @@ def test_undated_sentences_are_fast() -> None:
     for _ in range(20_000):
         timeline.sentence_date(sentence)
     assert time.perf_counter() - started < 1.0
+
+
+@pytest.mark.parametrize(
+    ("sentence", "value"),
+    [
+        # a bare date in a clause about the future is the next one, not the last
+        ("The two leaders will meet on Friday in Hanoi.", "2015-10-23"),
+        ("Talks are due to resume on March 3 in Geneva.", "2016-03-03"),
+        ("The minister is expected to visit Tokyo in February.", "2016-02"),
+        # the past, and a past clause beside a future one, keep the most recent such date
+        ("The two leaders met on Friday in Hanoi.", "2015-10-16"),
+        ("Assad, who flew to Moscow on Tuesday, will return to Damascus.", "2015-10-20"),
+        ("The minister will not say what happened on Tuesday.", "2015-10-20"),
+    ],
+)
+def test_future_clauses_put_bare_dates_ahead(sentence: str, value: str) -> None:
+    found = Timeline(WED).sentence_date(sentence)
+    assert found is not None and found.value == value, found

@@ -40,8 +40,9 @@ def test_one_worker_reports_every_figure(tmp_path: Path) -> None:
     result = measure(Settings(), 6, 1, corpus(tmp_path, 8))
     assert set(result) >= KEYS
     assert result["articles"] == 6 and result["workers"] == 1 and result["failed"] == 0
+    # the ratio is rounded to 3 decimals: a small one (cold start on 6 articles) is off by up to 0.0005
     assert result["ratio"] == pytest.approx(
-        result["pipeline_words_per_s"] / result["spacy_words_per_s"], rel=0.01
+        result["pipeline_words_per_s"] / result["spacy_words_per_s"], rel=0.01, abs=0.001
     )
     assert abs(sum(result["stages"].values()) - 1.0) < 0.01 and "nlp" in result["stages"]
     assert list(result["scaling"]) == ["1"] and result["speedup"] == 1.0

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 import spacy
 from spacy.language import Language
@@ -11,9 +9,7 @@ from spacy.language import Language
 from patronage.extract.quotes.marks import quote_regions
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
 from patronage.nlp.loader import load_nlp
-
-SHARED = Path(__file__).resolve().parents[2].parent / "shared"
-SEED = SHARED / "seeds" / "003_f45c3efb7a33dfef.txt"
+from tests.conftest import shared_path
 
 Row = tuple[str, str | None, str | None, bool]
 
@@ -201,9 +197,8 @@ def test_component_stores_quotes() -> None:
     assert doc.text[quotes[0].content_start : quotes[0].content_end] == "We are ready"
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="../shared/seeds is not available beside the checkout")
 def test_seed_article_quotes() -> None:
-    text = SEED.read_text(encoding="utf-8")
+    text = shared_path("seeds", "003_f45c3efb7a33dfef.txt").read_text(encoding="utf-8")
     rows = _rows(text)
 
     def speaker_of(opening: str) -> str | None:

@@ -6,7 +6,8 @@ import pytest
 
 from patronage.extract.events.dyad import DEFAULT_POLICY, POLICIES, DyadPolicy, coded_dyad
 from patronage.model.records import ActorRef, AnalysedArticle, Place
-from patronage.resolve.gazetteer import Gazetteer, first_last_key
+from patronage.resolve.gazetteer import Gazetteer
+from patronage.resolve.keys import first_last_key
 from patronage.resolve.registry import load_gazetteer
 from tests.conftest import analyse_text
 

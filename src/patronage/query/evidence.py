@@ -9,21 +9,31 @@ from __future__ import annotations
 from typing import Any
 
 from patronage.errors import NotFoundError
-from patronage.query.filters import EVENT_COLS, REL_ID_SQL, event_dict, sign_sql
+from patronage.model.fields import public
+from patronage.query.events import event_by_id, event_object
+from patronage.query.facts import article_sources
+from patronage.query.filters import REL_ID_SQL
 from patronage.store import Store
+from patronage.store.tables import RELATIONS
 
 __all__ = ["event_evidence", "highlights", "relation_evidence"]
 
 
 def _article(store: Store, doc_id: str) -> dict[str, Any] | None:
-    rows = store.query("SELECT doc_id, title, date, url, source FROM articles WHERE doc_id = ?", [doc_id])
-    if not rows:
+    found = article_sources(store, [doc_id]).get(doc_id)
+    if found is None:
         return None
-    r = rows[0]
-    url = r[3]
+    url = found["url"]
     # only web addresses become links; a "javascript:" or "data:" url stays data
     link = url if isinstance(url, str) and url.lower().startswith(("http://", "https://")) else None
-    return {"doc_id": r[0], "title": r[1], "date": r[2], "url": url, "link": link, "source": r[4]}
+    return {
+        "doc_id": found["doc_id"],
+        "title": found["title"],
+        "date": found["date"],
+        "url": url,
+        "link": link,
+        "source": found["source"],
+    }
 
 
 def _find(sentence: str, needle: str | None, taken: list[tuple[int, int]]) -> tuple[int, int] | None:
@@ -45,7 +55,7 @@ def highlights(
 ) -> list[dict[str, Any]]:
     """Spans (relative to the sentence) of each ``(role, actor_id, surface)`` part, non-overlapping."""
     ev_end = ev_start + len(sentence)
-    mentions = store.query(
+    mentions = store.rows(
         """SELECT start, "end", actor_id FROM mentions
            WHERE doc_id = ? AND start >= ? AND "end" <= ? ORDER BY start""",
         [doc_id, ev_start, ev_end],
@@ -55,9 +65,9 @@ def highlights(
     for role, actor_id, surface in parts:
         span = _find(sentence, surface, taken)
         if span is None and actor_id:
-            for s, e, who in mentions:
-                cand = (int(s) - ev_start, int(e) - ev_start)
-                if who == actor_id and all(cand[1] <= a or cand[0] >= b for a, b in taken):
+            for m in mentions:
+                cand = (int(m["start"]) - ev_start, int(m["end"]) - ev_start)
+                if m["actor_id"] == actor_id and all(cand[1] <= a or cand[0] >= b for a, b in taken):
                     span = cand
                     break
         if span is not None:
@@ -68,13 +78,7 @@ def highlights(
 
 def event_evidence(store: Store, event_id: str) -> dict[str, Any]:
     """An event with its sentence, article and highlight spans."""
-    sign_expr, sign_params = sign_sql()
-    rows = store.query(
-        f"SELECT {EVENT_COLS}, {sign_expr} FROM events WHERE event_id = ?", [*sign_params, event_id]
-    )
-    if not rows:
-        raise NotFoundError(f"no event {event_id!r}", source="event_id")
-    event = event_dict(rows[0][:-1], rows[0][-1])
+    event = event_object(*event_by_id(store, event_id))
     ev = event["evidence"]
     sentence = ev["sentence"] or ""
     src, tgt = event["source"] or {}, event["target"] or {}
@@ -105,37 +109,30 @@ def event_evidence(store: Store, event_id: str) -> dict[str, Any]:
 
 def relation_evidence(store: Store, evidence_id: str) -> dict[str, Any]:
     """One relation statement (by its ``rel-`` id) with its sentence, article and highlights."""
-    rows = store.query(
-        f"""SELECT {REL_ID_SQL}, doc_id, source_actor_id, source_name, source_text, target_actor_id, target_name,
-                   target_text, relation, polarity, strength, date, origin, ev_start, ev_end, sentence
-            FROM relations WHERE {REL_ID_SQL} = ? LIMIT 1""",
-        [evidence_id],
+    rows = store.rows(
+        f"SELECT {RELATIONS.select()} FROM relations WHERE {REL_ID_SQL} = ? LIMIT 1", [evidence_id]
     )
     if not rows:
         raise NotFoundError(f"no evidence {evidence_id!r}", source="evidence_id")
-    r = rows[0]
-    relation = {
-        "source": {"actor_id": r[2], "name": r[3], "text": r[4]},
-        "target": {"actor_id": r[5], "name": r[6], "text": r[7]},
-        "relation": r[8],
-        "polarity": r[9],
-        "strength": r[10],
-        "date": r[11],
-        "origin": r[12],
-    }
-    sentence = r[15] or ""
+    found = RELATIONS.record(rows[0])
+    ev = found.evidence
+    src, tgt = found.source, found.target
     spans = highlights(
-        store, r[1], int(r[13] or 0), sentence, [("source", r[2], r[4]), ("target", r[5], r[7])]
+        store,
+        ev.doc_id,
+        int(ev.start or 0),
+        ev.sentence or "",
+        [("source", src.actor_id, src.text), ("target", tgt.actor_id, tgt.text)],
     )
     return {
         "kind": "relation",
         "id": evidence_id,
         "event": None,
-        "relation": relation,
-        "sentence": sentence,
-        "doc_id": r[1],
-        "start": r[13],
-        "end": r[14],
-        "article": _article(store, r[1]),
+        "relation": public(found),
+        "sentence": ev.sentence or "",
+        "doc_id": ev.doc_id,
+        "start": ev.start,
+        "end": ev.end,
+        "article": _article(store, ev.doc_id),
         "highlights": spans,
     }

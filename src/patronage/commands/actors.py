@@ -1,0 +1,54 @@
+"""``patronage actors import``: analysts' actor dictionaries as gazetteer YAML."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from patronage.errors import InputError
+from patronage.export.atomic import atomic_output
+
+__all__ = ["actors"]
+
+
+@click.group()
+def actors() -> None:
+    """Manage the actor gazetteer."""
+
+
+@actors.command("import")
+@click.argument("path", type=click.Path(exists=True, dir_okay=False))
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["phoenix", "countryinfo"]),
+    required=True,
+    help="Dictionary format of PATH.",
+)
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False),
+    required=True,
+    help="Gazetteer YAML file to write; add it to resolve.gazetteer to use it.",
+)
+@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
+    """Convert a Phoenix/PETRARCH actor dictionary or CountryInfo file into gazetteer YAML.
+
+    The output is written whole or not at all.
+    """
+    from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
+
+    out = Path(output)
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise InputError(
+            f"cannot create the output's directory: {exc.strerror or exc}", source=output
+        ) from None
+    entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
+    with atomic_output(output, force) as tmp:
+        n = write_entries(entries, tmp)
+    click.echo(f"wrote {n} actors to {out}; use them with --set resolve.gazetteer={out}", err=True)

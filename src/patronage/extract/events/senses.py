@@ -1,0 +1,221 @@
+"""Which sense of a trigger verb the sentence uses: an event of its type, another type, or none.
+
+The trigger lexicon lists every verb CAMEO knows, in every sense; news uses many of them
+figuratively or for things that are not political interactions. The checks here read the
+verb's own arguments in the parse (never other words of the sentence):
+
+* an agent that cannot act ("a survey released Monday", "the move would help police",
+  "sanctions hitting the energy sector") means no political event;
+* a material action needs a recipient of the right kind: one releases, frees, aids, arrests
+  or protects people, groups or places, not "a video", "the environment" or "a problem";
+* violence needs a physical target: "attacked the way the war was sold", "an onslaught on
+  his credibility", "fight back against over-reach" are criticism by a person (ACCUSE) or
+  nothing, and "X attacked Y" between politicians, with no weapon or casualty in the
+  clause, is criticism too;
+* refusing to comment, confirm or discuss is not a refusal of anything asked (REJECT);
+* offering, promising or pledging an action or a thing the lexicon knows as an event
+  ("offered asylum", "pledged to send troops") is that event, offered: the verb itself is
+  no second event (see :func:`offers_event`);
+* asking is a request only when someone is asked *to* do something or asked *for* it, and
+  agreeing or committing is an agreement only when it is *to* or *on* something (not an
+  opinion: "50 % agree with the ruling").
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patronage.extract.events.phrases import subject_of
+from patronage.extract.events.roles import PLACES, actor_like, lemma
+from patronage.resolve.titles import is_role_noun
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+__all__ = ["noun_sense", "offers_event", "verb_sense"]
+
+#: the CAMEO code of criticism, for violence words used of words ("attacked his record")
+CRITICIZE = "111"
+_MATERIAL_NEEDS_RECIPIENT = frozenset({"RETREAT", "AID"})
+_VIOLENT = frozenset({"ASSAULT"})
+#: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
+_THINGS = frozenset(
+    {
+        "survey", "poll", "study", "move", "decision", "law", "bill", "rule", "policy", "plan",
+        "measure", "sanction", "tariff", "deal", "agreement", "outcome", "change", "video", "data",
+        "figure", "economy", "market", "price", "crisis", "scandal", "problem", "issue", "situation",
+        "development", "process", "system", "program", "programme", "effort", "step", "trend",
+        "growth", "rate", "cost", "tax", "money", "budget", "weather", "virus", "pandemic",
+        "disease", "storm", "book", "film", "movie", "song", "album", "idea", "proposal", "reform",
+        "legislation", "order", "ruling", "finding", "evidence", "question", "debate", "fight",
+        "war", "conflict", "violence", "attack", "election", "vote", "result", "number", "level",
+        "review", "report", "investigation", "inquiry", "probe", "audit", "analysis", "assessment",
+        "support", "criticism", "backing", "conduct", "behavior", "behaviour",
+        "performance",
+    }
+)  # fmt: skip
+#: what a verbal attack goes at: words, ideas, records, reputations (never a place or a body)
+_ABSTRACT = frozenset(
+    {
+        "credibility", "way", "plan", "policy", "idea", "record", "remark", "comment", "statement",
+        "bill", "law", "proposal", "decision", "report", "claim", "reputation", "integrity",
+        "character", "agenda", "economy", "system", "process", "rule", "deal", "budget", "tax",
+        "overreach", "over-reach", "handling", "stance", "view", "approach", "strategy",
+        "leadership", "judgment", "judgement", "motive", "competence", "honesty", "rhetoric",
+        "message", "speech", "tweet", "question", "problem", "issue", "scene", "debate", "argument",
+        "press", "media", "medium", "administration's", "legacy", "response", "reaction",
+    }
+)  # fmt: skip
+#: records and media one releases, publishes or shares: never prisoners set free
+_RECORDS = frozenset(
+    {
+        "video", "footage", "image", "photo", "photograph", "picture", "document", "email",
+        "message", "file", "transcript", "memo", "letter", "note", "text", "tape", "recording",
+        "audio", "information", "detail", "list", "name", "version", "copy", "update", "guidance",
+        "guideline", "record", "report", "statement", "survey", "poll", "study", "data",
+        "result", "book", "album", "film", "plan", "budget", "proposal", "draft", "analysis",
+        "estimate", "forecast", "figure", "number", "finding", "evidence", "summary",
+    }
+)  # fmt: skip
+#: words of a clause that make "attack" physical: weapons, casualties, force
+_VIOLENCE = frozenset(
+    {
+        "kill", "killing", "dead", "death", "wound", "injure", "injury", "shoot", "shot", "gun",
+        "gunfire", "bomb", "bombing", "missile", "rocket", "airstrike", "strike", "troop", "soldier",
+        "army", "military", "knife", "stab", "explosion", "explosive", "blast", "fire", "artillery",
+        "shell", "police", "weapon", "grenade", "drone", "tank", "raid", "militant", "terrorist",
+        "gunman", "assailant", "attacker", "bomber", "insurgent", "rebel", "mob", "injured", "wounded",
+    }
+)  # fmt: skip
+#: verbs with a verbal sense: one "attacks", "slams" or "hits" a person with words
+_VERBAL = frozenset(
+    {
+        "attack", "hit", "slam", "blast", "strike", "target", "hammer", "bash", "assail", "lambast",
+        "savage", "batter", "pummel", "rip", "knock", "lash", "fight",
+    }
+)  # fmt: skip
+#: what one declines or refuses without refusing anything asked
+_NON_COMMITTAL = frozenset(
+    {
+        "comment", "say", "discuss", "elaborate", "confirm", "specify", "answer",
+        "reveal", "disclose", "identify", "name", "speculate", "give", "provide", "detail",
+    }
+)  # fmt: skip
+_RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+
+
+def _recipient(verb: Token) -> Token | None:
+    """The verb's direct object, or its passive subject."""
+    for child in verb.children:
+        if child.dep_ in {"dobj", "nsubjpass"}:
+            return child
+    return None
+
+
+def _thing(tok: Token) -> bool:
+    """True for a common noun that names a thing or an idea, never an agent."""
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in _THINGS or lemma(tok) in _ABSTRACT)
+
+
+def _recipient_ok(tok: Token) -> bool:
+    """Can one release, free or aid what ``tok`` names? Not a thing, a record or an idea."""
+    return tok.ent_type_ != "" or lemma(tok) not in _THINGS | _ABSTRACT | _RECORDS
+
+
+def _violent_clause(verb: Token) -> bool:
+    return any(lemma(t) in _VIOLENCE for t in verb.subtree if t is not verb) or any(
+        lemma(t) in _VIOLENCE for t in verb.head.children
+    )
+
+
+def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
+    """The CAMEO code the verb's sense has here: ``cameo``, another code, or None (no event)."""
+    subj, passive = subject_of(verb)
+    if subj is not None and not passive and _thing(subj):
+        return None  # "the move would help police"
+    obj = _recipient(verb)
+    if obj is None and passive and subj is not None:
+        obj = subj  # "a survey released Monday": what was released
+    if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
+        return None  # "released a video", "helped create a problem"
+    if type_ in _VIOLENT:
+        targets = [obj] if obj is not None else []
+        targets += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+        speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
+        verbal = lemma(verb) in _VERBAL
+        if targets and all(lemma(t) in _ABSTRACT for t in targets):
+            return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
+        if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
+            return CRITICIZE  # "when he was a Republican, he attacked President Bush"
+    lem = lemma(verb)
+    if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
+        return None  # "asked whether the minister would resign": a question, not an event
+    if lem in _NON_COMMITTAL and verb.dep_ == "xcomp" and lemma(verb.head) in {"decline", "refuse"}:
+        return None  # "refused to discuss the claims"
+    if (
+        type_ == "REJECT"
+        and lem in {"decline", "refuse"}
+        and any(c.dep_ == "xcomp" and lemma(c) in _NON_COMMITTAL for c in verb.children)
+    ):
+        return None
+    if lem == "ask" and not any(
+        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
+    ):
+        return None  # "asked whether", "asked Trump a question"
+    if lem in {"agree", "commit"} and not any(
+        c.dep_ == "xcomp"
+        or (c.dep_ == "dobj" and lem == "agree")
+        or (c.dep_ == "prep" and c.lower_ in {"to", "on", "upon"})
+        for c in verb.children
+    ):
+        return None  # "agree with critics", "atrocities committed by ISIS"
+    return cameo
+
+
+_OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
+
+
+def offers_event(verb: Token, verbs: Collection[str], nouns: Collection[str]) -> bool:
+    """True when ``verb`` offers or promises something that is itself an event trigger."""
+    if lemma(verb) not in _OFFERING:
+        return False
+    return any(
+        (c.dep_ == "xcomp" and lemma(c) in verbs) or (c.dep_ == "dobj" and lemma(c) in nouns)
+        for c in verb.children
+    )
+
+
+#: light verbs that make a noun of support or threat an act: "voiced support", "issued a threat"
+_EXPRESSING = frozenset(
+    {
+        "express", "voice", "offer", "pledge", "declare", "give", "lend", "throw", "promise", "signal",
+        "reiterate", "reaffirm", "extend", "show", "issue", "make", "repeat", "renew", "send", "announce",
+    }
+)  # fmt: skip
+#: nouns that name a standing arrangement or a stance more often than an act
+_STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support", "threat", "backing"})
+_VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
+
+
+def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
+    """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
+
+    "His support of the bill", "the Iran deal", "a threat to the party" describe; "voiced
+    support", "issued a threat" act. A meeting is an interaction only with someone ("a
+    meeting with House Republicans", "talks between the two generals"); a cabinet or party
+    meeting is internal. Violence
+    named by a noun is physical only where the sentence says so (weapons, casualties,
+    forces): "Romney's attack", "IRS attacks" are not.
+    """
+    lem = lemma(noun)
+    if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
+        return False
+    if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
+        return False
+    if type_ in _VIOLENT:
+        return any(lemma(t) in _VIOLENCE for t in noun.sent if t is not noun) or any(
+            o.ent_type_ in PLACES for p in noun.children if p.dep_ == "prep" for o in p.children
+        )
+    return True

@@ -1,0 +1,86 @@
+"""One normalisation of characters, by Unicode category, for article text and every other field.
+
+Invisible characters are decided by category rather than listed one by one, so a new zero-width
+or tag character cannot slip through and split or spoof a name:
+
+* format characters (``Cf``: zero-width and bidi controls, soft hyphen, invisible operators,
+  the Mongolian vowel separator, tag characters), private-use (``Co``) and unassigned code points
+  (``Cn``) are removed, as are the default-ignorable combining marks (variation selectors, the
+  combining grapheme joiner);
+* control characters (``Cc``) become a space, except the line breaks: ``\\n`` stays, ``\\r\\n``,
+  ``\\r`` and NEL become ``\\n``; the line separator (``Zl``) is a line break and the paragraph
+  separator (``Zp``) a blank line;
+* every space separator (``Zs``) and the Hangul fillers, which render as blanks, become one space;
+* a lone surrogate (``Cs``, from an undecodable file name or a JSON escape) becomes U+FFFD;
+* the result is NFC.
+
+:func:`normalise_text` keeps line breaks (article bodies); :func:`normalise_field` makes one line
+(ids, titles, URLs, sources, origins).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+__all__ = ["normalise_field", "normalise_text"]
+
+# letters that render as blanks: "Ahmed\u3164Khan" must read as two words, not one spoofed name
+_FILLERS = frozenset({0x115F, 0x1160, 0x3164, 0xFFA0})
+# combining marks that are default-ignorable: variation selectors and the grapheme joiner
+_IGNORABLE_MARKS = frozenset(
+    [0x034F, 0x17B4, 0x17B5, 0x180B, 0x180C, 0x180D, 0x180F]
+    + list(range(0xFE00, 0xFE10))
+    + list(range(0xE0100, 0xE01F0))
+)
+_SPACE_RUNS = re.compile(" {2,}")
+
+
+def _target(code: int) -> int | str | None:
+    """What one code point becomes: itself, a replacement, or None (removed)."""
+    if code == 0x0A:
+        return code
+    if code == 0x85:  # NEL, the C1 line break
+        return "\n"
+    category = unicodedata.category(chr(code))
+    if category == "Cc" or category == "Zs" or code in _FILLERS:
+        return " "
+    if category == "Zl":
+        return "\n"
+    if category == "Zp":
+        return "\n\n"
+    if category == "Cs":
+        return "\ufffd"
+    if category in ("Cf", "Co", "Cn") or code in _IGNORABLE_MARKS:
+        return None
+    return code
+
+
+class _Table(dict[int, "int | str | None"]):
+    """``str.translate`` table filled on first sight of each code point (there are 1.1 million)."""
+
+    def __missing__(self, code: int) -> int | str | None:
+        value = _target(code)
+        self[code] = value
+        return value
+
+
+_TABLE = _Table()
+for _code in range(128):
+    _TABLE[_code]  # noqa: B018 -- ASCII is filled eagerly; it is most of every text
+
+
+def normalise_text(text: str) -> str:
+    """Text with line breaks kept: invisible and control characters handled by category, NFC."""
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    text = text.translate(_TABLE)
+    if "  " in text:
+        text = _SPACE_RUNS.sub(" ", text)
+    # NFC last: removing an invisible character can leave a combining mark next to its base
+    return unicodedata.normalize("NFC", text)
+
+
+def normalise_field(value: str) -> str:
+    """One line: :func:`normalise_text`, then every run of whitespace is one space, stripped."""
+    return " ".join(normalise_text(value).split())

@@ -1,0 +1,98 @@
+"""Parse texts in bounded pieces, so memory follows a character budget rather than the longest text.
+
+spaCy's token-to-vector layer holds arrays for every token of a batch at once (a 300,000-character
+article alone took about 1 GB). :func:`parse` cuts a long text into pieces of at most
+:data:`PIECE_CHARS` characters at whitespace, preferring paragraph breaks and then sentence ends,
+feeds pieces to ``nlp.pipe`` in batches of at most :data:`BATCH_CHARS` characters, and joins each
+text's pieces again with ``Doc.from_docs``: the joined doc has exactly the text's characters, so
+every offset is unchanged. Each piece starts a sentence, as a paragraph does.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+from patronage.nlp.segment import CUT_KEY
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+    from spacy.tokens import Doc
+
+__all__ = ["BATCH_CHARS", "PIECE_CHARS", "parse", "pieces"]
+
+#: longest piece of one text parsed on its own
+PIECE_CHARS = 20_000
+#: most characters parsed in one ``nlp.pipe`` batch
+BATCH_CHARS = 100_000
+_BREAKS = ("\n\n", "\n", ". ", "? ", "! ", "; ", ", ", " ")
+
+
+def pieces(text: str, size: int = PIECE_CHARS) -> list[str]:
+    """``text`` cut into pieces of at most ``size`` characters that end in whitespace (bar the last).
+
+    A cut goes after the last paragraph break before ``size``, else after the last sentence end,
+    and so on down to any space; a run of ``size`` characters without any space is cut where it is.
+    """
+    out: list[str] = []
+    start = 0
+    while len(text) - start > size:
+        limit = start + size
+        cut = -1
+        for mark in _BREAKS:
+            at = text.rfind(mark, start + size // 4, limit)
+            if at >= 0:
+                cut = at + len(mark)
+                break
+        if cut < 0:
+            cut = limit
+        while cut < len(text) and text[cut].isspace():  # whitespace stays with the piece it ends
+            cut += 1
+        out.append(text[start:cut])
+        start = cut
+    out.append(text[start:])
+    return out
+
+
+def _join(nlp: Language, text: str, docs: list[Doc]) -> Doc:
+    if len(docs) == 1:
+        return docs[0]
+    from spacy.tokens import Doc
+
+    cuts = sum(int(d.user_data.pop(CUT_KEY, 0)) for d in docs)
+    joined = Doc.from_docs(docs, ensure_whitespace=True)
+    if joined.text != text:  # a piece that did not end in whitespace: parse the text whole instead
+        return nlp(text)
+    joined.user_data[CUT_KEY] = cuts
+    return joined
+
+
+def parse(nlp: Language, texts: Iterable[str], batch_size: int = 64) -> Iterator[Doc]:
+    """One parsed :class:`~spacy.tokens.Doc` per text, in order, as ``nlp.pipe`` gives them."""
+    queue: list[tuple[int, str]] = []  # (text number, piece) waiting for the next batch
+    queued = 0
+    wanted: dict[int, tuple[str, int]] = {}  # text number -> (text, number of pieces)
+    done: dict[int, list[Doc]] = {}
+    next_out = 0
+
+    def run_batch() -> Iterator[Doc]:
+        nonlocal queue, queued, next_out
+        numbers = [n for n, _ in queue]
+        for number, doc in zip(numbers, nlp.pipe([p for _, p in queue], batch_size=len(queue)), strict=True):
+            done.setdefault(number, []).append(doc)
+        queue, queued = [], 0
+        while next_out in wanted and len(done.get(next_out, ())) == wanted[next_out][1]:
+            text, _ = wanted.pop(next_out)
+            yield _join(nlp, text, done.pop(next_out))
+            next_out += 1
+
+    for number, text in enumerate(texts):
+        parts = pieces(text)
+        wanted[number] = (text, len(parts))
+        for part in parts:
+            queue.append((number, part))
+            queued += len(part)
+            if queued >= BATCH_CHARS or len(queue) >= batch_size:
+                yield from run_batch()
+    if queue:
+        yield from run_batch()

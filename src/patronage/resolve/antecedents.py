@@ -1,0 +1,155 @@
+"""Antecedents of pronouns: the person "he" or "she" is, the country "it" is, the group "they" are."""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from patronage.model.records import Actor
+from patronage.resolve.docactors import MentionTable
+
+__all__ = ["plural_antecedents", "pronoun_antecedent", "thing_antecedent"]
+
+
+def pronoun_antecedent(
+    found: MentionTable, token: Token, persons: list[tuple[int, str]], gender: str
+) -> str | None:
+    """The person a he/she pronoun refers to, among ``persons`` (token index, actor id) named so far."""
+
+    def compatible(actor_id: str) -> bool:
+        g = found.genders.get(actor_id)
+        return g is None or g == gender
+
+    sent = token.sent
+    governing_subjects = {
+        child.i
+        for ancestor in token.ancestors
+        for child in ancestor.children
+        if child.dep_ in ("nsubj", "nsubjpass")
+    }
+    # 0. a possessive prefers another participant named earlier in its sentence: "Despite
+    #    Medvedchuk's capture, Putin secured his release" (his = Medvedchuk, not the agent)
+    if token.tag_ == "PRP$":
+        for i, actor_id in reversed(persons):
+            if (
+                sent.start <= i < token.i
+                and compatible(actor_id)
+                and not any(
+                    found.doc[s].left_edge.i <= i <= found.doc[s].right_edge.i for s in governing_subjects
+                )
+            ):
+                return actor_id
+    # 1. the subject of a clause governing the pronoun ("Putin said he would…"), never across a
+    #    parenthetical speech clause ("Mr. Assad, he said, had spent…": he is not Assad)
+    governors: list[Token] = []
+    node = token
+    while node.head.i != node.i:
+        if node.dep_ == "parataxis" or (
+            node.dep_ in ("ccomp", "advcl") and node.i > node.head.i and _speech(node)
+        ):
+            break
+        node = node.head
+        governors.append(node)
+    for ancestor in governors:
+        if token.head.i == ancestor.i and token.dep_ in ("nsubj", "nsubjpass"):
+            continue  # the pronoun is this clause's subject: a second "subject" is dislocated content
+        for child in ancestor.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i != token.i:
+                for i, actor_id in reversed(persons):
+                    if child.left_edge.i <= i <= child.right_edge.i and compatible(actor_id):
+                        return actor_id
+    # 2. possessives may point back within their own sentence ("Putin and his ex-wife")
+    if token.tag_ == "PRP$":
+        for i, actor_id in reversed(persons):
+            if sent.start <= i < token.i and compatible(actor_id):
+                return actor_id
+    # 3. the subject of the previous sentences, then the most recent person before this sentence
+    earlier = [(i, a) for i, a in persons if i < sent.start]
+    if not earlier:
+        return None
+    prev_sent = found.doc[earlier[-1][0]].sent
+    for i, actor_id in earlier:
+        if (
+            prev_sent.start <= i < prev_sent.end
+            and found.doc[i].dep_ in ("nsubj", "nsubjpass")
+            and compatible(actor_id)
+        ):
+            return actor_id
+    for _i, actor_id in reversed(earlier[-8:]):
+        if compatible(actor_id):
+            return actor_id
+    return None
+
+
+_SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write"}
+
+
+def _speech(verb: Token) -> bool:
+    return verb.lemma_.lower() in _SPEECH
+
+
+def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = False) -> str | None:
+    """ "it"/"its" → the nearest country or organisation named before it, preferring a subject.
+
+    Looks in the pronoun's sentence, then the previous one; people are never "it".
+    ``countries_only`` keeps countries alone ("the kingdom").
+    """
+    doc = found.doc
+    sent = token.sent
+    prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    candidates: list[tuple[int, str, bool]] = []
+    for m in found.mentions:
+        if not m.actor_id or m.start >= token.idx or m.label in ("PRON", "GROUP"):
+            continue
+        actor = found.actors[m.actor_id]
+        if actor.kind == "person" or (countries_only and actor.kind != "country"):
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None or span.start < prev_start:
+            continue
+        subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+        candidates.append((span.start, m.actor_id, subject))
+    if not candidates:
+        return None
+    same = [c for c in candidates if c[0] >= sent.start]
+    pool = same or candidates
+    subjects = [c for c in pool if c[2]]
+    return (subjects or pool)[-1][1]
+
+
+def _actor_of(found: MentionTable, token: Token) -> Actor | None:
+    """The actor a subject token names: its own mention, else a country modifying it ("Palestinian leaders")."""
+    for i in (token.i, *(c.i for c in token.children if c.dep_ in ("amod", "compound", "poss"))):
+        for idx in found.token_mentions.get(i, ()):
+            mention = found.mentions[idx]
+            if mention.actor_id and mention.label not in ("PRON", "GROUP"):
+                actor = found.actors[mention.actor_id]
+                if i == token.i or actor.kind == "country":
+                    return actor
+    return None
+
+
+def plural_antecedents(found: MentionTable, token: Token) -> list[Actor]:
+    """ "they"/"their" → the nearest plural subject before it: "Iran and Syria", "Palestinian leaders".
+
+    Looks back through the pronoun's sentence and the previous one; a subject that
+    names no actor ("the protesters") ends the search, so nothing is guessed.
+    """
+    doc = found.doc
+    sent = token.sent
+    first = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    for i in range(token.i - 1, first - 1, -1):
+        subject = doc[i]
+        if subject.dep_ not in ("nsubj", "nsubjpass") or subject.tag_ in ("PRP", "PRP$"):
+            continue
+        group = [subject, *subject.conjuncts]
+        if len(group) == 1 and subject.tag_ not in ("NNS", "NNPS"):
+            continue
+        actors: list[Actor] = []
+        for member in group:
+            actor = _actor_of(found, member)
+            if actor is None:
+                return []
+            if actor not in actors:
+                actors.append(actor)
+        return actors
+    return []

@@ -1,0 +1,79 @@
+"""Resolve one parsed article: its actors, their mentions, roles and coreference, as one value.
+
+:func:`resolve_document` runs the resolution steps in order on a :class:`MentionTable`
+(named entities, coreference, roles from the text, namesakes kept apart, countries that
+phrases state) and returns the frozen :class:`DocActors` the extract stage reads.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from patronage.model.records import Evidence
+from patronage.resolve.actors import resolve_entities
+from patronage.resolve.coref import resolve_coreference
+from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.roles import text_roles
+
+__all__ = ["resolve_document"]
+
+
+def resolve_document(
+    doc: Doc,
+    doc_id: str,
+    date: dt.date | None,
+    gazetteer: GazetteerLike | None,
+    evidence: dict[int, Evidence],
+) -> DocActors:
+    """The actors of one parsed article and every span that refers to them.
+
+    ``evidence`` is the evidence of each sentence by index, for roles read from the text.
+    """
+    table = resolve_entities(doc, doc_id, date, gazetteer)
+    resolve_coreference(table, date, gazetteer)
+    for actor_id, role in text_roles(table, evidence):
+        actor = table.actors[actor_id]
+        # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
+        country = actor.country or _country_named(gazetteer, role.of)
+        table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
+    _separate_namesakes(table)
+    qualify_mentions(table)
+    return table.freeze()
+
+
+def _country_named(gazetteer: GazetteerLike | None, name: str | None) -> str | None:
+    if not name or gazetteer is None:
+        return None
+    for entry in gazetteer.lookup(name):
+        if entry.kind == "country" and entry.country:
+            return str(entry.country)
+    return None
+
+
+def _separate_namesakes(table: MentionTable) -> None:
+    """Give a new person whose country the text states an id that carries it.
+
+    A name alone merges across articles ("person/john-smith"); when the article says
+    where the person belongs ("John Smith, Britain's ambassador"), the id becomes
+    "person/john-smith~gbr", so two namesakes of different countries never merge while
+    the same person described the same way in two articles does.
+    """
+    renamed: dict[str, str] = {}
+    known = {m.actor_id for m in table.mentions if m.how == "gazetteer"}
+    for actor_id, actor in list(table.actors.items()):
+        is_new = actor_id.startswith("person/") and "@" not in actor_id and "~" not in actor_id
+        if is_new and actor.country and actor_id not in known and not actor.wikidata:
+            new_id = f"{actor_id}~{actor.country.lower()}"
+            renamed[actor_id] = new_id
+            table.actors[new_id] = replace(actor, actor_id=new_id)
+            del table.actors[actor_id]
+    if renamed:
+        table.mentions[:] = [
+            replace(m, actor_id=renamed.get(m.actor_id, m.actor_id)) if m.actor_id else m
+            for m in table.mentions
+        ]
+        table.acronyms.update({k: renamed.get(v, v) for k, v in table.acronyms.items()})

@@ -1,0 +1,69 @@
+"""Reading dictionary files and writing the entries they give as gazetteer YAML."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from patronage.errors import InputError
+from patronage.resolve.importers.notation import Entry
+from patronage.resolve.keys import normalize
+
+__all__ = ["read_lines", "slug", "unique_ids", "write_entries"]
+
+_Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f\ufffd]")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", normalize(text)).strip("-") or "x"
+
+
+def unique_ids(entries: list[Entry], prefix: str) -> list[Entry]:
+    seen: dict[str, int] = {}
+    out = []
+    for entry in entries:
+        kind = "place" if entry["kind"] in ("city", "region") else entry["kind"]
+        base = f"{prefix}/{kind}/{slug(entry['name'])}"
+        seen[base] = seen.get(base, 0) + 1
+        if kind != "place":
+            entry = {"id": base if seen[base] == 1 else f"{base}-{seen[base]}", **entry}
+        out.append(entry)
+    return out
+
+
+def read_lines(path: Path) -> list[str]:
+    try:
+        text = path.read_bytes().decode("utf-8", errors="replace")
+    except OSError as exc:
+        raise InputError(f"cannot read dictionary: {exc.strerror or exc}", source=str(path)) from exc
+    return [_CONTROL.sub("", line) for line in text.splitlines()]
+
+
+_ORDER = ("id", "name", "kind", "wikidata", "country", "sector", "gender", "aliases", "surname", "roles")
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, dict):
+        keys = sorted(value, key=lambda k: _ORDER.index(k) if k in _ORDER else len(_ORDER))
+        return {k: _clean(value[k]) for k in keys if value[k] not in (None, [], "")}
+    if isinstance(value, list | tuple):
+        return [_clean(v) for v in value]
+    return value
+
+
+def write_entries(entries: list[Entry], out: Path, *, sort: Callable[[Entry], Any] | None = None) -> int:
+    """Write entries as gazetteer YAML to ``out``; returns how many were written."""
+    items = [_clean(e) for e in (sorted(entries, key=sort) if sort else entries)]
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8") as fh:
+            fh.write("# gazetteer entries written by patronage.resolve.importers\n")
+            yaml.dump(items, fh, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+    except OSError as exc:
+        raise InputError(f"cannot write gazetteer file: {exc.strerror or exc}", source=str(out)) from exc
+    return len(items)

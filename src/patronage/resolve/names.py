@@ -1,0 +1,242 @@
+"""Is a tagged entity a name? Mention boundaries checked before a mention may become an actor.
+
+The small English model's entities are often fragments of the text around a name: a
+leading adjective or verb ("Nervous Nancy Pelosi", "Attacks Comey" from a subheading),
+a bracket left open ("Group of Seven (G-7"), a quotation mark, a possessor glued to the
+name ("J.P. Morgan’s Doug Anmuth"), two names run together ("SessionsLewandowski"), a
+handle or a credit ("@handle", "Name/Agency"). :func:`checked_name` trims what is not part
+of the name, or says that nothing of it is one. :func:`person_cue` says whether a lone
+unknown word is shown to be a person by its own context (a title, an honorific, an
+apposed role, a speech verb): without a cue it stays a mention and never becomes a node.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from spacy.tokens import Doc, Span, Token
+
+from patronage.nlp.sentences import doc_text
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.simple import display_name
+from patronage.resolve.titles import is_role_noun
+
+__all__ = ["checked_name", "known_person", "named_by_role", "person_by_role", "person_cue"]
+
+#: characters no actor's name contains: handles, hashtags, credits ("Name/Agency"), times
+_NEVER = re.compile(r"[@#/|]|\d{1,2}:\d{2}")
+_EDGE_OPEN = "“”\"‘’'([«"
+_EDGE_CLOSE = "“”\"‘’'»"
+_POSSESSIVE = re.compile(r"[’']s\s+")
+#: tags of words that describe or act but never start a proper name
+_NOT_NAME_TAGS = frozenset(
+    {"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "NNS", "NNPS", "UH"}
+)
+_HONORIFIC = frozenset(
+    "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
+)
+_PARTICLES = frozenset(
+    {"al", "el", "ad", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le"}
+)
+_SPEECH = frozenset({"say", "tell", "add", "write", "argue", "note", "claim", "explain", "insist", "reply"})
+
+#: known(name, entity) -> True when the gazetteer, or the article in a name other than the
+#: entity being checked, knows ``name`` as a person
+Known = Callable[[str, str], bool]
+#: derived adjectives before a name ("Machiavellian", "Orwellian", "heroic"), never given names
+_ADJECTIVE_END = re.compile(r"(?:ian|ic|ous|ive|ful|less|esque|ish)$")
+
+
+def _title_word(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+def _glued(doc: Doc, span: Span) -> bool:
+    """Two words run together ("TrumpGOP"), each of which the article uses on its own."""
+    words = {t.text for t in doc if t.is_alpha}
+    for token in span:
+        text = token.text
+        for i in range(4, len(text) - 2):
+            if text[i - 1].islower() and text[i].isupper():
+                left, right = text[:i], text[i:]
+                if left in words and (right in words or right.isupper()):
+                    return True
+    return False
+
+
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """Cut an entity at a bracket it opens but never closes ("Group of Seven (G-7", a citation
+    mark "al-Assad,[1"), or after one it closes unopened."""
+    for opening, closing in ("()", "[]"):
+        piece = text[start:end]
+        if piece.count(opening) > piece.count(closing):
+            end = start + len(piece[: piece.rindex(opening)].rstrip(" ,.;:"))
+        elif piece.count(closing) > piece.count(opening):
+            start += piece.index(closing) + 1
+    return start, end
+
+
+def _strip_edges(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and (text[start] in _EDGE_OPEN or text[start].isspace()):
+        start += 1
+    while end > start and (text[end - 1] in _EDGE_CLOSE or text[end - 1].isspace()):
+        end -= 1
+    return start, end
+
+
+def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tuple[int, int] | None:
+    """The part of an entity that is a name, as char bounds; None when no part of it is one."""
+    text = doc_text(doc)
+    if _NEVER.search(text[start:end]):
+        return None
+    start, end = _strip_edges(text, start, end)
+    start, end = _balanced(text, start, end)
+    start, end = _strip_edges(text, start, end)
+    piece = text[start:end]
+    if not piece or not any(ch.isalpha() for ch in piece):
+        return None
+
+    def is_known(name: str) -> bool:
+        return known(name, piece)
+
+    if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
+        return None  # one person's name has no "and" and no number
+    owner = _POSSESSIVE.search(piece)
+    if owner is not None:
+        head, tail = piece[: owner.start()], piece[owner.end() :]
+        tail_is_name = len(tail.split()) >= 2 and all(w[0].isupper() for w in tail.split())
+        if tail_is_name and (label == "PERSON" or is_known(head)):
+            start += owner.end()  # "J.P. Morgan’s Doug Anmuth": the name after the possessor
+        elif label == "PERSON":
+            end = start + owner.start()  # "Donald Trump’s Cabinet" tagged a person: the possessor
+        elif is_known(head):
+            return None  # "Trump’s July 25": a person's thing, not an organisation's name
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return start, end
+    tokens = list(span)
+    # lowercase words before the name ("new Department of …"), never a particle or a prefix
+    # joined to it ("al-Qaida", "pro-Assad"); all lowercase is no name
+    while (
+        tokens
+        and not _title_word(tokens[0].text)
+        and tokens[0].whitespace_
+        and tokens[0].lower_ not in _PARTICLES
+    ):
+        tokens = tokens[1:]
+    if not any(_title_word(t.text) for t in tokens):
+        return None
+    if not tokens or _glued(doc, span):
+        return None
+    if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):
+        tokens = _drop_descriptors(tokens, is_known)
+    # a token may reach past the cut ("al-Assad,[1" is one token): the cut holds
+    return max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
+
+
+def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list[Token]:
+    """Leading adjectives, verbs and plurals before a known name: "Nervous Nancy Pelosi", "Attacks Comey".
+
+    A capitalised word the tagger still calls a proper noun goes only when it is shaped like a
+    derived adjective, is no known name and the rest is a person already known
+    ("Machiavellian Trump"); an honorific or title never goes.
+    """
+    while len(tokens) > 1:
+        first, rest = tokens[0], " ".join(t.text for t in tokens[1:])
+        if first.lower_.rstrip(".") in _HONORIFIC or is_role_noun(first):
+            break
+        capitals = first.is_upper and len(first) >= 4
+        adjective = len(first) >= 8 and _ADJECTIVE_END.search(first.lower_) is not None
+        described = first.tag_ in _NOT_NAME_TAGS or (adjective and not known(first.text))
+        if capitals or (described and known(rest)):
+            tokens = tokens[1:]
+            continue
+        break
+    return tokens
+
+
+def person_cue(doc: Doc, start: int, end: int) -> bool:
+    """True when a lone unknown name is shown to be a person somewhere in the article.
+
+    An honorific or title just before one of its uses ("Mr Kinnock", "Sen. Warren",
+    "President Macron"), a role in apposition ("Goldsmith, the attorney general"), a speech
+    verb it is the subject of ("Goldsmith said"), or the tagger calling it a person twice.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    word = span.root.text
+    uses = [t for t in doc if t.text == word]
+    if sum(1 for t in uses if t.ent_type_ == "PERSON" and t.ent_iob_ == "B") >= 2:
+        return True
+    return any(_cued(doc, t) for t in uses)
+
+
+def _cued(doc: Doc, token: Token) -> bool:
+    before = [t for t in doc[max(0, token.i - 3) : token.i] if not t.is_punct]
+    if before and (before[-1].lower_.rstrip(".") in _HONORIFIC or is_role_noun(before[-1])):
+        return True
+    if any(c.dep_ == "appos" and is_role_noun(c) for c in token.children):
+        return True
+    if token.dep_ == "appos" and is_role_noun(token.head):
+        return True
+    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
+
+
+def known_person(doc: Doc, gaz: GazetteerLike | None) -> Callable[[str, str], bool]:
+    """Whether a name is a person the gazetteer knows, or one the article names in full (or by
+    surname) in another entity than the one being checked."""
+    named: dict[str, set[str]] = {}
+    for ent in doc.ents:
+        words = display_name(ent.text).split()  # "Ms Beynon" names no one in full
+        if ent.label_ == "PERSON" and len(words) > 1:
+            for key in (" ".join(words).casefold(), words[-1].casefold()):
+                named.setdefault(key, set()).add(ent.text.casefold())
+
+    def known(name: str, entity: str) -> bool:
+        name = display_name(name)
+        if not name:
+            return False
+        if named.get(name.casefold(), set()) - {entity.casefold()}:
+            return True
+        return gaz is not None and any(e.kind == "person" for e in gaz.lookup(name))
+
+    return known
+
+
+def person_by_role(ent: Span) -> str | None:
+    """``PERSON`` for a proper name the tagger called an organisation but an apposed role shows to be a person."""
+    if ent.label_ != "ORG" or len(ent) < 2 or not all(t.tag_ == "NNP" and t.is_title for t in ent):
+        return None
+    return "PERSON" if any(c.dep_ == "appos" and is_role_noun(c) for c in ent.root.children) else None
+
+
+def named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str]]:
+    """Names the tagger missed that an apposed role shows to be people: "Anatoly Kucherena, his lawyer,".
+
+    Two or more capitalised proper nouns, in no entity, followed by an apposition whose
+    head is a role or occupation noun.
+    """
+    out: list[tuple[str, int, int, str]] = []
+    for tok in doc:
+        if tok.dep_ != "appos" or not is_role_noun(tok):
+            continue
+        head = tok.head
+        if head.i >= tok.i or head.tag_ != "NNP" or head.ent_type_ or not head.is_title:
+            continue
+        left = head.i
+        while (
+            left > 0
+            and doc[left - 1].tag_ == "NNP"
+            and doc[left - 1].dep_ == "compound"
+            and doc[left - 1].is_title
+            and not doc[left - 1].ent_type_
+        ):
+            left -= 1
+        span = doc[left : head.i + 1]
+        if len(span) < 2 or any(i in covered for i in range(span.start_char, span.end_char)):
+            continue
+        out.append(("PERSON", span.start_char, span.end_char, span.text))
+        covered.update(range(span.start_char, span.end_char))
+    return out

@@ -1,0 +1,65 @@
+"""Which sense of a trigger a sentence uses: families of non-events and of figurative violence."""
+
+from __future__ import annotations
+
+import pytest
+
+from patronage.extract.events.frames import code_sentence
+from patronage.nlp.loader import load_nlp
+
+
+def coded(text: str) -> list[tuple[str, str]]:
+    """(type, trigger) of every frame coded in the text, whether or not its actors resolve."""
+    doc = load_nlp()(text)
+    return [(f.type, doc.text[f.trigger_start : f.trigger_end]) for s in doc.sents for f in code_sentence(s)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A poll released on Monday shows the senator trailing by six points.",  # a record released
+        "The army released a video of the parade.",
+        "The ministry released a statement on the talks.",
+        "The spokesman declined to comment on the report.",  # no refusal of anything asked
+        "The senator refused to discuss the newspaper's claims.",
+        "Reporters asked whether the minister would resign.",  # a question, not a request
+        "Half of the voters agree with the ruling.",  # an opinion, not an agreement
+        "The atrocities committed by the militia shocked the region.",
+        "The Iran deal was done long before the election.",  # a standing arrangement named
+        "His support of the immigration bill hurt him in the primary.",
+        "The outcome is a threat to the party.",
+        "It was a cabinet meeting like no other.",  # internal, with no one to consult
+        "The campaign launched an onslaught of attacks on his credibility.",
+    ],
+)
+def test_non_events(text: str) -> None:
+    assert coded(text) == [], coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # violence used of words, by a person, on a person or an idea: criticism
+        ("When he was a senator, Hagel attacked President Bush over the war.", ("ACCUSE", "attacked")),
+        ("The governor attacked the way the budget was sold to voters.", ("ACCUSE", "attacked")),
+        # physical violence stays violence
+        ("Rebels attacked the army base near the border, killing four soldiers.", ("ASSAULT", "attacked")),
+        ("Israeli helicopters shelled positions of the security forces.", ("ASSAULT", "shelled")),
+        # asking someone to act, agreeing to act, committing to act are events
+        ("The mayor asked the governor to send troops.", ("REQUEST", "asked")),
+        ("Ethiopia agreed to reopen its borders to the peacekeepers.", ("AGREE", "agreed")),
+        # a meeting with someone, talks between two sides
+        ("The envoy held a meeting with rebel leaders in Doha.", ("CONSULT", "held")),
+        ("No formal meeting between the two generals has been confirmed.", ("CONSULT", "meeting")),
+        # freeing people is a release
+        ("The court released the two activists on bail.", ("RETREAT", "released")),
+    ],
+)
+def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:
+    assert expected in coded(text), coded(text)
+
+
+def test_an_offer_of_an_event_is_that_event_offered() -> None:
+    doc = load_nlp()("Ecuador offered asylum to the whistleblower.")
+    frames = [f for sent in doc.sents for f in code_sentence(sent)]
+    assert [(f.type, f.modality) for f in frames] == [("AID", "offered")]

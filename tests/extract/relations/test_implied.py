@@ -1,0 +1,45 @@
+"""Relations implied by events: only from events that happened, signed by the event's meaning."""
+
+from __future__ import annotations
+
+import pytest
+
+from patronage.extract.relations.implied import relation_for
+from patronage.model.plover import plover
+from patronage.model.records import ActorRef, Event, Evidence
+
+_EV = Evidence("d", 0, 1, "x")
+_A = ActorRef("country/RUS", "Russia", "country", "RUS", None, "Russia")
+_B = ActorRef("person/x", "X", "person", "SYR", None, "X")
+
+
+def _event(kind: str, **kw: object) -> Event:
+    return Event("e", kind, kw.pop("cameo", None), _A, _B, _EV, **kw)  # type: ignore[arg-type]
+
+
+@pytest.mark.parametrize("modality", ["offered", "intended", "conditional", "hypothetical"])
+def test_events_that_did_not_happen_imply_nothing(modality: str) -> None:
+    assert relation_for(_event("AID", modality=modality)) is None
+
+
+def test_negated_events_imply_nothing() -> None:
+    assert relation_for(_event("SANCTION", polarity="negated")) is None
+
+
+@pytest.mark.parametrize("kind", ["ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST"])
+def test_conflict_is_never_support(kind: str) -> None:
+    # even with a context or code that would make a cooperative event harbouring
+    found = relation_for(_event(kind, context=("asylum",), cameo="075"))
+    assert found is not None and found[0] == "opposes" and found[1] == "negative"
+
+
+def test_every_implied_sign_is_the_types_sign() -> None:
+    for info in plover().types.values():
+        found = relation_for(_event(info.name))
+        assert found is None or found[1] == info.sign
+
+
+def test_asylum_is_harbouring_and_cooperation_no_alliance() -> None:
+    assert relation_for(_event("AID", context=("asylum",))) == ("harbours", "positive", 0.9)
+    assert relation_for(_event("AID", modality="reported", cameo="075"))[0] == "harbours"  # type: ignore[index]
+    assert relation_for(_event("COOPERATE"))[0] == "supports"  # type: ignore[index]

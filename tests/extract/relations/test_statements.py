@@ -1,0 +1,25 @@
+"""Relationship statements: alliances and personal ties as the text states them, with their polarity."""
+
+from __future__ import annotations
+
+from tests.conftest import analyse_text
+
+
+def _stated(text: str) -> set[tuple[str, str, str, str]]:
+    result = analyse_text(text, "2015-10-21")
+    return {
+        (r.source.name, r.relation, r.target.name, r.polarity)
+        for r in result.relations
+        if r.origin == "statement"
+    }
+
+
+def test_an_ally_is_a_positive_alliance() -> None:
+    assert ("Syria", "allied_with", "Russia", "positive") in _stated(
+        "Russia is a long-standing ally of Syria."
+    )
+
+
+def test_a_chilly_relationship_is_a_negative_tie() -> None:
+    stated = _stated("Diplomats describe the chilly relationship between Vladimir Putin and Bashar al-Assad.")
+    assert any(s == "Vladimir Putin" and t == "Bashar al-Assad" and p == "negative" for s, _r, t, p in stated)

@@ -1,0 +1,29 @@
+"""Named entities to actors: headline names, mention bounds."""
+
+from __future__ import annotations
+
+
+def test_a_repeated_title_case_headline_names_nobody_new() -> None:
+    from spacy.tokens import Span
+
+    from patronage.nlp.loader import load_nlp
+    from patronage.resolve.actors import _headline_end, resolve_entities
+    from patronage.resolve.registry import load_gazetteer
+
+    head = "Rebels Release Video Of Handoff That Freed Castano"
+    text = (
+        f"{head}\n\n{head}\n\nEnlarge this image toggle caption\n\n"
+        "A helicopter picked up Pedro Castano, a soldier held for two years, on Tuesday."
+    )
+    doc = load_nlp()(text)
+    # the title and the page's own copy of it are both headline; the caption line is not
+    assert _headline_end(doc) == text.index("\n\nEnlarge")
+    # as if the tagger had read "Freed Castano" in the second copy as a person's full name
+    start = text.index("Freed", len(head))
+    freed = doc.char_span(start, start + len("Freed Castano"))
+    body = doc.char_span(text.index("Pedro"), text.index("Pedro") + len("Pedro Castano"))
+    assert freed is not None and body is not None
+    doc.ents = [Span(doc, freed.start, freed.end, "PERSON"), Span(doc, body.start, body.end, "PERSON")]
+    found = resolve_entities(doc, "h", None, load_gazetteer())
+    people = {found.actors[m.actor_id].name for m in found.mentions if m.actor_id and m.label == "PERSON"}
+    assert people == {"Pedro Castano"}, people

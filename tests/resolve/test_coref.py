@@ -1,0 +1,25 @@
+"""Coreference within one article: pronouns, groups of two, titles."""
+
+from __future__ import annotations
+
+from tests.conftest import analyse_text
+
+
+def _linked(text: str, how: str) -> dict[str, set[str]]:
+    result = analyse_text(text, "2015-10-21")
+    names = {a.actor_id: a.name for a in result.actors}
+    out: dict[str, set[str]] = {}
+    for m in result.mentions:
+        if m.how == how and m.actor_id:
+            out.setdefault(m.text, set()).add(names[m.actor_id])
+    return out
+
+
+def test_a_pronoun_is_the_subject_of_the_previous_sentence() -> None:
+    linked = _linked("Vladimir Putin met Bashar al-Assad in Moscow. He said the talks went well.", "coref")
+    assert linked == {"He": {"Vladimir Putin"}}
+
+
+def test_the_two_leaders_are_the_last_two_people_named() -> None:
+    text = "Vladimir Putin met Bashar al-Assad in Moscow. The two leaders discussed the war."
+    assert _linked(text, "group") == {"The two leaders": {"Vladimir Putin", "Bashar al-Assad"}}

@@ -1,0 +1,87 @@
+"""Mention boundaries: an actor is a name, never a fragment of the text around it."""
+
+from __future__ import annotations
+
+import pytest
+
+from patronage.nlp.loader import load_nlp
+from patronage.resolve.names import checked_name, person_cue
+from tests.conftest import analyse_text
+
+
+def _known(name: str, entity: str) -> bool:
+    return name in {"Nancy Pelosi", "Pelosi", "Comey", "Trump", "Cohen", "Morgan"}
+
+
+def _check(text: str, piece: str, label: str) -> str | None:
+    doc = load_nlp()(text)
+    start = text.index(piece)
+    bounds = checked_name(doc, start, start + len(piece), label, _known)
+    return None if bounds is None else text[bounds[0] : bounds[1]]
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "label", "name"),
+    [
+        ("Nervous Nancy Pelosi is upset, he wrote.", "Nervous Nancy Pelosi", "PERSON", "Nancy Pelosi"),
+        ("Attacks Comey, backs Cohen", "Attacks Comey", "PERSON", "Comey"),
+        ("The leaders of the Group of Seven (G-7 met.", "Group of Seven (G-7", "ORG", "Group of Seven"),
+        ("He met Bashar al-Assad,[1 in 2015.", "Bashar al-Assad,[1", "PERSON", "Bashar al-Assad"),
+        ("“Acme Fund said no.", "“Acme Fund", "ORG", "Acme Fund"),
+        ("The analyst Big Bank’s Jane Roe agreed.", "Big Bank’s Jane Roe", "PERSON", "Jane Roe"),
+        (
+            "She joined the new Department of Homeland Security.",
+            "new Department of Homeland Security",
+            "ORG",
+            "Department of Homeland Security",
+        ),
+        ("Members of al-Qaida fled.", "al-Qaida", "ORG", "al-Qaida"),
+        ("Women's March organisers spoke.", "Women's March", "ORG", "Women's March"),
+    ],
+)
+def test_names_are_trimmed_to_the_name(text: str, piece: str, label: str, name: str) -> None:
+    assert _check(text, piece, label) == name
+
+
+@pytest.mark.parametrize(
+    ("text", "piece", "label"),
+    [
+        ("Follow @janeroe for more.", "@janeroe", "PERSON"),
+        ("Photo by Jane Roe/Reuters was shown.", "Jane Roe/Reuters", "PERSON"),
+        ("Thiel and Trump met.", "Thiel and Trump", "PERSON"),
+        ("Trump’s July 25 call was discussed.", "Trump’s July 25", "ORG"),
+        ("He denied misdemeanor assault charges.", "misdemeanor assault", "PERSON"),
+        ("Aides to TrumpGOP leaders met Trump and GOP donors.", "TrumpGOP", "ORG"),
+    ],
+)
+def test_fragments_are_no_names(text: str, piece: str, label: str) -> None:
+    assert _check(text, piece, label) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "cue"),
+    [
+        ("Mr Kinnock left the party in 1995.", "Kinnock", True),
+        ("Goldsmith, the attorney general, resigned.", "Goldsmith", True),
+        ("Later, Goldsmith said the advice was sound.", "Goldsmith", True),
+        ("The video spread fast on Twitter last week.", "Twitter", False),
+    ],
+)
+def test_person_cue(text: str, word: str, cue: bool) -> None:
+    doc = load_nlp()(text)
+    start = text.index(word)
+    assert person_cue(doc, start, start + len(word)) is cue
+
+
+def test_a_lone_unknown_word_without_a_cue_is_no_node() -> None:
+    result = analyse_text("The clip went viral on Twitter. Mr Kinnock said it was a fake.")
+    names = {a.name for a in result.actors}
+    assert "Twitter" not in names and "Kinnock" in names
+    unsure = [m for m in result.mentions if m.how == "unsure"]
+    assert all(m.actor_id is None for m in unsure)
+
+
+def test_a_known_surname_tagged_an_organisation_is_the_person() -> None:
+    result = analyse_text("Trump said on Monday that the talks would go on.", date="2019-05-01")
+    assert any(a.actor_id == "person/donald-trump" for a in result.actors)
+    assert all(a.kind != "organization" or a.name != "Trump" for a in result.actors)
