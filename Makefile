@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 DB ?= patronage.duckdb
 
-.PHONY: demo test lint typecheck unit install lock clean train-events
+.PHONY: demo test lint typecheck unit install lock clean train-events train-quotes
 
 install: $(STAMP)
 
@@ -19,6 +19,11 @@ demo: $(STAMP)
 	rm -f $(DB) $(DB).wal
 	$(BIN)/patronage run examples/articles.jsonl --db $(DB)
 	$(BIN)/patronage summary --db $(DB)
+
+# the quote attribution model shipped in src/patronage/extract/quotes/data, from PolNeAR train only
+POLNEAR ?= ../shared/data/polnear/data
+train-quotes: $(STAMP)
+	$(BIN)/patronage train quotes $(POLNEAR)/train -o src/patronage/extract/quotes/data
 
 lint: $(STAMP)
 	$(BIN)/ruff check --no-cache src tests training

@@ -27,6 +27,7 @@ def test_help_of_every_command() -> None:
         ["bench", "--help"],
         ["summary", "--help"],
         ["actors", "import", "--help"],
+        ["train", "quotes", "--help"],
     ):
         code, out, _ = _invoke(args)
         assert code == 0 and "Usage" in out
@@ -82,6 +83,20 @@ def test_run_export_idempotent_and_offsets(small_jsonl: Path, tmp_path: Path) ->
             "evidence",
             "confidence",
         }
+    quotes_out = tmp_path / "quotes.jsonl"
+    code, _, _ = _invoke(["export", "quotes", "--format", "jsonl", "--db", db, "-o", str(quotes_out)])
+    quotes = [json.loads(line) for line in quotes_out.read_text(encoding="utf-8").splitlines()]
+    (lawyer,) = [q for q in quotes if "asylum" in q["text"]]
+    assert lawyer["speaker_text"] == "his lawyer" and 0 < lawyer["speaker_confidence"] <= 1
+    assert set(lawyer) >= {
+        "quote_id",
+        "speaker",
+        "speaker_text",
+        "speaker_confidence",
+        "text",
+        "cue",
+        "direct",
+    }
     # re-running the same input adds nothing
     code, _, err = _invoke(["run", str(small_jsonl), "--db", db])
     assert code == 0 and "0 articles processed, 2 unchanged" in err

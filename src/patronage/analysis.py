@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING, TypeVar
 from patronage.config import Settings
 from patronage.errors import ExtractionError, PatronageError
 from patronage.extract.assemble import assemble_facts
+from patronage.extract.quotes.model import load_model
 from patronage.model.records import AnalysedArticle, CleanArticle, Event, Evidence, Failure, Quote, Relation
 from patronage.nlp.loader import load_nlp
 from patronage.nlp.parse import parse
@@ -135,16 +136,24 @@ class Analyser:
     """Events the scorer gives less than this are left out."""
     relation_confidence: float = 0.0
     """Only events of at least this confidence imply relations."""
+    quotes: str = "v2"
+    """The quote finder: ``v2`` (the attribution model trained on PolNeAR) or ``v1`` (rules)."""
 
     @classmethod
     def from_settings(cls, settings: Settings) -> Analyser:
         """The analyser the settings describe (model and gazetteer are loaded once per process)."""
+        quotes = str(settings.get("extract.quotes"))
+        if (
+            quotes == "v2"
+        ):  # load the attribution model once, before the first article (a missing one fails here)
+            load_model()
         return cls(
             nlp=load_nlp(str(settings.get("nlp.model"))),
             gazetteer=load_gazetteer(tuple(settings.get("resolve.gazetteer"))),
             batch_size=int(settings.get("nlp.batch_size")),
             min_confidence=float(settings.get("extract.min_confidence")),
             relation_confidence=float(settings.get("extract.relation_confidence")),
+            quotes=quotes,
         )
 
     def parse(self, articles: Sequence[CleanArticle]) -> Iterator[tuple[CleanArticle, Doc | PatronageError]]:
@@ -186,7 +195,14 @@ class Analyser:
             found = resolve_document(doc, article.doc_id, date, self.gazetteer, evidence)
         with stage("extract", article.doc_id):
             events, quotes, relations = assemble_facts(
-                article, found, sentences, evidence, date, self.min_confidence, self.relation_confidence
+                article,
+                found,
+                sentences,
+                evidence,
+                date,
+                self.min_confidence,
+                self.relation_confidence,
+                self.quotes,
             )
         used = {m.actor_id for m in found.mentions if m.actor_id}
         # bounded facts per bounded sentence: memory stays linear in the article's length

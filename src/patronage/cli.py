@@ -23,13 +23,14 @@ from patronage.commands.query import query
 from patronage.commands.run import run
 from patronage.commands.serve import serve
 from patronage.commands.summary import summary
+from patronage.commands.train import train
 from patronage.config import load_settings
 from patronage.errors import PatronageError
 
 __all__ = ["COMMANDS", "cli", "main"]
 
 #: every command of ``patronage``, each declared in its module of ``patronage.commands``
-COMMANDS = (run, load, migrate, export, summary, query, eval_, bench, serve, actors)
+COMMANDS = (run, load, migrate, export, summary, query, eval_, bench, serve, actors, train)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -49,6 +50,9 @@ def cli(ctx: click.Context, config_file: str | None, overrides: tuple[str, ...],
 
 for _command in COMMANDS:
     cli.add_command(_command)
+
+
+cli.add_command(train)
 
 
 def main(argv: list[str] | None = None) -> int:

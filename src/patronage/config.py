@@ -41,6 +41,7 @@ HELP: dict[str, str] = {
         "Only events of at least this confidence imply a standing relation (supports, opposes, "
         "harbours…) between their actors; relations stated outright do not depend on it."
     ),
+    "extract.quotes": "Quote finder: v2 (the attribution model trained on PolNeAR) or v1 (reporting-word rules).",
     "web.host": "Address `patronage serve` binds to; loopback unless you mean to expose it.",
     "web.port": "Port `patronage serve` listens on.",
     "web.max_rows": "Largest number of rows one API response returns.",

@@ -122,9 +122,18 @@ def test_evaluate_on_written_split(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
-def test_dev_split_floor() -> None:
-    scores = evaluate_polnear(shared_path("data", "polnear", "data", "dev"))
-    assert scores["n_docs"] == 84
-    # measured 0.650 / 0.863 (first annotator file per article); floors are measured - 0.02
-    assert scores["content_f1"] >= 0.63
-    assert scores["speaker_accuracy"] >= 0.84
+@pytest.mark.parametrize(
+    ("version", "content_f1", "speaker"),
+    [
+        # the trained model (default): measured 0.705 / 0.909 (first annotator file per article)
+        ("v2", 0.685, 0.89),
+        # the reporting-word rules alone: measured 0.650 / 0.863
+        ("v1", 0.63, 0.84),
+    ],
+)
+def test_dev_split_floor(version: str, content_f1: float, speaker: float) -> None:
+    """Floors are the measured figures minus 0.02; they only go up."""
+    scores = evaluate_polnear(shared_path("data", "polnear", "data", "dev"), version=version)
+    assert scores["n_docs"] == 84 and scores["quotes"] == f"patronage.quotes.{version}"
+    assert scores["content_f1"] >= content_f1
+    assert scores["speaker_accuracy"] >= speaker

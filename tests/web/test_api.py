@@ -100,6 +100,7 @@ def test_actor_profile_with_slash_in_id_and_as_of(client: TestClient) -> None:
     assert [e["event_id"] for e in early["events"]] == ["ev-visit"]
     putin = _ok(client, f"/api/actor/{PUTIN}")
     assert putin["quotes"][0]["text"] == "the decision was a humanitarian one"
+    assert putin["quotes"][0]["speaker_confidence"] == 0.92 and putin["quotes"][0]["speaker_text"] == "Putin"
 
 
 # -- network -----------------------------------------------------------------------------------------

@@ -55,7 +55,8 @@ def do_eval(settings: Settings, dataset: str, path: Path, as_json: bool, limit: 
         raise InputError(
             "expected a PolNeAR split directory (with text/ and attributions/)", source=str(path)
         )
-    scores = evaluate_polnear(path, load_nlp(str(settings.get("nlp.model"))), limit)
+    nlp = load_nlp(str(settings.get("nlp.model")))
+    scores = evaluate_polnear(path, nlp, limit, str(settings.get("extract.quotes")))
     if as_json:
         click.echo(json.dumps(scores, indent=2))
         return

@@ -198,9 +198,11 @@ def _predictions(quotes: Iterable[QuoteSpan]) -> list[tuple[Fragments, Fragments
 
 
 def evaluate_polnear(
-    directory: Path, nlp: Language | None = None, limit: int | None = None
-) -> dict[str, float | int]:
+    directory: Path, nlp: Language | None = None, limit: int | None = None, version: str = "v2"
+) -> dict[str, float | int | str]:
     """Run :func:`~patronage.extract.quotes.spans.find_quotes` on a PolNeAR split and score it.
+
+    ``version`` is the quote finder (``v2`` the trained model, ``v1`` the rules).
 
     Contents: predicted quotes that share a cue are one attribution with several
     fragments (a quote split around "he said"). A prediction matches a gold
@@ -221,7 +223,7 @@ def evaluate_polnear(
     started = time.perf_counter()
     n_gold = n_pred = n_match = n_src = n_src_ok = 0
     for doc, parsed in zip(docs, nlp.pipe(d.text for d in docs), strict=True):
-        preds = _predictions(find_quotes(parsed))
+        preds = _predictions(find_quotes(parsed, version))
         golds = doc.attributions
         matches = greedy_match([p[0] for p in preds], [g.content for g in golds])
         n_gold += len(golds)
@@ -239,6 +241,7 @@ def evaluate_polnear(
     recall = n_match / n_gold if n_gold else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     return {
+        "quotes": f"patronage.quotes.{version}",
         "n_docs": len(docs),
         "n_gold": n_gold,
         "n_pred": n_pred,

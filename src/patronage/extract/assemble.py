@@ -44,8 +44,9 @@ def assemble_facts(
     date: dt.date | None,
     min_confidence: float = 0.0,
     relation_confidence: float = 0.0,
+    quotes_version: str = "v2",
 ) -> tuple[list[Event], list[Quote], list[Relation]]:
-    """Events, quotes and relation statements of one analysed article.
+    """Events, quotes (found by quote finder ``quotes_version``) and relation statements of one article.
 
     Events below ``min_confidence`` are left out; only events of at least
     ``relation_confidence`` imply relations.
@@ -68,7 +69,7 @@ def assemble_facts(
                 Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
             )
     relations.extend(relations_from_events(events, relation_confidence))
-    quotes = article_quotes(article.doc_id, found, sentences)
+    quotes = article_quotes(article.doc_id, found, sentences, quotes_version)
     # two frames can describe one fact (a verb and its noun, a quote found twice): one record per id
     events = list({e.event_id: e for e in reversed(events)}.values())[::-1]
     quotes = list({q.quote_id: q for q in reversed(quotes)}.values())[::-1]

@@ -257,9 +257,11 @@ class Quote:
     evidence: Evidence
     speaker_text: str | None = _stored(column="speaker_text", default=None)
     """The speaker as the text names it; stored in the speaker's ``text`` column."""
+    #: how likely ``speaker`` is right, 0 to 1; ``None`` when there is no speaker
+    speaker_confidence: float | None = None
 
     PUBLIC_ORDER: ClassVar[tuple[str, ...]] = (
-        "quote_id", "speaker", "speaker_text", "text", "cue", "direct", "evidence",
+        "quote_id", "speaker", "speaker_text", "speaker_confidence", "text", "cue", "direct", "evidence",
     )  # fmt: skip
 
 

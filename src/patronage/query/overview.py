@@ -59,9 +59,12 @@ def summary(store: Store, top: int = 8) -> dict[str, Any]:
            ORDER BY confidence DESC, doc_id, ev_start LIMIT ?""",
         [top],
     )
+    # the surest attributions first; a speaker the text gives but nothing resolved is shown as such
     quotes = store.rows(
-        """SELECT coalesce(speaker_name, speaker_text, 'unattributed') AS speaker, text FROM quotes
-           WHERE direct ORDER BY doc_id, ev_start LIMIT ?""",
+        """SELECT CASE WHEN speaker_name IS NOT NULL THEN speaker_name
+                       WHEN speaker_text IS NOT NULL THEN 'unresolved ("' || speaker_text || '")'
+                       ELSE 'unattributed' END AS speaker, text FROM quotes
+           WHERE direct ORDER BY speaker_confidence DESC NULLS LAST, doc_id, ev_start LIMIT ?""",
         [min(top, 5)],
     )
     return {"counts": counts, "actors": actors, "events": events, "quotes": quotes}

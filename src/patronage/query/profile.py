@@ -61,7 +61,9 @@ def actor_profile(store: Store, actor_id: str, as_of: str | None = None, limit: 
         [actor_id, actor_id, cutoff, limit],
     )
     quotes = store.rows(
-        "SELECT text, cue, sentence FROM quotes WHERE speaker_actor_id = ? LIMIT ?", [actor_id, limit]
+        """SELECT text, cue, sentence, speaker_text, speaker_confidence FROM quotes WHERE speaker_actor_id = ?
+           ORDER BY speaker_confidence DESC NULLS LAST, doc_id, ev_start LIMIT ?""",
+        [actor_id, limit],
     )
     actor = head[0]
     return {

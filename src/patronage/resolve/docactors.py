@@ -173,6 +173,7 @@ class MentionTable(_Reads):
             MappingProxyType(dict(self.places)),
             MappingProxyType({k: tuple(v) for k, v in self.token_mentions.items()}),
             MappingProxyType(dict(self.qualified)),
+            MappingProxyType(dict(self.genders)),
         )
 
 
@@ -188,6 +189,8 @@ class DocActors(_Reads):
     places: Mapping[tuple[int, int], Place]
     token_mentions: Mapping[int, tuple[int, ...]]
     qualified: Mapping[tuple[int, int], str]
+    genders: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    """actor id -> ``m`` or ``f`` where the gazetteer knows it"""
 
 
 def _sentence_index(doc: Doc, token_i: int) -> int:

@@ -140,6 +140,8 @@ MIGRATIONS: list[list[str]] = [
     ],
     # 6: an event's salience in its sentence (``Event.salience``); events stored before it have none
     ["ALTER TABLE events ADD COLUMN IF NOT EXISTS salience DOUBLE"],
+    # 7: how likely a quote's speaker is right (issue 17); quotes stored before it have none
+    ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE"],
 ]
 
 

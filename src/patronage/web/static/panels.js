@@ -28,8 +28,14 @@ export function renderProfile(el, p) {
         h("span", { class: "muted" }, ` ${r.start ? fmtDate(r.start) : "?"} – ${r.end ? fmtDate(r.end) : "now"}`)))));
   }
   if (p.quotes.length) {
+    // how sure the attribution is: the words the text uses for the speaker and the confidence
+    const who = (q) => {
+      const conf = q.speaker_confidence == null ? "confidence unknown" : `confidence ${Math.round(q.speaker_confidence * 100)}%`;
+      const as = q.speaker_text ? `as “${q.speaker_text}”, ` : "";
+      return h("span", { class: q.speaker_confidence != null && q.speaker_confidence < 0.5 ? "muted warn" : "muted" }, ` (${as}${conf})`);
+    };
     el.append(h("h3", {}, "Said"), h("ul", { class: "quotes" }, p.quotes.slice(0, 5).map((q) =>
-      h("li", {}, h("q", {}, q.text), q.cue ? h("span", { class: "muted" }, ` — ${q.cue}`) : ""))));
+      h("li", {}, h("q", {}, q.text), q.cue ? h("span", { class: "muted" }, ` — ${q.cue}`) : "", who(q)))));
   }
 }
 

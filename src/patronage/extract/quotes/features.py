@@ -1,0 +1,285 @@
+"""Features of the trained attribution model, shared by training and prediction.
+
+Two kinds of instance, each with a fixed number of feature templates (one string per
+template, hashed into a weight table), so a document's instances score as one numpy
+gather:
+
+- a *cue candidate* token: its lemma, part of speech and dependency, the dependencies
+  of its children (a clausal complement, an object, a subject), its head, and where it
+  stands relative to quotation marks;
+- a *(cue, token)* pair within the cue's sentence: the dependency path from the cue to
+  the token (up to their common ancestor, then down), the side and distance, the
+  token's own tags, and whether either sits inside quotation marks. The pair model
+  labels the token content, source or neither for that cue.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Collection, Sequence
+from itertools import chain
+from typing import TYPE_CHECKING
+
+import numpy as np
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
+
+from patronage.extract.quotes.marks import QuoteRegion, quote_regions
+
+if TYPE_CHECKING:
+    from spacy.strings import StringStore
+    from spacy.tokens import Doc
+
+__all__ = [
+    "CONTENT",
+    "CUE_TEMPLATES",
+    "NONE",
+    "PAIR_TEMPLATES",
+    "SOURCE",
+    "DocView",
+    "cue_candidates",
+    "cue_features",
+    "cue_rows",
+    "hash_rows",
+    "pair_features",
+    "pair_rows",
+    "pair_tokens",
+]
+
+#: labels of a (cue, token) pair, in weight-column order
+NONE, CONTENT, SOURCE = 0, 1, 2
+#: number of feature strings per instance (one per template)
+CUE_TEMPLATES = 18
+PAIR_TEMPLATES = 15
+
+_KEY_CHILD_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "dative", "advcl", "parataxis")
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
+#: dependencies that open a clause or phrase of their own, noted along a path
+_CLAUSE_DEPS = frozenset(
+    {"relcl", "advcl", "acl", "conj", "appos", "parataxis", "ccomp", "xcomp", "pcomp", "prep", "npadvmod"}
+)
+_SEPARATORS = frozenset({",", ";", "--", "—", "–", ":", "(", ")"})
+_MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
+
+
+def _bucket(n: int) -> str:
+    """A coarse distance: 0, 1, 2, 3, 4-6, 7-12, 13+."""
+    if n <= 3:
+        return str(n)
+    return "4" if n <= 6 else ("7" if n <= 12 else "13")
+
+
+_NAMES: dict[int, str] = {}
+
+
+def _names(strings: StringStore, keys: list[int]) -> list[str]:
+    """The strings of vocabulary hashes (empty for 0), memoised."""
+    names = _NAMES
+    for key in set(keys).difference(names):
+        names[key] = strings[key] if key else ""
+    return [names[key] for key in keys]
+
+
+class DocView:
+    """Token attributes of one parsed document, read from spaCy once, as plain lists."""
+
+    def __init__(self, doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> None:
+        self.doc = doc
+        n = len(doc)
+        # one numpy read of the token attributes, names looked up once per distinct value
+        table = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, ORTH, IS_PUNCT, IS_SPACE])
+        strings = doc.vocab.strings
+        self.lemma = [name.lower() for name in _names(strings, table[:, 0].tolist())]
+        self.pos, self.dep, self.ent, self.text = (
+            _names(strings, table[:, col].tolist()) for col in (1, 2, 3, 4)
+        )
+        self.head: list[int] = (doc.to_array(HEAD).astype(np.int64) + np.arange(n)).tolist()
+        self.punct: list[bool] = ((table[:, 5] + table[:, 6]) > 0).tolist()
+        self.seps = [0] * (n + 1)  # separators before each token, for counting between two tokens
+        for i, text in enumerate(self.text):
+            self.seps[i + 1] = self.seps[i] + (text in _SEPARATORS)
+        self.children: list[list[int]] = [[] for _ in range(n)]
+        for i, h in enumerate(self.head):
+            if h != i:
+                self.children[h].append(i)
+        self.regions = list(quote_regions(doc) if regions is None else regions)
+        self.region_of = [-1] * n
+        for k, region in enumerate(self.regions):
+            for i in range(region.start, region.end):
+                self.region_of[i] = k
+        self.sents = [(s.start, s.end) for s in doc.sents]
+        self.sent_of = [0] * n
+        for k, (start, end) in enumerate(self.sents):
+            for i in range(start, end):
+                self.sent_of[i] = k
+        self.sent_quoted = [False] * len(self.sents)
+        for region in self.regions:
+            for k in range(self.sent_of[region.start], self.sent_of[region.end - 1] + 1):
+                self.sent_quoted[k] = True
+        self._ancestors: dict[int, list[int]] = {}
+
+    def ancestors(self, i: int) -> list[int]:
+        """``i`` and its heads up to the sentence root."""
+        chain = self._ancestors.get(i)
+        if chain is None:
+            chain = [i]
+            head = self.head
+            while head[chain[-1]] != chain[-1] and len(chain) < 40:
+                chain.append(head[chain[-1]])
+            self._ancestors[i] = chain
+        return chain
+
+    def near_mark(self, i: int, step: int) -> bool:
+        """A quotation mark within three tokens of ``i`` in direction ``step`` (commas and spaces skipped)."""
+        j, seen = i + step, 0
+        while 0 <= j < len(self.text) and seen < 3:
+            if self.text[j] in _MARKS:
+                return True
+            if not self.punct[j]:
+                seen += 1
+            j += step
+        return False
+
+
+def cue_features(view: DocView, i: int) -> list[str]:
+    """The feature strings of token ``i`` as a cue candidate (``CUE_TEMPLATES`` of them)."""
+    lemma, pos, dep = view.lemma[i], view.pos[i], view.dep[i]
+    kids = view.children[i]
+    kid_deps = {view.dep[c] for c in kids}
+    preps = sorted(view.lemma[c] for c in kids if view.dep[c] in ("prep", "prt", "agent"))
+    subj = next((c for c in kids if view.dep[c] in _SUBJECTS), -1)
+    if subj < 0:
+        subj_kind = "none"
+    elif view.pos[subj] == "PRON":
+        subj_kind = "pron"
+    else:
+        subj_kind = view.ent[subj] or view.pos[subj]
+    head = view.head[i]
+    start, end = view.sents[view.sent_of[i]]
+    key = ",".join(d for d in _KEY_CHILD_DEPS if d in kid_deps)
+    in_quote = "q" if view.region_of[i] >= 0 else "-"
+    sent_quotes = "sq" if view.sent_quoted[view.sent_of[i]] else "-"
+    around = ("L" if view.near_mark(i, -1) else "-") + ("R" if view.near_mark(i, 1) else "-")
+    prev_word = view.lemma[i - 1] if i > start else "<s>"
+    next_word = view.lemma[i + 1] if i + 1 < end else "</s>"
+    return [
+        "l=" + lemma,
+        "p=" + pos,
+        "d=" + dep,
+        "ld=" + lemma + "|" + dep,
+        "k=" + key,
+        "lk=" + lemma + "|" + key,
+        "pr=" + lemma + "|" + "+".join(preps),
+        "s=" + subj_kind,
+        "ls=" + lemma + "|" + subj_kind,
+        "hd=" + dep + "|" + view.pos[head],
+        "hl=" + dep + "|" + view.lemma[head],
+        "q=" + in_quote + sent_quotes + around,
+        "lq=" + lemma + "|" + in_quote + sent_quotes + around,
+        "nw=" + lemma + "|" + next_word,
+        "pw=" + prev_word + "|" + lemma,
+        "pos=" + _bucket(i - start) + "|" + ("end" if end - i <= 3 else "-"),
+        "anc=" + _clause_ancestor(view, i),
+        "bias",
+    ]
+
+
+def _clause_ancestor(view: DocView, i: int) -> str:
+    """The nearest verb above ``i`` and the dependency that leads to it ("say|ccomp")."""
+    chain = view.ancestors(i)
+    for k in range(1, len(chain)):
+        j = chain[k]
+        if view.pos[j] in ("VERB", "AUX"):
+            return view.lemma[j] + "|" + view.dep[chain[k - 1]]
+    return "-"
+
+
+def cue_candidates(view: DocView, lexicon: Collection[str]) -> list[int]:
+    """Tokens whose ``lemma|POS`` headed a cue in training: the tokens worth scoring as cues."""
+    lemma, pos = view.lemma, view.pos
+    return [i for i in range(len(lemma)) if lemma[i] + "|" + pos[i] in lexicon]
+
+
+def cue_rows(view: DocView, lexicon: Collection[str], bits: int) -> tuple[list[int], np.ndarray]:
+    """The cue candidates of ``view`` and their hashed feature rows."""
+    tokens = cue_candidates(view, lexicon)
+    return tokens, hash_rows([cue_features(view, i) for i in tokens], bits)
+
+
+def pair_rows(view: DocView, cue: int, bits: int) -> tuple[list[int], np.ndarray]:
+    """The words a cue can take and their hashed feature rows."""
+    tokens = pair_tokens(view, cue)
+    return tokens, hash_rows(pair_features(view, cue, tokens), bits)
+
+
+def pair_tokens(view: DocView, cue: int) -> list[int]:
+    """The tokens a cue can take as content or source: the words of its sentence."""
+    start, end = view.sents[view.sent_of[cue]]
+    return [t for t in range(start, end) if not view.punct[t]]
+
+
+def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[str]]:
+    """The feature strings of each token for cue ``cue`` (``PAIR_TEMPLATES`` per token)."""
+    up = view.ancestors(cue)
+    up_pos = {a: k for k, a in enumerate(up)}
+    lemma, cue_pos, cue_dep = view.lemma[cue], view.pos[cue], view.dep[cue]
+    cq = view.region_of[cue]
+    dep, head, seps = view.dep, view.head, view.seps
+    rows: list[list[str]] = []
+    for t in tokens:
+        down: list[str] = []  # dependencies from the common ancestor down to t
+        j = t
+        while j not in up_pos:
+            down.append(dep[j])
+            if head[j] == j:
+                break
+            j = head[j]
+        down.reverse()
+        up_deps = [dep[a] for a in up[: up_pos.get(j, len(up))]]
+        u = "/".join(up_deps[:2]) + ("+" if len(up_deps) > 2 else "")
+        first = down[0] if down else ("self" if t == cue else "anc")
+        short = (up_deps[0] if up_deps else "") + ">" + first
+        side = "L" if t < cue else ("R" if t > cue else "0")
+        tq = view.region_of[t]
+        quote = (
+            ("tq" if tq >= 0 else "-") + ("cq" if cq >= 0 else "-") + ("=" if tq >= 0 and tq == cq else "")
+        )
+        deeper = ",".join(sorted({x for x in down[1:-1] if x in _CLAUSE_DEPS})) or "-"
+        between = seps[max(t, cue)] - seps[min(t, cue) + 1]
+        rows.append(
+            [
+                "S=" + short,
+                "F=" + first + "|" + side,
+                "lP=" + lemma + "|" + short,
+                "lF=" + lemma + "|" + first,
+                "lsp=" + lemma + "|" + side + "|" + u,
+                "q=" + quote + "|" + side,
+                "qF=" + quote + "|" + first,
+                "cp=" + cue_pos + "|" + short,
+                "cd=" + cue_dep + "|" + first + "|" + side,
+                "tl=" + view.lemma[t] + "|" + first,
+                "dp=" + first + "|" + deeper,
+                "dpt=" + first + "|" + deeper + "|" + dep[t],
+                "sep=" + side + "|" + _bucket(between) + "|" + first,
+                "hd=" + dep[head[t]] + "|" + dep[t] + "|" + first,
+                "bias",
+            ]
+        )
+    return rows
+
+
+_HASHES: dict[str, int] = {}
+
+
+def hash_rows(rows: Sequence[Sequence[str]], bits: int) -> np.ndarray:
+    """Hash feature strings into row indices of a ``2**bits`` weight table (``int32``, one row per instance)."""
+    mask = (1 << bits) - 1
+    width = len(rows[0]) if rows else 0
+    cache = _HASHES
+    if len(cache) > 1_000_000:  # most strings recur (paths, tags): a bounded memo of their hashes
+        cache.clear()
+    strings = list(chain.from_iterable(rows))
+    flat = list(map(cache.get, strings))
+    for k, h in enumerate(flat):
+        if h is None:
+            flat[k] = cache[strings[k]] = zlib.crc32(strings[k].encode("utf-8")) & 0xFFFFFFFF
+    return (np.asarray(flat, dtype=np.int64) & mask).astype(np.int32).reshape(len(rows), width)

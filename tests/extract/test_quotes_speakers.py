@@ -1,0 +1,122 @@
+"""Quote speakers resolved through the article: continuation, pronouns, titles, described sources."""
+
+from __future__ import annotations
+
+import pytest
+
+from patronage.model.records import Quote
+from tests.conftest import analyse_text
+
+
+def _quotes(text: str) -> list[Quote]:
+    return list(analyse_text(text).quotes)
+
+
+def _by_text(quotes: list[Quote], needle: str) -> Quote:
+    found = [q for q in quotes if needle in q.text]
+    assert found, [q.text for q in quotes]
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "first", "later", "name"),
+    [
+        (  # a cue-less quote in the next paragraph, before a paragraph about someone else
+            "“We will rebuild the bridge before winter,” said Mayor Anna Kovacs.\n\n"
+            "“The money is already in the budget. Nobody will have to wait another year for it.”\n\n"
+            "Opposition councillor Peter Brandt questioned the timetable.",
+            "rebuild the bridge",
+            "money is already",
+            "Anna Kovacs",
+        ),
+        (  # a quote left open at a paragraph end, continued by the next paragraph's opening mark
+            "Senator Maria Lopez spoke for an hour.\n\n"
+            "“The reform will cost less than the critics say,” Lopez said. “It pays for itself.\n\n"
+            "“And it protects the pensions of every teacher in the state.”",
+            "reform will cost",
+            "protects the pensions",
+            "Lopez",
+        ),
+    ],
+)
+def test_a_quote_continuing_over_paragraphs_keeps_its_speaker(
+    text: str, first: str, later: str, name: str
+) -> None:
+    quotes = _quotes(text)
+    opening, continued = _by_text(quotes, first), _by_text(quotes, later)
+    assert opening.speaker is not None and name in opening.speaker.name
+    assert continued.speaker == opening.speaker and continued.cue == opening.cue
+
+
+def test_he_said_after_a_quote_is_the_person_quoted_before() -> None:
+    quotes = _quotes(
+        "“The asylum request is a matter for Ecuador alone,” said Rafael Correa, the president of Ecuador.\n\n"
+        "Edward Snowden has lived in Moscow since 2013.\n\n"
+        "“Not particularly. He is a very complicated person,” he said."
+    )
+    later = _by_text(quotes, "complicated person")
+    assert later.speaker is not None and "Correa" in later.speaker.name
+    assert later.speaker_text == "he"
+
+
+@pytest.mark.parametrize(
+    ("text", "needle", "holder"),
+    [
+        (  # a definite title: the person the article named with that role
+            "Attorney General Eric Holder announced the inquiry on Monday.\n\n"
+            "“We will follow the evidence wherever it leads,” the attorney general said.",
+            "follow the evidence",
+            "Eric Holder",
+        ),
+        (  # an indefinite one is someone else, kept as described
+            "Foreign Minister Sergei Lavrov met the envoy in Geneva.\n\n"
+            "“No agreement is possible this year,” a senior official said afterwards.",
+            "No agreement",
+            None,
+        ),
+    ],
+)
+def test_a_title_resolves_to_the_person_named_with_that_role(
+    text: str, needle: str, holder: str | None
+) -> None:
+    quote = _by_text(_quotes(text), needle)
+    assert quote.speaker is not None and quote.speaker_text is not None
+    assert quote.speaker.text == quote.speaker_text  # the words of this quote, whoever they resolve to
+    assert quote.speaker_confidence is not None and 0 < quote.speaker_confidence <= 1
+    if holder is None:
+        assert quote.speaker.actor_id.startswith("source/")
+    else:
+        assert quote.speaker.name.endswith(holder) and quote.speaker_text == "the attorney general"
+
+
+def test_a_possessed_role_is_not_its_possessor() -> None:
+    (quote,) = _quotes("Russia granted Edward Snowden temporary asylum on Thursday, his lawyer said.")
+    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.name == "his lawyer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“It was a one-for-one deal,” said a senior administration official in Washington.",
+        "“The Saudis will give him a roof,” a Saudi official said.",
+        "“The Kremlin will not extradite him,” one Russian diplomat told reporters.",
+    ],
+)
+def test_described_sources_never_become_countries(text: str) -> None:
+    (quote,) = _quotes(text)
+    assert quote.speaker is not None
+    assert quote.speaker.kind != "country"
+    assert quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.name == quote.speaker_text
+
+
+def test_a_country_speaking_by_its_own_name_stays_the_country() -> None:
+    (quote,) = _quotes("Russia said the sanctions were illegal and would fail.")
+    assert quote.speaker is not None and quote.speaker.kind == "country" and quote.speaker.country == "RUS"
+
+
+def test_unresolved_speaker_is_none_with_its_words_kept() -> None:
+    quotes = _quotes("“Nothing has changed,” she said.")
+    (quote,) = quotes
+    assert quote.speaker is None and quote.speaker_text == "she" and quote.speaker_confidence is None
