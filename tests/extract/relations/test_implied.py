@@ -26,11 +26,17 @@ def test_negated_events_imply_nothing() -> None:
     assert relation_for(_event("SANCTION", polarity="negated")) is None
 
 
-@pytest.mark.parametrize("kind", ["ACCUSE", "REJECT", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST"])
+@pytest.mark.parametrize("kind", ["ACCUSE", "THREATEN", "SANCTION", "COERCE", "ASSAULT", "PROTEST"])
 def test_conflict_is_never_support(kind: str) -> None:
     # even with a context or code that would make a cooperative event harbouring
     found = relation_for(_event(kind, context=("asylum",), cameo="075"))
     assert found is not None and found[0] == "opposes" and found[1] == "negative"
+
+
+def test_a_rejection_implies_no_standing_relation() -> None:
+    # "Holder rejected the need for a special counsel", "Straw denied the decision would suggest to
+    # China …": what is rejected is a proposal or a charge, so its target is rarely an adversary
+    assert relation_for(_event("REJECT")) is None
 
 
 def test_every_implied_sign_is_the_types_sign() -> None:
