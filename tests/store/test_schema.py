@@ -21,7 +21,9 @@ def _schema_six_store(path: Path) -> None:
         for statement in migration:
             con.execute(statement)
     con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    con.execute("INSERT INTO schema_version VALUES (1, now()), (2, now()), (3, now()), (4, now()), (5, now()), (6, now())")
+    con.execute(
+        "INSERT INTO schema_version VALUES (1, now()), (2, now()), (3, now()), (4, now()), (5, now()), (6, now())"
+    )
     con.execute(
         "INSERT INTO quotes (quote_id, doc_id, speaker_actor_id, speaker_name, speaker_kind, text, direct, sentence)"
         " VALUES ('q-old', 'd-old', 'person/x', 'X', 'person', 'old words', true, 'old words, X said.')"

@@ -25,7 +25,14 @@ def summary(c: Context, db: str | None) -> None:
 
 def _clip(text: str, n: int) -> str:
     text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
+    return _text(text if len(text) <= n else text[: n - 1] + "…")
+
+
+def _text(value: object) -> str:
+    """A value from the database as console text: article words such as "[/]" stay words, not markup."""
+    from rich.markup import escape
+
+    return escape(str(value))
 
 
 def do_summary(settings: Settings, console: Console | None = None) -> None:
@@ -45,14 +52,14 @@ def do_summary(settings: Settings, console: Console | None = None) -> None:
         data = summary_of(store)
     c = data["counts"]
     console.print(
-        f"[bold]patronage[/bold] database [cyan]{db}[/cyan]: {c['articles']} articles, {c['actors']} actors, "
+        f"[bold]patronage[/bold] database [cyan]{_text(db)}[/cyan]: {c['articles']} articles, {c['actors']} actors, "
         f"{c['events']} events, {c['quotes']} quotes, {c['relations']} relation statements, {c['failures']} failures"
     )
     table = Table(title="Most mentioned actors", title_justify="left")
     for col in ("actor", "kind", "country", "mentions"):
         table.add_column(col)
     for a in data["actors"]:
-        table.add_row(str(a["name"]), str(a["kind"]), str(a["country"] or ""), str(a["mentions"]))
+        table.add_row(_text(a["name"]), _text(a["kind"]), _text(a["country"] or ""), str(a["mentions"]))
     console.print(table)
     table = Table(title="Top events (PLOVER type, CAMEO code)", title_justify="left")
     for col in ("type", "cameo", "source → target", "date", "evidence"):
@@ -61,17 +68,17 @@ def do_summary(settings: Settings, console: Console | None = None) -> None:
         actual = e["polarity"] == "asserted" and e["modality"] == "actual"
         flags = "" if actual else f" ({e['polarity']}, {e['modality']})"
         table.add_row(
-            f"{e['type']}{flags}",
-            str(e["cameo"] or ""),
-            f"{e['source']} → {e['target']}",
-            str(e["date"] or ""),
+            _text(f"{e['type']}{flags}"),
+            _text(e["cameo"] or ""),
+            _text(f"{e['source']} → {e['target']}"),
+            _text(e["date"] or ""),
             _clip(e["sentence"], 90),
         )
     console.print(table)
     if data["quotes"]:
         console.print("[bold]A few quotes[/bold]")
         for q in data["quotes"]:
-            console.print(f"  {q['speaker']}: “{_clip(q['text'], 100)}”")
+            console.print(f"  {_text(q['speaker'])}: “{_clip(q['text'], 100)}”")
     console.print(
         "\nNext: [bold]patronage export events --format csv -o events.csv[/bold] · "
         "[bold]patronage query actor Putin[/bold] · [bold]patronage serve[/bold] · "

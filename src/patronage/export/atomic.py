@@ -4,26 +4,65 @@ An export is written to a hidden temporary file in the target's own directory an
 the target only when complete, so a killed or failed export leaves no partial or empty file (and
 needs no ``--force`` the next time). The target itself is never followed: an existing name, a
 dangling symlink included, needs ``--force``, and the rename then replaces the name, not what a
-link points to.
+link points to. A device, FIFO or socket is never replaced, even with ``--force``. A termination
+signal (``kill``, a closed terminal) removes the temporary file as an interrupt does; one left by
+``kill -9`` is removed by the next export to the same target once it has not changed for
+:data:`STALE_SECONDS`.
 """
 
 from __future__ import annotations
 
 import contextlib
+import glob
 import os
+import signal
+import stat
 import tempfile
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
+from types import FrameType
 
 from patronage.errors import InputError
 
-__all__ = ["atomic_output"]
+__all__ = ["STALE_SECONDS", "atomic_output"]
+
+#: a temporary file of an export to the same target untouched this long was left by a killed export
+STALE_SECONDS = 600
 
 
 def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextlib.contextmanager
+def _terminations_exit() -> Iterator[None]:
+    """SIGTERM and SIGHUP raise ``SystemExit`` while the block runs, so its cleanup runs too."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    wanted = [s for s in (getattr(signal, "SIGTERM", None), getattr(signal, "SIGHUP", None)) if s is not None]
+    before = {s: signal.signal(s, _exit_on_signal) for s in wanted}
+    try:
+        yield
+    finally:
+        for s, handler in before.items():
+            signal.signal(s, handler)
+
+
+def _remove_stale_parts(target: Path) -> None:
+    now = time.time()
+    for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
+        with contextlib.suppress(OSError):
+            if part.is_file() and now - part.stat().st_mtime > STALE_SECONDS:
+                part.unlink()
 
 
 @contextlib.contextmanager
@@ -33,12 +72,20 @@ def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
     if os.path.lexists(target):
         if target.is_dir():
             raise InputError("output is a directory", source=path)
+        mode = os.lstat(target).st_mode
+        if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
+            raise InputError(
+                "output is a device, pipe or socket, which is never replaced; leave out -o to write to "
+                "standard output",
+                source=path,
+            )
         if not force:
             what = "a dangling symbolic link" if not target.exists() else "output file"
             raise InputError(f"{what} exists; use --force to overwrite", source=path)
     parent = target.parent
     if not parent.is_dir():
         raise InputError("no such directory for the output file", source=str(parent))
+    _remove_stale_parts(target)
     try:
         fd, name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
@@ -46,7 +93,8 @@ def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
     os.close(fd)
     tmp = Path(name)
     try:
-        yield tmp
+        with _terminations_exit():
+            yield tmp
         os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the result gets the usual mode
         os.replace(tmp, target)
     except OSError as exc:

@@ -18,6 +18,10 @@ _CENTRAL = {"cp1250", "iso8859_2", "cp852", "mac_latin2", "iso8859_16", "cp1257"
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"}
 
 
+#: the byte order marks of UTF-16 and UTF-32, whose line breaks are no single byte
+WIDE_BOMS = tuple(bom for bom, _ in _BOMS)
+
+
 def looks_binary(data: bytes) -> bool:
     """True when the bytes look like a binary file rather than text in any encoding."""
     sample = data[:8192]
@@ -29,6 +33,21 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROL)
     return controls / len(sample) > 0.05
+
+
+def _mostly_utf8(data: bytes) -> str | None:
+    """``data`` as UTF-8 with its few bad bytes replaced (U+FFFD), when it is UTF-8 with a stray byte.
+
+    One invalid byte in a UTF-8 file must not make the whole file another code page ("Erdoğan"
+    read as "Erdoƒüan"): when the file holds valid multi-byte characters and at most one bad byte
+    in a thousand (and fewer bad bytes than good characters), it is UTF-8.
+    """
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.decode("utf-8", errors="ignore").count("\ufffd")
+    good = sum(1 for ch in text if ord(ch) > 127 and ch != "\ufffd")
+    if good and bad <= max(1, len(data) // 1000) and bad < good:
+        return text
+    return None
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
@@ -52,6 +71,9 @@ def decode_bytes(data: bytes, origin: str) -> str:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    mostly = _mostly_utf8(data)
+    if mostly is not None:
+        return mostly
     from charset_normalizer import from_bytes
 
     matches = from_bytes(data)

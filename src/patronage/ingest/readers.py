@@ -14,7 +14,7 @@ from typing import IO
 
 from patronage.errors import InputError
 from patronage.ingest.chars import normalise_field
-from patronage.ingest.decode import decode_bytes
+from patronage.ingest.decode import WIDE_BOMS, decode_bytes
 from patronage.ingest.files import (
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
@@ -128,10 +128,20 @@ def _read_file(path: Path, kind: str, default_date: str | None) -> Iterator[Item
     origin = origin_of(path)
     try:
         with open_regular(path) as fh:
-            if kind == "jsonl":
-                yield from jsonl_items(bounded_lines(fh, MAX_LINE_BYTES), origin, default_date)
+            head = fh.read(4)
+            if kind == "jsonl" and head.startswith(WIDE_BOMS):
+                # UTF-16 or UTF-32 (PowerShell's default): decoded whole, since its line breaks are
+                # no single bytes; its lines then go on as UTF-8
+                text = decode_bytes(read_capped(fh, MAX_FILE_BYTES, head), origin)
+                lines = (line.encode("utf-8") for line in text.splitlines())
+                yield from jsonl_items(lines, origin, default_date)
                 return
-            data = read_capped(fh, MAX_FILE_BYTES)
+            if kind == "jsonl":
+                yield from jsonl_items(
+                    bounded_lines(with_head(head, fh), MAX_LINE_BYTES), origin, default_date
+                )
+                return
+            data = read_capped(fh, MAX_FILE_BYTES, head)
     except OSError as exc:
         yield Failure(origin, "ingest", "InputError", f"cannot read file: {exc.strerror or exc}")
         return

@@ -35,9 +35,20 @@ class _Reads:
     token_mentions: Mapping[int, Sequence[int]]
     qualified: Mapping[tuple[int, int], str]
 
+    def _near(self, start: int, end: int) -> list[Mention]:
+        """The mentions touching a token of ``[start, end)``, in table order (through the token
+        index, so a long article is not scanned once per phrase)."""
+        span = self.doc.char_span(start, end, alignment_mode="expand")
+        if span is None:
+            return list(self.mentions)
+        found: set[int] = set()
+        for i in range(span.start, span.end):
+            found.update(self.token_mentions.get(i, ()))
+        return [self.mentions[i] for i in sorted(found)]
+
     def mentions_in(self, start: int, end: int) -> list[Mention]:
         """Mentions lying inside the char span ``[start, end)``, in text order."""
-        return [m for m in self.mentions if m.start >= start and m.end <= end and m.actor_id]
+        return [m for m in self._near(start, end) if m.start >= start and m.end <= end and m.actor_id]
 
     def ref(self, mention: Mention, text: str | None = None, sector: str | None = None) -> ActorRef | None:
         """An :class:`ActorRef` for a mention (with the sector it carries, e.g. GOV for "the Kremlin")."""
@@ -96,7 +107,7 @@ class _Reads:
     def countries_in(self, start: int, end: int) -> list[str]:
         """ISO3 codes of the actors and places named in ``[start, end)``, in text order, each once."""
         found: list[tuple[int, str]] = []
-        for m in self.mentions:
+        for m in self._near(start, end):
             if start <= m.start and m.end <= end and m.actor_id:
                 country = self.actors[m.actor_id].country
                 if country:

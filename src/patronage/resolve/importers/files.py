@@ -10,6 +10,7 @@ from typing import Any
 import yaml
 
 from patronage.errors import InputError
+from patronage.ingest.files import open_regular, read_capped
 from patronage.resolve.importers.notation import Entry
 from patronage.resolve.keys import normalize
 
@@ -36,9 +37,18 @@ def unique_ids(entries: list[Entry], prefix: str) -> list[Entry]:
     return out
 
 
+#: the largest dictionary read (the public Phoenix and CountryInfo files are a few MB)
+MAX_DICTIONARY_BYTES = 256 * 1024 * 1024
+
+
 def read_lines(path: Path) -> list[str]:
+    """The lines of a dictionary file: a regular file of at most :data:`MAX_DICTIONARY_BYTES`
+    (a device, a FIFO or anything larger is an :class:`InputError`, never an endless read)."""
     try:
-        text = path.read_bytes().decode("utf-8", errors="replace")
+        with open_regular(path) as stream:
+            text = read_capped(stream, MAX_DICTIONARY_BYTES).decode("utf-8", errors="replace")
+    except InputError as exc:
+        raise InputError(f"cannot read dictionary: {exc.message}", source=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read dictionary: {exc.strerror or exc}", source=str(path)) from exc
     return [_CONTROL.sub("", line) for line in text.splitlines()]
