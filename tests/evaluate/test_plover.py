@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -38,24 +39,20 @@ def test_country_of_code() -> None:
     assert country_of_code("JAPGOV") is None  # not an ISO 3166 alpha-3 code
 
 
+def _gold(rid: str, event: str, text: str, source: Any, target: Any, **extra: str) -> dict[str, Any]:
+    """One gold record in the PLOVER file's shape; a side is a list of (actor text, code) or a string."""
+
+    def side(value: Any) -> Any:
+        return value if isinstance(value, str) else [{"actorText": t, "code": c} for t, c in value]
+
+    return {"id": rid, "event": event, "text": text, "source": side(source), "target": side(target), **extra}
+
+
 def test_load_gold_maps_types_and_countries(tmp_path: Path) -> None:
     records = [
         {"id": "doc", "event": "DOCUMENT", "comment": "skip me"},
-        {
-            "id": "a",
-            "date": "2001-02-03",
-            "event": "DEMAND",
-            "text": "Our own words.",
-            "source": [{"actorText": "x", "code": "FRAGOV"}, {"actorText": "y", "code": "DEU"}],
-            "target": "",
-        },
-        {
-            "id": "b",
-            "event": "AID",
-            "text": "More words.",
-            "source": [{"actorText": "z", "code": "IGOUNO"}],
-            "target": [{"actorText": "w", "code": "HTICIV"}],
-        },
+        _gold("a", "DEMAND", "Our own words.", [("x", "FRAGOV"), ("y", "DEU")], "", date="2001-02-03"),
+        _gold("b", "AID", "More words.", [("z", "IGOUNO")], [("w", "HTICIV")]),
     ]
     path = tmp_path / "gold.json"
     path.write_text(json.dumps(records), encoding="utf-8")
@@ -160,27 +157,11 @@ def test_load_real_dev_file() -> None:
 def test_a_bare_string_side_counts_for_event_type_only(tmp_path: Path) -> None:
     """Issue #20, item 26: the upstream gold standard has records with "target": "diplomatic"."""
     path = tmp_path / "gold.json"
-    path.write_text(
-        json.dumps(
-            [
-                {
-                    "id": "s",
-                    "event": "CONSULT",
-                    "text": "Our own words about talks.",
-                    "source": [{"actorText": "France", "code": "FRA"}],
-                    "target": "diplomatic",
-                },
-                {
-                    "id": "t",
-                    "event": "AID",
-                    "text": "More of our words.",
-                    "source": [{"actorText": "Japan", "code": "JPN"}],
-                    "target": [{"actorText": "Haiti", "code": "HTI"}],
-                },
-            ]
-        ),
-        encoding="utf-8",
-    )
+    gold = [
+        _gold("s", "CONSULT", "Our own words about talks.", [("France", "FRA")], "diplomatic"),
+        _gold("t", "AID", "More of our words.", [("Japan", "JPN")], [("Haiti", "HTI")]),
+    ]
+    path.write_text(json.dumps(gold), encoding="utf-8")
     records = load_gold(path)
     assert [r.no_gold_actor for r in records] == [True, False]
     assert records[0].target_countable is False and records[0].source_countries == ("FRA",)
