@@ -30,6 +30,10 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The outcome is a threat to the party.",
         "It was a cabinet meeting like no other.",  # internal, with no one to consult
         "The campaign launched an onslaught of attacks on his credibility.",
+        "The aide requested anonymity to describe the private talks.",  # the reporter's terms
+        "A reservist who spoke to NPR described the mood at the base.",  # an interview
+        "The governor told reporters the bridge would reopen.",
+        "I investigated the firm's lobbying for two years.",  # the writer, outside any quotation
     ],
 )
 def test_non_events(text: str) -> None:
@@ -53,6 +57,9 @@ def test_non_events(text: str) -> None:
         ("No formal meeting between the two generals has been confirmed.", ("CONSULT", "meeting")),
         # freeing people is a release
         ("The court released the two activists on bail.", ("RETREAT", "released")),
+        # talks with officials stay talks; "we" inside a quotation is its speaker
+        ("The envoy spoke to Iranian officials in Vienna.", ("CONSULT", "spoke")),
+        ('"We will attack the base," the commander said.', ("ASSAULT", "attack")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:

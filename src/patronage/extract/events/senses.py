@@ -104,6 +104,23 @@ _NON_COMMITTAL = frozenset(
     }
 )  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+#: the press as the other side of a conversation: talking to it is reporting, not consultation
+_PRESS = frozenset(
+    {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
+)
+#: news outlets named as such ("told NPR", "spoke to CNN")
+_OUTLETS = frozenset(
+    {"npr", "cnn", "msnbc", "fox", "bbc", "reuters", "ap", "afp", "axios", "politico", "nbc", "abc", "cbs",
+     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist"}
+)  # fmt: skip
+_QUOTE_MARKS = ('"', "“", "”", "«", "»")
+
+
+def _press(tok: Token) -> bool:
+    """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
+    if lemma(tok) in _PRESS:
+        return True
+    return tok.text[:1].isupper() and tok.lower_ in _OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
 
 
 def _recipient(verb: Token) -> Token | None:
@@ -150,6 +167,18 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
     lem = lemma(verb)
+    if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
+        return None  # "requested anonymity", "spoke on condition of anonymity": the reporter's terms
+    partners = [obj] if obj is not None else []
+    partners += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+    if type_ == "CONSULT" and partners and all(_press(t) for t in partners):
+        return None  # "spoke to NPR", "told reporters": an interview, not a meeting
+    if (
+        subj is not None
+        and subj.lower_ in {"i", "we"}
+        and not any(mark in verb.sent.text for mark in _QUOTE_MARKS)
+    ):
+        return None  # "I investigated …" outside any quotation: the writer, not a party
     if any(c.dep_ == "mark" and c.lower_ == "whether" for c in verb.children):
         return None  # "asked whether the minister would resign": a question, not an event
     if lem in _NON_COMMITTAL and verb.dep_ == "xcomp" and lemma(verb.head) in {"decline", "refuse"}:
