@@ -34,6 +34,7 @@ def coded(text: str) -> list[tuple[str, str]]:
         "A reservist who spoke to NPR described the mood at the base.",  # an interview
         "The governor told reporters the bridge would reopen.",
         "I investigated the firm's lobbying for two years.",  # the writer, outside any quotation
+        "The Conservatives beat Labour in the marginal seats.",  # a contest won
     ],
 )
 def test_non_events(text: str) -> None:
@@ -49,6 +50,8 @@ def test_non_events(text: str) -> None:
         # physical violence stays violence
         ("Rebels attacked the army base near the border, killing four soldiers.", ("ASSAULT", "attacked")),
         ("Israeli helicopters shelled positions of the security forces.", ("ASSAULT", "shelled")),
+        ("Police beat the protesters with batons and fired tear gas.", ("ASSAULT", "beat")),
+        ("The chancellor hit back at his critics on Tuesday.", ("ACCUSE", "hit")),
         # asking someone to act, agreeing to act, committing to act are events
         ("The mayor asked the governor to send troops.", ("REQUEST", "asked")),
         ("Ethiopia agreed to reopen its borders to the peacekeepers.", ("AGREE", "agreed")),

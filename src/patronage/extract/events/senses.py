@@ -104,6 +104,8 @@ _NON_COMMITTAL = frozenset(
     }
 )  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
+#: verbs of winning, violent only in a violent clause ("beat Labour in the vote" is an election)
+_WINNING = frozenset({"beat", "defeat", "crush", "trounce", "rout", "thrash", "overwhelm"})
 #: the press as the other side of a conversation: talking to it is reporting, not consultation
 _PRESS = frozenset(
     {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
@@ -166,6 +168,10 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
+        if verbal and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
+            return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
+        if lemma(verb) in _WINNING and not _violent_clause(verb):
+            return None  # "the Tories beat Labour in the marginal seats": a contest won
     lem = lemma(verb)
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
         return None  # "requested anonymity", "spoke on condition of anonymity": the reporter's terms
