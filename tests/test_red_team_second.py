@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import json
 import os
+import signal
+import subprocess
+import sys
 import time
 from pathlib import Path
 
@@ -100,3 +103,29 @@ def test_paragraph_starts_are_set_for_every_line() -> None:
         t for t in doc[1:] if not t.is_space and "\n" in doc[t.i - 1].text + doc[t.i - 1].whitespace_
     ]
     assert len(after_break) == 400 and all(t.is_sent_start for t in after_break)
+
+
+def test_ctrl_c_during_a_run_exits_130(tmp_path: Path) -> None:
+    """Minor: Ctrl+C during `run` exited 1 ("error: aborted"); README documents 130."""
+    src = tmp_path / "in"
+    src.mkdir()
+    for i in range(40):
+        (src / f"a{i}.txt").write_text(
+            "Talks\n" + "Russia sent aid to Syria on Monday. " * 400, encoding="utf-8"
+        )
+    proc = subprocess.Popen(
+        [
+            str(Path(sys.executable).with_name("patronage")),
+            "run",
+            str(src),
+            "--db",
+            str(tmp_path / "i.duckdb"),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    time.sleep(6)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=120)
+    assert proc.returncode == 130 and "error: interrupted" in err, (proc.returncode, err)

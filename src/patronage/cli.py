@@ -63,9 +63,9 @@ def main(argv: list[str] | None = None) -> int:
         cli.main(args=args, prog_name="patronage", standalone_mode=False)
     except click.exceptions.Exit as exc:
         return int(exc.exit_code)
-    except click.exceptions.Abort:
-        click.echo("error: aborted", err=True)
-        return 1
+    except click.exceptions.Abort:  # click's form of Ctrl+C (KeyboardInterrupt) while a command runs
+        click.echo("error: interrupted", err=True)
+        return 130
     except click.UsageError as exc:
         if exc.ctx is not None:
             click.echo(exc.ctx.get_usage(), err=True)
