@@ -402,3 +402,17 @@ def test_undated_sentences_are_fast() -> None:
 def test_future_clauses_put_bare_dates_ahead(sentence: str, value: str) -> None:
     found = Timeline(WED).sentence_date(sentence)
     assert found is not None and found.value == value, found
+
+
+def test_a_month_without_a_year_belongs_to_a_story_of_the_past() -> None:
+    """ "In December 1998 … As late as February" is February 1999, not the article's February."""
+    timeline = Timeline(dt.date(2019, 10, 5))
+    assert timeline.sentence_date("In December 1998, the House impeached the president.") is not None
+    february = timeline.sentence_date("As late as February, senators doubted his word.")
+    assert february is not None and february.value == "1999-02"
+    parade = timeline.sentence_date("On Sept. 28, the city held its parade.")
+    assert parade is not None and parade.value == "1999-09-28"
+    recent = Timeline(dt.date(2019, 10, 5))
+    assert recent.sentence_date("In 2018, the firm grew.") is not None
+    march = recent.sentence_date("In March, the Senate voted.")  # last year's story: the article's own March
+    assert march is not None and march.value == "2019-03"

@@ -112,6 +112,28 @@ def _year(m: re.Match[str], text: str, doc: dt.date | None, anchor: DateValue | 
 # ------------------------------------------------- relative to the document date
 
 
+#: an anchor at least this many years before the article is a story told of the past: a month named
+#: without a year then belongs to that story ("In December 1998 the House impeached him … As late as
+#: February, senators …" is February 1999), not to the year the article was written
+_PAST_STORY_YEARS = 2
+
+
+def _narrative_year(doc: dt.date, anchor: DateValue | None, month: int, day: int | None) -> int | None:
+    """The year a month stated without one has in a story of the past, or None for the article's own."""
+    if anchor is None or not anchor.value or anchor.precision not in ("day", "month", "season", "year"):
+        return None
+    year = int(anchor.value[:4])
+    if doc.year - year < _PAST_STORY_YEARS:
+        return None
+    if anchor.precision == "year" or len(anchor.value) < 7:
+        return year
+    here, then = (
+        (month, day or 0),
+        (int(anchor.value[5:7]), int(anchor.value[8:10]) if day and len(anchor.value) >= 10 else 0),
+    )
+    return year if here >= then else year + 1
+
+
 def _month_day(
     m: re.Match[str], text: str, doc: dt.date | None, anchor: DateValue | None
 ) -> DateValue | None:
@@ -121,6 +143,8 @@ def _month_day(
     month, day = _month(m[f"{prefix}_m"]), _day(m[f"{prefix}_d"])
     mod = _norm(m["md_mod"]) if prefix == "md" else ""
     year = stated_year(doc, m["md_yr"] if prefix == "md" else None)
+    if year is None and not mod:
+        year = _narrative_year(doc, anchor, month, day)
     found = _safe_date(year or infer_year(doc, month, day, mod), month, day)
     return day_value(found, text) if found else None
 
@@ -131,7 +155,9 @@ def _month_only(
     if doc is None:
         return None
     month = _month(m["mr_m"])
-    year = stated_year(doc, m["mr_yr"]) or infer_year(doc, month, None, _norm(m["mr_mod"]))
+    mod = _norm(m["mr_mod"])
+    year = stated_year(doc, m["mr_yr"]) or (None if mod else _narrative_year(doc, anchor, month, None))
+    year = year or infer_year(doc, month, None, mod)
     return month_value(year, month, text)
 
 
