@@ -416,3 +416,10 @@ def test_a_month_without_a_year_belongs_to_a_story_of_the_past() -> None:
     assert recent.sentence_date("In 2018, the firm grew.") is not None
     march = recent.sentence_date("In March, the Senate voted.")  # last year's story: the article's own March
     assert march is not None and march.value == "2019-03"
+
+
+def test_a_year_heading_a_timeline_entry_dates_it() -> None:
+    timeline = Timeline(dt.date(2019, 10, 5))
+    entry = timeline.sentence_date("2010–11: the fund opens offices in Beijing.")
+    assert entry is not None and (entry.value, entry.precision) == ("2010", "year")
+    assert timeline.sentence_date("2013 was a hard year for the fund.") is None  # no heading: a subject

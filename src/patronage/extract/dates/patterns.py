@@ -95,7 +95,9 @@ _RULES: list[tuple[str, str]] = [
     ),
     (
         "year",
-        rf"(?:{_PREP}(?:{_EML})?(?:(?i:the\s+year)\s+)?|{_EML}|(?i:of|between|circa|c\.)\s+)(?P<yr_y>{_YEAR})"
+        rf"(?:{_PREP}(?:{_EML})?(?:(?i:the\s+year)\s+)?|{_EML}|(?i:of|between|circa|c\.)\s+"
+        # a timeline entry: the year (or years) heading a sentence before a colon, "2010–11: …"
+        rf"|^(?=\d{{4}}(?:\s*[-\u2013\u2014]\s*\d{{2,4}})?\s*:))(?P<yr_y>{_YEAR})"
         rf"(?:\s*(?:-|\u2013|\u2014|to|and|or)\s*(?P<yr_to>{_YEAR}|\d\d(?!\d)))?",
     ),
     (
