@@ -70,3 +70,11 @@ def test_they_and_their_name_the_plural_subject(gaz: Gazetteer) -> None:
     # a plural subject that names no actor leaves "they" alone
     text = "The marchers said they would return to the square on Monday."
     assert not [m for m in analyse(text, gaz).mentions if m.how == "coref"]
+
+
+def test_a_leader_meeting_his_own_people_meets_no_state(gaz: Gazetteer) -> None:
+    """ "Putin met the returning Russians": people of his own country, not Russia the state."""
+    doc = analyse("Vladimir Putin met the returning Russians on the tarmac in Moscow on Friday.", gaz)
+    assert ("Vladimir Putin", "Russia") not in pairs(doc.events, "CONSULT")
+    other = analyse("Vladimir Putin met the visiting Americans in Moscow on Friday.", gaz)
+    assert ("Vladimir Putin", "United States") in pairs(other.events, "CONSULT")

@@ -157,6 +157,8 @@ def _events(
             targets = hosts
     # an actor is never its own recipient ("X ended its dispute"): such targets fall away
     targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
+    # "Putin met the returning Russians": people of the source's own country, not its state
+    targets = [t for t in targets if not (_people_of(t) and any(s.country == t.country for s in sources))]
     if sources and not targets:
         targets = _implicit_targets(found, frame, sources)
     out = []
@@ -194,6 +196,12 @@ def _events(
                 )
             )
     return out
+
+
+def _people_of(ref: ActorRef) -> bool:
+    """A country named by the plural of its people ("Russians", "the freed Americans")."""
+    text = (ref.text or "").strip()
+    return ref.kind == "country" and text != ref.name and text[:1].isupper() and text.endswith("s")
 
 
 def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]:
