@@ -423,3 +423,11 @@ def test_a_year_heading_a_timeline_entry_dates_it() -> None:
     entry = timeline.sentence_date("2010–11: the fund opens offices in Beijing.")
     assert entry is not None and (entry.value, entry.precision) == ("2010", "year")
     assert timeline.sentence_date("2013 was a hard year for the fund.") is None  # no heading: a subject
+
+
+def test_within_days_is_the_month_of_the_story() -> None:
+    timeline = Timeline(dt.date(2022, 9, 26))
+    assert timeline.sentence_date("On 1 August 2013, he was granted asylum.") is not None
+    later = timeline.sentence_date("Within days, the president called off the summit.")
+    assert later is not None and (later.value, later.precision) == ("2013-08", "month")
+    assert Timeline(dt.date(2022, 9, 26)).sentence_date("Within days, the talks resumed.") is None

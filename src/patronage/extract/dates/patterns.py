@@ -142,7 +142,8 @@ _RULES: list[tuple[str, str]] = [
         r"(?P<an_u>day|morning|afternoon|evening|night|weekend|week|month|year|decade)"
         r"|the\s+(?P<an_u2>day|night|week|month|year)\s+(?P<an_d2>before|after)" + _AFTER_PUNCT + r""
         r"|(?:(?:later|earlier)\s+)?(?:that|the\s+same|that\s+same)\s+"
-        r"(?P<an_u3>day|morning|afternoon|evening|night|week|month|year))\b",
+        r"(?P<an_u3>day|morning|afternoon|evening|night|week|month|year)"
+        r"|within\s+(?:(?:a\s+few|several|two|three|four)\s+)?(?P<an_w>hours|days|weeks))\b",
     ),
 ]
 
@@ -165,7 +166,7 @@ def _trie(words: list[str]) -> str:
 _NAMED_WORDS = [*(w.capitalize() for w in MONTHS), *(w.capitalize() for w in WEEKDAYS)]
 _TIME_WORDS = (
     "winter spring summer autumn fall yesterday today tonight tomorrow night morning afternoon evening "
-    "day days week weeks weekend month months year years decade decades"
+    "day days week weeks weekend month months year years decade decades hours"
 ).split()
 # Every rule holds one of these words within its first few words, so a match
 # can only start a few word starts before one: the scan tries just those
@@ -184,7 +185,7 @@ _START_WORDS = frozenset(
         *(w.split()[0] for w in NUMBER_WORDS),
         *(
             "in on during since by until till through throughout from as early late mid the last next this that "
-            "of between circa c over at earlier later some several yesterday today tonight tomorrow"
+            "of between circa c over at earlier later some several yesterday today tonight tomorrow within"
         ).split(),
     ]
 )

@@ -279,6 +279,9 @@ def _anchor_word(
         unit, sign = m["an_u"].lower(), 1 if _norm(m["an_dir"]) in _FORWARD else -1
     elif m["an_u2"]:
         unit, sign = m["an_u2"].lower(), 1 if m["an_d2"].lower() == "after" else -1
+    elif m["an_w"]:
+        # "within hours" of the story's last date: that day; "within days" or "weeks": that month
+        unit, sign = ("day" if m["an_w"].lower() == "hours" else "month"), 0
     else:
         unit, sign = m["an_u3"].lower(), 0
     unit = "day" if unit in _DAY_UNITS else "week" if unit == "weekend" else unit
