@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import signal
@@ -57,8 +58,12 @@ def test_a_killed_exports_leftover_goes_with_the_next_export(tmp_path: Path) -> 
     fresh.write_text("another export, still writing")
     old = time.time() - STALE_SECONDS - 60
     os.utime(stale, (old, old))
-    assert main(["export", "events", "--db", str(db), "-o", str(out)]) == 0
-    assert out.exists() and not stale.exists() and fresh.exists()
+    left = tmp_path / ".events.jsonl.ghi.part"  # kill -9 a moment ago: no process holds its lock
+    left.write_text("partial")
+    with fresh.open("rb") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # a live export holds its file's lock
+        assert main(["export", "events", "--db", str(db), "-o", str(out)]) == 0
+    assert out.exists() and not stale.exists() and not left.exists() and fresh.exists()
 
 
 def test_summary_shows_markup_in_articles_as_text(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -110,9 +115,8 @@ def test_ctrl_c_during_a_run_exits_130(tmp_path: Path) -> None:
     src = tmp_path / "in"
     src.mkdir()
     for i in range(40):
-        (src / f"a{i}.txt").write_text(
-            "Talks\n" + "Russia sent aid to Syria on Monday. " * 400, encoding="utf-8"
-        )
+        body = f"Talks {i}\n" + f"Russia sent aid number {i} to Syria on Monday. " * 400
+        (src / f"a{i}.txt").write_text(body, encoding="utf-8")
     proc = subprocess.Popen(
         [
             str(Path(sys.executable).with_name("patronage")),
@@ -129,3 +133,51 @@ def test_ctrl_c_during_a_run_exits_130(tmp_path: Path) -> None:
     proc.send_signal(signal.SIGINT)
     _, err = proc.communicate(timeout=120)
     assert proc.returncode == 130 and "error: interrupted" in err, (proc.returncode, err)
+
+
+def test_a_look_alike_name_is_the_name_it_imitates(tmp_path: Path) -> None:
+    """Third pass, C1: "Vl\u0430dimir Putin" (a Cyrillic a) took Putin's id and replaced his record."""
+    src = tmp_path / "h.jsonl"
+    rows = [
+        {"id": "h1", "text": "Vl\u0430dimir Putin met Xi Jinping in Moscow on Monday."},
+        {"id": "h2", "text": "\u0420utin met Xi Jinping again in Beijing on Friday."},
+    ]
+    src.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    db = tmp_path / "h.duckdb"
+    assert main(["run", str(src), "--db", str(db)]) == 0
+    putin = _query(db, "SELECT name, country FROM actors WHERE name LIKE '%utin%'")
+    assert putin == [("Vladimir Putin", "RUS")]
+    assert _query(db, "SELECT count(*) FROM sentences WHERE text LIKE '%Putin met%'")[0][0] == 2
+
+
+def test_a_fifo_as_database_is_refused_at_once(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Third pass, C2: --db naming a FIFO hung run, summary and serve for ever."""
+    fifo = tmp_path / "f.duckdb"
+    os.mkfifo(fifo)
+    assert main(["summary", "--db", str(fifo)]) == 1
+    assert "not a regular file" in _error(capsys)
+
+
+def test_actor_lookup_takes_percent_and_underscore_as_text(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Third pass, M4: `query actor %` matched Vladimir Putin (a LIKE wildcard)."""
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    for needle in ("%", "_"):
+        assert main(["query", "actor", needle, "--db", str(db)]) == 1
+        assert "no actor matches" in _error(capsys)
+
+
+def test_a_latin1_line_in_a_jsonl_file_reads_as_western_text(tmp_path: Path) -> None:
+    """Third pass, M1: "Fran\xe7ois" in one JSONL line was read as cp850 ("Fran\u00feois")."""
+    src = tmp_path / "mix.jsonl"
+    src.write_bytes(
+        b'{"id":"e1","text":"Fran\xe7ois Hollande met Angela Merkel in Paris."}\n'
+        b'{"id":"e2","text":"Fran\xc3\xa7ois Hollande met Vladimir Putin in Paris."}\n'
+    )
+    db = tmp_path / "m.duckdb"
+    assert main(["run", str(src), "--db", str(db)]) == 0
+    texts = [r[0] for r in _query(db, "SELECT text FROM articles ORDER BY doc_id")]
+    assert all("François Hollande" in t for t in texts), texts
+    polish = "Zażółć gęślą jaźń, powiedział minister w Warszawie.".encode("cp1250")
+    assert decode_bytes(polish, "t").startswith("Zażółć")

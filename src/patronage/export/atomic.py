@@ -5,9 +5,10 @@ the target only when complete, so a killed or failed export leaves no partial or
 needs no ``--force`` the next time). The target itself is never followed: an existing name, a
 dangling symlink included, needs ``--force``, and the rename then replaces the name, not what a
 link points to. A device, FIFO or socket is never replaced, even with ``--force``. A termination
-signal (``kill``, a closed terminal) removes the temporary file as an interrupt does; one left by
-``kill -9`` is removed by the next export to the same target once it has not changed for
-:data:`STALE_SECONDS`.
+signal (``kill``, a closed terminal) removes the temporary file as an interrupt does. A writing
+export holds a lock on its temporary file, which the system releases when the process dies, so the
+next export to the same target removes one left by ``kill -9`` at once (where locks are not
+available, once it has not changed for :data:`STALE_SECONDS`).
 """
 
 from __future__ import annotations
@@ -57,12 +58,32 @@ def _terminations_exit() -> Iterator[None]:
             signal.signal(s, handler)
 
 
+def _lock(fd: int) -> bool:
+    """Take the exclusive lock on an open file without waiting; False when another process holds it."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not on POSIX
+        return False
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
+
+
 def _remove_stale_parts(target: Path) -> None:
+    """Remove temporary files of earlier exports to ``target`` whose process is gone."""
     now = time.time()
     for part in target.parent.glob(f".{glob.escape(target.name)}.*.part"):
         with contextlib.suppress(OSError):
-            if part.is_file() and now - part.stat().st_mtime > STALE_SECONDS:
-                part.unlink()
+            if not part.is_file() or part.is_symlink():
+                continue
+            fd = os.open(part, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+            try:
+                if _lock(fd) or now - part.stat().st_mtime > STALE_SECONDS:
+                    part.unlink()
+            finally:
+                os.close(fd)
 
 
 @contextlib.contextmanager
@@ -90,7 +111,7 @@ def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
         fd, name = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".part")
     except OSError as exc:
         raise InputError(f"cannot write output: {exc.strerror or exc}", source=path) from None
-    os.close(fd)
+    _lock(fd)  # held until the export ends: a live export's file is never taken for a leftover
     tmp = Path(name)
     try:
         with _terminations_exit():
@@ -105,3 +126,5 @@ def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
         with contextlib.suppress(OSError):
             tmp.unlink()
         raise
+    finally:
+        os.close(fd)

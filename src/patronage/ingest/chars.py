@@ -12,7 +12,10 @@ or tag character cannot slip through and split or spoof a name:
   separator (``Zp``) a blank line;
 * every space separator (``Zs``) and the Hangul fillers, which render as blanks, become one space;
 * a lone surrogate (``Cs``, from an undecodable file name or a JSON escape) becomes U+FFFD;
-* the result is NFC.
+* the result is NFC;
+* in a word that mixes Latin letters with Cyrillic or Greek look-alikes ("Vl\u0430dimir", "\u0420utin"),
+  the look-alikes become the Latin letters they imitate, so a spoofed name is the name it imitates
+  rather than a second actor that looks the same (words wholly in Cyrillic or Greek are untouched).
 
 :func:`normalise_text` keeps line breaks (article bodies); :func:`normalise_field` makes one line
 (ids, titles, URLs, sources, origins).
@@ -34,6 +37,22 @@ _IGNORABLE_MARKS = frozenset(
     + list(range(0xE0100, 0xE01F0))
 )
 _SPACE_RUNS = re.compile(" {2,}")
+#: Cyrillic and Greek letters drawn like Latin ones (Unicode's confusables), and the Latin letter
+_LOOKALIKES = str.maketrans(
+    "\u0430\u0435\u043e\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0501\u04cf"
+    "\u0410\u0412\u0415\u041a\u041c\u041d\u041e\u0420\u0421\u0422\u0425\u0423\u0406\u0408\u0405"
+    "\u03bf\u03bd\u03b9\u0391\u0392\u0395\u0396\u0397\u0399\u039a\u039c\u039d\u039f\u03a1\u03a4\u03a7\u03a5",
+    "aeopcyxijsdlABEKMHOPCTXYIJSoviABEZHIKMNOPTXY",
+)
+_NON_LATIN = re.compile("[\u0370-\u03ff\u0400-\u04ff\u0500-\u052f]")
+_WORD = re.compile(r"\w+")
+
+
+def _fold_mixed(word: re.Match[str]) -> str:
+    text = word.group(0)
+    if not any("a" <= ch.lower() <= "z" for ch in text) or not _NON_LATIN.search(text):
+        return text
+    return text.translate(_LOOKALIKES)
 
 
 def _target(code: int) -> int | str | None:
@@ -77,6 +96,8 @@ def normalise_text(text: str) -> str:
     text = text.translate(_TABLE)
     if "  " in text:
         text = _SPACE_RUNS.sub(" ", text)
+    if _NON_LATIN.search(text):
+        text = _WORD.sub(_fold_mixed, text)
     # NFC last: removing an invisible character can leave a combining mark next to its base
     return unicodedata.normalize("NFC", text)
 

@@ -16,6 +16,8 @@ _BOMS = (
 )
 _CENTRAL = {"cp1250", "iso8859_2", "cp852", "mac_latin2", "iso8859_16", "cp1257", "iso8859_4", "iso8859_13"}
 _WESTERN = {"cp1252", "latin_1", "iso8859_15", "cp850", "mac_roman"}
+#: DOS and Mac code pages, which short Western text is often mistaken for
+_DOS = {"cp437", "cp850", "cp858", "cp860", "cp863", "cp865", "mac_roman", "mac_iceland", "mac_turkish"}
 
 
 #: the byte order marks of UTF-16 and UTF-32, whose line breaks are no single byte
@@ -33,6 +35,12 @@ def looks_binary(data: bytes) -> bool:
         return True
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROL)
     return controls / len(sample) > 0.05
+
+
+def _western_letters(data: bytes) -> bool:
+    """Whether every byte over 127 is an accented letter of Windows-1252 (À–ÿ but × and ÷)."""
+    high = [b for b in data if b > 127]
+    return bool(high) and all(0xC0 <= b <= 0xFF and b not in (0xD7, 0xF7) for b in high)
 
 
 def _mostly_utf8(data: bytes) -> str | None:
@@ -80,6 +88,10 @@ def decode_bytes(data: bytes, origin: str) -> str:
     best = matches.best()
     if best is None:
         raise InputError("cannot detect the text encoding", source=origin)
+    # a short single-byte text ("Fran\xe7ois Hollande met …") is often taken for a DOS, Mac or Central
+    # European code page; when every byte over 127 is an accented Latin letter in Windows-1252, it is that
+    if (best.encoding in _DOS or best.encoding in _CENTRAL) and _western_letters(data):
+        return data.decode("cp1252")
     # single-byte Western text often ties with Central European code pages; news in English,
     # French, German or Spanish is far more likely, so cp1252 wins a tie
     if best.encoding in _CENTRAL:

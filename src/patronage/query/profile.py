@@ -17,15 +17,15 @@ def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]
     """
     if not name.strip():
         raise InputError("give an actor name (it is empty)", source="name")
-    pattern = f"%{name.strip().lower()}%"
+    needle = name.strip().lower()  # matched as text: "%" and "_" are no wildcards
     return store.rows(
         """SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.actor_id) AS mentions
            FROM actors a JOIN mentions m ON m.actor_id = a.actor_id
-           WHERE lower(a.name) LIKE ? OR lower(a.actor_id) LIKE ?
-              OR lower(array_to_string(a.aliases, '|')) LIKE ?
+           WHERE contains(lower(a.name), ?) OR contains(lower(a.actor_id), ?)
+              OR contains(lower(array_to_string(a.aliases, '|')), ?)
            GROUP BY a.actor_id, a.name, a.kind, a.country, a.sector
            ORDER BY (lower(a.name) = lower(?)) DESC, mentions DESC, a.name LIMIT ?""",
-        [pattern, pattern, pattern, name.strip(), limit],
+        [needle, needle, needle, name.strip(), limit],
     )
 
 

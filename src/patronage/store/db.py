@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import datetime as dt
 import os
+import stat
 import uuid
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -78,6 +79,14 @@ class Store:
         self.wrote = False
         if read_only and not exists:
             raise StoreError("no such database; run `patronage run` first", source=self.path)
+        if exists:
+            try:
+                mode = os.stat(self.path).st_mode
+            except OSError as exc:
+                raise StoreError(f"cannot open database: {exc.strerror or exc}", source=self.path) from None
+            if not stat.S_ISREG(mode):
+                # a FIFO would block the open for ever, a device would be read or written as a file
+                raise StoreError("not a database file (not a regular file)", source=self.path)
         if exists and not read_only:
             # look before writing: migrations would otherwise create patronage's tables in any DuckDB file
             probe = _connect(self.path, read_only=True)

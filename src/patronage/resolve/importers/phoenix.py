@@ -54,7 +54,8 @@ def _phoenix_entry(
         entry["country"] = country
     if sector and kind != "country":
         entry["sector"] = sector
-    aliases = sorted({p for p in pretty[1:] if normalize(p) != normalize(pretty[0])}, key=pretty.index)
+    first = {name: i for i, name in reversed(list(enumerate(pretty)))}  # one lookup per alias, not a scan
+    aliases = sorted({p for p in pretty[1:] if normalize(p) != normalize(pretty[0])}, key=first.__getitem__)
     if aliases:
         entry["aliases"] = aliases
     if dated and kind == "person":
