@@ -89,6 +89,19 @@ def test_missing_ray_gives_the_install_hint(monkeypatch: pytest.MonkeyPatch) -> 
         RayEngine(Settings())
 
 
+def _first_difference(remote: list[object], local: list[object]) -> str:
+    """Where the first differing pair of records differs: the field names and both values."""
+    for r, loc in zip(remote, local, strict=False):
+        if r != loc and isinstance(r, AnalysedArticle) and isinstance(loc, AnalysedArticle):
+            for name in ("sentences", "mentions", "actors", "events", "quotes", "relations", "warnings"):
+                rs, ls = getattr(r, name), getattr(loc, name)
+                if rs != ls:
+                    extra = [x for x in rs if x not in ls][:2]
+                    missing = [x for x in ls if x not in rs][:2]
+                    return f"{r.article.doc_id}.{name}: ray only {extra!r}; local only {missing!r}"
+    return "records differ"
+
+
 def _compare(engine: object, articles: list[CleanArticle], batch: int) -> dict[str, float]:
     from patronage.scale.ray_engine import RayEngine
 
@@ -102,7 +115,7 @@ def _compare(engine: object, articles: list[CleanArticle], batch: int) -> dict[s
     for (lres, _), (rres, rtime) in zip(local, remote, strict=True):
         assert [_doc(r) for r in rres] == [_doc(r) for r in lres]  # same order within each batch
         assert _event_keys(rres) == _event_keys(lres)
-        assert rres == lres  # every record, field for field
+        assert rres == lres, _first_difference(rres, lres)  # every record, field for field
         assert set(rtime) == {"nlp", "extract"} and rtime["nlp"] > 0
     flat = [r for res, _ in local for r in res]
     assert [_doc(r) for r in flat] == [a.doc_id for a in articles]
