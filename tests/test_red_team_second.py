@@ -181,3 +181,15 @@ def test_a_latin1_line_in_a_jsonl_file_reads_as_western_text(tmp_path: Path) -> 
     assert all("François Hollande" in t for t in texts), texts
     polish = "Zażółć gęślą jaźń, powiedział minister w Warszawie.".encode("cp1250")
     assert decode_bytes(polish, "t").startswith("Zażółć")
+
+
+def test_dash_output_is_standard_output_and_settings_choices_are_checked(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Third pass, minor: `-o -` wrote a file named "-"; `--set extract.quotes=v9` failed every article."""
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    monkeypatch.chdir(tmp_path)
+    assert main(["export", "actors", "--db", str(db), "-o", "-"]) == 0
+    assert '"actor_id"' in capsys.readouterr().out and not (tmp_path / "-").exists()
+    assert main(["--set", "extract.quotes=v9", "summary", "--db", str(db)]) == 1
+    assert "must be one of v1, v2" in _error(capsys)

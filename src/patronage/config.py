@@ -67,7 +67,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "web.cache_mb": (0, 4_096),
 }
 #: the values a setting may take, where they are a fixed few
-CHOICES: dict[str, tuple[str, ...]] = {"run.engine": ("local", "ray")}
+CHOICES: dict[str, tuple[str, ...]] = {"run.engine": ("local", "ray"), "extract.quotes": ("v1", "v2")}
 
 
 def _packaged_defaults() -> dict[str, dict[str, Any]]:

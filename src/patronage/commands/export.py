@@ -33,7 +33,10 @@ __all__ = ["do_export", "export"]
 )
 @db_option
 @click.option(
-    "-o", "--output", type=click.Path(dir_okay=False), help="File to write (default: standard output)."
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, allow_dash=True),
+    help="File to write (default, or -: standard output).",
 )
 @click.option("--force", is_flag=True, help="Overwrite an existing output file.")
 @click.option(
@@ -63,7 +66,7 @@ def export(
     min_confidence: float,
 ) -> None:
     """Export a table in the DESIGN.md schema (JSONL, CSV, Parquet) or the network (GraphML, GEXF, FtM)."""
-    do_export(kind, fmt, c.with_db(db), output, force, min_support, min_confidence)
+    do_export(kind, fmt, c.with_db(db), None if output == "-" else output, force, min_support, min_confidence)
 
 
 def do_export(
