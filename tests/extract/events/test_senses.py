@@ -50,8 +50,6 @@ def test_non_events(text: str) -> None:
         # physical violence stays violence
         ("Rebels attacked the army base near the border, killing four soldiers.", ("ASSAULT", "attacked")),
         ("Israeli helicopters shelled positions of the security forces.", ("ASSAULT", "shelled")),
-        ("Police beat the protesters with batons and fired tear gas.", ("ASSAULT", "beat")),
-        ("The chancellor hit back at his critics on Tuesday.", ("ACCUSE", "hit")),
         # asking someone to act, agreeing to act, committing to act are events
         ("The mayor asked the governor to send troops.", ("REQUEST", "asked")),
         ("Ethiopia agreed to reopen its borders to the peacekeepers.", ("AGREE", "agreed")),
@@ -60,13 +58,21 @@ def test_non_events(text: str) -> None:
         ("No formal meeting between the two generals has been confirmed.", ("CONSULT", "meeting")),
         # freeing people is a release
         ("The court released the two activists on bail.", ("RETREAT", "released")),
-        # talks with officials stay talks; "we" inside a quotation is its speaker
-        ("The envoy spoke to Iranian officials in Vienna.", ("CONSULT", "spoke")),
-        ('"We will attack the base," the commander said.', ("ASSAULT", "attack")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:
     assert expected in coded(text), coded(text)
+
+
+def test_what_the_newer_checks_keep() -> None:
+    """Beating with violence around it, hitting back, talks with officials, "we" inside a quotation."""
+    kept = {
+        "Police beat the protesters with batons and fired tear gas.": ("ASSAULT", "beat"),
+        "The chancellor hit back at his critics on Tuesday.": ("ACCUSE", "hit"),
+        "The envoy spoke to Iranian officials in Vienna.": ("CONSULT", "spoke"),
+        '"We will attack the base," the commander said.': ("ASSAULT", "attack"),
+    }
+    assert {text: expected for text, expected in kept.items() if expected not in coded(text)} == {}
 
 
 def test_an_offer_of_an_event_is_that_event_offered() -> None:
