@@ -193,3 +193,24 @@ def test_dash_output_is_standard_output_and_settings_choices_are_checked(
     assert '"actor_id"' in capsys.readouterr().out and not (tmp_path / "-").exists()
     assert main(["--set", "extract.quotes=v9", "summary", "--db", str(db)]) == 1
     assert "must be one of v1, v2" in _error(capsys)
+
+
+def test_ctrl_c_inside_a_database_query_is_an_interrupt(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Fourth pass, major: Ctrl+C during a DuckDB query printed an internal error and exited 1."""
+    import duckdb
+
+    import patronage.cli as cli
+
+    for error in (
+        duckdb.InterruptException("INTERRUPT Error: Interrupted!"),
+        RuntimeError("Query interrupted"),
+    ):
+
+        def stopped(*args: object, error: Exception = error, **kwargs: object) -> None:
+            raise error
+
+        monkeypatch.setattr(cli.cli, "main", stopped)
+        assert cli.main(["summary"]) == 130
+        assert capsys.readouterr().err.strip() == "error: interrupted"

@@ -87,6 +87,9 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:
         return 0
     except Exception as exc:
+        if _interrupted(exc):
+            click.echo("error: interrupted", err=True)
+            return 130
         if debug:
             traceback.print_exc()
         click.echo(
@@ -94,6 +97,12 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 1
     return 0
+
+
+def _interrupted(exc: Exception) -> bool:
+    """Ctrl+C met inside a DuckDB query: DuckDB stops the query and raises its own error instead."""
+    name = type(exc).__name__
+    return name == "InterruptException" or (name == "RuntimeError" and str(exc) == "Query interrupted")
 
 
 if __name__ == "__main__":
