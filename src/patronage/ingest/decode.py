@@ -29,7 +29,7 @@ def looks_binary(data: bytes) -> bool:
     sample = data[:8192]
     if not sample:
         return False
-    if sample.startswith(tuple(bom for bom, _ in _BOMS)):  # UTF-16 or UTF-32 with a BOM is text
+    if sample.startswith(WIDE_BOMS):  # UTF-16 or UTF-32 with a BOM is text
         return False
     if b"\x00" in sample:
         return True

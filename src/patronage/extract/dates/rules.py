@@ -120,18 +120,15 @@ _PAST_STORY_YEARS = 2
 
 def _narrative_year(doc: dt.date, anchor: DateValue | None, month: int, day: int | None) -> int | None:
     """The year a month stated without one has in a story of the past, or None for the article's own."""
-    if anchor is None or not anchor.value or anchor.precision not in ("day", "month", "season", "year"):
+    if anchor is None or anchor.value is None or anchor.precision == "decade":
         return None
-    year = int(anchor.value[:4])
-    if doc.year - year < _PAST_STORY_YEARS:
+    year = year_of(anchor)
+    if year is None or doc.year - year < _PAST_STORY_YEARS:
         return None
-    if anchor.precision == "year" or len(anchor.value) < 7:
+    if len(anchor.value) < 7:  # the anchor names a year only
         return year
-    here, then = (
-        (month, day or 0),
-        (int(anchor.value[5:7]), int(anchor.value[8:10]) if day and len(anchor.value) >= 10 else 0),
-    )
-    return year if here >= then else year + 1
+    then = (int(anchor.value[5:7]), int(anchor.value[8:10]) if day and len(anchor.value) >= 10 else 0)
+    return year if (month, day or 0) >= then else year + 1
 
 
 def _month_day(

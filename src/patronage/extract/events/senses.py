@@ -125,6 +125,12 @@ def _press(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in _OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
 
 
+def _partners(verb: Token, obj: Token | None) -> list[Token]:
+    """The other side of the verb: its object and the objects of its prepositions."""
+    found = [obj] if obj is not None else []
+    return found + [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
+
+
 def _recipient(verb: Token) -> Token | None:
     """The verb's direct object, or its passive subject."""
     for child in verb.children:
@@ -159,12 +165,11 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         obj = subj  # "a survey released Monday": what was released
     if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
         return None  # "released a video", "helped create a problem"
+    partners = _partners(verb, obj)
     if type_ in _VIOLENT:
-        targets = [obj] if obj is not None else []
-        targets += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
         speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
         verbal = lemma(verb) in _VERBAL
-        if targets and all(lemma(t) in _ABSTRACT for t in targets):
+        if partners and all(lemma(t) in _ABSTRACT for t in partners):
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
@@ -175,8 +180,6 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     lem = lemma(verb)
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
         return None  # "requested anonymity", "spoke on condition of anonymity": the reporter's terms
-    partners = [obj] if obj is not None else []
-    partners += [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
     if type_ == "CONSULT" and partners and all(_press(t) for t in partners):
         return None  # "spoke to NPR", "told reporters": an interview, not a meeting
     if (
