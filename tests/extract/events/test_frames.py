@@ -223,7 +223,7 @@ def test_future_visit_is_an_intended_visit() -> None:
         ("Rebels shelled the airport.", "ASSAULT", "194", "Rebels", "the airport"),
         ("Police detained the protest organizers.", "COERCE", "173", "Police", "the protest organizers"),
         ("Farmers demonstrated against the minister.", "PROTEST", "141", "Farmers", "the minister"),
-        ("The minister resigned after the scandal.", "CONCEDE", "0831", "The minister", None),
+        ("The minister resigned after the scandal.", "RETREAT", "0831", "The minister", None),
         ("Turkey deployed tanks along the border.", "MOBILIZE", "154", "Turkey", None),
         ("Mali cooperates with Niger on security.", "COOPERATE", "060", "Mali", "Niger"),
         ("Chile and Peru signed a trade agreement.", "SUPPORT", "057", "Chile", None),

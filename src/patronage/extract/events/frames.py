@@ -43,6 +43,7 @@ from patronage.extract.events.roles import (
     verb_args,
 )
 from patronage.extract.events.senses import noun_sense, offers_event, verb_sense
+from patronage.extract.events.speech import speech_acts
 from patronage.model.plover import plover
 
 if TYPE_CHECKING:
@@ -91,6 +92,8 @@ class Hit:
     base: float
     location: Span2 | None
     anchor: Token
+    speech: bool = False
+    """A demand or denial read from a reported clause (:mod:`~patronage.extract.events.speech`)."""
 
 
 def _embedded(hit: Hit, anchors: set[int]) -> bool:
@@ -116,6 +119,8 @@ def _recode(lex: Lexicon, hit: Hit) -> tuple[str, str, str, str, list[Span2], li
     cameo = hit.rule.cameo
     type_ = lex.info(cameo).type
     sources, targets = hit.args
+    if hit.speech:
+        return cameo, type_, "asserted", "actual", sources, targets
     polarity, modality = polarity_of(hit.trigger), modality_of(hit.trigger)
     must, reporter = demand_clause(hit.trigger)
     if must:
@@ -241,6 +246,12 @@ def rule_hits(sent: Span) -> list[Hit]:
         hits.append(
             Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head)
         )
+    taken = {h.trigger.i for h in hits} | {h.anchor.i for h in hits}
+    for act in speech_acts(sent, taken):
+        rule = TriggerRule(act.cameo)
+        args = (act.sources, act.targets)
+        end = act.trigger.idx + len(act.trigger.text)
+        hits.append(Hit(act.trigger, end, rule, args, 0.6, None, act.trigger, speech=True))
     return hits
 
 

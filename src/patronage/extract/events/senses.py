@@ -198,6 +198,12 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and any(c.dep_ == "xcomp" and lemma(c) in _NON_COMMITTAL for c in verb.children)
     ):
         return None
+    if lem == "call" and cameo == CRITICIZE:
+        return _calling(verb)
+    if lem == "warn":
+        return _warning(verb, subj)
+    if lem == "insist":
+        return _insisting(verb)
     if lem == "ask" and not any(
         c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
     ):
@@ -210,6 +216,105 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     ):
         return None  # "agree with critics", "atrocities committed by ISIS"
     return cameo
+
+
+#: CAMEO codes a warning or an insistence can turn into
+_REQUEST, _REJECT = "100", "120"
+_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
+_MUST_WORDS = frozenset({"must", "should", "ought"})
+
+
+#: what calling someone something says of them: blame ...
+_BLAME_WORDS = frozenset(
+    {
+        "liar", "loser", "criminal", "crook", "traitor", "racist", "fascist", "bigot", "thug", "fraud",
+        "hypocrite", "coward", "idiot", "fool", "clown", "disgrace", "disaster", "failure", "threat",
+        "danger", "terrorist", "dictator", "tyrant", "murderer", "killer", "rapist", "extremist", "puppet",
+        "gimmick", "hoax", "sham", "farce", "joke", "lie", "scam", "stunt", "witch", "coup", "mistake",
+        "confused", "dangerous", "disgraceful", "unacceptable", "outrageous", "shameful", "ridiculous",
+        "absurd", "reckless", "irresponsible", "illegal", "unconstitutional", "unlawful", "corrupt",
+        "dishonest", "incompetent", "weak", "pathetic", "crazy", "insane", "stupid", "dumb", "wrong",
+        "false", "fake", "misleading", "offensive", "appalling", "deplorable", "despicable", "disgusting",
+        "horrific", "terrible", "horrible", "awful", "bad", "unfair", "unjust", "cruel", "inhumane",
+        "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
+        "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
+        "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
+    }
+)  # fmt: skip
+#: ... or praise
+_PRAISE_WORDS = frozenset(
+    {
+        "friend", "ally", "hero", "partner", "leader", "patriot", "champion", "visionary", "statesman",
+        "success", "triumph", "breakthrough", "victory", "great", "brilliant", "excellent", "outstanding",
+        "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
+        "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
+    }
+)  # fmt: skip
+
+
+def _calling(verb: Token) -> str | None:
+    """Calling someone something: blame (ACCUSE), praise (SUPPORT), or naming (no event).
+
+    "Called Giuliani confused", "called the proposal a gimmick" blame; "called Assad a true
+    friend" praises; "called the session to order" or "called it Operation X" names, as does
+    "called" with no predicate word.
+    """
+    predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}]
+    if not predicates:
+        return None
+    said = [t for p in predicates for t in (p, *p.children) if t.dep_ in {"oprd", "xcomp", "acomp", "amod"}]
+    words = {lemma(t) for t in said} | {t.lower_ for t in said}
+    negated = any(c.dep_ == "neg" for p in predicates for c in p.children)
+    if words & _BLAME_WORDS and not negated:
+        return CRITICIZE
+    if words & _PRAISE_WORDS and not negated:
+        return "051"
+    return None
+
+
+def _warning(verb: Token, subj: Token | None) -> str | None:
+    """A warning is a threat only of the warner's own act ("warned it would retaliate").
+
+    "Warned X to leave", "warned against complacency" ask for something (REQUEST); "warned
+    that the plan could fail", "warned of dangers" report a danger, which is no event.
+    """
+    children = list(verb.children)
+    told = any(c.dep_ in {"dobj", "dative"} for c in children)
+    if any(c.dep_ == "xcomp" for c in children) and told:
+        return _REQUEST  # "warned Iran not to test"
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
+        return _REQUEST  # "warned against disunity"
+    for clause in children:
+        if clause.dep_ != "ccomp":
+            continue
+        own, _passive = subject_of(clause)
+        if own is None:
+            continue
+        same = subj is not None and own.lower_ == subj.lower_
+        if (same or own.lower_ in _SELF) and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "wo", "could"} for c in clause.children
+        ):
+            return "130"  # "warned it would retaliate": the warner's own act, threatened
+    return None
+
+
+def _insisting(verb: Token) -> str | None:
+    """Insisting *that someone act* is a demand; insisting that something *is so* is a rebuttal.
+
+    "Insisted that he resign", "insisted on a vote" ask (REQUEST); "insisted the tariffs are
+    working", "insisted he had permission" deny what critics say (REJECT).
+    """
+    if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
+        return _REQUEST
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
+            return _REQUEST  # the subjunctive: "insisted that he resign"
+        if any(c.dep_ == "aux" and c.lower_ in _MUST_WORDS for c in clause.children):
+            return _REQUEST
+        return _REJECT
+    return None
 
 
 _OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
