@@ -149,3 +149,13 @@ def test_calling_something_a_name_is_no_event() -> None:
 )
 def test_speech_and_personnel_verbs(text: str, type_: str) -> None:
     assert of_type(text, type_), coded(text)[1]
+
+
+def test_a_rebuttal_has_no_target_from_its_own_clause() -> None:
+    assert of_type("The chancellor insisted his spending plans were affordable.", "REJECT") == [
+        ("insisted", "The chancellor", "")
+    ]
+
+
+def test_a_participle_called_names() -> None:
+    assert of_type("A group called Hope Not Hate held a vigil.", "ACCUSE") == []

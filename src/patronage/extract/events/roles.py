@@ -231,8 +231,9 @@ def verb_args(
                 if (c.dep_ == "nmod" and actor_like(c)) or (c.dep_ == "compound" and c.ent_type_ == "PERSON")
             ],
         )
-    if not targets:
+    if not targets and lex.info(rule.cameo).type != "REJECT":
         # "demanded that the US cancel ...": the one asked, warned or accused is the clause subject
+        # (what a rebuttal insists on is the rebutter's own case: "insisted his plans were sound")
         for clause in verb.children:
             if clause.dep_ == "ccomp":
                 subj_c, _passive = subject_of(clause)

@@ -260,8 +260,8 @@ def _calling(verb: Token) -> str | None:
     "called" with no predicate word.
     """
     predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}]
-    if not predicates:
-        return None
+    if not predicates or verb.dep_ == "acl":
+        return None  # "a group called Hope Not Hate": a name
     said = [t for p in predicates for t in (p, *p.children) if t.dep_ in {"oprd", "xcomp", "acomp", "amod"}]
     words = {lemma(t) for t in said} | {t.lower_ for t in said}
     negated = any(c.dep_ == "neg" for p in predicates for c in p.children)
