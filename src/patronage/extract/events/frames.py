@@ -97,10 +97,14 @@ class Hit:
 
 
 def _embedded(hit: Hit, anchors: set[int]) -> bool:
-    """True when the trigger sits in the complement of another trigger (coordination does not count)."""
+    """True when the trigger sits in the complement of another trigger.
+
+    Coordination does not count, nor does a clause that describes a noun: "Yanukovych, also
+    extracted by Russia" reports its own event, whatever governs the noun.
+    """
     cur = hit.anchor
     for _ in range(12):
-        if cur.head == cur:
+        if cur.head == cur or cur.dep_ in {"acl", "relcl"}:
             return False
         coordinated = cur.dep_ == "conj"
         cur = cur.head
