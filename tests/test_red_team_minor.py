@@ -1,0 +1,59 @@
+"""Issue #20, the minor defects of the red-team passes: each through the public CLI, as a user meets it.
+
+Every defect here once gave an "internal error", a misleading message or silence where a one-line
+error or warning belongs.
+"""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from patronage.cli import main
+from patronage.config import load_settings
+from patronage.errors import ConfigError
+
+
+def _error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err.strip()
+    assert err.startswith("error: ") and "\n" not in err and "internal error" not in err, err
+    return err
+
+
+# --- settings files (items 4-7) ----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("toml", "message"),
+    [
+        ('[run]\nworkers = "x"\n', "run.workers must be an integer, got 'x'"),
+        ("[run]\nworkers = true\n", "run.workers must be an integer, got True"),
+        ("[run]\nbatch_size = 2.5\n", "run.batch_size must be an integer"),
+        ('[extract]\nmin_confidence = "high"\n', "extract.min_confidence must be a number, got 'high'"),
+        ("[run]\ndb = 5\n", "run.db must be a string, got 5"),
+        ("[run]\nengine = [1]\n", "run.engine must be a string"),
+        ("[web]\nallowed_hosts = 5\n", "web.allowed_hosts must be a list of strings, got 5"),
+        ("[web]\nallowed_hosts = [1, 2]\n", "web.allowed_hosts must be a list of strings, got [1, 2]"),
+        ("[resolve]\ngazetteer = {a = 1}\n", "resolve.gazetteer must be a list of strings"),
+        ("[extract]\nrelation_confidence = 5\n", "extract.relation_confidence must be between 0.0 and 1.0"),
+    ],
+)
+def test_a_setting_of_the_wrong_type_is_named_in_plain_words(tmp_path: Path, toml: str, message: str) -> None:
+    """Items 4 and 7: "must be a int"; web.allowed_hosts = 5 was taken as ["5"]."""
+    user = tmp_path / "u.toml"
+    user.write_text(toml, encoding="utf-8")
+    with pytest.raises(ConfigError) as info:
+        load_settings(user, env={})
+    assert message in str(info.value) and str(info.value).startswith(str(user))
+
+
+def test_list_settings_still_take_a_string_from_the_environment_or_set(tmp_path: Path) -> None:
+    hosts = load_settings(None, ["web.allowed_hosts=a.example"], env={}).get("web.allowed_hosts")
+    assert hosts == ["a.example"]
+    user = tmp_path / "u.toml"
+    user.write_text('[web]\nallowed_hosts = ["a.example", "b.example"]\n', encoding="utf-8")
+    assert load_settings(user, env={}).get("web.allowed_hosts") == ["a.example", "b.example"]
