@@ -57,3 +57,26 @@ def test_list_settings_still_take_a_string_from_the_environment_or_set(tmp_path:
     user = tmp_path / "u.toml"
     user.write_text('[web]\nallowed_hosts = ["a.example", "b.example"]\n', encoding="utf-8")
     assert load_settings(user, env={}).get("web.allowed_hosts") == ["a.example", "b.example"]
+
+
+def test_a_section_given_as_a_value_says_it_must_be_a_table(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 5: `run = 5` said "unknown setting section 'run'"."""
+    user = tmp_path / "u.toml"
+    user.write_text("run = 5\n", encoding="utf-8")
+    assert main(["--config", str(user), "summary", "--db", str(tmp_path / "x.duckdb")]) == 1
+    err = _error(capsys)
+    assert "run must be a table" in err and "[run]" in err and "unknown" not in err
+
+
+def test_a_deeply_nested_settings_file_is_one_config_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 6: 100,000 `[` raised RecursionError out of tomllib: an internal error."""
+    for name, text in (("arrays.toml", "a = " + "[" * 100_000), ("tables.toml", "a = " + "{b = " * 100_000)):
+        user = tmp_path / name
+        user.write_text(text, encoding="utf-8")
+        assert main(["--config", str(user), "summary", "--db", str(tmp_path / "x.duckdb")]) == 1
+        err = _error(capsys)
+        assert str(user) in err and "nested too deeply" in err

@@ -166,8 +166,13 @@ def _validate(tree: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]
     defaults = _packaged_defaults()
     out: dict[str, dict[str, Any]] = {}
     for section, keys in tree.items():
-        if section not in defaults or not isinstance(keys, Mapping):
+        if section not in defaults:
             raise ConfigError(f"unknown setting section {section!r}", source=origin)
+        if not isinstance(keys, Mapping):
+            raise ConfigError(
+                f"{section} must be a table of settings ([{section}] and a key per line), got {keys!r}",
+                source=origin,
+            )
         for key, raw in keys.items():
             dotted = f"{section}.{key}"
             if key not in defaults[section]:
@@ -217,6 +222,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file is not UTF-8 text (byte {exc.start})", source=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", source=str(path)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", source=str(path)) from None
 
 
 def load_settings(
