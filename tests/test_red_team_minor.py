@@ -80,3 +80,57 @@ def test_a_deeply_nested_settings_file_is_one_config_error(
         assert main(["--config", str(user), "summary", "--db", str(tmp_path / "x.duckdb")]) == 1
         err = _error(capsys)
         assert str(user) in err and "nested too deeply" in err
+
+
+# --- export -o FILE --force (item 1) ------------------------------------------------------------------
+
+
+def _digest(path: Path) -> bytes:
+    import hashlib
+
+    return hashlib.sha256(path.read_bytes()).digest()
+
+
+def test_export_never_replaces_the_database_it_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Item 1a: `export -o STORE --force` replaced the store with its own export."""
+    from tests.fixtures.records import sample_corpus, write_store
+
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    before = _digest(db)
+    (tmp_path / "hard.duckdb").hardlink_to(db)
+    (tmp_path / "link.duckdb").symlink_to(db)
+    sub = tmp_path / "sub"
+    sub.mkdir()
+    targets = [db, Path(f"{db}.wal"), sub / ".." / db.name, tmp_path / "hard.duckdb", tmp_path / "link.duckdb"]
+    for target in targets:
+        for force in ([], ["--force"]):
+            code = main(["export", "events", "--db", str(db), "-o", str(target), *force])
+            assert code == 1, target
+            assert "database" in _error(capsys)
+    # the store named through a link: the file the link names is protected too
+    code = main(["export", "events", "--db", str(tmp_path / "link.duckdb"), "-o", str(db), "--force"])
+    assert code == 1 and "database" in _error(capsys)
+    assert _digest(db) == before and not Path(f"{db}.wal").exists()
+    assert main(["export", "events", "--db", str(db), "-o", str(tmp_path / "ok.jsonl")]) == 0
+
+
+def test_export_force_keeps_the_replaced_files_permissions(tmp_path: Path) -> None:
+    """Item 1b: a 0600 file became 0644 after --force."""
+    from tests.fixtures.records import sample_corpus, write_store
+
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    out = tmp_path / "events.jsonl"
+    out.write_text("old\n")
+    out.chmod(0o600)
+    assert main(["export", "events", "--db", str(db), "-o", str(out), "--force"]) == 0
+    assert (out.stat().st_mode & 0o777) == 0o600 and out.read_text() != "old\n"
+    out.chmod(0o640)
+    assert main(["export", "events", "--format", "csv", "--db", str(db), "-o", str(out), "--force"]) == 0
+    assert (out.stat().st_mode & 0o777) == 0o640
+    fresh = tmp_path / "fresh.jsonl"
+    mask = os.umask(0o022)
+    try:
+        assert main(["export", "events", "--db", str(db), "-o", str(fresh)]) == 0
+    finally:
+        os.umask(mask)
+    assert (fresh.stat().st_mode & 0o777) == 0o644
