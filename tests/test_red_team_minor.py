@@ -134,3 +134,71 @@ def test_export_force_keeps_the_replaced_files_permissions(tmp_path: Path) -> No
     finally:
         os.umask(mask)
     assert (fresh.stat().st_mode & 0o777) == 0o644
+
+
+# --- standard output that cannot be written (item 2) ---------------------------------------------------
+
+PATRONAGE = Path(sys.executable).with_name("patronage")
+
+
+class _FullStream:
+    """A text stream on a full disk: every write fails as /dev/full does."""
+
+    encoding = "utf-8"
+    errors = "strict"
+
+    def write(self, text: str) -> int:
+        raise OSError(28, "No space left on device")
+
+    def flush(self) -> None:
+        raise OSError(28, "No space left on device")
+
+    def isatty(self) -> bool:
+        return False
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["export", "events"], ["export", "events", "--format", "csv", "-o", "-"], ["summary"], ["query", "events"]],
+)
+def test_a_failed_write_to_standard_output_is_one_error_line(
+    sample_db: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 2: `export … > /dev/full` gave "internal error (OSError: [Errno 28] …)"."""
+    capsys.readouterr()
+    monkeypatch.setattr(sys, "stdout", _FullStream())
+    assert main([*args, "--db", str(sample_db)]) == 1
+    assert _error(capsys) == "error: cannot write to standard output: No space left on device"
+
+
+def _clean_env() -> dict[str, str]:
+    return {k: v for k, v in os.environ.items() if not k.startswith("PATRONAGE_")}
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_export_to_a_full_device_through_standard_output(sample_db: Path) -> None:
+    with open("/dev/full", "w") as full:
+        proc = subprocess.run(
+            [str(PATRONAGE), "export", "events", "--db", str(sample_db), "-o", "-"],
+            stdout=full,
+            stderr=subprocess.PIPE,
+            text=True,
+            env=_clean_env(),
+            timeout=120,
+        )
+    assert proc.returncode == 1
+    assert proc.stderr == "error: cannot write to standard output: No space left on device\n"
+
+
+def test_a_closed_pipe_ends_an_export_quietly(sample_db: Path) -> None:
+    """Item 2: `patronage export … | head -1` prints nothing on stderr (no traceback, no error line)."""
+    proc = subprocess.Popen(
+        [str(PATRONAGE), "export", "events", "--db", str(sample_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        env=_clean_env(),
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the first write
+    err = proc.stderr.read()
+    assert proc.wait(timeout=120) == 1 and err == b""
