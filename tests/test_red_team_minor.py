@@ -202,3 +202,58 @@ def test_a_closed_pipe_ends_an_export_quietly(sample_db: Path) -> None:
     proc.stdout.close()  # the reader is gone before the first write
     err = proc.stderr.read()
     assert proc.wait(timeout=120) == 1 and err == b""
+
+
+# --- UTF-16 without a byte order mark, stray NUL bytes (item 3) ----------------------------------------
+
+UTF16_TEXT = "Border talks\nThe Greek foreign minister visited Ankara on Tuesday for talks on maritime borders.\n"
+
+
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+@pytest.mark.parametrize(
+    "text", [UTF16_TEXT, "Путин встретился с Асадом в Москве во вторник.\n", "Ο πρωθυπουργός επισκέφθηκε την Άγκυρα."]
+)
+def test_utf16_without_a_byte_order_mark_is_text(codec: str, text: str) -> None:
+    """Item 3: BOM-less UTF-16 (LE or BE) was rejected as binary for its NUL bytes."""
+    from patronage.ingest.decode import decode_bytes, looks_binary
+
+    data = text.encode(codec)
+    assert not looks_binary(data)
+    assert decode_bytes(data, "t") == text
+    assert decode_bytes(data + b"\n", "t") == text  # an odd byte at the end is no character
+
+
+def test_a_stray_nul_byte_is_dropped_and_binary_data_is_still_refused() -> None:
+    """Item 3: one NUL byte in an otherwise normal .txt made it "binary file, not text"."""
+    import zlib
+
+    from patronage.errors import InputError
+    from patronage.ingest.decode import decode_bytes
+
+    assert decode_bytes(b"Border talks\nThe minister\x00 visited Ankara.\n", "t") == (
+        "Border talks\nThe minister visited Ankara.\n"
+    )
+    noisy = bytes(range(256)) * 8
+    compressed = zlib.compress(UTF16_TEXT.encode() * 200, 9) + bytes(range(64))
+    for data in (noisy, compressed, b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + compressed, b"a\x00\x00\x00b\x00\x00\x00"):
+        with pytest.raises(InputError, match="binary"):
+            decode_bytes(data, "t")
+    with pytest.raises(InputError, match="invalid UTF-16"):
+        decode_bytes(UTF16_TEXT.encode("utf-16-le") * 2 + b"\x00\xd8a\x00", "t")  # a lone surrogate
+
+
+def test_utf16_and_nul_files_are_stored_by_run(tmp_path: Path) -> None:
+    from tests.test_hostile_inputs import _failures, _query
+
+    src = tmp_path / "in"
+    src.mkdir()
+    (src / "le.txt").write_bytes(UTF16_TEXT.encode("utf-16-le"))
+    (src / "be.txt").write_bytes(UTF16_TEXT.replace("Greek", "Italian").encode("utf-16-be"))
+    (src / "nul.txt").write_bytes(UTF16_TEXT.replace("Greek", "French").encode().replace(b"minister", b"mini\x00ster"))
+    line = '{"id": "w", "text": "The Spanish foreign minister visited Rabat on Monday."}\n'
+    (src / "wide.jsonl").write_bytes(line.encode("utf-16-le"))
+    db = tmp_path / "x.duckdb"
+    assert main(["run", str(src), "--db", str(db)]) == 0, _failures(db)
+    assert _query(db, "SELECT count(*) FROM articles")[0][0] == 4
+    texts = " ".join(str(r[0]) for r in _query(db, "SELECT text FROM sentences"))
+    assert "French foreign minister" in texts and "Spanish foreign minister" in texts and "\x00" not in texts

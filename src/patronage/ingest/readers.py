@@ -14,7 +14,7 @@ from typing import IO
 
 from patronage.errors import InputError
 from patronage.ingest.chars import normalise_field
-from patronage.ingest.decode import WIDE_BOMS, decode_bytes
+from patronage.ingest.decode import decode_bytes, is_wide_text
 from patronage.ingest.files import (
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
@@ -129,9 +129,9 @@ def _read_file(path: Path, kind: str, default_date: str | None) -> Iterator[Item
     try:
         with open_regular(path) as fh:
             head = fh.read(4)
-            if kind == "jsonl" and head.startswith(WIDE_BOMS):
-                # UTF-16 or UTF-32 (PowerShell's default): decoded whole, since its line breaks are
-                # no single bytes; its lines then go on as UTF-8
+            if kind == "jsonl" and is_wide_text(head):
+                # UTF-16 or UTF-32 (PowerShell's default), with a byte order mark or UTF-16 without:
+                # decoded whole, since its line breaks are no single bytes; its lines then go on as UTF-8
                 text = decode_bytes(read_capped(fh, MAX_FILE_BYTES, head), origin)
                 lines = (line.encode("utf-8") for line in text.splitlines())
                 yield from jsonl_items(lines, origin, default_date)
