@@ -257,3 +257,41 @@ def test_utf16_and_nul_files_are_stored_by_run(tmp_path: Path) -> None:
     assert _query(db, "SELECT count(*) FROM articles")[0][0] == 4
     texts = " ".join(str(r[0]) for r in _query(db, "SELECT text FROM sentences"))
     assert "French foreign minister" in texts and "Spanish foreign minister" in texts and "\x00" not in texts
+
+
+# --- an over-long title (item 9) ---------------------------------------------------------------------------
+
+
+def test_a_huge_title_is_cut_and_the_body_is_still_analysed(tmp_path: Path) -> None:
+    """Item 9: a 2,000,000-character title took the whole run.max_chars budget: the body was cut away."""
+    import json
+
+    from tests.test_hostile_inputs import _failures, _query
+
+    title = " ".join(["Headline"] * 222_222)
+    body = "The Greek foreign minister visited Ankara on Tuesday for talks on maritime borders."
+    src = tmp_path / "big.jsonl"
+    src.write_text(json.dumps({"id": "big", "title": title, "text": body, "date": "2021-03-04"}) + "\n")
+    db = tmp_path / "x.duckdb"
+    assert main(["run", str(src), "--db", str(db)]) == 0
+    stored = str(_query(db, "SELECT title FROM articles")[0][0])
+    assert len(stored) <= 1000 and stored.endswith("Headline…")
+    assert [f["message"] for f in _failures(db)] == [f"title of {len(title)} characters cut to {len(stored)}"]
+    sentences = [str(r[0]) for r in _query(db, "SELECT text FROM sentences")]
+    assert body in sentences
+    assert _query(db, "SELECT count(*) FROM events WHERE type = 'CONSULT'")[0][0] >= 1
+
+
+def test_a_long_title_is_cut_at_a_word_and_a_title_alone_stays_whole() -> None:
+    from patronage.clean import clean_article
+    from patronage.clean.text import MAX_TITLE_CHARS, cap_title
+    from patronage.model.records import Article
+
+    assert cap_title("short title") == "short title"
+    cut = cap_title("word " * 500)
+    assert len(cut) <= MAX_TITLE_CHARS and cut.endswith("word…") and "  " not in cut
+    assert cap_title("x" * 5000) == "x" * (MAX_TITLE_CHARS - 1) + "…"
+    # a one-line .txt file is all title: the title is cut, its text is not
+    line = "The minister visited Ankara on Tuesday. " * 100
+    clean, warnings = clean_article(Article("a", line.strip(), text=""))
+    assert len(clean.title) <= MAX_TITLE_CHARS and clean.text == line.strip() and warnings
