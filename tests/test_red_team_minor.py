@@ -295,3 +295,41 @@ def test_a_long_title_is_cut_at_a_word_and_a_title_alone_stays_whole() -> None:
     line = "The minister visited Ankara on Tuesday. " * 100
     clean, warnings = clean_article(Article("a", line.strip(), text=""))
     assert len(clean.title) <= MAX_TITLE_CHARS and clean.text == line.strip() and warnings
+
+
+# --- a store with a table dropped (item 10) -------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("statement", "named"),
+    [
+        ("DROP TABLE events", "table events is missing"),
+        ("DROP TABLE actors", "table actors is missing"),
+        ("DROP TABLE articles", "table articles is missing"),
+        ("DROP TABLE runs; DROP TABLE removed_lines", "tables removed_lines, runs are missing"),
+        ("ALTER TABLE quotes DROP COLUMN speaker_confidence", "column quotes.speaker_confidence is missing"),
+    ],
+)
+def test_a_store_with_a_dropped_table_is_one_damaged_store_error(
+    tmp_path: Path, sample_db: Path, statement: str, named: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 10: `DROP TABLE events` made summary, export and query fail with an internal error."""
+    import shutil
+
+    import duckdb
+
+    db = tmp_path / "s.duckdb"
+    shutil.copyfile(sample_db, db)
+    con = duckdb.connect(str(db))
+    for part in statement.split(";"):
+        con.execute(part)
+    con.close()
+    capsys.readouterr()
+    commands = [["summary"], ["export", "events"], ["query", "events"], ["query", "actor", "Putin"]]
+    commands.append(["export", "quotes", "-o", str(tmp_path / "q.jsonl")])
+    for args in commands:
+        assert main([*args, "--db", str(db)]) == 1, args
+        err = _error(capsys)
+        assert "damaged database" in err and named in err, err
+    assert main(["run", str(tmp_path / "none.txt"), "--db", str(db)]) == 1
+    assert named in _error(capsys)
