@@ -333,3 +333,21 @@ def test_a_store_with_a_dropped_table_is_one_damaged_store_error(
         assert "damaged database" in err and named in err, err
     assert main(["run", str(tmp_path / "none.txt"), "--db", str(db)]) == 1
     assert named in _error(capsys)
+
+
+# --- actors import of a file with no actors (item 11) ------------------------------------------------------
+
+
+@pytest.mark.parametrize("content", ["", "# a comment, nothing else\n\n", "hello world\nno actors here\n"])
+def test_actors_import_of_a_file_without_actors_is_an_error(
+    tmp_path: Path, content: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 11: `actors import EMPTYFILE` wrote an empty gazetteer and said nothing was wrong."""
+    source = tmp_path / "dictionary.txt"
+    source.write_text(content, encoding="utf-8")
+    out = tmp_path / "new" / "gazetteer.yaml"
+    for fmt in ("phoenix", "countryinfo"):
+        assert main(["actors", "import", str(source), "--format", fmt, "-o", str(out)]) == 1
+        err = _error(capsys)
+        assert str(source) in err and ("no actors were found" in err or "not a CountryInfo file" in err)
+    assert not out.parent.exists()
