@@ -351,3 +351,27 @@ def test_actors_import_of_a_file_without_actors_is_an_error(
         err = _error(capsys)
         assert str(source) in err and ("no actors were found" in err or "not a CountryInfo file" in err)
     assert not out.parent.exists()
+
+
+# --- unknown event types and other enumerated query options (item 12) --------------------------------------
+
+
+def test_an_unknown_event_type_is_an_error_listing_the_valid_ones(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 12: `query events --type nosuch` printed "0 of 0 events", as if nothing had happened."""
+    db = ["--db", str(sample_db)]
+    capsys.readouterr()
+    assert main(["query", "events", "--type", "nosuch", *db]) == 1
+    err = _error(capsys)
+    assert "--type" in err and "'nosuch'" in err and "CONSULT" in err and "ASSAULT" in err
+    assert main(["query", "network", "Assad", "--type", "consult", "--type", "friends", *db]) == 1
+    err = _error(capsys)
+    assert "'friends'" in err and "personal_tie" in err
+    # the valid ones, in any case, as before; polarity and modality take any case too
+    assert main(["query", "events", "--type", "consult", "--polarity", "ASSERTED", "--modality", "Actual", *db]) == 0
+    assert "CONSULT" in capsys.readouterr().out
+    assert main(["query", "network", "Assad", "--type", "Harbours", *db]) == 0
+    assert "harbours" in capsys.readouterr().out
+    assert main(["query", "events", "--polarity", "maybe", *db]) == 2
+    assert "'maybe' is not one of 'asserted', 'negated'" in capsys.readouterr().err
