@@ -375,3 +375,27 @@ def test_an_unknown_event_type_is_an_error_listing_the_valid_ones(
     assert "harbours" in capsys.readouterr().out
     assert main(["query", "events", "--polarity", "maybe", *db]) == 2
     assert "'maybe' is not one of 'asserted', 'negated'" in capsys.readouterr().err
+
+
+# --- serve on a non-loopback address (item 8) ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("host", "warned"), [("0.0.0.0", True), ("127.0.0.1", False), ("localhost", False)])
+def test_serving_beyond_loopback_warns_that_the_store_is_readable_from_the_network(
+    sample_db: Path, host: str, warned: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 8: `serve --host 0.0.0.0` exposed the whole store without a word."""
+    uvicorn = pytest.importorskip("uvicorn")
+    from tests.fixtures.server import _free_port
+
+    served: list[bool] = []
+    monkeypatch.setattr(uvicorn.Server, "run", lambda self, sockets=None: served.append(True))
+    capsys.readouterr()
+    assert main(["serve", "--db", str(sample_db), "--host", host, "--port", str(_free_port())]) == 0
+    lines = capsys.readouterr().err.splitlines()
+    warnings = [line for line in lines if line.startswith("warning: ")]
+    assert served == [True] and lines[-1].startswith("serving ")
+    if warned:
+        assert len(warnings) == 1 and "reachable from other machines" in warnings[0] and str(sample_db) in warnings[0]
+    else:
+        assert warnings == []
