@@ -399,3 +399,31 @@ def test_serving_beyond_loopback_warns_that_the_store_is_readable_from_the_netwo
         assert len(warnings) == 1 and "reachable from other machines" in warnings[0] and str(sample_db) in warnings[0]
     else:
         assert warnings == []
+
+
+# --- more workers than CPUs (item 13) -------------------------------------------------------------------------
+
+
+def test_more_workers_than_cpus_is_warned_about_and_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Item 13: `run --workers 64` on 2 cores started 64 spaCy processes without a word."""
+    from patronage.commands.context import warn_about_workers
+
+    monkeypatch.setattr(os, "sched_getaffinity", lambda pid: {0, 1}, raising=False)
+    monkeypatch.setattr(os, "cpu_count", lambda: 2)
+    capsys.readouterr()
+    warn_about_workers(2)
+    assert capsys.readouterr().err == ""
+    warn_about_workers(64)
+    assert capsys.readouterr().err == (
+        "warning: 64 workers on 2 CPUs: workers beyond the CPUs add no speed, and each holds its own copy "
+        "of the model in memory\n"
+    )
+    # run warns whichever source set the number (here --set; an unreadable input ends the run early)
+    missing = str(tmp_path / "none.txt")
+    assert main(["--set", "run.workers=3", "run", missing, "--db", str(tmp_path / "x.duckdb")]) == 1
+    lines = capsys.readouterr().err.splitlines()
+    assert lines[0].startswith("warning: 3 workers on 2 CPUs") and lines[1].startswith("0 articles processed")
+    assert main(["run", missing, "--db", str(tmp_path / "y.duckdb"), "--workers", "1"]) == 1
+    assert "warning" not in capsys.readouterr().err
