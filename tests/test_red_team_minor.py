@@ -91,7 +91,9 @@ def _digest(path: Path) -> bytes:
     return hashlib.sha256(path.read_bytes()).digest()
 
 
-def test_export_never_replaces_the_database_it_reads(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_export_never_replaces_the_database_it_reads(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Item 1a: `export -o STORE --force` replaced the store with its own export."""
     from tests.fixtures.records import sample_corpus, write_store
 
@@ -101,7 +103,13 @@ def test_export_never_replaces_the_database_it_reads(tmp_path: Path, capsys: pyt
     (tmp_path / "link.duckdb").symlink_to(db)
     sub = tmp_path / "sub"
     sub.mkdir()
-    targets = [db, Path(f"{db}.wal"), sub / ".." / db.name, tmp_path / "hard.duckdb", tmp_path / "link.duckdb"]
+    targets = [
+        db,
+        Path(f"{db}.wal"),
+        sub / ".." / db.name,
+        tmp_path / "hard.duckdb",
+        tmp_path / "link.duckdb",
+    ]
     for target in targets:
         for force in ([], ["--force"]):
             code = main(["export", "events", "--db", str(db), "-o", str(target), *force])
@@ -159,7 +167,12 @@ class _FullStream:
 
 @pytest.mark.parametrize(
     "args",
-    [["export", "events"], ["export", "events", "--format", "csv", "-o", "-"], ["summary"], ["query", "events"]],
+    [
+        ["export", "events"],
+        ["export", "events", "--format", "csv", "-o", "-"],
+        ["summary"],
+        ["query", "events"],
+    ],
 )
 def test_a_failed_write_to_standard_output_is_one_error_line(
     sample_db: Path, args: list[str], monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
@@ -206,12 +219,19 @@ def test_a_closed_pipe_ends_an_export_quietly(sample_db: Path) -> None:
 
 # --- UTF-16 without a byte order mark, stray NUL bytes (item 3) ----------------------------------------
 
-UTF16_TEXT = "Border talks\nThe Greek foreign minister visited Ankara on Tuesday for talks on maritime borders.\n"
+UTF16_TEXT = (
+    "Border talks\nThe Greek foreign minister visited Ankara on Tuesday for talks on maritime borders.\n"
+)
 
 
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize(
-    "text", [UTF16_TEXT, "Путин встретился с Асадом в Москве во вторник.\n", "Ο πρωθυπουργός επισκέφθηκε την Άγκυρα."]
+    "text",
+    [
+        UTF16_TEXT,
+        "Путин встретился с Асадом в Москве во вторник.\n",
+        "Ο πρωθυπουργός επισκέφθηκε την Άγκυρα.",
+    ],
 )
 def test_utf16_without_a_byte_order_mark_is_text(codec: str, text: str) -> None:
     """Item 3: BOM-less UTF-16 (LE or BE) was rejected as binary for its NUL bytes."""
@@ -235,7 +255,12 @@ def test_a_stray_nul_byte_is_dropped_and_binary_data_is_still_refused() -> None:
     )
     noisy = bytes(range(256)) * 8
     compressed = zlib.compress(UTF16_TEXT.encode() * 200, 9) + bytes(range(64))
-    for data in (noisy, compressed, b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + compressed, b"a\x00\x00\x00b\x00\x00\x00"):
+    for data in (
+        noisy,
+        compressed,
+        b"PK\x03\x04\x14\x00\x00\x00\x08\x00" + compressed,
+        b"a\x00\x00\x00b\x00\x00\x00",
+    ):
         with pytest.raises(InputError, match="binary"):
             decode_bytes(data, "t")
     with pytest.raises(InputError, match="invalid UTF-16"):
@@ -249,7 +274,9 @@ def test_utf16_and_nul_files_are_stored_by_run(tmp_path: Path) -> None:
     src.mkdir()
     (src / "le.txt").write_bytes(UTF16_TEXT.encode("utf-16-le"))
     (src / "be.txt").write_bytes(UTF16_TEXT.replace("Greek", "Italian").encode("utf-16-be"))
-    (src / "nul.txt").write_bytes(UTF16_TEXT.replace("Greek", "French").encode().replace(b"minister", b"mini\x00ster"))
+    (src / "nul.txt").write_bytes(
+        UTF16_TEXT.replace("Greek", "French").encode().replace(b"minister", b"mini\x00ster")
+    )
     line = '{"id": "w", "text": "The Spanish foreign minister visited Rabat on Monday."}\n'
     (src / "wide.jsonl").write_bytes(line.encode("utf-16-le"))
     db = tmp_path / "x.duckdb"
@@ -369,7 +396,10 @@ def test_an_unknown_event_type_is_an_error_listing_the_valid_ones(
     err = _error(capsys)
     assert "'friends'" in err and "personal_tie" in err
     # the valid ones, in any case, as before; polarity and modality take any case too
-    assert main(["query", "events", "--type", "consult", "--polarity", "ASSERTED", "--modality", "Actual", *db]) == 0
+    assert (
+        main(["query", "events", "--type", "consult", "--polarity", "ASSERTED", "--modality", "Actual", *db])
+        == 0
+    )
     assert "CONSULT" in capsys.readouterr().out
     assert main(["query", "network", "Assad", "--type", "Harbours", *db]) == 0
     assert "harbours" in capsys.readouterr().out
@@ -382,7 +412,11 @@ def test_an_unknown_event_type_is_an_error_listing_the_valid_ones(
 
 @pytest.mark.parametrize(("host", "warned"), [("0.0.0.0", True), ("127.0.0.1", False), ("localhost", False)])
 def test_serving_beyond_loopback_warns_that_the_store_is_readable_from_the_network(
-    sample_db: Path, host: str, warned: bool, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+    sample_db: Path,
+    host: str,
+    warned: bool,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     """Item 8: `serve --host 0.0.0.0` exposed the whole store without a word."""
     uvicorn = pytest.importorskip("uvicorn")
@@ -396,7 +430,11 @@ def test_serving_beyond_loopback_warns_that_the_store_is_readable_from_the_netwo
     warnings = [line for line in lines if line.startswith("warning: ")]
     assert served == [True] and lines[-1].startswith("serving ")
     if warned:
-        assert len(warnings) == 1 and "reachable from other machines" in warnings[0] and str(sample_db) in warnings[0]
+        assert (
+            len(warnings) == 1
+            and "reachable from other machines" in warnings[0]
+            and str(sample_db) in warnings[0]
+        )
     else:
         assert warnings == []
 

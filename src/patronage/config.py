@@ -114,7 +114,13 @@ def _coerce(dotted: str, raw: Any, default: Any, origin: str) -> Any:
 
 
 #: how an error names the type a setting takes, by the type of its default
-_KINDS = {bool: "true or false", int: "an integer", float: "a number", list: "a list of strings", str: "a string"}
+_KINDS = {
+    bool: "true or false",
+    int: "an integer",
+    float: "a number",
+    list: "a list of strings",
+    str: "a string",
+}
 
 
 def _converted(dotted: str, raw: Any, default: Any, origin: str) -> Any:

@@ -186,9 +186,7 @@ def query_network(
 @query.command("events")
 @db_option
 @click.option("--actor", help="Only events where this actor is source or target.")
-@click.option(
-    "--type", "types", multiple=True, help="Only these PLOVER event types, any case (repeatable)."
-)
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types, any case (repeatable).")
 @click.option(
     "--polarity",
     type=click.Choice(POLARITIES, case_sensitive=False),

@@ -15,7 +15,15 @@ from typing import Any
 from patronage.errors import InputError
 from patronage.model.plover import CONFLICTUAL, COOPERATIVE, EVENT_TYPES, RELATIONS
 
-__all__ = ["DATE_PATTERN", "REL_ID_SQL", "check_date", "check_types", "check_window", "date_clause", "sign_sql"]
+__all__ = [
+    "DATE_PATTERN",
+    "REL_ID_SQL",
+    "check_date",
+    "check_types",
+    "check_window",
+    "date_clause",
+    "sign_sql",
+]
 
 
 #: a stable id for one relation row, which the schema does not key; "rel-" keeps it apart from event ids

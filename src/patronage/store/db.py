@@ -49,7 +49,8 @@ def _check_identity(con: duckdb.DuckDBPyConnection, path: str) -> None:
     if tables and not (tables >= {"schema_version", "runs", "articles"} or tables == {"schema_version"}):
         ours = {t for t, _ in _expected_columns()}
         if "schema_version" in tables and len(tables & ours) * 2 > len(ours):
-            raise _damaged(path, "table", sorted(ours - tables))  # most of ours: patronage's, with some dropped
+            # most of patronage's own tables: a patronage store some of whose tables were dropped
+            raise _damaged(path, "table", sorted(ours - tables))
         listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
         raise StoreError(
             f"not a patronage database (it holds other tables: {listed}); nothing was written to it",
