@@ -465,3 +465,23 @@ def test_more_workers_than_cpus_is_warned_about_and_kept(
     assert lines[0].startswith("warning: 3 workers on 2 CPUs") and lines[1].startswith("0 articles processed")
     assert main(["run", missing, "--db", str(tmp_path / "y.duckdb"), "--workers", "1"]) == 1
     assert "warning" not in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("codec", ["utf-16", "utf-16-le", "utf-16-be", "utf-32"])
+def test_wide_jsonl_on_standard_input_is_read_line_by_line(codec: str) -> None:
+    """Item 3, seen beside it: UTF-16 JSONL piped to `run -` became one article titled by its first line."""
+    import io
+    import json
+
+    from patronage.ingest import read_inputs
+    from patronage.model.records import Article
+
+    rows = [{"id": "a", "text": "The Spanish minister visited Rabat."}, {"id": "b", "text": "Putin met Xi."}]
+    data = "".join(json.dumps(r) + "\r\n" for r in rows).encode(codec)
+    items = list(read_inputs(["-"], stdin=io.BytesIO(data)))
+    assert [(i.doc_id, i.text) for i in items if isinstance(i, Article)] == [
+        (r["id"], r["text"]) for r in rows
+    ]
+    assert len(items) == 2
+    text = list(read_inputs(["-"], stdin=io.BytesIO(UTF16_TEXT.encode(codec))))
+    assert len(text) == 1 and isinstance(text[0], Article) and text[0].title == "Border talks"

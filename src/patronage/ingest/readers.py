@@ -113,11 +113,21 @@ def _read_stdin(stdin: IO[bytes] | None, default_date: str | None) -> Iterator[I
         if not chunk:
             break
         head += chunk
-    if _sniff(head) == "jsonl":
+    wide = is_wide_text(head)
+    if _sniff(head) == "jsonl" and not wide:
         yield from jsonl_items(bounded_lines(with_head(head, stdin), MAX_LINE_BYTES), origin, default_date)
         return
     try:
         data = read_capped(stdin, MAX_FILE_BYTES, head)
+        if wide:
+            # UTF-16 or UTF-32: sniffed once decoded; JSONL then goes on line by line as a wide file does
+            text = decode_bytes(data, origin)
+            data = text.encode("utf-8")
+            if _sniff(data) == "jsonl":
+                yield from jsonl_items(
+                    (line.encode("utf-8") for line in text.splitlines()), origin, default_date
+                )
+                return
     except InputError as exc:
         yield Failure(origin, "ingest", "InputError", exc.message)
         return
