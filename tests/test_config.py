@@ -32,7 +32,7 @@ def test_unknown_keys_and_bad_values_are_errors(tmp_path: Path) -> None:
         load_settings(None, ["run.nope=1"], env={})
     with pytest.raises(ConfigError, match="unknown setting"):
         load_settings(None, env={"PATRONAGE_BOGUS_X": "1"})
-    with pytest.raises(ConfigError, match="must be a int"):
+    with pytest.raises(ConfigError, match="must be an integer"):
         load_settings(None, ["run.batch_size=many"], env={})
     bad = tmp_path / "bad.toml"
     bad.write_text("[run\n", encoding="utf-8")

@@ -2,13 +2,18 @@
 
 Each command is declared once, options and body together, in its module of
 :mod:`patronage.commands`. Errors print one line, ``error: …``, and exit 1 (2 for usage
-errors); ``--debug`` shows the traceback instead.
+errors); ``--debug`` shows the traceback instead. A write to standard output that fails (a full
+disk, a dead terminal) is one such line too, and a closed pipe (``| head``) ends the command quietly.
 """
 
 from __future__ import annotations
 
+import contextlib
+import os
 import sys
 import traceback
+from collections.abc import Iterable
+from typing import Any, TextIO
 
 import click
 
@@ -55,9 +60,61 @@ for _command in COMMANDS:
 cli.add_command(train)
 
 
+class _StdoutError(OSError):
+    """A write to standard output failed; its ``errno`` is the cause's (EPIPE stays a closed pipe)."""
+
+
+class _Stdout:
+    """Standard output whose write errors are told apart from every other ``OSError``.
+
+    Every command writes to ``sys.stdout`` (through ``click.echo`` or an export writer), so this is
+    the one place a failed write is met. Anything else is passed through to the stream.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.stream = stream
+
+    def write(self, text: str) -> int:
+        try:
+            return self.stream.write(text)
+        except OSError as exc:
+            raise _StdoutError(exc.errno, exc.strerror) from None
+
+    def writelines(self, lines: Iterable[str]) -> None:
+        for line in lines:
+            self.write(line)
+
+    def flush(self) -> None:
+        try:
+            self.stream.flush()
+        except OSError as exc:
+            raise _StdoutError(exc.errno, exc.strerror) from None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.stream, name)
+
+
+def _silence_stdout(stream: TextIO) -> None:
+    """Point the failed standard output at the null device, so the exit's own flush fails no more."""
+    with contextlib.suppress(OSError, ValueError, AttributeError):
+        fd = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(fd, stream.fileno())
+        os.close(fd)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``patronage`` console script."""
     args = sys.argv[1:] if argv is None else argv
+    stdout = sys.stdout
+    sys.stdout = _Stdout(stdout)  # type: ignore[assignment]
+    try:
+        return _main(args)
+    finally:
+        if isinstance(sys.stdout, _Stdout):  # click leaves its own wrapper after a closed pipe
+            sys.stdout = stdout
+
+
+def _main(args: list[str]) -> int:
     debug = "--debug" in args
     try:
         cli.main(args=args, prog_name="patronage", standalone_mode=False)
@@ -84,6 +141,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         click.echo("error: interrupted", err=True)
         return 130
+    except _StdoutError as exc:
+        if debug:
+            traceback.print_exc()
+        if isinstance(sys.stdout, _Stdout):
+            _silence_stdout(sys.stdout.stream)
+        click.echo(f"error: cannot write to standard output: {exc.strerror or exc}", err=True)
+        return 1
     except BrokenPipeError:
         return 0
     except Exception as exc:

@@ -59,6 +59,7 @@ RANGES: dict[str, tuple[float, float]] = {
     "run.max_chars": (1_000, 64 * 1024 * 1024),
     "nlp.batch_size": (1, 10_000),
     "extract.min_confidence": (0.0, 1.0),
+    "extract.relation_confidence": (0.0, 1.0),
     "web.port": (1, 65_535),
     "web.max_rows": (1, 100_000),
     "web.max_concurrency": (1, 64),
@@ -112,34 +113,51 @@ def _coerce(dotted: str, raw: Any, default: Any, origin: str) -> Any:
     return _checked(dotted, _converted(dotted, raw, default, origin), origin)
 
 
+#: how an error names the type a setting takes, by the type of its default
+_KINDS = {
+    bool: "true or false",
+    int: "an integer",
+    float: "a number",
+    list: "a list of strings",
+    str: "a string",
+}
+
+
 def _converted(dotted: str, raw: Any, default: Any, origin: str) -> Any:
+    """``raw`` as the type of ``default``: from a TOML file typed, from the environment or --set a string."""
     if isinstance(default, bool):
         if isinstance(raw, bool):
             return raw
-        text = str(raw).strip().lower()
+        text = str(raw).strip().lower() if isinstance(raw, (str, int)) else ""
         if text in ("1", "true", "yes", "on"):
             return True
         if text in ("0", "false", "no", "off"):
             return False
+    elif isinstance(raw, bool):
+        pass  # true is no number, path or host name (Python would take it for 1)
     elif isinstance(default, int):
         if isinstance(raw, float) and not raw.is_integer():
-            raise ConfigError(f"{dotted} must be a whole number, got {raw!r}", source=origin)
-        try:
-            return int(raw)
-        except (TypeError, ValueError, OverflowError):
-            pass
+            raise ConfigError(f"{dotted} must be an integer (a whole number), got {raw!r}", source=origin)
+        if isinstance(raw, (str, int, float)):
+            try:
+                return int(raw)
+            except (ValueError, OverflowError):
+                pass
     elif isinstance(default, float):
-        try:
-            return float(raw)
-        except (TypeError, ValueError):
-            pass
+        if isinstance(raw, (str, int, float)):
+            try:
+                return float(raw)
+            except ValueError:
+                pass
     elif isinstance(default, list):
-        if isinstance(raw, list):
-            return [str(x) for x in raw]
-        return [p for p in str(raw).split(os.pathsep) if p]
-    else:
-        return str(raw)
-    raise ConfigError(f"{dotted} must be a {type(default).__name__}, got {raw!r}", source=origin)
+        if isinstance(raw, list) and all(isinstance(x, str) for x in raw):
+            return list(raw)
+        if isinstance(raw, str):  # the environment's and --set's form: paths joined by os.pathsep
+            return [p for p in raw.split(os.pathsep) if p]
+    elif isinstance(raw, str):
+        return raw
+    kind = next(name for t, name in _KINDS.items() if isinstance(default, t))
+    raise ConfigError(f"{dotted} must be {kind}, got {raw!r}", source=origin)
 
 
 def _nest(flat: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]:
@@ -154,8 +172,13 @@ def _validate(tree: Mapping[str, Any], origin: str) -> dict[str, dict[str, Any]]
     defaults = _packaged_defaults()
     out: dict[str, dict[str, Any]] = {}
     for section, keys in tree.items():
-        if section not in defaults or not isinstance(keys, Mapping):
+        if section not in defaults:
             raise ConfigError(f"unknown setting section {section!r}", source=origin)
+        if not isinstance(keys, Mapping):
+            raise ConfigError(
+                f"{section} must be a table of settings ([{section}] and a key per line), got {keys!r}",
+                source=origin,
+            )
         for key, raw in keys.items():
             dotted = f"{section}.{key}"
             if key not in defaults[section]:
@@ -205,6 +228,8 @@ def _read_toml(path: Path) -> dict[str, Any]:
         raise ConfigError(f"config file is not UTF-8 text (byte {exc.start})", source=str(path)) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"invalid TOML: {exc}", source=str(path)) from None
+    except RecursionError:  # tomllib parses nested arrays and tables by recursion
+        raise ConfigError("invalid TOML: arrays or tables nested too deeply", source=str(path)) from None
 
 
 def load_settings(

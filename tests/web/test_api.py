@@ -165,6 +165,14 @@ def test_network_depth_types_and_sign(client: TestClient) -> None:
     assert _edges(hostile) == {(PUTIN, ASSAD, "personal_tie", "negative")}
 
 
+def test_an_unknown_type_is_a_400_that_lists_the_valid_ones(client: TestClient) -> None:
+    """Red-team minor item 12: type=nosuch answered an empty page, as if nothing matched."""
+    body = _error(client, "/api/events", 400, type="nosuch")
+    assert "nosuch" in body["error"] and "CONSULT" in body["error"]
+    body = _error(client, "/api/network", 400, actor=ASSAD, types="consult,bogus")
+    assert "bogus" in body["error"] and "harbours" in body["error"]
+
+
 def test_network_is_bounded_by_max_rows(sample_db: Path) -> None:
     small = TestClient(create_app(str(sample_db), max_rows=2), base_url=LOCAL)
     body = small.get("/api/network", params={"actor": ASSAD}).json()

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from patronage.clean.html import html_to_text
-from patronage.clean.text import clean_text, normalise
+from patronage.clean.text import cap_title, clean_text, normalise
 from patronage.errors import InputError
 from patronage.ingest.ids import content_hash
 from patronage.model.records import Article, CleanArticle
@@ -26,6 +26,12 @@ def clean_article(article: Article, max_chars: int = 0) -> tuple[CleanArticle, l
     title, text, removed = clean_text(title, body)
     if not text.strip():
         raise InputError("no text left after cleaning", source=article.origin or article.doc_id)
+    short = cap_title(title)
+    if short != title:
+        warnings.append(f"title of {len(title)} characters cut to {len(short)}")
+        if text.startswith(f"{title}\n\n"):  # the title heads a body: only its cut form does
+            text = short + text[len(title) :]
+        title = short  # a title that is all the text there is stays whole in the text
     if max_chars and len(text) > max_chars:
         cut = text.rfind("\n\n", 0, max_chars)
         cut = cut if cut > max_chars // 2 else max_chars

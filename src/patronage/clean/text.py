@@ -7,14 +7,27 @@ import re
 from patronage.clean.boilerplate import filter_lines
 from patronage.ingest.chars import normalise_field, normalise_text
 
-__all__ = ["normalise", "clean_text"]
+__all__ = ["MAX_TITLE_CHARS", "cap_title", "clean_text", "normalise"]
 
 _BLANKS = re.compile(r"\n{3,}")
+#: a title is one line: a longer one is cut (at a word boundary, with an ellipsis) before it takes the
+#: ``run.max_chars`` budget of the body it heads
+MAX_TITLE_CHARS = 1000
 
 
 def normalise(text: str) -> str:
     """NFC, unified newlines and spaces, no invisible or control characters (see :mod:`patronage.ingest.chars`)."""
     return normalise_text(text)
+
+
+def cap_title(title: str, limit: int = MAX_TITLE_CHARS) -> str:
+    """``title`` when it has at most ``limit`` characters, else cut at the last space before that, with "…"."""
+    if len(title) <= limit:
+        return title
+    cut = title.rfind(" ", 0, limit)
+    if cut < limit // 2:  # no word boundary worth keeping: cut inside the word
+        cut = limit - 1
+    return title[:cut].rstrip() + "…"
 
 
 def clean_text(title: str, body: str) -> tuple[str, str, list[str]]:

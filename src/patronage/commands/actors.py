@@ -41,6 +41,9 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     """
     from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
 
+    entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
+    if not entries:  # an empty file, or one of another format: writing nothing would look like success
+        raise InputError(f"no actors were found in {path}; is it a {fmt} dictionary?")
     out = Path(output)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
@@ -48,7 +51,6 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
         raise InputError(
             f"cannot create the output's directory: {exc.strerror or exc}", source=output
         ) from None
-    entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
     with atomic_output(output, force) as tmp:
         n = write_entries(entries, tmp)
     click.echo(f"wrote {n} actors to {out}; use them with --set resolve.gazetteer={out}", err=True)

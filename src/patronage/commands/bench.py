@@ -12,7 +12,7 @@ from typing import Any
 
 import click
 
-from patronage.commands.context import Context, pass_ctx
+from patronage.commands.context import Context, pass_ctx, warn_about_workers
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.model.records import RunReport
@@ -30,6 +30,7 @@ __all__ = ["bench", "default_corpus", "do_bench", "measure"]
 @pass_ctx
 def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | None) -> None:
     """Throughput of the full pipeline side by side with bare spaCy on the same texts."""
+    warn_about_workers(workers)
     do_bench(c.settings, as_json, articles, workers, corpus)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
@@ -9,7 +10,7 @@ import click
 
 from patronage.config import Settings
 
-__all__ = ["Context", "db_option", "pass_ctx"]
+__all__ = ["Context", "available_cpus", "db_option", "pass_ctx", "warn_about_workers"]
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -34,3 +35,26 @@ def db_option(func: F) -> F:
     return click.option(
         "--db", type=click.Path(dir_okay=False), help="DuckDB file (default ./patronage.duckdb)."
     )(func)
+
+
+def available_cpus() -> int:
+    """The CPUs this process may run on (its affinity where the system tells it, else all of them)."""
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
+def warn_about_workers(workers: int) -> None:
+    """Warn on stderr when more local worker processes are asked for than there are CPUs.
+
+    The number is kept, not lowered: the user asked for it (a benchmark may mean to oversubscribe,
+    and the CPU count does not see every quota), but each worker is a process with its own spaCy
+    model, so extra ones cost memory and gain no speed.
+    """
+    cpus = available_cpus()
+    if workers > cpus:
+        click.echo(
+            f"warning: {workers} workers on {cpus} CPU{'s' if cpus > 1 else ''}: workers beyond the CPUs add "
+            "no speed, and each holds its own copy of the model in memory",
+            err=True,
+        )

@@ -38,7 +38,11 @@ __all__ = ["do_export", "export"]
     type=click.Path(dir_okay=False, allow_dash=True),
     help="File to write (default, or -: standard output).",
 )
-@click.option("--force", is_flag=True, help="Overwrite an existing output file.")
+@click.option(
+    "--force",
+    is_flag=True,
+    help="Replace an existing output file (keeping its permissions); never the database itself.",
+)
 @click.option(
     "--min-support",
     type=click.IntRange(1),
@@ -91,7 +95,8 @@ def do_export(
         with Store(str(settings.get("run.db")), read_only=True) as store:
             _write_export(store, kind, fmt, sys.stdout, None, filters)
         return
-    with atomic_output(output, force) as tmp, Store(str(settings.get("run.db")), read_only=True) as store:
+    db = str(settings.get("run.db"))
+    with atomic_output(output, force, protected=(db, db + ".wal")) as tmp, Store(db, read_only=True) as store:
         if fmt == "parquet":
             _write_export(store, kind, fmt, None, tmp, filters)
             return

@@ -122,7 +122,12 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
     "--from", "since", metavar="YYYY[-MM[-DD]]", help="Only links dated on or after this (a window)."
 )
 @click.option("--depth", type=click.IntRange(1, 3), default=1, show_default=True, help="Steps out from NAME.")
-@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
+@click.option(
+    "--type",
+    "types",
+    multiple=True,
+    help="Only these PLOVER event types or relation names, any case (repeatable).",
+)
 @click.option(
     "--limit", type=click.IntRange(1, 10000), default=200, show_default=True, help="Most actors/links."
 )
@@ -141,10 +146,11 @@ def query_network(
 ) -> None:
     """An actor's network as of a date or over a window: every link with its relation, sign, count and
     first/last dates."""
-    from patronage.query.filters import check_date
+    from patronage.query.filters import check_date, check_types
     from patronage.query.network import network
 
     since, date = check_date(since, "--from"), check_date(as_of, "--as-of")
+    wanted = check_types(types, "--type", relations=True)
     with _open(c, db) as store:
         actor = _one(store, name)
         graph = network(
@@ -152,7 +158,7 @@ def query_network(
             str(actor["actor_id"]),
             as_of=date,
             depth=depth,
-            types=[t.upper() for t in types],
+            types=wanted,
             sign=None,
             max_nodes=limit,
             max_edges=limit,
@@ -180,11 +186,15 @@ def query_network(
 @query.command("events")
 @db_option
 @click.option("--actor", help="Only events where this actor is source or target.")
-@click.option("--type", "types", multiple=True, help="Only these PLOVER event types (repeatable).")
-@click.option("--polarity", type=click.Choice(POLARITIES), help="Only asserted or negated events.")
+@click.option("--type", "types", multiple=True, help="Only these PLOVER event types, any case (repeatable).")
+@click.option(
+    "--polarity",
+    type=click.Choice(POLARITIES, case_sensitive=False),
+    help="Only asserted or negated events.",
+)
 @click.option(
     "--modality",
-    type=click.Choice(MODALITIES),
+    type=click.Choice(MODALITIES, case_sensitive=False),
     help="Only events of this modality.",
 )
 @click.option("--from", "start", metavar="YYYY[-MM[-DD]]", help="Only events dated on or after this.")
@@ -208,14 +218,15 @@ def query_events(
 ) -> None:
     """Events filtered by actor, type, polarity, modality and date range, oldest first, with evidence."""
     from patronage.query.events import EventFilter, events_page
-    from patronage.query.filters import check_date
+    from patronage.query.filters import check_date, check_types
 
     bounds = [check_date(start, "--from"), check_date(end, "--to")]
+    type_names = check_types(types, "--type")
     with _open(c, db) as store:
         actor_id = str(_one(store, actor)["actor_id"]) if actor is not None else None
         wanted = EventFilter(
             actor=actor_id,
-            types=[t.upper() for t in types],
+            types=type_names,
             start=bounds[0],
             end=bounds[1],
             polarity=polarity,

@@ -6,7 +6,7 @@ import sys
 
 import click
 
-from patronage.commands.context import Context, db_option, pass_ctx
+from patronage.commands.context import Context, db_option, pass_ctx, warn_about_workers
 from patronage.config import Settings
 
 __all__ = ["do_run", "run"]
@@ -48,6 +48,8 @@ def run(
         settings = settings.replace(run__batch_size=batch_size)
     if engine:
         settings = settings.replace(run__engine=engine)
+    if settings.get("run.engine") == "local":  # Ray's workers are actors on a cluster, not this machine's
+        warn_about_workers(int(settings.get("run.workers")))
     if shards:
         from patronage.commands.load import do_run_shards
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import importlib.util
+import ipaddress
 import socket
 
 import click
@@ -11,7 +12,7 @@ from patronage.commands.context import Context, db_option, pass_ctx
 from patronage.config import Settings
 from patronage.errors import ConfigError
 
-__all__ = ["WEB_EXTRA_HINT", "do_serve", "listen", "serve"]
+__all__ = ["WEB_EXTRA_HINT", "do_serve", "exposed", "listen", "serve"]
 
 WEB_EXTRA_HINT = "the web app needs the [web] extra: pip install 'patronage[web]'"
 
@@ -64,6 +65,18 @@ def listen(host: str, port: int) -> socket.socket:
     return sock
 
 
+def exposed(sock: socket.socket) -> bool:
+    """Whether a listening socket can be reached from other machines: bound to no loopback address."""
+    host = str(sock.getsockname()[0]).split("%")[0]  # an IPv6 scope (fe80::1%eth0) is no part of it
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return True
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return not address.is_loopback
+
+
 def do_serve(
     settings: Settings, host: str | None = None, port: int | None = None, allow_hosts: tuple[str, ...] = ()
 ) -> None:
@@ -89,6 +102,12 @@ def do_serve(
     )
     sock = listen(bind_host, bind_port)
     shown = f"[{bind_host}]" if ":" in bind_host else bind_host
+    if exposed(sock):
+        click.echo(
+            f"warning: {shown} is reachable from other machines: anyone on the network can read every "
+            f"article, actor and quote in {db} (the explorer has no login); use 127.0.0.1 to keep it local",
+            err=True,
+        )
     click.echo(f"serving {db} on http://{shown}:{bind_port}/ (Ctrl+C stops)", err=True)
     server = uvicorn.Server(
         uvicorn.Config(app, log_level="warning", access_log=False, server_header=False, lifespan="on")

@@ -4,7 +4,9 @@ An export is written to a hidden temporary file in the target's own directory an
 the target only when complete, so a killed or failed export leaves no partial or empty file (and
 needs no ``--force`` the next time). The target itself is never followed: an existing name, a
 dangling symlink included, needs ``--force``, and the rename then replaces the name, not what a
-link points to. A device, FIFO or socket is never replaced, even with ``--force``. A termination
+link points to, and a replaced regular file keeps its permission bits (as ``cp -f`` would). A device,
+FIFO or socket is never replaced, even with ``--force``, nor is a file the command is reading (the
+store given with ``--db`` and its write-ahead log), under any name or link. A termination
 signal (``kill``, a closed terminal) removes the temporary file as an interrupt does. A writing
 export holds a lock on its temporary file, which the system releases when the process dies, so the
 next export to the same target removes one left by ``kill -9`` at once (where locks are not
@@ -21,7 +23,7 @@ import stat
 import tempfile
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from pathlib import Path
 from types import FrameType
 
@@ -37,6 +39,32 @@ def _umask() -> int:
     mask = os.umask(0)
     os.umask(mask)
     return mask
+
+
+def _entry(path: Path) -> Path:
+    """The directory entry ``path`` names: its directory resolved, its last component kept as it is."""
+    return Path(os.path.realpath(path.parent)) / path.name
+
+
+def _is_protected(target: Path, protected: Sequence[str]) -> bool:
+    """Whether replacing ``target`` would replace one of ``protected`` (or a name or link for it)."""
+    for name in protected:
+        kept = Path(name)
+        if _entry(target) in (_entry(kept), Path(os.path.realpath(kept))):
+            return True
+        with contextlib.suppress(OSError):
+            if os.path.samefile(target, kept):  # a hard or symbolic link to it
+                return True
+    return False
+
+
+def _mode_for(target: Path) -> int:
+    """Permission bits for the new file: an existing regular file's, else the usual ones (umask)."""
+    with contextlib.suppress(OSError):
+        st = os.lstat(target)
+        if stat.S_ISREG(st.st_mode):
+            return stat.S_IMODE(st.st_mode) & 0o777  # never set-id bits on exported data
+    return 0o666 & ~_umask()
 
 
 def _exit_on_signal(signum: int, frame: FrameType | None) -> None:
@@ -87,9 +115,18 @@ def _remove_stale_parts(target: Path) -> None:
 
 
 @contextlib.contextmanager
-def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
-    """Yield a temporary path beside ``path``; on success it becomes ``path``, on any error it is removed."""
+def atomic_output(path: str, force: bool = False, protected: Sequence[str] = ()) -> Iterator[Path]:
+    """Yield a temporary path beside ``path``; on success it becomes ``path``, on any error it is removed.
+
+    ``protected`` names files the output must never replace, even with ``force`` (the files being read).
+    """
     target = Path(path)
+    if _is_protected(target, protected):
+        raise InputError(
+            "output is a file this command reads (the database or its .wal), never replaced; "
+            "choose another output file",
+            source=path,
+        )
     if os.path.lexists(target):
         if target.is_dir():
             raise InputError("output is a directory", source=path)
@@ -116,7 +153,7 @@ def atomic_output(path: str, force: bool = False) -> Iterator[Path]:
     try:
         with _terminations_exit():
             yield tmp
-        os.chmod(tmp, 0o666 & ~_umask())  # mkstemp makes it private; the result gets the usual mode
+        os.chmod(tmp, _mode_for(target))  # mkstemp makes it private: the replaced file's mode, or the usual
         os.replace(tmp, target)
     except OSError as exc:
         with contextlib.suppress(OSError):

@@ -4,9 +4,13 @@ from __future__ import annotations
 
 from patronage.errors import InputError
 
-__all__ = ["decode_bytes", "looks_binary"]
+__all__ = ["decode_bytes", "is_wide_text", "looks_binary"]
 
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
+#: bytes looked at to tell text from binary data and UTF-16 from single-byte text
+_SAMPLE = 8192
+#: a sample with a larger share of control bytes (NUL included) than this is binary
+_MAX_CONTROLS = 0.05
 # byte order marks, UTF-32 first: the UTF-32LE mark begins with the UTF-16LE one
 _BOMS = (
     (b"\xff\xfe\x00\x00", "utf-32"),
@@ -24,17 +28,53 @@ _DOS = {"cp437", "cp850", "cp858", "cp860", "cp863", "cp865", "mac_roman", "mac_
 WIDE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
+def _printable(byte: int) -> bool:
+    """Whether ``byte``, as a Latin-1 character, is one a text holds (no C0 or C1 control but line breaks)."""
+    return byte in _TEXT_CONTROL or 0x20 <= byte < 0x7F or byte >= 0xA0
+
+
+def _bomless_utf16(data: bytes) -> str | None:
+    """``utf-16-le`` or ``utf-16-be`` when ``data`` looks like UTF-16 text without a byte order mark.
+
+    Each character of a Latin script is two bytes in UTF-16, one of them NUL: NULs fill one of the
+    alternating positions (at least a tenth of them, which Cyrillic or Greek with their spaces and
+    digits reach too), almost none fill the other, and the byte beside each NUL is a printable one.
+    """
+    sample = data[: _SAMPLE - _SAMPLE % 2]
+    units = len(sample) // 2
+    if units < 2:
+        return None
+    even, odd = sample[0 : 2 * units : 2], sample[1 : 2 * units : 2]
+    for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
+        nuls = high.count(0)
+        if nuls * 10 < units or low.count(0) * 100 > units:
+            continue
+        latin = [b for h, b in zip(high, low, strict=True) if h == 0]
+        if sum(1 for b in latin if _printable(b)) >= 0.95 * len(latin):
+            return codec
+    return None
+
+
+def is_wide_text(head: bytes) -> bool:
+    """Whether text starting with ``head`` is UTF-16 or UTF-32 (marked, or UTF-16 unmarked), whose line
+    breaks are no single byte."""
+    return head.startswith(WIDE_BOMS) or _bomless_utf16(head) is not None
+
+
 def looks_binary(data: bytes) -> bool:
-    """True when the bytes look like a binary file rather than text in any encoding."""
-    sample = data[:8192]
+    """True when the bytes look like a binary file rather than text in any encoding.
+
+    A share of control bytes says so, not one NUL: a text with a stray NUL is text (the NUL is
+    dropped), while compressed or machine data holds NULs and other controls throughout.
+    """
+    sample = data[:_SAMPLE]
     if not sample:
         return False
-    if sample.startswith(WIDE_BOMS):  # UTF-16 or UTF-32 with a BOM is text
+    if is_wide_text(sample):  # UTF-16 or UTF-32 text
         return False
-    if b"\x00" in sample:
-        return True
+    nuls = sample.count(0)
     controls = sum(1 for b in sample if b < 32 and b not in _TEXT_CONTROL)
-    return controls / len(sample) > 0.05
+    return nuls > max(1, len(sample) // 1000) or controls / len(sample) > _MAX_CONTROLS
 
 
 def _western_letters(data: bytes) -> bool:
@@ -59,10 +99,14 @@ def _mostly_utf8(data: bytes) -> str | None:
 
 
 def decode_bytes(data: bytes, origin: str) -> str:
-    """Decode ``data`` as UTF-8, else as the encoding charset-normalizer detects.
+    """Decode ``data`` as UTF-8, else as the encoding charset-normalizer detects; NULs are dropped.
 
     Raises :class:`InputError` for binary data or undecodable text.
     """
+    return _decoded(data, origin).replace("\x00", "")
+
+
+def _decoded(data: bytes, origin: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]
     for bom, codec in _BOMS:
@@ -73,6 +117,12 @@ def decode_bytes(data: bytes, origin: str) -> str:
                 if codec == "utf-32":
                     continue  # UTF-16LE text whose first character is U+0000: try UTF-16
                 raise InputError(f"invalid {codec.upper()} text", source=origin) from None
+    wide = _bomless_utf16(data)
+    if wide is not None:
+        try:
+            return data[: len(data) - len(data) % 2].decode(wide)  # an odd last byte is no character
+        except UnicodeDecodeError:
+            raise InputError("invalid UTF-16 text", source=origin) from None
     if looks_binary(data):
         raise InputError("binary file, not text", source=origin)
     try:

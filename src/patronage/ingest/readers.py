@@ -14,7 +14,7 @@ from typing import IO
 
 from patronage.errors import InputError
 from patronage.ingest.chars import normalise_field
-from patronage.ingest.decode import WIDE_BOMS, decode_bytes
+from patronage.ingest.decode import decode_bytes, is_wide_text
 from patronage.ingest.files import (
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
@@ -113,11 +113,21 @@ def _read_stdin(stdin: IO[bytes] | None, default_date: str | None) -> Iterator[I
         if not chunk:
             break
         head += chunk
-    if _sniff(head) == "jsonl":
+    wide = is_wide_text(head)
+    if _sniff(head) == "jsonl" and not wide:
         yield from jsonl_items(bounded_lines(with_head(head, stdin), MAX_LINE_BYTES), origin, default_date)
         return
     try:
         data = read_capped(stdin, MAX_FILE_BYTES, head)
+        if wide:
+            # UTF-16 or UTF-32: sniffed once decoded; JSONL then goes on line by line as a wide file does
+            text = decode_bytes(data, origin)
+            data = text.encode("utf-8")
+            if _sniff(data) == "jsonl":
+                yield from jsonl_items(
+                    (line.encode("utf-8") for line in text.splitlines()), origin, default_date
+                )
+                return
     except InputError as exc:
         yield Failure(origin, "ingest", "InputError", exc.message)
         return
@@ -129,9 +139,9 @@ def _read_file(path: Path, kind: str, default_date: str | None) -> Iterator[Item
     try:
         with open_regular(path) as fh:
             head = fh.read(4)
-            if kind == "jsonl" and head.startswith(WIDE_BOMS):
-                # UTF-16 or UTF-32 (PowerShell's default): decoded whole, since its line breaks are
-                # no single bytes; its lines then go on as UTF-8
+            if kind == "jsonl" and is_wide_text(head):
+                # UTF-16 or UTF-32 (PowerShell's default), with a byte order mark or UTF-16 without:
+                # decoded whole, since its line breaks are no single bytes; its lines then go on as UTF-8
                 text = decode_bytes(read_capped(fh, MAX_FILE_BYTES, head), origin)
                 lines = (line.encode("utf-8") for line in text.splitlines())
                 yield from jsonl_items(lines, origin, default_date)

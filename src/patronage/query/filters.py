@@ -9,12 +9,21 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Iterable
 from typing import Any
 
 from patronage.errors import InputError
-from patronage.model.plover import CONFLICTUAL, COOPERATIVE
+from patronage.model.plover import CONFLICTUAL, COOPERATIVE, EVENT_TYPES, RELATIONS
 
-__all__ = ["DATE_PATTERN", "REL_ID_SQL", "check_date", "check_window", "date_clause", "sign_sql"]
+__all__ = [
+    "DATE_PATTERN",
+    "REL_ID_SQL",
+    "check_date",
+    "check_types",
+    "check_window",
+    "date_clause",
+    "sign_sql",
+]
 
 
 #: a stable id for one relation row, which the schema does not key; "rel-" keeps it apart from event ids
@@ -38,6 +47,28 @@ def check_date(value: str | None, name: str) -> str | None:
     except ValueError:
         raise InputError(f"impossible date {value!r}", source=name) from None
     return value
+
+
+def check_types(values: Iterable[str], name: str, relations: bool = False) -> list[str]:
+    """``values`` as PLOVER event types (and, with ``relations``, relation names), matched ignoring case.
+
+    Returns them spelled as the store spells them; any other name is an :class:`InputError` that
+    lists the valid ones (a filter on a misspelt type would otherwise match nothing, silently). The
+    CLI and the web API both call this.
+    """
+    known = {t.lower(): t for t in EVENT_TYPES}
+    if relations:
+        known.update({r.lower(): r for r in RELATIONS})
+    checked = []
+    for value in values:
+        found = known.get(value.strip().lower())
+        if found is None:
+            what = "event type or relation" if relations else "event type"
+            raise InputError(
+                f"unknown {what} {value[:40]!r}; choose from {', '.join(known.values())}", source=name
+            )
+        checked.append(found)
+    return checked
 
 
 def check_window(start: str | None, end: str | None, names: tuple[str, str] = ("from", "to")) -> None:

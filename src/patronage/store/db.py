@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import functools
 import os
 import stat
 import uuid
@@ -46,11 +47,41 @@ def _check_identity(con: duckdb.DuckDBPyConnection, path: str) -> None:
     except duckdb.Error as exc:
         raise StoreError(f"cannot read database: {_first_line(exc)}", source=path) from None
     if tables and not (tables >= {"schema_version", "runs", "articles"} or tables == {"schema_version"}):
+        ours = {t for t, _ in _expected_columns()}
+        if "schema_version" in tables and len(tables & ours) * 2 > len(ours):
+            # most of patronage's own tables: a patronage store some of whose tables were dropped
+            raise _damaged(path, "table", sorted(ours - tables))
         listed = ", ".join(sorted(tables)[:5]) + (", …" if len(tables) > 5 else "")
         raise StoreError(
             f"not a patronage database (it holds other tables: {listed}); nothing was written to it",
             source=path,
         )
+
+
+_COLUMNS_SQL = "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = 'main'"
+
+
+@functools.cache
+def _expected_columns() -> frozenset[tuple[str, str]]:
+    """Every (table, column) of this version's schema, read from a database the migrations build in memory."""
+    con = duckdb.connect(":memory:")
+    try:
+        con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
+        for statements in MIGRATIONS:
+            for statement in statements:
+                con.execute(statement)
+        return frozenset((str(t), str(c)) for t, c in con.execute(_COLUMNS_SQL).fetchall())
+    finally:
+        con.close()
+
+
+def _damaged(path: str, kind: str, names: list[str]) -> StoreError:
+    """The error of a store some of whose tables or columns were dropped."""
+    what = f"{kind}{'s' if len(names) > 1 else ''} {', '.join(names)} {'are' if len(names) > 1 else 'is'}"
+    return StoreError(
+        f"damaged database: {what} missing; restore a copy, or run the articles again into a new --db",
+        source=path,
+    )
 
 
 def _connect(path: str, read_only: bool) -> duckdb.DuckDBPyConnection:
@@ -100,6 +131,7 @@ class Store:
                 self._migrate()
             else:
                 self._check_version()
+            self._check_tables()
         except BaseException:
             self.con.close()  # the next open of this file must not meet a half-open connection
             raise
@@ -153,6 +185,21 @@ class Store:
                 "upgrade it once with `patronage migrate --db FILE`",
                 source=self.path,
             )
+
+    def _check_tables(self) -> None:
+        """Raise :class:`StoreError` when a table or column of the schema is missing (dropped by hand).
+
+        Without this, the first query that reads it fails deep inside a command instead.
+        """
+        found = {(str(t), str(c)) for t, c in self.query(_COLUMNS_SQL)}
+        missing = _expected_columns() - found
+        if not missing:
+            return
+        tables = {t for t, _ in found}
+        gone = sorted({t for t, _ in missing if t not in tables})
+        if gone:
+            raise _damaged(self.path, "table", gone)
+        raise _damaged(self.path, "column", [f"{t}.{c}" for t, c in sorted(missing)])
 
     @property
     def schema_version(self) -> int:

@@ -19,7 +19,7 @@ from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
 from patronage.query.events import EventFilter, events_page
 from patronage.query.evidence import event_evidence, relation_evidence
-from patronage.query.filters import DATE_PATTERN, check_date
+from patronage.query.filters import DATE_PATTERN, check_date, check_types
 from patronage.query.network import EdgeIndex, edge_index, network
 from patronage.query.overview import overview
 from patronage.query.search import search
@@ -128,7 +128,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         """
         check_date(as_of, "as_of")
         check_date(since, "from")
-        type_list = split_types(types)
+        type_list = check_types(split_types(types), "types", relations=True)
         key = (
             "network",
             actor,
@@ -189,7 +189,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         with pool.cursor() as store:
             bounds = EventFilter(
                 actor=actor,
-                types=[t.upper() for t in split_types(type)],
+                types=check_types(split_types(type), "type"),
                 start=from_,
                 end=to,
                 polarity=polarity,
