@@ -128,6 +128,8 @@ def test_ctrl_c_during_a_run_exits_130(tmp_path: Path) -> None:
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
+        # a test suite started as a background job inherits SIGINT ignored; a terminal's Ctrl+C is not
+        preexec_fn=lambda: signal.signal(signal.SIGINT, signal.SIG_DFL),
     )
     time.sleep(6)
     proc.send_signal(signal.SIGINT)

@@ -69,3 +69,56 @@ def test_occupations_are_roles_and_name_people_the_tagger_missed() -> None:
     org = load_nlp()("Acme Shipping Lines, the freight company, denied it.")
     org.ents = []
     assert not [m for m in resolve_entities(org, "x", None, load_gazetteer()).mentions if m.label == "PERSON"]
+
+
+def _person(result: object, surname: str) -> object:
+    people = [a for a in result.actors if a.kind == "person" and a.name.endswith(surname)]  # type: ignore[attr-defined]
+    assert people, [a.name for a in result.actors]  # type: ignore[attr-defined]
+    return people[0]
+
+
+def test_a_person_takes_the_country_of_the_actor_served_and_keeps_the_id() -> None:
+    text = "Donald Trump's senior adviser Jared Kushner flew to Riyadh on Monday."
+    kushner = _person(analyse_text(text, "2018-05-01", "s"), "Kushner")
+    assert kushner.country == "USA"  # type: ignore[attr-defined]
+    assert "~" not in kushner.actor_id  # type: ignore[attr-defined]  # a served country makes no namesake id
+
+
+def test_a_counterpart_takes_no_country_from_the_other_side() -> None:
+    text = "Vladimir Putin's counterpart Mehmet Yilmaz arrived in Ankara on Monday."
+    assert _person(analyse_text(text, "2018-05-01", "c"), "Yilmaz").country is None  # type: ignore[attr-defined]
+
+
+def test_a_known_name_the_tagger_cut_short_is_the_whole_name() -> None:
+    text = "Liberal Democrat leader Anna Crowe said the budget was unfair."
+    result = analyse_text(text, "2005-03-01", "l")
+    assert "Liberal Democrats" in {a.name for a in result.actors}
+    assert "Democratic Party" not in {a.name for a in result.actors}
+    assert _person(result, "Crowe").country == "GBR"  # type: ignore[attr-defined]
+
+
+def test_a_later_article_gives_a_stored_person_a_country(tmp_path: Path) -> None:
+    rows = [
+        {
+            "id": "a",
+            "title": "T",
+            "date": "2020-01-01",
+            "text": "Ruth Vance met the envoy in Geneva on Monday.",
+        },
+        {
+            "id": "b",
+            "title": "T",
+            "date": "2020-01-02",
+            "text": "Donald Trump's adviser Ruth Vance left on Tuesday.",
+        },
+    ]
+    db = tmp_path / "x.duckdb"
+    for row in rows:  # two runs: the person is stored before the article that gives her a country
+        src = tmp_path / f"{row['id']}.jsonl"
+        src.write_text(json.dumps(row) + "\n", encoding="utf-8")
+        run([str(src)], Settings().replace(run__db=str(db)))
+    with Store(db, read_only=True) as store:
+        rows_ = store.rows("SELECT actor_id, country FROM actors WHERE name = 'Ruth Vance'")
+    assert [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in rows_] == [
+        ("person/ruth-vance", "USA")
+    ]

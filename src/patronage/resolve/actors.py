@@ -91,8 +91,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     ents: list[tuple[str, int, int, str]] = []
     covered: set[int] = set()
     known = gazetteer_spans(doc, gaz) if gaz is not None else []
-    # a known full name the tagger cut in pieces ("Zine El" + "Abidine Ben Ali") is one person
-    whole = [(s, e) for s, e, label in known if label == "PERSON"]
+    # a known name the tagger cut in pieces ("Zine El" + "Abidine Ben Ali") or short ("Democrat" of
+    # "Liberal Democrat") is the whole known name
+    whole = [(s, e) for s, e, _label in known]
     is_known = known_person(doc, gaz)
     for ent in doc.ents:
         if any(

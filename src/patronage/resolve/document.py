@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from patronage.model.records import Evidence
+from patronage.model.records import Evidence, Role
 from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
@@ -35,12 +35,15 @@ def resolve_document(
     """
     table = resolve_entities(doc, doc_id, date, gazetteer)
     resolve_coreference(table, date, gazetteer)
+    served: set[str] = set()
     for actor_id, role in text_roles(table, evidence):
         actor = table.actors[actor_id]
         # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
         country = actor.country or _country_named(gazetteer, role.of)
+        if country is None and (country := _country_served(table, gazetteer, role)) is not None:
+            served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
-    _separate_namesakes(table)
+    _separate_namesakes(table, keep=served)
     qualify_mentions(table)
     return table.freeze()
 
@@ -54,19 +57,45 @@ def _country_named(gazetteer: GazetteerLike | None, name: str | None) -> str | N
     return None
 
 
-def _separate_namesakes(table: MentionTable) -> None:
+#: titles that tie a person to someone of another side: no country follows from them
+_ACROSS = frozenset(
+    {"counterpart", "rival", "opponent", "critic", "foe", "enemy", "guest", "host", "visitor", "interviewer",
+     "challenger", "accuser", "victim", "biographer", "translator", "captor", "kidnapper"}
+)  # fmt: skip
+
+
+def _country_served(table: MentionTable, gazetteer: GazetteerLike | None, role: Role) -> str | None:
+    """The country of the actor a person serves: "Jared Kushner, senior adviser to Donald Trump".
+
+    The actor the title belongs to is looked up in the gazetteer (every entry that name has must
+    agree on one country) and among the article's own actors. Titles that tie a person to the
+    other side ("Putin's counterpart", "a critic of the Kremlin") give nothing.
+    """
+    if not role.of or not role.title or set(role.title.lower().split()) & _ACROSS:
+        return None
+    found: set[str] = set()
+    if gazetteer is not None:
+        found |= {str(e.country) for e in gazetteer.lookup(role.of) if e.country}
+    key = role.of.lower()
+    found |= {str(a.country) for a in table.actors.values() if a.country and a.name.lower() == key}
+    return found.pop() if len(found) == 1 else None
+
+
+def _separate_namesakes(table: MentionTable, keep: set[str]) -> None:
     """Give a new person whose country the text states an id that carries it.
 
     A name alone merges across articles ("person/john-smith"); when the article says
     where the person belongs ("John Smith, Britain's ambassador"), the id becomes
     "person/john-smith~gbr", so two namesakes of different countries never merge while
-    the same person described the same way in two articles does.
+    the same person described the same way in two articles does. A country known only from
+    whom the person serves (``keep``: "an adviser to Trump") keeps the id: it says less about
+    the person than a stated nationality or office does.
     """
     renamed: dict[str, str] = {}
     known = {m.actor_id for m in table.mentions if m.how == "gazetteer"}
     for actor_id, actor in list(table.actors.items()):
         is_new = actor_id.startswith("person/") and "@" not in actor_id and "~" not in actor_id
-        if is_new and actor.country and actor_id not in known and not actor.wikidata:
+        if is_new and actor.country and actor_id not in known | keep and not actor.wikidata:
             new_id = f"{actor_id}~{actor.country.lower()}"
             renamed[actor_id] = new_id
             table.actors[new_id] = replace(actor, actor_id=new_id)

@@ -326,7 +326,9 @@ class Store:
             for table, rows in article_rows(result).items():
                 batch[table].extend(rows)
             for actor in result.actors:
-                actors.setdefault(actor.actor_id, actor)
+                seen = actors.get(actor.actor_id)
+                if seen is None or (seen.country is None and actor.country is not None):
+                    actors[actor.actor_id] = actor  # the first article that states a country gives it
         if articles:
             self._insert("articles", articles)
         for table, rows in batch.items():
@@ -356,6 +358,12 @@ class Store:
                 [[a.actor_id for a in actors]],
             ).fetchall()
         }
+        countries = [(a.country, a.actor_id) for a in actors if a.actor_id in known and a.country]
+        if countries:
+            # an actor stored without a country gets the one a later article states
+            self.con.executemany(
+                "UPDATE actors SET country = ? WHERE actor_id = ? AND country IS NULL", countries
+            )
         new = [a for a in actors if a.actor_id not in known]
         if not new:
             return

@@ -159,3 +159,29 @@ def test_a_rebuttal_has_no_target_from_its_own_clause() -> None:
 
 def test_a_participle_called_names() -> None:
     assert of_type("A group called Hope Not Hate held a vigil.", "ACCUSE") == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("Democrats would normally support the spending plan.", "SUPPORT"),  # a stance on a policy
+        ("Italy and Germany favour an early start to the talks.", "SUPPORT"),
+        ("The sanctions are hitting the energy sector hard.", "ASSAULT"),  # an economic blow
+        ("The postal ballots were hit by delays.", "ASSAULT"),
+        ("The minister proposed a freeze on fees.", "AGREE"),  # a proposal is no agreement
+    ],
+)
+def test_stances_and_figurative_blows_are_no_events(text: str, type_: str) -> None:
+    assert of_type(text, type_) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("The senator backed Mayor Cole in the primary.", "SUPPORT"),  # a person backed
+        ("The Tories will back the government's plans.", "SUPPORT"),  # an actor's plans
+        ("Israeli jets hit a weapons depot near Damascus.", "ASSAULT"),
+    ],
+)
+def test_sides_taken_and_physical_blows_stay_events(text: str, type_: str) -> None:
+    assert of_type(text, type_), coded(text)[1]

@@ -56,9 +56,9 @@ def sentence_events(
     scorer = load_scorer()
     out: list[Event] = []
     for event, features, vector in candidate_events(doc_id, sent, found, ev, date):
-        confidence = scorer.confidence(features, vector)
+        confidence = round(scorer.confidence(features, vector), 3)  # as stored, and as filters compare it
         if confidence >= min_confidence:
-            out.append(replace(event, confidence=round(confidence, 3)))
+            out.append(replace(event, confidence=confidence))
     return out
 
 

@@ -118,6 +118,33 @@ _OUTLETS = frozenset(
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
 
+#: what an economic blow lands on: sectors, markets and trade, never a body
+_ECONOMY = frozenset(
+    {
+        "sector", "industry", "economy", "market", "company", "firm", "bank", "business", "export",
+        "import", "supply", "trade", "revenue", "profit", "stock", "share", "price", "currency",
+        "earnings", "growth", "investment", "investor", "consumer", "output", "production",
+    }
+)  # fmt: skip
+#: verbs of taking a side: an event for a person, party or state, a stance for a policy
+_STANCES = frozenset({"support", "oppose", "favour", "favor", "back", "endorse"})
+
+
+def _actor(tok: Token) -> bool:
+    """Whether a phrase head names an actor: an entity, a person, a role or a political body."""
+    return tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or actor_like(tok) or is_role_noun(tok)
+
+
+def _actors_own(tok: Token) -> bool:
+    """An actor, or a thing an actor's modifier owns ("the party's policies", "government plans")."""
+    return _actor(tok) or any(c.dep_ in {"poss", "compound"} and _actor(c) for c in tok.children)
+
+
+def _armed(tok: Token) -> bool:
+    """A state, a people or an armed force: who can strike a physical blow."""
+    return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in _VIOLENCE
+
+
 def _press(tok: Token) -> bool:
     """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
     if lemma(tok) in _PRESS:
@@ -177,7 +204,13 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
             return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
         if lemma(verb) in _WINNING and not _violent_clause(verb):
             return None  # "the Tories beat Labour in the marginal seats": a contest won
+        if partners and all(lemma(t) in _ECONOMY for t in partners):
+            return None  # "sanctions hitting the energy sector", "the tariffs hurt farmers' exports"
+        if lemma(verb) == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
+            return None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
     lem = lemma(verb)
+    if lem in _STANCES and (obj is None or not _actors_own(obj)):
+        return None  # "would support the plan", "favour an early start to talks": a stance on a policy
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
         return None  # "requested anonymity", "spoke on condition of anonymity": the reporter's terms
     if type_ == "CONSULT" and partners and all(_press(t) for t in partners):
