@@ -211,3 +211,36 @@ def test_seed_article_quotes() -> None:
     assert speaker_of("To them, Assad is not a sacred cow") == "Mr. Trenin"
     official = speaker_of("Not being wedded to Assad")
     assert official is not None and "official" in official
+
+
+def test_a_closed_continuation_ends_a_multi_paragraph_quote() -> None:
+    text = (
+        '"The hall was cold and half empty.\n\n'
+        "“We came anyway,” she said.\n\n"
+        '"The speeches ran late.\n\n'
+        "“It was worth the trip,” Mr. Berg said."
+    )
+    doc = load_nlp()(text)
+    groups = [r.group for r in quote_regions(doc)]
+    # the first two pieces continue each other; the third opens a new quotation
+    assert groups[2] != groups[1]
+    # a straight-mark quote is not continued by a curly one
+    assert groups[0] != groups[1]
+
+
+def test_a_quotation_spanning_sentences_comes_once_and_the_next_keeps_its_speaker() -> None:
+    rows = _rows(
+        "“Why did the ministry wait? There were three warnings,” she said. "
+        "“Nobody read them before the flood.”"
+    )
+    contents = [row[0] for row in rows]
+    assert contents.count("Why did the ministry wait? There were three warnings") == 1
+    assert ("Nobody read them before the flood.", "said", "she", True) in rows
+
+
+def test_a_name_opening_the_next_paragraph_did_not_say_the_quote() -> None:
+    rows = _rows(
+        "“The vote is a farce and everyone in the valley knows it.”\n\nPeter Brandt left the hall early."
+    )
+    assert rows[0][0].startswith("The vote is a farce")
+    assert rows[0][2] != "Peter Brandt"

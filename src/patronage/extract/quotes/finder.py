@@ -16,6 +16,7 @@ for sources the model picks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -115,6 +116,8 @@ class Finder:
                 self.sent_regions.setdefault(n, []).append(k)
         self.claimed: dict[int, Who] = {}  # region index -> attribution
         self.dangling: dict[int, list[tuple[Token, Who]]] = {}  # sentence -> cues with no content
+        self.sent_starts = [sent[0].idx for sent in self.sents]
+        self.emitted: set[tuple[int, Char | None]] = set()  # (region, cue) pairs already recorded
         self.sent_who: dict[int, Who] = {}  # sentence -> last attribution with a speaker
         self.out: list[QuoteSpan] = []
 
@@ -127,7 +130,16 @@ class Finder:
             QuoteSpan(content[0], content[1], cue[0], cue[1], speaker[0], speaker[1], direct, confidence, how)
         )
         if who.speaker is not None:
-            self.sent_who[sent] = who
+            # every sentence the quote or its attribution touches ("“A? B,” she said. “C.”": C continues)
+            last = max(
+                sent, self._sent_at(content[1] - 1), self._sent_at(cue[0]) if cue[0] is not None else 0
+            )
+            for n in range(sent, last + 1):
+                self.sent_who[n] = who
+
+    def _sent_at(self, char: int) -> int:
+        """The sentence holding character ``char``."""
+        return bisect_right(self.sent_starts, char) - 1
 
     def emit_region(self, k: int, who: Who) -> None:
         """Record quotation region ``k`` as a direct quote said by ``who``."""
@@ -139,6 +151,9 @@ class Finder:
             end -= 1  # the comma before "he said" belongs to the attribution, not the quote
         span = trimmed(self.doc, region.start, end, punct=False)
         self.claimed[k] = who
+        if (k, who.cue) in self.emitted:
+            return  # a quotation spanning sentences comes once per cue
+        self.emitted.add((k, who.cue))
         if span is not None:
             self.emit(span, who, direct=True, sent=self.sent_of[region.start])
 
@@ -180,8 +195,8 @@ class Finder:
         i = region.end
         while i < len(doc) and i < region.end + 3 and (doc[i].is_punct or doc[i].is_space):
             i += 1
-        if i >= len(doc):
-            return None
+        if i >= len(doc) or any("\n" in t.text_with_ws for t in doc[region.end - 1 : i]):
+            return None  # a name opening the next paragraph does not say the quote before it
         first = i
         if doc[i].lower_ in _TITLES and i + 1 < len(doc):
             i += 1

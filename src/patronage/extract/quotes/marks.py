@@ -4,7 +4,9 @@ Curly marks open (“) and close (”); a straight mark (") toggles. A mark of t
 other family inside an open quote is a nested quote and is ignored. A quote
 still open at the end of a paragraph continues into the next paragraph when
 that paragraph opens with a quote mark (the newspaper convention for
-multi-paragraph quotes); otherwise it ends with its own paragraph.
+multi-paragraph quotes) with a mark of the same family; otherwise it ends with its
+own paragraph. A continuation that closes ends the quote: the next paragraph's
+quotation is a new one.
 """
 
 from __future__ import annotations
@@ -51,6 +53,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
     open_family = ""
     gid = 0  # group of the open quote
     pending = -1  # group of a quote cut off by the last paragraph end, awaiting continuation
+    pending_family = ""
     para_start = True
     groups = 0
     for token in doc:
@@ -60,7 +63,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
                 if open_family != "markup":
                     if token.i > open_at + 1:
                         regions.append(QuoteRegion(open_at + 1, token.i, gid, False))
-                    pending = gid
+                    pending, pending_family = gid, open_family
                 open_at = -1
             para_start = True
             continue
@@ -75,7 +78,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
         elif open_at < 0 and family == "straight" and token.i > 0 and doc[token.i - 1].text.endswith("="):
             open_at, open_family = token.i, "markup"
         elif family and open_at < 0 and (family == "straight" or text in _OPEN):
-            if para_start and pending >= 0:
+            if para_start and pending >= 0 and family == pending_family:
                 gid = pending
             else:
                 groups += 1
@@ -85,7 +88,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
             if family == "straight" or text in _CLOSE:
                 if token.i > open_at + 1:
                     regions.append(QuoteRegion(open_at + 1, token.i, gid, True))
-                open_at = -1
+                open_at, pending = -1, -1
             else:  # a second opening mark: the first one was never closed
                 groups += 1
                 gid, open_at = groups, token.i
@@ -96,7 +99,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
             if open_at >= 0:
                 if open_family != "markup":
                     regions.append(QuoteRegion(open_at + 1, token.i + 1, gid, False))
-                    pending = gid
+                    pending, pending_family = gid, open_family
                 open_at = -1
             para_start = True
     if open_at >= 0 and len(doc) > open_at + 1 and open_family != "markup":

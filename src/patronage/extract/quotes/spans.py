@@ -79,7 +79,8 @@ def _model_pass(f: Finder, model: AttributionModel) -> None:
                     f.emit_region(k, who)
                 continue
             for k in quoted:
-                f.claimed.setdefault(k, who)
+                if k != f.region_of[a.cue]:  # a cue inside a quotation does not say the quotation
+                    f.claimed.setdefault(k, who)
             span = trimmed(doc, start, end, punct=True)
             if span is not None:
                 words = [i for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)]
