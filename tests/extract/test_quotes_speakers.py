@@ -120,3 +120,54 @@ def test_unresolved_speaker_is_none_with_its_words_kept() -> None:
     quotes = _quotes("“Nothing has changed,” she said.")
     (quote,) = quotes
     assert quote.speaker is None and quote.speaker_text == "she" and quote.speaker_confidence is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct"),
+    [
+        (
+            "The border deal, the minister said on Friday, was never on the table.",
+            "The border deal was never on the table",
+            False,
+        ),
+        (
+            "“The harvest was poor,” Mr. Okafor said, “and prices will rise before spring.”",
+            "The harvest was poor … and prices will rise before spring.",
+            True,
+        ),
+    ],
+)
+def test_a_statement_cut_by_its_attribution_is_one_quote(text: str, content: str, direct: bool) -> None:
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.cue, quote.direct) == (content, "said", direct)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Lund has said many controversial things this year.",  # a thing, not a statement
+        "The committee members appear divided over the plan to close the harbor.",  # seeming
+        "They have seen their pensions cut for six years in a row.",  # perceiving
+        "The mayor voted for it.",
+    ],
+)
+def test_reported_speech_must_state_something(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_thing_with_the_words_quoted_is_kept() -> None:
+    (quote,) = _quotes("Senator Lund accused the ministers of “squabbling like schoolboys”.")
+    assert "squabbling like schoolboys" in quote.text
+
+
+def test_an_apposed_name_is_the_speaker() -> None:
+    quotes = _quotes("The vice mayor's spokeswoman, Kendra Barkoff, said the bridge would reopen in May.")
+    (quote,) = quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kendra Barkoff"
+    assert quote.speaker_text == "The vice mayor's spokeswoman"
+
+
+def test_several_speakers_are_a_described_group_not_the_first_of_them() -> None:
+    (quote,) = _quotes("Pedro Alvarez and Lena Schmidt said they would stand for the council together.")
+    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.kind == "group"

@@ -1,10 +1,17 @@
 """Quote records: each speaker phrase resolved through the article's people, or kept as described.
 
 Every direct quote is kept; reported speech only when its speaker phrase names someone who
-can speak. A speaker phrase resolves, in order:
+can speak and it states something: a clause or quoted words, never a thing ("has said many
+things") nor what follows a verb of seeming or perceiving ("appear divided", "have seen
+their pensions cut"). The pieces of one sentence that share a cue and speaker are one
+quote ("The deal, he said, was never on the table" → "The deal was never on the table";
+pieces of a quotation are joined with an ellipsis). A speaker phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
   compatible gender, else to what coreference found;
+- several coordinated speakers ("Edwards and other experts") to one described group, never
+  the first of them;
+- a description with a name apposed ("its chair, Maria Lopez") to the named person;
 - a definite title ("the attorney general", "the spokesman") to the person the article
   named with that role, the most recently mentioned one;
 - a name to its actor; a country only when the phrase is the country's own name ("Russia
@@ -24,7 +31,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from patronage.extract.ids import EXTRACTOR, fact_id
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
@@ -45,6 +52,10 @@ RESOLUTION = {
 }
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
+#: verbs of seeming and perceiving: what follows them is no one's statement ("They have seen their
+#: pensions cut", "Experts appear divided")
+_MARKS = ('"', "“", "”", "«", "»")
+_NOT_SPEECH = frozenset({"see", "seem", "appear", "sound", "look", "watch"})
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other"}
 _HUMAN_HEADS = frozenset(
@@ -79,14 +90,25 @@ def _human(found: DocActors, start: int, end: int) -> bool:
     return head.lemma_.lower() in _HUMAN_HEADS or is_role_noun(head)
 
 
-def _described(text: str, country: str | None) -> ActorRef | None:
+def _described(text: str, country: str | None, *, plural: bool = False) -> ActorRef | None:
     """An anonymous, described speaker kept as such: "a senior administration official", "one analyst"."""
     words = text.split()
     if not words or len(words) > 12 or text.strip().lower() in _PRONOUNS:
         return None
-    plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")
+    plural = plural or (words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"))
     kind = "group" if plural else "person"
     return ActorRef(f"source/{fact_id(text.lower())}", text.strip(), kind, country, None, text)
+
+
+def _apposed_person(found: DocActors, head: Token) -> ActorRef | None:
+    """The named person apposed to a speaker phrase's head ("its chair, Maria Lopez"), if any."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            refs = found.refs_for_span(child.idx, child.idx + len(child))
+            person = next((r for r in refs if r.kind == "person"), None)
+            if person is not None and child.ent_type_ == "PERSON":
+                return person
+    return None
 
 
 class _People:
@@ -142,6 +164,13 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
         return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
     first = span[0].lower_
     named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
+    if any(child.dep_ == "conj" for child in head.children):
+        # "Prince Charles and Camilla Parker Bowles", "Edwards and other experts": several speak,
+        # none of them alone
+        return Resolved(_described(text, _country(refs), plural=True), "described")
+    apposed = None if named_at_head else _apposed_person(found, head)
+    if apposed is not None:  # "the vice president's spokeswoman, Kendra Barkoff"
+        return Resolved(apposed, "name")
     if is_role_noun(head) and head.pos_ == "NOUN":
         # "his lawyer" is not the "his": only a mention at the head names the speaker
         if first not in _INDEFINITE and first not in _POSSESSIVES:
@@ -169,13 +198,33 @@ def article_quotes(
     reported speech with a speaker who can speak."""
     out: list[Quote] = []
     people = _People(found)
-    for span in find_quotes(found.doc, version):
+    for pieces in _statements(found.doc, find_quotes(found.doc, version)):
+        span = pieces[0]
         has_speaker = span.speaker_start is not None and span.speaker_end is not None
         if not span.direct and not (
             has_speaker and _human(found, span.speaker_start or 0, span.speaker_end or 0)
         ):
             continue
-        quote = _quote(doc_id, span, found, sentences, people)
+        cue = _cue_word(found.doc, span)
+        if cue is not None and cue.lemma_.lower() in _NOT_SPEECH:
+            if not span.direct:
+                continue
+            # "They've seen their pensions cut. “…”": the quotation is someone's, not the seer's
+            pieces = [
+                replace(
+                    p,
+                    cue_start=None,
+                    cue_end=None,
+                    speaker_start=None,
+                    speaker_end=None,
+                    speaker_confidence=None,
+                    speaker_how=None,
+                )
+                for p in pieces
+            ]
+        elif not span.direct and not _says_something(found.doc, pieces, cue):
+            continue
+        quote = _quote(doc_id, pieces, found, sentences, people)
         if quote is None:
             continue
         speaker = quote.speaker
@@ -185,15 +234,65 @@ def article_quotes(
     return out
 
 
+def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
+    """Quote pieces grouped into statements: the pieces of one sentence that share a cue and a
+    speaker ("The deal, he said, was never on the table") are one statement."""
+    groups: dict[tuple[object, ...], list[QuoteSpan]] = {}
+    out: list[list[QuoteSpan]] = []
+    for span in spans:
+        if span.cue_start is None:
+            out.append([span])
+            continue
+        token = doc.char_span(span.content_start, span.content_end, alignment_mode="expand")
+        sent = token.sent.start if token is not None else span.content_start
+        key = (span.cue_start, span.speaker_start, span.speaker_end, span.direct, sent)
+        if key in groups:
+            groups[key].append(span)
+        else:
+            groups[key] = [span]
+            out.append(groups[key])
+    return out
+
+
+def _cue_word(doc: Doc, span: QuoteSpan) -> Token | None:
+    if span.cue_start is None or span.cue_end is None:
+        return None
+    cue = doc.char_span(span.cue_start, span.cue_end, alignment_mode="expand")
+    return cue.root if cue is not None else None
+
+
+def _says_something(doc: Doc, pieces: Sequence[QuoteSpan], cue: Token | None) -> bool:
+    """Reported speech states something: a clause ("that the talks failed", "to resign") or words
+    it quotes ("accused them of “squabbling like schoolboys”"), of three words or more; not a thing
+    ("many controversial things", "it", "her dissatisfaction")."""
+    words = 0
+    clause = cue is not None and cue.text == ":"  # a headline: "Obama campaign: DNC to focus on …"
+    text = doc.text
+    for piece in pieces:
+        span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
+        if span is None:
+            continue
+        around = text[max(0, piece.content_start - 1) : piece.content_end + 1]
+        clause = clause or any(mark in around for mark in _MARKS)
+        words += sum(1 for t in span if not (t.is_punct or t.is_space))
+        for t in span:
+            if (t.head.i == t.i or not span.start <= t.head.i < span.end) and t.pos_ in ("VERB", "AUX"):
+                clause = True
+    return clause and words >= 3
+
+
 def _quote(
-    doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence], people: _People
+    doc_id: str, pieces: Sequence[QuoteSpan], found: DocActors, sentences: Sequence[Sentence], people: _People
 ) -> Quote | None:
     text = doc_text(found.doc)
-    content = text[span.content_start : span.content_end].strip()
+    span, last = pieces[0], pieces[-1]
+    # the pieces of a statement cut by its attribution, joined: an ellipsis marks the cut in a quotation
+    joint = " … " if span.direct else " "
+    content = joint.join(t for p in pieces if (t := text[p.content_start : p.content_end].strip()))
     if not content:
         return None
     lo = min(span.content_start, span.speaker_start if span.speaker_start is not None else span.content_start)
-    hi = max(span.content_end, span.speaker_end if span.speaker_end is not None else span.content_end)
+    hi = max(last.content_end, span.speaker_end if span.speaker_end is not None else last.content_end)
     covering = [s for s in sentences if s.end > lo and s.start < hi]
     if not covering:
         return None
