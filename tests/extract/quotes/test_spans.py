@@ -244,3 +244,19 @@ def test_a_name_opening_the_next_paragraph_did_not_say_the_quote() -> None:
     )
     assert rows[0][0].startswith("The vote is a farce")
     assert rows[0][2] != "Peter Brandt"
+
+
+def test_mixed_marks_close_a_quote_a_nested_one_does_not() -> None:
+    doc = load_nlp()('“Deals are not a favour," the envoy said. “He said "never" to us,” she added.')
+    assert [doc[r.start : r.end].text for r in quote_regions(doc)] == [
+        "Deals are not a favour,",
+        'He said "never" to us,',
+    ]
+
+
+def test_one_aside_between_a_quote_and_its_continuation() -> None:
+    rows = _rows(
+        "“We had problems with the rail link before,” the minister said after the meeting. "
+        "The meeting lasted two hours. “Our goal is to open the line by the summer.”"
+    )
+    assert ("Our goal is to open the line by the summer.", "said", "the minister", True) in rows

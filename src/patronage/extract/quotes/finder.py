@@ -20,7 +20,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from patronage.extract.quotes.cues import speaker_extent
+from patronage.extract.quotes.cues import SPEECH_LEMMAS, speaker_extent
 from patronage.extract.quotes.marks import QuoteRegion, quote_regions
 
 if TYPE_CHECKING:
@@ -241,6 +241,12 @@ class Finder:
         """The speaker of the previous sentence (or of this one) goes on, with the same cue."""
         n = self.sent_of[region.start]
         who = self.sent_who.get(n - 1) or self.sent_who.get(n)
+        if who is None and n >= 2 and "\n" not in self.doc[self.sents[n - 2].end : self.sents[n].start].text:
+            # “…,” Obama said. He did not suggest retaliation. “…”: one aside in the paragraph
+            who = self.sent_who.get(n - 2)
+            cue = self.doc.char_span(*who.cue) if who is not None and who.cue is not None else None
+            if cue is None or cue.root.lemma_.lower() not in SPEECH_LEMMAS:
+                who = None
         if who is None:
             return None
         return replace(who, confidence=min(who.confidence, SPEAKER_CONFIDENCE["continued"]), how="continued")

@@ -1,12 +1,13 @@
 """Quotation-mark regions of a parsed document, found in one pass over its tokens.
 
 Curly marks open (“) and close (”); a straight mark (") toggles. A mark of the
-other family inside an open quote is a nested quote and is ignored. A quote
-still open at the end of a paragraph continues into the next paragraph when
-that paragraph opens with a quote mark (the newspaper convention for
-multi-paragraph quotes) with a mark of the same family; otherwise it ends with its
-own paragraph. A continuation that closes ends the quote: the next paragraph's
-quotation is a new one.
+other family inside an open quote is a nested quote and is ignored, unless it
+closes the quote as a typo would (“Deals are not optional," he said): attached to
+the word before it, with no nested quote open. A quote still open at the end of a
+paragraph continues into the next paragraph when that paragraph opens with a quote
+mark (the newspaper convention for multi-paragraph quotes) of the same family;
+otherwise it ends with its own paragraph. A continuation that closes ends the
+quote: the next paragraph's quotation is a new one.
 """
 
 from __future__ import annotations
@@ -46,6 +47,13 @@ def _family(text: str) -> str:
     return ""
 
 
+def _closing(doc: Doc, i: int) -> bool:
+    """A mark at ``i`` that closes: attached to the word before it, followed by a space or punctuation."""
+    if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
+        return False
+    return bool(doc[i].whitespace_) or i + 1 == len(doc) or doc[i + 1].is_punct or doc[i + 1].is_space
+
+
 def quote_regions(doc: Doc) -> list[QuoteRegion]:
     """Return the quotation regions of ``doc`` in text order (content tokens only, marks excluded)."""
     regions: list[QuoteRegion] = []
@@ -54,6 +62,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
     gid = 0  # group of the open quote
     pending = -1  # group of a quote cut off by the last paragraph end, awaiting continuation
     pending_family = ""
+    nested = False  # a quote of the other family open inside the open quote
     para_start = True
     groups = 0
     for token in doc:
@@ -92,6 +101,18 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
             else:  # a second opening mark: the first one was never closed
                 groups += 1
                 gid, open_at = groups, token.i
+        elif family and open_at >= 0:  # a mark of the other family inside an open quote
+            if nested:
+                nested = family != "straight"
+            elif family == "straight" and not _closing(doc, token.i):
+                nested = True  # “He said "no" to me”: a quote inside the quote
+            elif _closing(doc, token.i) and (family == "straight" or text in _CLOSE):
+                # “Immunity deals are not a requirement," he said: typed with mixed marks
+                if token.i > open_at + 1:
+                    regions.append(QuoteRegion(open_at + 1, token.i, gid, True))
+                open_at, pending = -1, -1
+        if open_at < 0:
+            nested = False
         if para_start:
             pending = -1 if open_at < 0 or gid != pending else pending
         para_start = False
