@@ -260,3 +260,15 @@ def test_one_aside_between_a_quote_and_its_continuation() -> None:
         "The meeting lasted two hours. “Our goal is to open the line by the summer.”"
     )
     assert ("Our goal is to open the line by the summer.", "said", "the minister", True) in rows
+
+
+def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
+    text = (
+        "”We deserve a council that listens to the valley.” ― Maria Gonzalez\n"
+        "“The bridge should have been repaired years ago.”― Peter Novak\n"
+    )
+    rows = _rows(text)
+    assert [(row[0], row[2]) for row in rows] == [
+        ("We deserve a council that listens to the valley.", "Maria Gonzalez"),
+        ("The bridge should have been repaired years ago.", "Peter Novak"),
+    ]

@@ -96,6 +96,10 @@ def trimmed(doc: Doc, start: int, end: int, *, punct: bool) -> Char | None:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+def _dash(text: str) -> bool:
+    return bool(text) and not text.strip('―—–-”“"')
+
+
 class Finder:
     """State for one document: regions, sentence index per token, claims and results."""
 
@@ -193,8 +197,10 @@ class Finder:
         """“…,” Jane Doe, the director of … — a named person right after the closing mark."""
         doc = self.doc
         i = region.end
-        while i < len(doc) and i < region.end + 3 and (doc[i].is_punct or doc[i].is_space):
-            i += 1
+        while (
+            i < len(doc) and i < region.end + 3 and (doc[i].is_punct or doc[i].is_space or _dash(doc[i].text))
+        ):
+            i += 1  # “…” ― Jane Doe: the dash may be tagged a verb
         if i >= len(doc) or any("\n" in t.text_with_ws for t in doc[region.end - 1 : i]):
             return None  # a name opening the next paragraph does not say the quote before it
         first = i

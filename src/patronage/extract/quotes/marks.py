@@ -23,6 +23,8 @@ __all__ = ["QuoteRegion", "quote_regions"]
 _OPEN = frozenset({"“", "«", "„"})
 _CLOSE = frozenset({"”", "»"})
 _STRAIGHT = frozenset({'"', "''", "``"})
+_MARKS = '“”«»„"'
+_DASHES = "―—–-"
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,6 +49,12 @@ def _family(text: str) -> str:
     return ""
 
 
+def _opening(doc: Doc, i: int) -> bool:
+    """A closing mark used to open (”Fear. I am afraid…”): after a space, attached to the word after it."""
+    before = i == 0 or bool(doc[i - 1].whitespace_) or doc[i - 1].is_space
+    return before and not doc[i].whitespace_ and i + 1 < len(doc) and not doc[i + 1].is_punct
+
+
 def _closing(doc: Doc, i: int) -> bool:
     """A mark at ``i`` that closes: attached to the word before it, followed by a space or punctuation."""
     if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
@@ -67,6 +75,8 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
     groups = 0
     for token in doc:
         text = token.text
+        if len(text) > 1 and text[0] in _MARKS and not text.strip(_MARKS + _DASHES):
+            text = text[0]  # ”― glued to the dash of “…”― Jane Doe
         if "\n" in text:
             if open_at >= 0:
                 if open_family != "markup":
@@ -86,7 +96,7 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
             open_at, open_family = token.i, "markup"  # attribute value in leftover markup: not a quote
         elif open_at < 0 and family == "straight" and token.i > 0 and doc[token.i - 1].text.endswith("="):
             open_at, open_family = token.i, "markup"
-        elif family and open_at < 0 and (family == "straight" or text in _OPEN):
+        elif family and open_at < 0 and (family == "straight" or text in _OPEN or _opening(doc, token.i)):
             if para_start and pending >= 0 and family == pending_family:
                 gid = pending
             else:
