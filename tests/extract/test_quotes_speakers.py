@@ -171,3 +171,21 @@ def test_several_speakers_are_a_described_group_not_the_first_of_them() -> None:
     (quote,) = _quotes("Pedro Alvarez and Lena Schmidt said they would stand for the council together.")
     assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
     assert quote.speaker.kind == "group"
+
+
+def test_a_sentence_opened_by_he_goes_on_about_the_subject_before_it() -> None:
+    quotes = _quotes(
+        "“The harbor will be dredged this year,” said Rafael Correa, the president of Ecuador.\n\n"
+        "Vladimir Putin met the delegation in Moscow on Tuesday. He said that the sanctions would fail."
+    )
+    later = _by_text(quotes, "sanctions would fail")
+    assert later.speaker is not None and "Putin" in later.speaker.name
+
+
+def test_reported_speech_ends_on_a_word_of_its_own() -> None:
+    quotes = _quotes(
+        "The judge ruled that the levy was actually a tax, even though most councillors who backed "
+        "the levy denied they were voting for a tax."
+    )
+    ruling = _by_text(quotes, "the levy was actually a tax")
+    assert ruling.text == "that the levy was actually a tax"

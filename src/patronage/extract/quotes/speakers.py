@@ -8,7 +8,8 @@ quote ("The deal, he said, was never on the table" → "The deal was never on th
 pieces of a quotation are joined with an ellipsis). A speaker phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
-  compatible gender, else to what coreference found;
+  compatible gender, else to what coreference found; a pronoun opening its sentence ("He also
+  said …") to what coreference found (the subject before it) first;
 - several coordinated speakers ("Edwards and other experts") to one described group, never
   the first of them;
 - a description with a name apposed ("its chair, Maria Lopez") to the named person;
@@ -56,6 +57,10 @@ _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": ""
 #: pensions cut", "Experts appear divided")
 _MARKS = ('"', "“", "”", "«", "»")
 _NOT_SPEECH = frozenset({"see", "seem", "appear", "sound", "look", "watch"})
+#: words a reported piece does not end with, and the punctuation it may end with
+_LOOSE_ENDS = frozenset({"CCONJ", "SCONJ", "ADP", "DET"})
+_ENDS = frozenset({".", "?", "!", "”", '"', ")"})
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other"}
 _HUMAN_HEADS = frozenset(
@@ -98,6 +103,16 @@ def _described(text: str, country: str | None, *, plural: bool = False) -> Actor
     plural = plural or (words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"))
     kind = "group" if plural else "person"
     return ActorRef(f"source/{fact_id(text.lower())}", text.strip(), kind, country, None, text)
+
+
+def _fronted(pronoun: Token) -> bool:
+    """A pronoun opening its sentence ("He said", "But she also added"), not after a quotation."""
+    for token in pronoun.sent:
+        if token.i == pronoun.i:
+            return pronoun.head.i > pronoun.i
+        if not (token.is_space or token.pos_ in ("CCONJ", "ADV") or token.text in (",", "-", "—")):
+            return False
+    return False
 
 
 def _apposed_person(found: DocActors, head: Token) -> ActorRef | None:
@@ -155,6 +170,12 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
     if lower in _PERSONAL and len(span) <= 2:
         gender = _PERSONAL[lower]
         last = people.last
+        antecedent = next((r for r in refs if r.kind == "person"), None) if gender else None
+        if antecedent is not None and _fronted(head):
+            # "Dr. Howard made a nod to the critics. He also said …": a sentence opened by the
+            # pronoun goes on about the subject before it, whoever was quoted last
+            agree = last is not None and last[0].actor_id == antecedent.actor_id
+            return Resolved(antecedent, "last_speaker" if agree else "coref")
         if last is not None and sentence - last[1] <= 3 and gender:
             known = found.genders.get(last[0].actor_id)
             if not known or known == gender:
@@ -178,13 +199,16 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
             named = at_head or people.by_title(head, start)
             if named is not None:
                 return Resolved(named, "title")
-        return Resolved(_described(text, _country(refs)), "described")
+        return Resolved(_described(text, _country(refs), plural=head.tag_ in _PLURAL_TAGS), "described")
     if named_at_head and refs[0].kind == "country" and (head.pos_ != "PROPN" or head.ent_type_ == "NORP"):
         # "a senior administration official in Washington", "the Saudis": described, never the country
-        return Resolved(_described(text, refs[0].country), "described")
+        return Resolved(_described(text, refs[0].country, plural=head.tag_ in _PLURAL_TAGS), "described")
     if named_at_head:
         return Resolved(refs[0], "name")
-    return Resolved(_described(text, _country(refs)) or (refs[0] if refs else None), "described")
+    return Resolved(
+        _described(text, _country(refs), plural=head.tag_ in _PLURAL_TAGS) or (refs[0] if refs else None),
+        "described",
+    )
 
 
 def _country(refs: Sequence[ActorRef]) -> str | None:
@@ -236,7 +260,8 @@ def article_quotes(
 
 def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
     """Quote pieces grouped into statements: the pieces of one sentence that share a cue and a
-    speaker ("The deal, he said, was never on the table") are one statement."""
+    speaker, cut by that attribution ("The deal, he said, was never on the table"), are one
+    statement; pieces cut by other words (what another cue took) stay apart."""
     groups: dict[tuple[object, ...], list[QuoteSpan]] = {}
     out: list[list[QuoteSpan]] = []
     for span in spans:
@@ -246,12 +271,32 @@ def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
         token = doc.char_span(span.content_start, span.content_end, alignment_mode="expand")
         sent = token.sent.start if token is not None else span.content_start
         key = (span.cue_start, span.speaker_start, span.speaker_end, span.direct, sent)
-        if key in groups:
+        last = groups[key][-1] if key in groups else None
+        if last is not None and any(
+            at is not None and last.content_end <= at < span.content_start
+            for at in (span.cue_start, span.speaker_start)
+        ):
             groups[key].append(span)
         else:
             groups[key] = [span]
             out.append(groups[key])
     return out
+
+
+def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
+    """A reported piece without the joining words left at its end ("… was actually a tax, even though")."""
+    span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
+    if span is None:
+        return piece.content_start, piece.content_end
+    end = span.end
+    while end - 1 > span.start and (
+        doc[end - 1].pos_ in _LOOSE_ENDS
+        or (doc[end - 1].is_punct and doc[end - 1].text not in _ENDS)
+        or (end < span.end and doc[end - 1].lower_ == "even")  # "even though"
+    ):
+        end -= 1
+    last = doc[end - 1]
+    return piece.content_start, min(piece.content_end, last.idx + len(last.text))
 
 
 def _cue_word(doc: Doc, span: QuoteSpan) -> Token | None:
@@ -288,7 +333,8 @@ def _quote(
     span, last = pieces[0], pieces[-1]
     # the pieces of a statement cut by its attribution, joined: an ellipsis marks the cut in a quotation
     joint = " … " if span.direct else " "
-    content = joint.join(t for p in pieces if (t := text[p.content_start : p.content_end].strip()))
+    bounds = [(p.content_start, p.content_end) if p.direct else _tidy(found.doc, p) for p in pieces]
+    content = joint.join(t for start, end in bounds if (t := text[start:end].strip()))
     if not content:
         return None
     lo = min(span.content_start, span.speaker_start if span.speaker_start is not None else span.content_start)
