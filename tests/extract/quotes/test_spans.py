@@ -272,3 +272,17 @@ def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
         ("We deserve a council that listens to the valley.", "Maria Gonzalez"),
         ("The bridge should have been repaired years ago.", "Peter Novak"),
     ]
+
+
+def test_reported_content_keeps_its_subject() -> None:
+    rows = _rows('The Greens would stand up for the "forgotten valleys", Anna Berg pledged on Monday.')
+    assert rows[0][:3] == ('The Greens would stand up for the "forgotten valleys', "pledged", "Anna Berg")
+
+
+def test_a_name_the_parse_left_without_its_verb_still_speaks() -> None:
+    rows = _rows(
+        "In a column for the local paper, Ms Adeyemi, who chairs the transport committee, writes: "
+        "“Slower cars save the lives of cyclists.”"
+    )
+    assert rows[0][0] == "Slower cars save the lives of cyclists."
+    assert rows[0][2] is not None and "Adeyemi" in rows[0][2]
