@@ -149,6 +149,7 @@ def test_a_statement_cut_by_its_attribution_is_one_quote(text: str, content: str
         "The committee members appear divided over the plan to close the harbor.",  # seeming
         "They have seen their pensions cut for six years in a row.",  # perceiving
         "The mayor voted for it.",
+        "Republicans want to repeal the health care law this year.",  # wanting
     ],
 )
 def test_reported_speech_must_state_something(text: str) -> None:
@@ -189,3 +190,8 @@ def test_reported_speech_ends_on_a_word_of_its_own() -> None:
     )
     ruling = _by_text(quotes, "the levy was actually a tax")
     assert ruling.text == "that the levy was actually a tax"
+
+
+def test_a_partly_quoted_statement_closes_its_quotation() -> None:
+    (quote,) = _quotes("Senator Lund said he thinks the bill “will pass very, very quickly.”")
+    assert quote.text == "he thinks the bill “will pass very, very quickly.”"

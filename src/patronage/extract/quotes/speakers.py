@@ -2,10 +2,11 @@
 
 Every direct quote is kept; reported speech only when its speaker phrase names someone who
 can speak and it states something: a clause or quoted words, never a thing ("has said many
-things") nor what follows a verb of seeming or perceiving ("appear divided", "have seen
-their pensions cut"). The pieces of one sentence that share a cue and speaker are one
-quote ("The deal, he said, was never on the table" → "The deal was never on the table";
-pieces of a quotation are joined with an ellipsis). A speaker phrase resolves, in order:
+things") nor what follows a verb of seeming, perceiving or wanting ("appear divided", "have
+seen their pensions cut", "want to repeal the law"). The pieces of one sentence that share
+a cue and speaker are one quote ("The deal, he said, was never on the table" → "The deal
+was never on the table"; pieces of a quotation are joined with an ellipsis). A speaker
+phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
   compatible gender, else to what coreference found; a pronoun opening its sentence ("He also
@@ -53,10 +54,13 @@ RESOLUTION = {
 }
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
-#: verbs of seeming and perceiving: what follows them is no one's statement ("They have seen their
-#: pensions cut", "Experts appear divided")
 _MARKS = ('"', "“", "”", "«", "»")
-_NOT_SPEECH = frozenset({"see", "seem", "appear", "sound", "look", "watch"})
+#: verbs of seeming, perceiving and wanting: what follows them is no one's statement ("They
+#: have seen their pensions cut", "Experts appear divided", "Republicans want to repeal it")
+_NOT_SPEECH = frozenset(
+    "see seem appear sound look watch want plan intend aim wish seek try attempt refuse decline need "
+    "vote decide prefer".split()
+)
 #: words a reported piece does not end with, and the punctuation it may end with
 _LOOSE_ENDS = frozenset({"CCONJ", "SCONJ", "ADP", "DET"})
 _ENDS = frozenset({".", "?", "!", "”", '"', ")"})
@@ -283,6 +287,20 @@ def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
     return out
 
 
+def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
+    """A piece that opens a quotation inside it closes it too ('for the "forgotten majority"')."""
+    piece = text[start:end]
+    opened = piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
+    if opened:
+        for skip in (0, 1):  # '… very quickly.”': the stop inside the quotation comes with it
+            if text[end : end + skip] in ("", ".", "!", "?") and text[end + skip : end + skip + 1] in (
+                "”",
+                '"',
+            ):
+                return start, end + skip + 1
+    return start, end
+
+
 def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
     """A reported piece without the joining words left at its end ("… was actually a tax, even though")."""
     span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
@@ -333,7 +351,10 @@ def _quote(
     span, last = pieces[0], pieces[-1]
     # the pieces of a statement cut by its attribution, joined: an ellipsis marks the cut in a quotation
     joint = " … " if span.direct else " "
-    bounds = [(p.content_start, p.content_end) if p.direct else _tidy(found.doc, p) for p in pieces]
+    bounds = [
+        _balanced(text, *((p.content_start, p.content_end) if p.direct else _tidy(found.doc, p)))
+        for p in pieces
+    ]
     content = joint.join(t for start, end in bounds if (t := text[start:end].strip()))
     if not content:
         return None
