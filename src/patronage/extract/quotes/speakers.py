@@ -330,7 +330,7 @@ def _says_something(doc: Doc, pieces: Sequence[QuoteSpan], cue: Token | None) ->
     ("many controversial things", "it", "her dissatisfaction")."""
     words = 0
     clause = cue is not None and cue.text == ":"  # a headline: "Obama campaign: DNC to focus on …"
-    text = doc.text
+    text = doc_text(doc)
     for piece in pieces:
         span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
         if span is None:
