@@ -286,3 +286,24 @@ def test_a_name_the_parse_left_without_its_verb_still_speaks() -> None:
     )
     assert rows[0][0] == "Slower cars save the lives of cyclists."
     assert rows[0][2] is not None and "Adeyemi" in rows[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the one told is no speaker and no content; whoever told is the speaker
+            "The mayor was told by two engineers that the bridge was unsafe.",
+            [("that the bridge was unsafe", "told", "two engineers", False)],
+        ),
+        (  # the one asked says nothing
+            "He was asked whether the party had lost its way.",
+            [("whether the party had lost its way", "asked", None, False)],
+        ),
+        (  # the ones spoken to are not what was said
+            "The activist suggested to his many followers that the adviser was sacked.",
+            [("that the adviser was sacked", "suggested", "The activist", False)],
+        ),
+    ],
+)
+def test_the_one_spoken_to(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected

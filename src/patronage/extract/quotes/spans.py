@@ -19,7 +19,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from patronage.errors import ConfigError
-from patronage.extract.quotes.cues import cue_extent, speaker_extent
+from patronage.extract.quotes.cues import SPEECH_LEMMAS, cue_extent, speaker_extent
 from patronage.extract.quotes.features import DocView
 from patronage.extract.quotes.finder import SPEAKER_CONFIDENCE, Finder, QuoteSpan, Who, trimmed
 from patronage.extract.quotes.model import Attribution, AttributionModel, load_model
@@ -66,7 +66,13 @@ def _model_pass(f: Finder, model: AttributionModel) -> None:
         if n in headlines:
             continue
         root = _source_root(doc, a.source, a.cue)
-        if root is not None:
+        if _asked(doc[a.cue]):
+            # "He was asked if …", "Asked about the deal, Boehner repeated …": the one asked is no
+            # speaker; whoever asked is, when named ("was told by officials")
+            agent = next((g for c in doc[a.cue].children if c.dep_ == "agent" for g in c.children), None)
+            speaker = speaker_extent(agent, f.sents[n]) if agent is not None else None
+            who = Who(speaker, cue_extent(doc[a.cue]), SPEAKER_CONFIDENCE["subject"], "subject")
+        elif root is not None:
             # the phrase headed by the source's root, without appositions and relative clauses
             speaker = speaker_extent(doc[root], f.sents[f.sent_of[root]])
             who = Who(speaker, cue_extent(doc[a.cue]), round(a.source_prob, 3), "model")
@@ -100,11 +106,53 @@ def _model_pass(f: Finder, model: AttributionModel) -> None:
                     f.claimed.setdefault(k, who)
             # a content piece never reaches back into the piece before it
             start = max(_with_subject(doc, start, end, a), a.content[piece - 1][1] if piece else 0)
+            start = _past_addressee(doc, start, end, doc[a.cue])
+            if start >= end:
+                continue
             span = trimmed(doc, start, end, punct=True)
             if span is not None:
                 words = [i for i in range(start, end) if not (doc[i].is_punct or doc[i].is_space)]
                 direct = 2 * sum(1 for i in words if f.region_of[i] >= 0) >= len(words)
                 f.emit(span, who, direct=direct, sent=f.sent_of[start])
+
+
+#: verbs whose passive subject is the one spoken to ("was told", "was asked")
+_ADDRESSED = frozenset({"ask", "tell", "inform", "brief", "assure", "warn", "advise", "remind", "question"})
+
+
+def _asked(cue: Token) -> bool:
+    """A passive verb of addressing: "He was asked if …", "Asked about the deal, …"."""
+    if cue.lemma_.lower() not in _ADDRESSED or cue.tag_ != "VBN":
+        return False
+    kids = list(cue.children)
+    said = any(c.dep_ in ("ccomp", "xcomp", "advcl", "dobj") for c in kids)  # what was asked or told
+    subject = next((c for c in kids if c.dep_ == "nsubjpass"), None)
+    if subject is not None:  # "He was told that …", not "A different story was told by …"
+        return said or subject.tag_ == "PRP" or subject.ent_type_ in ("PERSON", "ORG", "NORP")
+    return any(c.dep_ == "auxpass" for c in kids) or (
+        cue.dep_ in ("advcl", "acl") and not any(c.dep_ == "nsubj" for c in kids)
+    )
+
+
+def _past_addressee(doc: Doc, start: int, end: int, cue: Token) -> int:
+    """Where a content starts once the one spoken to is left out ("[The mayor] was told by officials
+    that …", "suggested [to his followers] that …"); ``end`` when nothing else is left."""
+    lemma = cue.lemma_.lower()
+    if lemma not in SPEECH_LEMMAS and lemma not in _ADDRESSED:
+        return start  # "pointed to the crime bill": what follows "to" is the content
+    for child in cue.children:
+        passive = child.dep_ == "nsubjpass" and _asked(cue)
+        told = passive or child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to")
+        if not told or not child.left_edge.i <= start <= child.right_edge.i:
+            continue
+        rest = child.right_edge.i + 1
+        while rest < end and (doc[rest].is_punct or doc[rest].is_space):
+            rest += 1
+        if rest == end and passive:
+            return end  # the piece is only the one spoken to
+        if rest < end and doc[rest].dep_ in ("mark", "nsubj", "nsubjpass", "ccomp"):
+            return rest  # a clause follows the one spoken to
+    return start
 
 
 def _named_before(f: Finder, cue: Token) -> Token | None:
