@@ -307,3 +307,15 @@ def test_a_name_the_parse_left_without_its_verb_still_speaks() -> None:
 )
 def test_the_one_spoken_to(text: str, expected: list[Row]) -> None:
     assert _rows(text) == expected
+
+
+def test_a_sentence_reopening_a_quotation_whose_closing_mark_was_lost() -> None:
+    rows = _rows(
+        'Ms Ortiz said: "We will win more seats. "I think this is our best campaign ever. '
+        '"Nobody expected that a year ago."'
+    )
+    assert [(row[0], row[2]) for row in rows] == [
+        ("We will win more seats.", "Ms Ortiz"),
+        ("I think this is our best campaign ever.", "Ms Ortiz"),
+        ("Nobody expected that a year ago.", "Ms Ortiz"),
+    ]

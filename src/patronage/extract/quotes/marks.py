@@ -55,6 +55,11 @@ def _opening(doc: Doc, i: int) -> bool:
     return before and not doc[i].whitespace_ and i + 1 < len(doc) and not doc[i + 1].is_punct
 
 
+def _reopening(doc: Doc, i: int) -> bool:
+    """A straight mark opening a sentence inside an open quote: after a full stop and a space."""
+    return _opening(doc, i) and i >= 2 and doc[i - 1].text in (".", "!", "?") and not _closing(doc, i)
+
+
 def _closing(doc: Doc, i: int) -> bool:
     """A mark at ``i`` that closes: attached to the word before it, followed by a space or punctuation."""
     if i == 0 or doc[i - 1].whitespace_ or doc[i - 1].is_space:
@@ -104,7 +109,13 @@ def quote_regions(doc: Doc) -> list[QuoteRegion]:
                 gid = groups
             open_at, open_family = token.i, family
         elif family and open_at >= 0 and family == open_family:
-            if family == "straight" or text in _CLOSE:
+            if family == "straight" and _reopening(doc, token.i):
+                # 'seats. "I think …': a closing mark lost at the end of the sentence before; the
+                # quotation goes on with the same speaker
+                if token.i > open_at + 1:
+                    regions.append(QuoteRegion(open_at + 1, token.i, gid, True))
+                open_at = token.i
+            elif family == "straight" or text in _CLOSE:
                 if token.i > open_at + 1:
                     regions.append(QuoteRegion(open_at + 1, token.i, gid, True))
                 open_at, pending = -1, -1
