@@ -195,3 +195,11 @@ def test_reported_speech_ends_on_a_word_of_its_own() -> None:
 def test_a_partly_quoted_statement_closes_its_quotation() -> None:
     (quote,) = _quotes("Senator Lund said he thinks the bill “will pass very, very quickly.”")
     assert quote.text == "he thinks the bill “will pass very, very quickly.”"
+
+
+def test_narration_around_a_reported_statement_is_not_part_of_it() -> None:
+    (quote,) = _quotes(
+        "The minister's remarks come the day after the police chief, Ian Berg, said he was in favour "
+        "of phone-tap evidence."
+    )
+    assert quote.text == "he was in favour of phone-tap evidence"

@@ -226,7 +226,13 @@ def article_quotes(
     reported speech with a speaker who can speak."""
     out: list[Quote] = []
     people = _People(found)
-    for pieces in _statements(found.doc, find_quotes(found.doc, version)):
+    spans = [
+        q
+        for q in find_quotes(found.doc, version)
+        # a reported piece holding its own speaker is narration around the quote, not the quote
+        if q.direct or q.speaker_start is None or not q.content_start <= q.speaker_start < q.content_end
+    ]
+    for pieces in _statements(found.doc, spans):
         span = pieces[0]
         has_speaker = span.speaker_start is not None and span.speaker_end is not None
         if not span.direct and not (
@@ -276,9 +282,13 @@ def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
         sent = token.sent.start if token is not None else span.content_start
         key = (span.cue_start, span.speaker_start, span.speaker_end, span.direct, sent)
         last = groups[key][-1] if key in groups else None
-        if last is not None and any(
-            at is not None and last.content_end <= at < span.content_start
-            for at in (span.cue_start, span.speaker_start)
+        if (
+            last is not None
+            and any(
+                at is not None and last.content_end <= at < span.content_start
+                for at in (span.cue_start, span.speaker_start)
+            )
+            and (span.direct or _one_clause(doc, last, span))
         ):
             groups[key].append(span)
         else:
@@ -299,6 +309,16 @@ def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
             ):
                 return start, end + skip + 1
     return start, end
+
+
+def _one_clause(doc: Doc, first: QuoteSpan, second: QuoteSpan) -> bool:
+    """Two reported pieces are one clause when one hangs on a word of the other ("The deal | was
+    never on the table"), not only through the cue between them."""
+    a = doc.char_span(first.content_start, first.content_end, alignment_mode="expand")
+    b = doc.char_span(second.content_start, second.content_end, alignment_mode="expand")
+    if a is None or b is None:
+        return False
+    return b.start <= a.root.head.i < b.end or a.start <= b.root.head.i < a.end
 
 
 def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
