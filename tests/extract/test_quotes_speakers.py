@@ -203,3 +203,15 @@ def test_narration_around_a_reported_statement_is_not_part_of_it() -> None:
         "of phone-tap evidence."
     )
     assert quote.text == "he was in favour of phone-tap evidence"
+
+
+def test_a_description_apposed_to_a_name_speaks_for_the_name() -> None:
+    (quote,) = _quotes(
+        "Steve Banner, a financial executive and publisher who has vowed to unseat the speaker, "
+        "will advise the governor."
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Steve Banner"
+
+
+def test_polls_showing_something_are_no_quote() -> None:
+    assert _quotes("The polls showed the governor with a narrow lead in the western counties.") == []

@@ -319,3 +319,16 @@ def test_a_sentence_reopening_a_quotation_whose_closing_mark_was_lost() -> None:
         ("I think this is our best campaign ever.", "Ms Ortiz"),
         ("Nobody expected that a year ago.", "Ms Ortiz"),
     ]
+
+
+def test_a_cue_opening_the_next_paragraph_does_not_say_the_quote_before() -> None:
+    rows = _rows(
+        "“You are making a mistake,” he said. “Some of you have done a great job.”\n\n"
+        "Ruth Adler, the adviser, would not comment."
+    )
+    assert ("Some of you have done a great job.", "said", "he", True) in rows
+
+
+def test_the_one_told_is_not_what_was_told() -> None:
+    rows = _rows("Sources within the party told the local paper Mr Lund had always backed the plan.")
+    assert rows == [("Mr Lund had always backed the plan", "told", "Sources within the party", False)]

@@ -225,11 +225,12 @@ class Finder:
         return None if subject is None else self.speaker(subject, "colon")
 
     def next_cue(self, region: QuoteRegion) -> Who | None:
-        """A cue with no content of its own after the quotation, in its sentence or the next."""
+        """A cue with no content of its own after the quotation, in its sentence or the next (in
+        the same paragraph: a cue opening the next paragraph introduces what follows it)."""
         n = self.sent_of[region.end - 1]
         for m in (n, n + 1):
             for token, who in self.dangling.get(m, ()):
-                if token.i >= region.end:
+                if token.i >= region.end and "\n" not in self.doc[region.end : token.i].text:
                     return replace(
                         who, confidence=min(who.confidence, SPEAKER_CONFIDENCE["next_cue"]), how="next_cue"
                     )

@@ -143,6 +143,7 @@ def _past_addressee(doc: Doc, start: int, end: int, cue: Token) -> int:
     for child in cue.children:
         passive = child.dep_ == "nsubjpass" and _asked(cue)
         told = passive or child.dep_ == "dative" or (child.dep_ == "prep" and child.lower_ == "to")
+        told = told or (child.dep_ == "dobj" and lemma in _ADDRESSED)  # "told the BBC [that] …"
         if not told or not child.left_edge.i <= start <= child.right_edge.i:
             continue
         rest = child.right_edge.i + 1

@@ -55,10 +55,10 @@ RESOLUTION = {
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
 _MARKS = ('"', "“", "”", "«", "»")
-#: verbs of seeming, perceiving and wanting: what follows them is no one's statement ("They
-#: have seen their pensions cut", "Experts appear divided", "Republicans want to repeal it")
+#: verbs of seeming, perceiving, showing and wanting: what follows them is no one's statement
+#: ("They have seen their pensions cut", "Experts appear divided", "Republicans want to repeal it")
 _NOT_SPEECH = frozenset(
-    "see seem appear sound look watch want plan intend aim wish seek try attempt refuse decline need "
+    "see seem appear sound look watch show want plan intend aim wish seek try attempt refuse decline need "
     "vote decide prefer".split()
 )
 #: words a reported piece does not end with, and the punctuation it may end with
@@ -189,13 +189,25 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
         return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
     first = span[0].lower_
     named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
+    if head.dep_ == "appos" and not named_at_head:
+        # "Steve Bannon, a financial executive and publisher who has vowed …": the name it describes
+        person = next(
+            (
+                r
+                for r in found.refs_for_span(head.head.idx, head.head.idx + len(head.head))
+                if r.kind == "person"
+            ),
+            None,
+        )
+        if person is not None and head.head.ent_type_ == "PERSON":
+            return Resolved(person, "name")
+    apposed = None if named_at_head else _apposed_person(found, head)
+    if apposed is not None:  # "the vice president's spokeswoman, Kendra Barkoff"
+        return Resolved(apposed, "name")
     if any(child.dep_ == "conj" for child in head.children):
         # "Prince Charles and Camilla Parker Bowles", "Edwards and other experts": several speak,
         # none of them alone
         return Resolved(_described(text, _country(refs), plural=True), "described")
-    apposed = None if named_at_head else _apposed_person(found, head)
-    if apposed is not None:  # "the vice president's spokeswoman, Kendra Barkoff"
-        return Resolved(apposed, "name")
     if is_role_noun(head) and head.pos_ == "NOUN":
         # "his lawyer" is not the "his": only a mention at the head names the speaker
         if first not in _INDEFINITE and first not in _POSSESSIVES:
