@@ -215,3 +215,28 @@ def test_a_description_apposed_to_a_name_speaks_for_the_name() -> None:
 
 def test_polls_showing_something_are_no_quote() -> None:
     assert _quotes("The polls showed the governor with a narrow lead in the western counties.") == []
+
+
+def test_some_members_are_not_their_party() -> None:
+    (quote,) = _quotes("Two Republicans said the inquiry was aimed at the governor.")
+    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.kind == "group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former prosecutor known for his Southern politeness is pressing ahead with the inquiry.",
+        "During that week, we reported on a gathering of political opposites in the capital.",
+    ],
+)
+def test_descriptions_and_the_writer_are_no_quotes(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_report_cut_off_at_the_end_is_left_out() -> None:
+    quote = _by_text(
+        _quotes("The aides said the mayor will face the charges in court, and promised to publish the date."),
+        "face the charges",
+    )
+    assert quote.text == "the mayor will face the charges in court"

@@ -36,6 +36,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from patronage.extract.ids import EXTRACTOR, fact_id
+from patronage.extract.quotes.cues import SPEECH_LEMMAS
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
 from patronage.model.records import ActorRef, Evidence, Quote, Sentence
 from patronage.nlp.sentences import doc_text
@@ -62,11 +63,12 @@ _NOT_SPEECH = frozenset(
     "vote decide prefer".split()
 )
 #: words a reported piece does not end with, and the punctuation it may end with
+_PROMISES = frozenset({"promise", "predict", "vow", "pledge"})
 _LOOSE_ENDS = frozenset({"CCONJ", "SCONJ", "ADP", "DET"})
 _ENDS = frozenset({".", "?", "!", "”", '"', ")"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
-_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other", "few", "most"}
 _HUMAN_HEADS = frozenset(
     """
     source people person witness resident expert analyst observer critic supporter voter colleague
@@ -216,6 +218,9 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
             if named is not None:
                 return Resolved(named, "title")
         return Resolved(_described(text, _country(refs), plural=head.tag_ in _PLURAL_TAGS), "described")
+    if named_at_head and head.tag_ in _PLURAL_TAGS and (first in _INDEFINITE or span[0].like_num):
+        # "two Republicans", "many Conservatives": some members, not the party
+        return Resolved(_described(text, _country(refs), plural=True), "described")
     if named_at_head and refs[0].kind == "country" and (head.pos_ != "PROPN" or head.ent_type_ == "NORP"):
         # "a senior administration official in Washington", "the Saudis": described, never the country
         return Resolved(_described(text, refs[0].country, plural=head.tag_ in _PLURAL_TAGS), "described")
@@ -252,6 +257,10 @@ def article_quotes(
         ):
             continue
         cue = _cue_word(found.doc, span)
+        if not span.direct and cue is not None and cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod"):
+            continue  # "a senator known for his politeness": a description, not a report
+        if not span.direct and _narrator(found.doc, span):
+            continue  # "we reported on a gathering …": the article's own voice
         if cue is not None and cue.lemma_.lower() in _NOT_SPEECH:
             if not span.direct:
                 continue
@@ -339,6 +348,9 @@ def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
     if span is None:
         return piece.content_start, piece.content_end
     end = span.end
+    last = doc[end - 1]
+    if end - 3 > span.start and last.pos_ == "VERB" and last.lemma_.lower() in SPEECH_LEMMAS | _PROMISES:
+        end -= 1  # "… won't hide from the charges, and promised": the next report, cut off
     while end - 1 > span.start and (
         doc[end - 1].pos_ in _LOOSE_ENDS
         or (doc[end - 1].is_punct and doc[end - 1].text not in _ENDS)
@@ -347,6 +359,13 @@ def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
         end -= 1
     last = doc[end - 1]
     return piece.content_start, min(piece.content_end, last.idx + len(last.text))
+
+
+def _narrator(doc: Doc, span: QuoteSpan) -> bool:
+    """The speaker is the article's writer: "I" or "we" outside quotation marks."""
+    if span.speaker_start is None or span.speaker_end is None:
+        return False
+    return doc_text(doc)[span.speaker_start : span.speaker_end].lower() in ("i", "we")
 
 
 def _cue_word(doc: Doc, span: QuoteSpan) -> Token | None:
