@@ -240,3 +240,15 @@ def test_a_report_cut_off_at_the_end_is_left_out() -> None:
         "face the charges",
     )
     assert quote.text == "the mayor will face the charges in court"
+
+
+def test_they_opening_a_sentence_are_the_plural_subject_before() -> None:
+    quote = _by_text(
+        _quotes(
+            "The mayor's lawyers met the prosecutor on Friday. "
+            "But they said the mayor would not hide from the charges."
+        ),
+        "would not hide",
+    )
+    assert quote.speaker is not None and quote.speaker.kind == "group"
+    assert quote.speaker.name == "The mayor's lawyers" and quote.speaker_text == "they"

@@ -10,7 +10,8 @@ phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
   compatible gender, else to what coreference found; a pronoun opening its sentence ("He also
-  said …") to what coreference found (the subject before it) first;
+  said …") to what coreference found (the subject before it) first; "they" never to one person,
+  and when coreference found no one, opening its sentence, to the plural subject before it;
 - several coordinated speakers ("Edwards and other experts") to one described group, never
   the first of them;
 - a description with a name apposed ("its chair, Maria Lopez") to the named person;
@@ -36,7 +37,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Doc, Span, Token
 
 from patronage.extract.ids import EXTRACTOR, fact_id
-from patronage.extract.quotes.cues import SPEECH_LEMMAS
+from patronage.extract.quotes.cues import SPEECH_LEMMAS, speaker_extent
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
 from patronage.model.records import ActorRef, Evidence, Quote, Sentence
 from patronage.nlp.sentences import doc_text
@@ -109,6 +110,18 @@ def _described(text: str, country: str | None, *, plural: bool = False) -> Actor
     plural = plural or (words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"))
     kind = "group" if plural else "person"
     return ActorRef(f"source/{fact_id(text.lower())}", text.strip(), kind, country, None, text)
+
+
+def _plural_subject_before(pronoun: Token) -> Token | None:
+    """The plural subject of the sentence before a "they" that opens its own sentence."""
+    sent = pronoun.sent
+    if not _fronted(pronoun) or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.tag_ not in _PLURAL_TAGS:
+        return None
+    return subject
 
 
 def _fronted(pronoun: Token) -> bool:
@@ -188,7 +201,17 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
                 return Resolved(last[0], "last_speaker")
         if gender:
             return Resolved(next((r for r in refs if r.kind == "person"), None), "coref")
-        return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
+        if lower == "they":  # several speak: never one person
+            refs = [r for r in refs if r.kind != "person"]
+        if refs or lower != "they":
+            return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
+        group = _plural_subject_before(head)
+        if group is None:
+            return Resolved(None, "coref")
+        # "Lib Dem strategists are jubilant. They argue that …": the plural subject before it
+        start, end = speaker_extent(group)
+        found_group = resolve_speaker(found, people, start, end, sentence)
+        return Resolved(found_group.ref, "coref")
     first = span[0].lower_
     named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
     if head.dep_ == "appos" and not named_at_head:
