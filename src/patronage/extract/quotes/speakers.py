@@ -1,22 +1,20 @@
 """Quote records: each speaker phrase resolved through the article's people, or kept as described.
 
 Every direct quote is kept; reported speech only when its speaker phrase names someone who
-can speak and it states something: a clause or quoted words, never a thing ("has said many
-things") nor what follows a verb of seeming, perceiving or wanting ("appear divided", "have
-seen their pensions cut", "want to repeal the law"). The pieces of one sentence that share
-a cue and speaker are one quote ("The deal, he said, was never on the table" → "The deal
-was never on the table"; pieces of a quotation are joined with an ellipsis). A speaker
-phrase resolves, in order:
+can speak and it is a statement (``statements.py``: the pieces one attribution cuts, joined;
+things, seeming, wanting and narration left out). A speaker phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
   compatible gender, else to what coreference found; a pronoun opening its sentence ("He also
   said …") to what coreference found (the subject before it) first; "they" never to one person,
   and when coreference found no one, opening its sentence, to the plural subject before it;
+- a description apposed to a name ("Steve Bannon, a publisher who has vowed …") or with a name
+  apposed ("its chair, Maria Lopez") to the named person;
 - several coordinated speakers ("Edwards and other experts") to one described group, never
   the first of them;
-- a description with a name apposed ("its chair, Maria Lopez") to the named person;
 - a definite title ("the attorney general", "the spokesman") to the person the article
   named with that role, the most recently mentioned one;
+- a counted or quantified plural ("two Republicans") to a described group, never the party;
 - a name to its actor; a country only when the phrase is the country's own name ("Russia
   said", "the Kremlin said"), never for a description ("a senior administration official
   in Washington", "the Saudis"), which stays an unnamed described source that keeps the
@@ -34,11 +32,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from patronage.extract.ids import EXTRACTOR, fact_id
-from patronage.extract.quotes.cues import SPEECH_LEMMAS, speaker_extent
+from patronage.extract.quotes.cues import speaker_extent
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
+from patronage.extract.quotes.statements import statement_text, statements, vet
 from patronage.model.records import ActorRef, Evidence, Quote, Sentence
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import DocActors
@@ -56,17 +55,6 @@ RESOLUTION = {
 }
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
-_MARKS = ('"', "“", "”", "«", "»")
-#: verbs of seeming, perceiving, showing and wanting: what follows them is no one's statement
-#: ("They have seen their pensions cut", "Experts appear divided", "Republicans want to repeal it")
-_NOT_SPEECH = frozenset(
-    "see seem appear sound look watch show want plan intend aim wish seek try attempt refuse decline need "
-    "vote decide prefer".split()
-)
-#: words a reported piece does not end with, and the punctuation it may end with
-_PROMISES = frozenset({"promise", "predict", "vow", "pledge"})
-_LOOSE_ENDS = frozenset({"CCONJ", "SCONJ", "ADP", "DET"})
-_ENDS = frozenset({".", "?", "!", "”", '"', ")"})
 _PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
 _INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other", "few", "most"}
@@ -266,43 +254,17 @@ def article_quotes(
     reported speech with a speaker who can speak."""
     out: list[Quote] = []
     people = _People(found)
-    spans = [
-        q
-        for q in find_quotes(found.doc, version)
-        # a reported piece holding its own speaker is narration around the quote, not the quote
-        if q.direct or q.speaker_start is None or not q.content_start <= q.speaker_start < q.content_end
-    ]
-    for pieces in _statements(found.doc, spans):
+    for pieces in statements(found.doc, find_quotes(found.doc, version)):
         span = pieces[0]
         has_speaker = span.speaker_start is not None and span.speaker_end is not None
         if not span.direct and not (
             has_speaker and _human(found, span.speaker_start or 0, span.speaker_end or 0)
         ):
             continue
-        cue = _cue_word(found.doc, span)
-        if not span.direct and cue is not None and cue.tag_ == "VBN" and cue.dep_ in ("acl", "amod"):
-            continue  # "a senator known for his politeness": a description, not a report
-        if not span.direct and _narrator(found.doc, span):
-            continue  # "we reported on a gathering …": the article's own voice
-        if cue is not None and cue.lemma_.lower() in _NOT_SPEECH:
-            if not span.direct:
-                continue
-            # "They've seen their pensions cut. “…”": the quotation is someone's, not the seer's
-            pieces = [
-                replace(
-                    p,
-                    cue_start=None,
-                    cue_end=None,
-                    speaker_start=None,
-                    speaker_end=None,
-                    speaker_confidence=None,
-                    speaker_how=None,
-                )
-                for p in pieces
-            ]
-        elif not span.direct and not _says_something(found.doc, pieces, cue):
+        vetted = vet(found.doc, pieces)
+        if vetted is None:
             continue
-        quote = _quote(doc_id, pieces, found, sentences, people)
+        quote = _quote(doc_id, vetted, found, sentences, people)
         if quote is None:
             continue
         speaker = quote.speaker
@@ -312,124 +274,12 @@ def article_quotes(
     return out
 
 
-def _statements(doc: Doc, spans: Sequence[QuoteSpan]) -> list[list[QuoteSpan]]:
-    """Quote pieces grouped into statements: the pieces of one sentence that share a cue and a
-    speaker, cut by that attribution ("The deal, he said, was never on the table"), are one
-    statement; pieces cut by other words (what another cue took) stay apart."""
-    groups: dict[tuple[object, ...], list[QuoteSpan]] = {}
-    out: list[list[QuoteSpan]] = []
-    for span in spans:
-        if span.cue_start is None:
-            out.append([span])
-            continue
-        token = doc.char_span(span.content_start, span.content_end, alignment_mode="expand")
-        sent = token.sent.start if token is not None else span.content_start
-        key = (span.cue_start, span.speaker_start, span.speaker_end, span.direct, sent)
-        last = groups[key][-1] if key in groups else None
-        if (
-            last is not None
-            and any(
-                at is not None and last.content_end <= at < span.content_start
-                for at in (span.cue_start, span.speaker_start)
-            )
-            and (span.direct or _one_clause(doc, last, span))
-        ):
-            groups[key].append(span)
-        else:
-            groups[key] = [span]
-            out.append(groups[key])
-    return out
-
-
-def _balanced(text: str, start: int, end: int) -> tuple[int, int]:
-    """A piece that opens a quotation inside it closes it too ('for the "forgotten majority"')."""
-    piece = text[start:end]
-    opened = piece.count("“") > piece.count("”") or piece.count('"') % 2 == 1
-    if opened:
-        for skip in (0, 1):  # '… very quickly.”': the stop inside the quotation comes with it
-            if text[end : end + skip] in ("", ".", "!", "?") and text[end + skip : end + skip + 1] in (
-                "”",
-                '"',
-            ):
-                return start, end + skip + 1
-    return start, end
-
-
-def _one_clause(doc: Doc, first: QuoteSpan, second: QuoteSpan) -> bool:
-    """Two reported pieces are one clause when one hangs on a word of the other ("The deal | was
-    never on the table"), not only through the cue between them."""
-    a = doc.char_span(first.content_start, first.content_end, alignment_mode="expand")
-    b = doc.char_span(second.content_start, second.content_end, alignment_mode="expand")
-    if a is None or b is None:
-        return False
-    return b.start <= a.root.head.i < b.end or a.start <= b.root.head.i < a.end
-
-
-def _tidy(doc: Doc, piece: QuoteSpan) -> tuple[int, int]:
-    """A reported piece without the joining words left at its end ("… was actually a tax, even though")."""
-    span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
-    if span is None:
-        return piece.content_start, piece.content_end
-    end = span.end
-    last = doc[end - 1]
-    if end - 3 > span.start and last.pos_ == "VERB" and last.lemma_.lower() in SPEECH_LEMMAS | _PROMISES:
-        end -= 1  # "… won't hide from the charges, and promised": the next report, cut off
-    while end - 1 > span.start and (
-        doc[end - 1].pos_ in _LOOSE_ENDS
-        or (doc[end - 1].is_punct and doc[end - 1].text not in _ENDS)
-        or (end < span.end and doc[end - 1].lower_ == "even")  # "even though"
-    ):
-        end -= 1
-    last = doc[end - 1]
-    return piece.content_start, min(piece.content_end, last.idx + len(last.text))
-
-
-def _narrator(doc: Doc, span: QuoteSpan) -> bool:
-    """The speaker is the article's writer: "I" or "we" outside quotation marks."""
-    if span.speaker_start is None or span.speaker_end is None:
-        return False
-    return doc_text(doc)[span.speaker_start : span.speaker_end].lower() in ("i", "we")
-
-
-def _cue_word(doc: Doc, span: QuoteSpan) -> Token | None:
-    if span.cue_start is None or span.cue_end is None:
-        return None
-    cue = doc.char_span(span.cue_start, span.cue_end, alignment_mode="expand")
-    return cue.root if cue is not None else None
-
-
-def _says_something(doc: Doc, pieces: Sequence[QuoteSpan], cue: Token | None) -> bool:
-    """Reported speech states something: a clause ("that the talks failed", "to resign") or words
-    it quotes ("accused them of “squabbling like schoolboys”"), of three words or more; not a thing
-    ("many controversial things", "it", "her dissatisfaction")."""
-    words = 0
-    clause = cue is not None and cue.text == ":"  # a headline: "Obama campaign: DNC to focus on …"
-    text = doc_text(doc)
-    for piece in pieces:
-        span = doc.char_span(piece.content_start, piece.content_end, alignment_mode="expand")
-        if span is None:
-            continue
-        around = text[max(0, piece.content_start - 1) : piece.content_end + 1]
-        clause = clause or any(mark in around for mark in _MARKS)
-        words += sum(1 for t in span if not (t.is_punct or t.is_space))
-        for t in span:
-            if (t.head.i == t.i or not span.start <= t.head.i < span.end) and t.pos_ in ("VERB", "AUX"):
-                clause = True
-    return clause and words >= 3
-
-
 def _quote(
     doc_id: str, pieces: Sequence[QuoteSpan], found: DocActors, sentences: Sequence[Sentence], people: _People
 ) -> Quote | None:
     text = doc_text(found.doc)
     span, last = pieces[0], pieces[-1]
-    # the pieces of a statement cut by its attribution, joined: an ellipsis marks the cut in a quotation
-    joint = " … " if span.direct else " "
-    bounds = [
-        _balanced(text, *((p.content_start, p.content_end) if p.direct else _tidy(found.doc, p)))
-        for p in pieces
-    ]
-    content = joint.join(t for start, end in bounds if (t := text[start:end].strip()))
+    content = statement_text(found.doc, pieces)
     if not content:
         return None
     lo = min(span.content_start, span.speaker_start if span.speaker_start is not None else span.content_start)
