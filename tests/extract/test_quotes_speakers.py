@@ -120,3 +120,135 @@ def test_unresolved_speaker_is_none_with_its_words_kept() -> None:
     quotes = _quotes("“Nothing has changed,” she said.")
     (quote,) = quotes
     assert quote.speaker is None and quote.speaker_text == "she" and quote.speaker_confidence is None
+
+
+@pytest.mark.parametrize(
+    ("text", "content", "direct"),
+    [
+        (
+            "The border deal, the minister said on Friday, was never on the table.",
+            "The border deal was never on the table",
+            False,
+        ),
+        (
+            "“The harvest was poor,” Mr. Okafor said, “and prices will rise before spring.”",
+            "The harvest was poor … and prices will rise before spring.",
+            True,
+        ),
+    ],
+)
+def test_a_statement_cut_by_its_attribution_is_one_quote(text: str, content: str, direct: bool) -> None:
+    (quote,) = _quotes(text)
+    assert (quote.text, quote.cue, quote.direct) == (content, "said", direct)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Senator Lund has said many controversial things this year.",  # a thing, not a statement
+        "The committee members appear divided over the plan to close the harbor.",  # seeming
+        "They have seen their pensions cut for six years in a row.",  # perceiving
+        "The mayor voted for it.",
+        "Republicans want to repeal the health care law this year.",  # wanting
+    ],
+)
+def test_reported_speech_must_state_something(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_thing_with_the_words_quoted_is_kept() -> None:
+    (quote,) = _quotes("Senator Lund accused the ministers of “squabbling like schoolboys”.")
+    assert "squabbling like schoolboys" in quote.text
+
+
+def test_an_apposed_name_is_the_speaker() -> None:
+    quotes = _quotes("The vice mayor's spokeswoman, Kendra Barkoff, said the bridge would reopen in May.")
+    (quote,) = quotes
+    assert quote.speaker is not None and quote.speaker.name == "Kendra Barkoff"
+    assert quote.speaker_text == "The vice mayor's spokeswoman"
+
+
+def test_several_speakers_are_a_described_group_not_the_first_of_them() -> None:
+    (quote,) = _quotes("Pedro Alvarez and Lena Schmidt said they would stand for the council together.")
+    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.kind == "group"
+
+
+def test_a_sentence_opened_by_he_goes_on_about_the_subject_before_it() -> None:
+    quotes = _quotes(
+        "“The harbor will be dredged this year,” said Rafael Correa, the president of Ecuador.\n\n"
+        "Vladimir Putin met the delegation in Moscow on Tuesday. He said that the sanctions would fail."
+    )
+    later = _by_text(quotes, "sanctions would fail")
+    assert later.speaker is not None and "Putin" in later.speaker.name
+
+
+def test_reported_speech_ends_on_a_word_of_its_own() -> None:
+    quotes = _quotes(
+        "The judge ruled that the levy was actually a tax, even though most councillors who backed "
+        "the levy denied they were voting for a tax."
+    )
+    ruling = _by_text(quotes, "the levy was actually a tax")
+    assert ruling.text == "that the levy was actually a tax"
+
+
+def test_a_partly_quoted_statement_closes_its_quotation() -> None:
+    (quote,) = _quotes("Senator Lund said he thinks the bill “will pass very, very quickly.”")
+    assert quote.text == "he thinks the bill “will pass very, very quickly.”"
+
+
+def test_narration_around_a_reported_statement_is_not_part_of_it() -> None:
+    (quote,) = _quotes(
+        "The minister's remarks come the day after the police chief, Ian Berg, said he was in favour "
+        "of phone-tap evidence."
+    )
+    assert quote.text == "he was in favour of phone-tap evidence"
+
+
+def test_a_description_apposed_to_a_name_speaks_for_the_name() -> None:
+    (quote,) = _quotes(
+        "Steve Banner, a financial executive and publisher who has vowed to unseat the speaker, "
+        "will advise the governor."
+    )
+    assert quote.speaker is not None and quote.speaker.name == "Steve Banner"
+
+
+def test_polls_showing_something_are_no_quote() -> None:
+    assert _quotes("The polls showed the governor with a narrow lead in the western counties.") == []
+
+
+def test_some_members_are_not_their_party() -> None:
+    (quote,) = _quotes("Two Republicans said the inquiry was aimed at the governor.")
+    assert quote.speaker is not None and quote.speaker.actor_id.startswith("source/")
+    assert quote.speaker.kind == "group"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The former prosecutor known for his Southern politeness is pressing ahead with the inquiry.",
+        "During that week, we reported on a gathering of political opposites in the capital.",
+    ],
+)
+def test_descriptions_and_the_writer_are_no_quotes(text: str) -> None:
+    assert _quotes(text) == []
+
+
+def test_a_report_cut_off_at_the_end_is_left_out() -> None:
+    quote = _by_text(
+        _quotes("The aides said the mayor will face the charges in court, and promised to publish the date."),
+        "face the charges",
+    )
+    assert quote.text == "the mayor will face the charges in court"
+
+
+def test_they_opening_a_sentence_are_the_plural_subject_before() -> None:
+    quote = _by_text(
+        _quotes(
+            "The mayor's lawyers met the prosecutor on Friday. "
+            "But they said the mayor would not hide from the charges."
+        ),
+        "would not hide",
+    )
+    assert quote.speaker is not None and quote.speaker.kind == "group"
+    assert quote.speaker.name == "The mayor's lawyers" and quote.speaker_text == "they"

@@ -211,3 +211,124 @@ def test_seed_article_quotes() -> None:
     assert speaker_of("To them, Assad is not a sacred cow") == "Mr. Trenin"
     official = speaker_of("Not being wedded to Assad")
     assert official is not None and "official" in official
+
+
+def test_a_closed_continuation_ends_a_multi_paragraph_quote() -> None:
+    text = (
+        '"The hall was cold and half empty.\n\n'
+        "“We came anyway,” she said.\n\n"
+        '"The speeches ran late.\n\n'
+        "“It was worth the trip,” Mr. Berg said."
+    )
+    doc = load_nlp()(text)
+    groups = [r.group for r in quote_regions(doc)]
+    # the first two pieces continue each other; the third opens a new quotation
+    assert groups[2] != groups[1]
+    # a straight-mark quote is not continued by a curly one
+    assert groups[0] != groups[1]
+
+
+def test_a_quotation_spanning_sentences_comes_once_and_the_next_keeps_its_speaker() -> None:
+    rows = _rows(
+        "“Why did the ministry wait? There were three warnings,” she said. "
+        "“Nobody read them before the flood.”"
+    )
+    contents = [row[0] for row in rows]
+    assert contents.count("Why did the ministry wait? There were three warnings") == 1
+    assert ("Nobody read them before the flood.", "said", "she", True) in rows
+
+
+def test_a_name_opening_the_next_paragraph_did_not_say_the_quote() -> None:
+    rows = _rows(
+        "“The vote is a farce and everyone in the valley knows it.”\n\nPeter Brandt left the hall early."
+    )
+    assert rows[0][0].startswith("The vote is a farce")
+    assert rows[0][2] != "Peter Brandt"
+
+
+def test_mixed_marks_close_a_quote_a_nested_one_does_not() -> None:
+    doc = load_nlp()('“Deals are not a favour," the envoy said. “He said "never" to us,” she added.')
+    assert [doc[r.start : r.end].text for r in quote_regions(doc)] == [
+        "Deals are not a favour,",
+        'He said "never" to us,',
+    ]
+
+
+def test_one_aside_between_a_quote_and_its_continuation() -> None:
+    rows = _rows(
+        "“We had problems with the rail link before,” the minister said after the meeting. "
+        "The meeting lasted two hours. “Our goal is to open the line by the summer.”"
+    )
+    assert ("Our goal is to open the line by the summer.", "said", "the minister", True) in rows
+
+
+def test_a_quotation_signed_with_a_dash_names_its_speaker() -> None:
+    text = (
+        "”We deserve a council that listens to the valley.” ― Maria Gonzalez\n"
+        "“The bridge should have been repaired years ago.”― Peter Novak\n"
+    )
+    rows = _rows(text)
+    assert [(row[0], row[2]) for row in rows] == [
+        ("We deserve a council that listens to the valley.", "Maria Gonzalez"),
+        ("The bridge should have been repaired years ago.", "Peter Novak"),
+    ]
+
+
+def test_reported_content_keeps_its_subject() -> None:
+    rows = _rows('The Greens would stand up for the "forgotten valleys", Anna Berg pledged on Monday.')
+    assert rows[0][:3] == ('The Greens would stand up for the "forgotten valleys', "pledged", "Anna Berg")
+
+
+def test_a_name_the_parse_left_without_its_verb_still_speaks() -> None:
+    rows = _rows(
+        "In a column for the local paper, Ms Adeyemi, who chairs the transport committee, writes: "
+        "“Slower cars save the lives of cyclists.”"
+    )
+    assert rows[0][0] == "Slower cars save the lives of cyclists."
+    assert rows[0][2] is not None and "Adeyemi" in rows[0][2]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the one told is no speaker and no content; whoever told is the speaker
+            "The mayor was told by two engineers that the bridge was unsafe.",
+            [("that the bridge was unsafe", "told", "two engineers", False)],
+        ),
+        (  # the one asked says nothing
+            "He was asked whether the party had lost its way.",
+            [("whether the party had lost its way", "asked", None, False)],
+        ),
+        (  # the ones spoken to are not what was said
+            "The activist suggested to his many followers that the adviser was sacked.",
+            [("that the adviser was sacked", "suggested", "The activist", False)],
+        ),
+    ],
+)
+def test_the_one_spoken_to(text: str, expected: list[Row]) -> None:
+    assert _rows(text) == expected
+
+
+def test_a_sentence_reopening_a_quotation_whose_closing_mark_was_lost() -> None:
+    rows = _rows(
+        'Ms Ortiz said: "We will win more seats. "I think this is our best campaign ever. '
+        '"Nobody expected that a year ago."'
+    )
+    assert [(row[0], row[2]) for row in rows] == [
+        ("We will win more seats.", "Ms Ortiz"),
+        ("I think this is our best campaign ever.", "Ms Ortiz"),
+        ("Nobody expected that a year ago.", "Ms Ortiz"),
+    ]
+
+
+def test_a_cue_opening_the_next_paragraph_does_not_say_the_quote_before() -> None:
+    rows = _rows(
+        "“You are making a mistake,” he said. “Some of you have done a great job.”\n\n"
+        "Ruth Adler, the adviser, would not comment."
+    )
+    assert ("Some of you have done a great job.", "said", "he", True) in rows
+
+
+def test_the_one_told_is_not_what_was_told() -> None:
+    rows = _rows("Sources within the party told the local paper Mr Lund had always backed the plan.")
+    assert rows == [("Mr Lund had always backed the plan", "told", "Sources within the party", False)]

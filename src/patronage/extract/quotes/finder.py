@@ -16,10 +16,11 @@ for sources the model picks.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from patronage.extract.quotes.cues import speaker_extent
+from patronage.extract.quotes.cues import SPEECH_LEMMAS, speaker_extent
 from patronage.extract.quotes.marks import QuoteRegion, quote_regions
 
 if TYPE_CHECKING:
@@ -95,6 +96,10 @@ def trimmed(doc: Doc, start: int, end: int, *, punct: bool) -> Char | None:
     return doc[start].idx, doc[end].idx + len(doc[end])
 
 
+def _dash(text: str) -> bool:
+    return bool(text) and not text.strip('―—–-”“"')
+
+
 class Finder:
     """State for one document: regions, sentence index per token, claims and results."""
 
@@ -115,6 +120,8 @@ class Finder:
                 self.sent_regions.setdefault(n, []).append(k)
         self.claimed: dict[int, Who] = {}  # region index -> attribution
         self.dangling: dict[int, list[tuple[Token, Who]]] = {}  # sentence -> cues with no content
+        self.sent_starts = [sent[0].idx for sent in self.sents]
+        self.emitted: set[tuple[int, Char | None]] = set()  # (region, cue) pairs already recorded
         self.sent_who: dict[int, Who] = {}  # sentence -> last attribution with a speaker
         self.out: list[QuoteSpan] = []
 
@@ -127,7 +134,16 @@ class Finder:
             QuoteSpan(content[0], content[1], cue[0], cue[1], speaker[0], speaker[1], direct, confidence, how)
         )
         if who.speaker is not None:
-            self.sent_who[sent] = who
+            # every sentence the quote or its attribution touches ("“A? B,” she said. “C.”": C continues)
+            last = max(
+                sent, self._sent_at(content[1] - 1), self._sent_at(cue[0]) if cue[0] is not None else 0
+            )
+            for n in range(sent, last + 1):
+                self.sent_who[n] = who
+
+    def _sent_at(self, char: int) -> int:
+        """The sentence holding character ``char``."""
+        return bisect_right(self.sent_starts, char) - 1
 
     def emit_region(self, k: int, who: Who) -> None:
         """Record quotation region ``k`` as a direct quote said by ``who``."""
@@ -139,6 +155,9 @@ class Finder:
             end -= 1  # the comma before "he said" belongs to the attribution, not the quote
         span = trimmed(self.doc, region.start, end, punct=False)
         self.claimed[k] = who
+        if (k, who.cue) in self.emitted:
+            return  # a quotation spanning sentences comes once per cue
+        self.emitted.add((k, who.cue))
         if span is not None:
             self.emit(span, who, direct=True, sent=self.sent_of[region.start])
 
@@ -178,10 +197,12 @@ class Finder:
         """“…,” Jane Doe, the director of … — a named person right after the closing mark."""
         doc = self.doc
         i = region.end
-        while i < len(doc) and i < region.end + 3 and (doc[i].is_punct or doc[i].is_space):
-            i += 1
-        if i >= len(doc):
-            return None
+        while (
+            i < len(doc) and i < region.end + 3 and (doc[i].is_punct or doc[i].is_space or _dash(doc[i].text))
+        ):
+            i += 1  # “…” ― Jane Doe: the dash may be tagged a verb
+        if i >= len(doc) or any("\n" in t.text_with_ws for t in doc[region.end - 1 : i]):
+            return None  # a name opening the next paragraph does not say the quote before it
         first = i
         if doc[i].lower_ in _TITLES and i + 1 < len(doc):
             i += 1
@@ -204,11 +225,12 @@ class Finder:
         return None if subject is None else self.speaker(subject, "colon")
 
     def next_cue(self, region: QuoteRegion) -> Who | None:
-        """A cue with no content of its own after the quotation, in its sentence or the next."""
+        """A cue with no content of its own after the quotation, in its sentence or the next (in
+        the same paragraph: a cue opening the next paragraph introduces what follows it)."""
         n = self.sent_of[region.end - 1]
         for m in (n, n + 1):
             for token, who in self.dangling.get(m, ()):
-                if token.i >= region.end:
+                if token.i >= region.end and "\n" not in self.doc[region.end : token.i].text:
                     return replace(
                         who, confidence=min(who.confidence, SPEAKER_CONFIDENCE["next_cue"]), how="next_cue"
                     )
@@ -226,6 +248,12 @@ class Finder:
         """The speaker of the previous sentence (or of this one) goes on, with the same cue."""
         n = self.sent_of[region.start]
         who = self.sent_who.get(n - 1) or self.sent_who.get(n)
+        if who is None and n >= 2 and "\n" not in self.doc[self.sents[n - 2].end : self.sents[n].start].text:
+            # “…,” Obama said. He did not suggest retaliation. “…”: one aside in the paragraph
+            who = self.sent_who.get(n - 2)
+            cue = self.doc.char_span(*who.cue) if who is not None and who.cue is not None else None
+            if cue is None or cue.root.lemma_.lower() not in SPEECH_LEMMAS:
+                who = None
         if who is None:
             return None
         return replace(who, confidence=min(who.confidence, SPEAKER_CONFIDENCE["continued"]), how="continued")

@@ -1,12 +1,20 @@
 """Quote records: each speaker phrase resolved through the article's people, or kept as described.
 
 Every direct quote is kept; reported speech only when its speaker phrase names someone who
-can speak. A speaker phrase resolves, in order:
+can speak and it is a statement (``statements.py``: the pieces one attribution cuts, joined;
+things, seeming, wanting and narration left out). A speaker phrase resolves, in order:
 
 - a personal pronoun ("he said") to the person quoted last, within three sentences and of a
-  compatible gender, else to what coreference found;
+  compatible gender, else to what coreference found; a pronoun opening its sentence ("He also
+  said …") to what coreference found (the subject before it) first; "they" never to one person,
+  and when coreference found no one, opening its sentence, to the plural subject before it;
+- a description apposed to a name ("Steve Bannon, a publisher who has vowed …") or with a name
+  apposed ("its chair, Maria Lopez") to the named person;
+- several coordinated speakers ("Edwards and other experts") to one described group, never
+  the first of them;
 - a definite title ("the attorney general", "the spokesman") to the person the article
   named with that role, the most recently mentioned one;
+- a counted or quantified plural ("two Republicans") to a described group, never the party;
 - a name to its actor; a country only when the phrase is the country's own name ("Russia
   said", "the Kremlin said"), never for a description ("a senior administration official
   in Washington", "the Saudis"), which stays an unnamed described source that keeps the
@@ -27,7 +35,9 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from patronage.extract.ids import EXTRACTOR, fact_id
+from patronage.extract.quotes.cues import speaker_extent
 from patronage.extract.quotes.spans import QuoteSpan, find_quotes
+from patronage.extract.quotes.statements import statement_text, statements, vet
 from patronage.model.records import ActorRef, Evidence, Quote, Sentence
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import DocActors
@@ -45,8 +55,9 @@ RESOLUTION = {
 }
 _PRONOUNS = {"he", "she", "they", "it", "we", "i", "you", "who", "him", "her", "them", "this", "that"}
 _PERSONAL = {"he": "m", "she": "f", "him": "m", "her": "f", "they": "", "we": "", "i": ""}
+_PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 _POSSESSIVES = {"his", "her", "their", "its", "our", "my", "your"}
-_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other"}
+_INDEFINITE = {"a", "an", "one", "some", "several", "two", "three", "many", "another", "other", "few", "most"}
 _HUMAN_HEADS = frozenset(
     """
     source people person witness resident expert analyst observer critic supporter voter colleague
@@ -79,14 +90,47 @@ def _human(found: DocActors, start: int, end: int) -> bool:
     return head.lemma_.lower() in _HUMAN_HEADS or is_role_noun(head)
 
 
-def _described(text: str, country: str | None) -> ActorRef | None:
+def _described(text: str, country: str | None, *, plural: bool = False) -> ActorRef | None:
     """An anonymous, described speaker kept as such: "a senior administration official", "one analyst"."""
     words = text.split()
     if not words or len(words) > 12 or text.strip().lower() in _PRONOUNS:
         return None
-    plural = words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss")
+    plural = plural or (words[-1].lower().endswith("s") and not words[-1].lower().endswith("ss"))
     kind = "group" if plural else "person"
     return ActorRef(f"source/{fact_id(text.lower())}", text.strip(), kind, country, None, text)
+
+
+def _plural_subject_before(pronoun: Token) -> Token | None:
+    """The plural subject of the sentence before a "they" that opens its own sentence."""
+    sent = pronoun.sent
+    if not _fronted(pronoun) or sent.start == 0:
+        return None
+    before = pronoun.doc[sent.start - 1].sent
+    subject = next((t for t in before if t.dep_ in ("nsubj", "nsubjpass") and t.head.dep_ == "ROOT"), None)
+    if subject is None or subject.tag_ not in _PLURAL_TAGS:
+        return None
+    return subject
+
+
+def _fronted(pronoun: Token) -> bool:
+    """A pronoun opening its sentence ("He said", "But she also added"), not after a quotation."""
+    for token in pronoun.sent:
+        if token.i == pronoun.i:
+            return pronoun.head.i > pronoun.i
+        if not (token.is_space or token.pos_ in ("CCONJ", "ADV") or token.text in (",", "-", "—")):
+            return False
+    return False
+
+
+def _apposed_person(found: DocActors, head: Token) -> ActorRef | None:
+    """The named person apposed to a speaker phrase's head ("its chair, Maria Lopez"), if any."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.i > head.i:
+            refs = found.refs_for_span(child.idx, child.idx + len(child))
+            person = next((r for r in refs if r.kind == "person"), None)
+            if person is not None and child.ent_type_ == "PERSON":
+                return person
+    return None
 
 
 class _People:
@@ -133,15 +177,50 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
     if lower in _PERSONAL and len(span) <= 2:
         gender = _PERSONAL[lower]
         last = people.last
+        antecedent = next((r for r in refs if r.kind == "person"), None) if gender else None
+        if antecedent is not None and _fronted(head):
+            # "Dr. Howard made a nod to the critics. He also said …": a sentence opened by the
+            # pronoun goes on about the subject before it, whoever was quoted last
+            agree = last is not None and last[0].actor_id == antecedent.actor_id
+            return Resolved(antecedent, "last_speaker" if agree else "coref")
         if last is not None and sentence - last[1] <= 3 and gender:
             known = found.genders.get(last[0].actor_id)
             if not known or known == gender:
                 return Resolved(last[0], "last_speaker")
         if gender:
             return Resolved(next((r for r in refs if r.kind == "person"), None), "coref")
-        return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
+        if lower == "they":  # several speak: never one person
+            refs = [r for r in refs if r.kind != "person"]
+        if refs or lower != "they":
+            return Resolved(refs[0] if refs else None, "coref")  # "they said", "we said": whoever they are
+        group = _plural_subject_before(head)
+        if group is None:
+            return Resolved(None, "coref")
+        # "Lib Dem strategists are jubilant. They argue that …": the plural subject before it
+        start, end = speaker_extent(group)
+        found_group = resolve_speaker(found, people, start, end, sentence)
+        return Resolved(found_group.ref, "coref")
     first = span[0].lower_
     named_at_head = bool(found.token_mentions.get(head.i)) and bool(refs)
+    if head.dep_ == "appos" and not named_at_head:
+        # "Steve Bannon, a financial executive and publisher who has vowed …": the name it describes
+        person = next(
+            (
+                r
+                for r in found.refs_for_span(head.head.idx, head.head.idx + len(head.head))
+                if r.kind == "person"
+            ),
+            None,
+        )
+        if person is not None and head.head.ent_type_ == "PERSON":
+            return Resolved(person, "name")
+    apposed = None if named_at_head else _apposed_person(found, head)
+    if apposed is not None:  # "the vice president's spokeswoman, Kendra Barkoff"
+        return Resolved(apposed, "name")
+    if any(child.dep_ == "conj" for child in head.children):
+        # "Prince Charles and Camilla Parker Bowles", "Edwards and other experts": several speak,
+        # none of them alone
+        return Resolved(_described(text, _country(refs), plural=True), "described")
     if is_role_noun(head) and head.pos_ == "NOUN":
         # "his lawyer" is not the "his": only a mention at the head names the speaker
         if first not in _INDEFINITE and first not in _POSSESSIVES:
@@ -149,13 +228,19 @@ def resolve_speaker(found: DocActors, people: _People, start: int, end: int, sen
             named = at_head or people.by_title(head, start)
             if named is not None:
                 return Resolved(named, "title")
-        return Resolved(_described(text, _country(refs)), "described")
+        return Resolved(_described(text, _country(refs), plural=head.tag_ in _PLURAL_TAGS), "described")
+    if named_at_head and head.tag_ in _PLURAL_TAGS and (first in _INDEFINITE or span[0].like_num):
+        # "two Republicans", "many Conservatives": some members, not the party
+        return Resolved(_described(text, _country(refs), plural=True), "described")
     if named_at_head and refs[0].kind == "country" and (head.pos_ != "PROPN" or head.ent_type_ == "NORP"):
         # "a senior administration official in Washington", "the Saudis": described, never the country
-        return Resolved(_described(text, refs[0].country), "described")
+        return Resolved(_described(text, refs[0].country, plural=head.tag_ in _PLURAL_TAGS), "described")
     if named_at_head:
         return Resolved(refs[0], "name")
-    return Resolved(_described(text, _country(refs)) or (refs[0] if refs else None), "described")
+    return Resolved(
+        _described(text, _country(refs), plural=head.tag_ in _PLURAL_TAGS) or (refs[0] if refs else None),
+        "described",
+    )
 
 
 def _country(refs: Sequence[ActorRef]) -> str | None:
@@ -169,13 +254,17 @@ def article_quotes(
     reported speech with a speaker who can speak."""
     out: list[Quote] = []
     people = _People(found)
-    for span in find_quotes(found.doc, version):
+    for pieces in statements(found.doc, find_quotes(found.doc, version)):
+        span = pieces[0]
         has_speaker = span.speaker_start is not None and span.speaker_end is not None
         if not span.direct and not (
             has_speaker and _human(found, span.speaker_start or 0, span.speaker_end or 0)
         ):
             continue
-        quote = _quote(doc_id, span, found, sentences, people)
+        vetted = vet(found.doc, pieces)
+        if vetted is None:
+            continue
+        quote = _quote(doc_id, vetted, found, sentences, people)
         if quote is None:
             continue
         speaker = quote.speaker
@@ -186,14 +275,15 @@ def article_quotes(
 
 
 def _quote(
-    doc_id: str, span: QuoteSpan, found: DocActors, sentences: Sequence[Sentence], people: _People
+    doc_id: str, pieces: Sequence[QuoteSpan], found: DocActors, sentences: Sequence[Sentence], people: _People
 ) -> Quote | None:
     text = doc_text(found.doc)
-    content = text[span.content_start : span.content_end].strip()
+    span, last = pieces[0], pieces[-1]
+    content = statement_text(found.doc, pieces)
     if not content:
         return None
     lo = min(span.content_start, span.speaker_start if span.speaker_start is not None else span.content_start)
-    hi = max(span.content_end, span.speaker_end if span.speaker_end is not None else span.content_end)
+    hi = max(last.content_end, span.speaker_end if span.speaker_end is not None else last.content_end)
     covering = [s for s in sentences if s.end > lo and s.start < hi]
     if not covering:
         return None
