@@ -25,7 +25,9 @@ __all__ = ["bench", "default_corpus", "do_bench", "measure"]
 @click.option("--articles", type=click.IntRange(1), default=200, show_default=True, help="Articles to time.")
 @click.option("--workers", type=click.IntRange(1, 64), default=1, show_default=True, help="Worker processes.")
 @click.option(
-    "--corpus", type=click.Path(exists=True), help="JSONL corpus (default: the AllSides sample in ../shared)."
+    "--corpus",
+    type=click.Path(exists=True, dir_okay=False),
+    help="JSONL corpus (default: the AllSides sample in ../shared).",
 )
 @pass_ctx
 def bench(c: Context, as_json: bool, articles: int, workers: int, corpus: str | None) -> None:
@@ -47,14 +49,30 @@ def default_corpus() -> Path:
 
 
 def _load(corpus: Path, n: int) -> list[dict[str, str]]:
+    """The first ``n`` articles with text of a JSONL corpus, read as ``run`` reads its inputs.
+
+    Only a regular file is read, line by line, each line bounded (:mod:`patronage.ingest.files`):
+    a directory, a FIFO or a link to ``/dev/zero`` is an :class:`InputError`, and lines that are
+    not JSON objects are skipped.
+    """
+    from patronage.ingest.files import MAX_LINE_BYTES, bounded_lines, open_regular
+
     out: list[dict[str, str]] = []
-    with corpus.open(encoding="utf-8", errors="replace") as fh:
-        for i, line in enumerate(fh):
+    try:
+        stream = open_regular(corpus)
+    except InputError as exc:
+        raise InputError(exc.message, source=str(corpus)) from None
+    with stream as fh:
+        for i, raw in enumerate(bounded_lines(fh, MAX_LINE_BYTES)):
             if len(out) >= n:
                 break
+            if isinstance(raw, InputError):
+                continue
             try:
-                obj = json.loads(line)
-            except json.JSONDecodeError:
+                obj = json.loads(raw.decode("utf-8", errors="replace"))
+            except (json.JSONDecodeError, ValueError, RecursionError):
+                continue
+            if not isinstance(obj, dict):
                 continue
             text = obj.get("text") or obj.get("content_original") or obj.get("content") or ""
             if isinstance(text, str) and text.strip():

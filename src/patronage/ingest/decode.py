@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from patronage.errors import InputError
 
-__all__ = ["decode_bytes", "is_wide_text", "looks_binary"]
+__all__ = ["decode_bytes", "is_wide_text", "looks_binary", "wide_codec"]
 
 _TEXT_CONTROL = {9, 10, 12, 13, 27}
 #: bytes looked at to tell text from binary data and UTF-16 from single-byte text
@@ -42,8 +42,8 @@ def _bomless_utf16(data: bytes) -> str | None:
     """
     sample = data[: _SAMPLE - _SAMPLE % 2]
     units = len(sample) // 2
-    if units < 2:
-        return None
+    if units < 8:
+        return None  # a few bytes with a NUL ("{}\n\x00") are no evidence of UTF-16
     even, odd = sample[0 : 2 * units : 2], sample[1 : 2 * units : 2]
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         nuls = high.count(0)
@@ -53,6 +53,18 @@ def _bomless_utf16(data: bytes) -> str | None:
         if sum(1 for b in latin if _printable(b)) >= 0.95 * len(latin):
             return codec
     return None
+
+
+def wide_codec(head: bytes) -> str | None:
+    """The codec of text starting with ``head`` when it is UTF-16 or UTF-32, else None.
+
+    A byte order mark names it (the codec then reads and drops the mark); UTF-16 without one is
+    recognised by its NUL bytes (``utf-16-le`` or ``utf-16-be``).
+    """
+    for bom, codec in _BOMS:
+        if head.startswith(bom):
+            return codec
+    return _bomless_utf16(head)
 
 
 def is_wide_text(head: bytes) -> bool:

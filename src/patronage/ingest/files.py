@@ -107,6 +107,37 @@ def with_head(head: bytes, stream: IO[bytes]) -> IO[bytes]:
     return io.BufferedReader(_Prefixed(head, stream))
 
 
+def wide_lines(stream: IO[bytes], codec: str, limit: int = MAX_LINE_BYTES) -> Iterator[bytes | InputError]:
+    """The lines of UTF-16 or UTF-32 text, decoded as they are read and given as UTF-8.
+
+    Like :func:`bounded_lines`, for text whose line breaks are no single byte: a file of any size
+    is read line by line (never whole), each line at most ``limit`` bytes as UTF-8, and an
+    undecodable unit becomes U+FFFD.
+    """
+    text = io.TextIOWrapper(stream, encoding=codec, errors="replace", newline=None)
+    while True:
+        line = text.readline(limit + 1)
+        if not line:
+            return
+        if line.endswith("\n") or len(line) <= limit:
+            data = line.encode("utf-8", errors="replace")
+            if len(data) <= limit + 1:
+                yield data
+            else:
+                yield InputError(f"line longer than {limit >> 20} MB")
+            continue
+        yield InputError(f"line longer than {limit >> 20} MB")
+        skipped = 0
+        while True:
+            rest = text.readline(1 << 18)
+            if not rest or rest.endswith("\n"):
+                break
+            skipped += len(rest)
+            if skipped > limit:
+                yield InputError("no line break within the size limit; the rest of the input is skipped")
+                return
+
+
 def bounded_lines(stream: IO[bytes], limit: int = MAX_LINE_BYTES) -> Iterator[bytes | InputError]:
     """The lines of ``stream``, each at most ``limit`` bytes; a longer one is an :class:`InputError`.
 

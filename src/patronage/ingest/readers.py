@@ -14,13 +14,14 @@ from typing import IO
 
 from patronage.errors import InputError
 from patronage.ingest.chars import normalise_field
-from patronage.ingest.decode import decode_bytes, is_wide_text
+from patronage.ingest.decode import decode_bytes, wide_codec
 from patronage.ingest.files import (
     MAX_FILE_BYTES,
     MAX_LINE_BYTES,
     bounded_lines,
     open_regular,
     read_capped,
+    wide_lines,
     with_head,
 )
 from patronage.ingest.ids import make_doc_id
@@ -113,21 +114,20 @@ def _read_stdin(stdin: IO[bytes] | None, default_date: str | None) -> Iterator[I
         if not chunk:
             break
         head += chunk
-    wide = is_wide_text(head)
-    if _sniff(head) == "jsonl" and not wide:
+    codec = wide_codec(head)
+    if _sniff(head) == "jsonl" and codec is None:
         yield from jsonl_items(bounded_lines(with_head(head, stdin), MAX_LINE_BYTES), origin, default_date)
+        return
+    if codec is not None and _sniff(head.decode(codec, errors="ignore").encode("utf-8")) == "jsonl":
+        # UTF-16 or UTF-32 JSONL: decoded as it is read, line by line, as a wide file is
+        yield from jsonl_items(
+            wide_lines(with_head(head, stdin), codec, MAX_LINE_BYTES), origin, default_date
+        )
         return
     try:
         data = read_capped(stdin, MAX_FILE_BYTES, head)
-        if wide:
-            # UTF-16 or UTF-32: sniffed once decoded; JSONL then goes on line by line as a wide file does
-            text = decode_bytes(data, origin)
-            data = text.encode("utf-8")
-            if _sniff(data) == "jsonl":
-                yield from jsonl_items(
-                    (line.encode("utf-8") for line in text.splitlines()), origin, default_date
-                )
-                return
+        if codec is not None:
+            data = decode_bytes(data, origin).encode("utf-8")  # sniffed below once decoded
     except InputError as exc:
         yield Failure(origin, "ingest", "InputError", exc.message)
         return
@@ -138,13 +138,14 @@ def _read_file(path: Path, kind: str, default_date: str | None) -> Iterator[Item
     origin = origin_of(path)
     try:
         with open_regular(path) as fh:
-            head = fh.read(4)
-            if kind == "jsonl" and is_wide_text(head):
+            head = fh.read(_SNIFF_BYTES)  # enough to tell UTF-16 without a byte order mark
+            codec = wide_codec(head) if kind == "jsonl" else None
+            if codec is not None:
                 # UTF-16 or UTF-32 (PowerShell's default), with a byte order mark or UTF-16 without:
-                # decoded whole, since its line breaks are no single bytes; its lines then go on as UTF-8
-                text = decode_bytes(read_capped(fh, MAX_FILE_BYTES, head), origin)
-                lines = (line.encode("utf-8") for line in text.splitlines())
-                yield from jsonl_items(lines, origin, default_date)
+                # decoded as it is read, line by line like any JSONL file, its lines going on as UTF-8
+                yield from jsonl_items(
+                    wide_lines(with_head(head, fh), codec, MAX_LINE_BYTES), origin, default_date
+                )
                 return
             if kind == "jsonl":
                 yield from jsonl_items(

@@ -17,7 +17,7 @@ from typing import Any, NoReturn
 
 import yaml
 
-from patronage.errors import ModelError
+from patronage.errors import InputError, ModelError
 from patronage.model.records import Role
 
 __all__ = [
@@ -90,10 +90,21 @@ def date_bound(value: str | None, *, end: bool) -> dt.date | None:
 RawFile = tuple[str, list[Any]]
 
 
+#: the largest gazetteer file read (the packaged ones are a few MB; a full Phoenix import some tens)
+MAX_GAZETTEER_BYTES = 256 * 1024 * 1024
+
+
 def read_yaml(path: Path) -> RawFile:
     """Read one gazetteer YAML file: a list of entries (an empty file is an empty list)."""
+    from patronage.ingest.files import open_regular, read_capped
+
     try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_Loader)
+        # a regular file of bounded size: a FIFO would block for good, /dev/zero never end
+        with open_regular(path) as stream:
+            text = read_capped(stream, MAX_GAZETTEER_BYTES).decode("utf-8")
+        data = yaml.load(text, Loader=_Loader)
+    except InputError as exc:
+        raise ModelError(f"cannot read gazetteer file: {exc.message}", source=str(path)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
         raise ModelError(f"cannot read gazetteer file: {exc}", source=str(path)) from exc
     if data is None:

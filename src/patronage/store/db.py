@@ -261,28 +261,40 @@ class Store:
         )
         return {str(d): str(h) for d, h in rows}
 
-    def _read(self, sql: str, params: Sequence[Any] | None) -> duckdb.DuckDBPyConnection:
-        """Execute a read query; a database that cannot be read (truncated, damaged) is a :class:`StoreError`."""
+    def _read(self, sql: str, params: Sequence[Any] | None, fetch: str = "all") -> Any:
+        """Execute a read query and fetch its rows (``all``, ``one``, or ``dicts``).
+
+        Pages are read while fetching, so a damaged page (a checksum that does not match, a
+        truncated file, a table or column gone) fails there, not at ``execute``: any such failure
+        is a :class:`StoreError`, never a half-read result. Ctrl+C stays an interrupt.
+        """
         try:
-            return self.con.execute(sql, params or [])
-        except (duckdb.IOException, duckdb.InternalException, duckdb.SerializationException) as exc:
+            cursor = self.con.execute(sql, params or [])
+            if fetch == "one":
+                return cursor.fetchone()
+            values = cursor.fetchall()
+            if fetch == "dicts":
+                names = [d[0] for d in cursor.description or ()]
+                return [dict(zip(names, row, strict=True)) for row in values]
+            return values
+        except duckdb.InterruptException:
+            raise KeyboardInterrupt from None
+        except duckdb.Error as exc:
             raise StoreError(
                 f"cannot read database (truncated or damaged?): {_first_line(exc)}", source=self.path
             ) from None
 
     def query(self, sql: str, params: Sequence[Any] | None = None) -> list[tuple[Any, ...]]:
         """Run a read query written by patronage itself (never by users); rows as tuples."""
-        return self._read(sql, params).fetchall()
+        return list(self._read(sql, params))
 
     def rows(self, sql: str, params: Sequence[Any] | None = None) -> list[dict[str, Any]]:
         """Run a read query written by patronage itself; each row as ``{column: value}``."""
-        cursor = self._read(sql, params)
-        names = [d[0] for d in cursor.description or ()]
-        return [dict(zip(names, values, strict=True)) for values in cursor.fetchall()]
+        return list(self._read(sql, params, "dicts"))
 
     def value(self, sql: str, params: Sequence[Any] | None = None) -> Any:
         """The first column of the first row of a read query (None when there is no row)."""
-        row = self._read(sql, params).fetchone()
+        row = self._read(sql, params, "one")
         return row[0] if row else None
 
     # -- writing ---------------------------------------------------------------------------------------
