@@ -111,6 +111,8 @@ _FURNITURE = re.compile(
             r"/\s*(?:getty images|ap(?: photo)?|afp|reuters|file photo|bloomberg(?: news)?|epa|landov)\s*$",
             r"\bcontributed(?: reporting)?(?: to)? (?:this|the) (?:report|story|article)\b",
             r"\bcontributed (?:additional )?(?:research|reporting|analysis)\s*\.?\s*$",  # "X contributed research."
+            # "Jonathan Easley contributed.": a credit line of names and nothing else
+            r"^(?!(?:the|a|an|this|that) )(?-i:[A-Z][\w.'’-]+(?:,? (?:and |in )?[A-Z][\w.'’-]+){1,7}) contributed\s*\.?\s*$",
             r"^(?:with )?(?:additional )?(?:reporting|assistance|writing|editing) (?:by|from) (?-i:[A-Z]\w+ [A-Z])",
             r"\bclick here\b|\bstory (?:highlights|continued below)\b|\breplay more videos\b",
             r"^(?:just|must) watched?\b|^enlarge this image\b|^media playback is unsupported",

@@ -185,3 +185,21 @@ def test_stances_and_figurative_blows_are_no_events(text: str, type_: str) -> No
 )
 def test_sides_taken_and_physical_blows_stay_events(text: str, type_: str) -> None:
     assert of_type(text, type_), coded(text)[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "source"),
+    [
+        ("The minister was forced to resign.", "RETREAT", "The minister"),  # the one forced acts
+        ("Mr Smith had been allowed to resign.", "RETREAT", "Mr Smith"),
+    ],
+)
+def test_the_one_made_to_act_is_the_source(text: str, type_: str, source: str) -> None:
+    assert [s for _trigger, s, _t in of_type(text, type_)] == [source]
+
+
+def test_a_passive_carries_over_a_coordination() -> None:
+    assert [t for _trigger, _s, t in of_type("Navalny was arrested and jailed by Russia.", "COERCE")] == [
+        "Navalny",
+        "Navalny",
+    ]

@@ -157,18 +157,21 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
     seen = 0
     cur = verb
+    coordinated = True  # every step up so far was a coordination ("was arrested and charged")
     while seen < 8:
         seen += 1
         for child in cur.children:
             if child.dep_ in _SUBJECTS:
                 return child, False
             if child.dep_ in {"nsubjpass", "csubjpass"}:
-                return child, True
+                # "Smith was allowed to resign": the one allowed, forced or asked does the act itself
+                return child, coordinated
         if cur.dep_ == "relcl":
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
             return _acl_head(cur), cur.tag_ == "VBN"
         if cur.dep_ in _CONTROL and cur.head != cur:
+            coordinated = coordinated and cur.dep_ == "conj"
             cur = cur.head
             continue
         break
