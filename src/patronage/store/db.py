@@ -363,19 +363,22 @@ class Store:
     def _write_actors(self, actors: list[Actor]) -> None:
         if not actors:
             return
-        known = {
-            str(r[0])
-            for r in self.con.execute(
-                "SELECT actor_id FROM actors WHERE actor_id IN (SELECT unnest(?))",
+        stored = dict(
+            self.con.execute(
+                "SELECT actor_id, country FROM actors WHERE actor_id IN (SELECT unnest(?))",
                 [[a.actor_id for a in actors]],
             ).fetchall()
-        }
-        countries = [(a.country, a.actor_id) for a in actors if a.actor_id in known and a.country]
+        )
+        known = {str(actor_id) for actor_id in stored}
+        # an actor stored without a country gets the one a later article states (only those rows
+        # are updated: most known actors, countries and gazetteer people, have theirs already)
+        countries = [
+            (a.country, a.actor_id)
+            for a in actors
+            if a.actor_id in known and a.country and not stored[a.actor_id]
+        ]
         if countries:
-            # an actor stored without a country gets the one a later article states
-            self.con.executemany(
-                "UPDATE actors SET country = ? WHERE actor_id = ? AND country IS NULL", countries
-            )
+            self.con.executemany("UPDATE actors SET country = ? WHERE actor_id = ?", countries)
         new = [a for a in actors if a.actor_id not in known]
         if not new:
             return

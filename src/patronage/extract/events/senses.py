@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import subject_of
 from patronage.extract.events.roles import PLACES, actor_like, lemma
+from patronage.extract.events.speech import OBLIGING, REJECT_CODE, REQUEST_CODE
 from patronage.resolve.titles import is_role_noun
 
 if TYPE_CHECKING:
@@ -251,10 +252,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     return cameo
 
 
-#: CAMEO codes a warning or an insistence can turn into
-_REQUEST, _REJECT = "100", "120"
 _SELF = frozenset({"i", "we", "he", "she", "it", "they"})
-_MUST_WORDS = frozenset({"must", "should", "ought"})
 
 
 #: what calling someone something says of them: blame ...
@@ -314,9 +312,9 @@ def _warning(verb: Token, subj: Token | None) -> str | None:
     children = list(verb.children)
     told = any(c.dep_ in {"dobj", "dative"} for c in children)
     if any(c.dep_ == "xcomp" for c in children) and told:
-        return _REQUEST  # "warned Iran not to test"
+        return REQUEST_CODE  # "warned Iran not to test"
     if any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
-        return _REQUEST  # "warned against disunity"
+        return REQUEST_CODE  # "warned against disunity"
     for clause in children:
         if clause.dep_ != "ccomp":
             continue
@@ -338,15 +336,15 @@ def _insisting(verb: Token) -> str | None:
     working", "insisted he had permission" deny what critics say (REJECT).
     """
     if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
-        return _REQUEST
+        return REQUEST_CODE
     for clause in verb.children:
         if clause.dep_ != "ccomp":
             continue
         if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
-            return _REQUEST  # the subjunctive: "insisted that he resign"
-        if any(c.dep_ == "aux" and c.lower_ in _MUST_WORDS for c in clause.children):
-            return _REQUEST
-        return _REJECT
+            return REQUEST_CODE  # the subjunctive: "insisted that he resign"
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
+            return REQUEST_CODE
+        return REJECT_CODE
     return None
 
 

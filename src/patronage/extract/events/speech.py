@@ -30,7 +30,7 @@ from patronage.resolve.titles import is_role_noun
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
-__all__ = ["SpeechAct", "speech_acts"]
+__all__ = ["OBLIGING", "REJECT_CODE", "REQUEST_CODE", "SpeechAct", "speech_acts"]
 
 #: verbs that report what someone said, wrote or maintained
 REPORTING = frozenset(
@@ -39,7 +39,8 @@ REPORTING = frozenset(
         "assert", "reiterate", "explain", "argue", "note", "insist", "claim", "respond", "reply",
     }
 )  # fmt: skip
-_MUST = frozenset({"must", "should", "ought"})
+#: auxiliaries that lay an obligation ("should", "must", "ought to")
+OBLIGING = frozenset({"must", "should", "ought"})
 #: "needs to", "has to": obligation verbs taking a to-infinitive
 _NEED = frozenset({"need", "have"})
 #: subjects that lay an obligation on no one in particular
@@ -101,7 +102,7 @@ def _clauses(verb: Token) -> list[Token]:
 
 def _obligation(clause: Token) -> Token | None:
     """The verb of an obligation the clause lays on its subject, if it lays one."""
-    if clause.lower_ == "ought" or any(c.dep_ == "aux" and c.lower_ in _MUST for c in clause.children):
+    if clause.lower_ == "ought" or any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
         return clause
     if lemma(clause) in _NEED and any(
         c.dep_ == "xcomp" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children)
