@@ -50,3 +50,29 @@ def test_normal_sentences_are_not_cut() -> None:
     doc = load_nlp()("Putin met Assad in Moscow on Tuesday. " * 200)
     assert doc.user_data[CUT_KEY] == 0
     assert all(s.text.strip().endswith(".") for s in doc.sents)
+
+
+def test_a_run_without_spaces_is_cut_at_a_symbol_and_still_parsed_in_pieces(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Red-team pass 7 (A15): 294 KB of ``Putin-Putin-…`` was parsed whole again, 1.9 GB."""
+    import patronage.nlp.parse as parse_module
+
+    chain = "-".join(["Putin"] * 400) + " met Xi."
+    parts = pieces(chain, 300)
+    assert "".join(parts) == chain
+    assert all(p[-1] in "- " for p in parts[:-1]), "a symbol is a better cut than mid-word"
+    monkeypatch.setattr(parse_module, "PIECE_CHARS", 300)
+    calls: list[int] = []
+    nlp = load_nlp()
+    real_pipe = nlp.pipe
+
+    def pipe(texts: list[str], **kwargs: object) -> object:
+        calls.extend(len(t) for t in texts)
+        return real_pipe(texts, **kwargs)
+
+    monkeypatch.setattr(nlp, "pipe", pipe)
+    letters = "x" * 700 + " and more."
+    docs = list(parse(nlp, [chain, letters]))
+    assert [d.text for d in docs] == [chain, letters]
+    assert max(calls) <= 300, "no text is parsed whole once it was cut"

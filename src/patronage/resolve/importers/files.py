@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import io
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
@@ -38,12 +39,16 @@ def unique_ids(entries: list[Entry], prefix: str) -> list[Entry]:
 
 
 #: the largest dictionary read (the public Phoenix and CountryInfo files are a few MB)
-MAX_DICTIONARY_BYTES = 256 * 1024 * 1024
+MAX_DICTIONARY_BYTES = 64 * 1024 * 1024
 
 
-def read_lines(path: Path) -> list[str]:
+def read_lines(path: Path) -> Iterator[str]:
     """The lines of a dictionary file: a regular file of at most :data:`MAX_DICTIONARY_BYTES`
-    (a device, a FIFO or anything larger is an :class:`InputError`, never an endless read)."""
+    (a device, a FIFO or anything larger is an :class:`InputError`, never an endless read).
+
+    The file is read and decoded before the first line is given, so a read error comes first;
+    the lines themselves are made one at a time (a list of every line took about 3× the file).
+    """
     try:
         with open_regular(path) as stream:
             text = read_capped(stream, MAX_DICTIONARY_BYTES).decode("utf-8", errors="replace")
@@ -51,7 +56,14 @@ def read_lines(path: Path) -> list[str]:
         raise InputError(f"cannot read dictionary: {exc.message}", source=str(path)) from None
     except OSError as exc:
         raise InputError(f"cannot read dictionary: {exc.strerror or exc}", source=str(path)) from exc
-    return [_CONTROL.sub("", line) for line in text.splitlines()]
+    return _lines(text)
+
+
+def _lines(text: str) -> Iterator[str]:
+    """The lines ``str.splitlines`` gives, one at a time, without control characters."""
+    for chunk in io.StringIO(text, newline=None):
+        for line in chunk.splitlines():
+            yield _CONTROL.sub("", line)
 
 
 _ORDER = ("id", "name", "kind", "wikidata", "country", "sector", "gender", "aliases", "surname", "roles")
@@ -67,13 +79,19 @@ def _clean(value: Any) -> Any:
 
 
 def write_entries(entries: list[Entry], out: Path, *, sort: Callable[[Entry], Any] | None = None) -> int:
-    """Write entries as gazetteer YAML to ``out``; returns how many were written."""
-    items = [_clean(e) for e in (sorted(entries, key=sort) if sort else entries)]
+    """Write entries as gazetteer YAML to ``out``; returns how many were written.
+
+    Each entry is dumped on its own as a one-item list, which gives the text one dump of the
+    whole list would, without holding the YAML representation of every entry at once (200,000
+    entries took 1 GB that way).
+    """
+    ordered = sorted(entries, key=sort) if sort else entries
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         with out.open("w", encoding="utf-8") as fh:
             fh.write("# gazetteer entries written by patronage.resolve.importers\n")
-            yaml.dump(items, fh, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
+            for entry in ordered:
+                yaml.dump([_clean(entry)], fh, Dumper=_Dumper, allow_unicode=True, sort_keys=False, width=110)
     except OSError as exc:
         raise InputError(f"cannot write gazetteer file: {exc.strerror or exc}", source=str(out)) from exc
-    return len(items)
+    return len(ordered)
