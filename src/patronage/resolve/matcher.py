@@ -9,6 +9,7 @@ tagger found always win.
 from __future__ import annotations
 
 import spacy
+from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
@@ -47,7 +48,7 @@ class _Names:
     """
 
     def __init__(self, vocab: Vocab, gaz: GazetteerLike) -> None:
-        tokenizer = spacy.blank("en", vocab=vocab).tokenizer
+        tokenizer: Tokenizer = spacy.blank("en", vocab=vocab).tokenizer  # type: ignore[assignment]
         self.labels: dict[tuple[int, ...], str] = {}
         self.lengths: dict[int, tuple[int, ...]] = {}
         spans: dict[int, set[int]] = {}
