@@ -227,7 +227,7 @@ def _ties(
         )  # fmt: skip
     order = {r: i for i, r in enumerate(RELATIONS)}
     kept = sorted(
-        sorted(ties, key=lambda t: (-t.strength, -t.count))[:limit],
+        sorted(ties, key=lambda t: (-t.strength, -t.count, t.first_seen.value or "9999", t.target.name))[:limit],
         key=lambda t: (order.get(t.relation, len(order)), t.first_seen.value is None, t.first_seen.value or "",
                        -t.strength, t.target.name, t.source.name),
     )  # fmt: skip
