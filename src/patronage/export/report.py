@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from functools import cache
+from functools import lru_cache
 
 from patronage.errors import InputError
 from patronage.export.markup import Block, Heading, Inline, Item, Para, Span, to_html, to_markdown
@@ -52,7 +52,7 @@ def when(date: DateValue) -> str:
     return f"{shown} ({date.precision}, “{date.text}”)" if date.text else f"{shown} ({date.precision})"
 
 
-@cache
+@lru_cache(maxsize=4096)
 def _pattern(name: str) -> re.Pattern[str]:
     return re.compile(r"(?<!\w)" + re.escape(name) + r"(?!\w)", re.IGNORECASE)
 

@@ -222,16 +222,21 @@ def _ties(
         last = max(dated, key=lambda d: d.value or "") if dated else DateValue(None)
         head = cited[0].fact
         ties.append(
-            Tie(name, head.source, head.target, polarity, first, last, len(cited), len(by_doc),
-                _strength(by_doc), tuple(cited[:TIE_CITATIONS]))
+            Tie(name, head.source, head.target, polarity, first, last, count=len(cited), articles=len(by_doc),
+                strength=_strength(by_doc), statements=tuple(cited[:TIE_CITATIONS]))
         )  # fmt: skip
-    order = {r: i for i, r in enumerate(RELATIONS)}
-    kept = sorted(
-        sorted(ties, key=lambda t: (-t.strength, -t.count, t.first_seen.value or "9999", t.target.name))[:limit],
-        key=lambda t: (order.get(t.relation, len(order)), t.first_seen.value is None, t.first_seen.value or "",
-                       -t.strength, t.target.name, t.source.name),
-    )  # fmt: skip
+    strongest = sorted(
+        ties, key=lambda t: (-t.strength, -t.count, t.first_seen.value or "9999", t.target.name)
+    )
+    kept = sorted(strongest[:limit], key=_tie_order)
     return kept, len(ties) - len(kept)
+
+
+def _tie_order(tie: Tie) -> tuple[Any, ...]:
+    """Relations in the vocabulary's order, then ties oldest first (undated last), strongest first."""
+    rank = RELATIONS.index(tie.relation) if tie.relation in RELATIONS else len(RELATIONS)
+    seen = tie.first_seen.value
+    return (rank, seen is None, seen or "", -tie.strength, tie.target.name, tie.source.name)
 
 
 def _kind_implies(event: Event, relation: str) -> bool:
