@@ -141,6 +141,7 @@ def test_limits_keep_the_strongest_and_count_the_rest(store: Store) -> None:
     assert (report.ties[0].relation, report.ties[0].target.name) == ("harbours", "Viktor Yanukovych")
     assert report.left_out["events"] == 1  # two AID events, one kept
     assert build_report(store, PUTIN.actor_id, min_confidence=0.9).events == {}
+    assert report.left_out["roles"] == 0 and len(report.roles) == 1  # a gazetteer role is never cut
 
 
 def test_resolution_and_errors(store: Store) -> None:

@@ -40,7 +40,8 @@ __all__ = ["do_report", "report"]
     type=click.IntRange(1, 10000),
     default=25,
     show_default=True,
-    help="Most ties, events of each type and quotes of each side (the most confident kept).",
+    help="Most roles stated in articles (the first), ties (the strongest), events of each type and quotes "
+    "of each side (the most confident); the rest are counted.",
 )
 @click.option(
     "--min-confidence",

@@ -125,7 +125,7 @@ def _roles(report: Report) -> list[Block]:
             blocks.append(Item(said, _cite(cited.citation, [], report)))
     if len(blocks) == 1:
         blocks.append(Para(["No role is stored."]))
-    return blocks
+    return blocks + _left(report, "roles", "role")
 
 
 def _tie(tie: Tie, report: Report) -> Item:
@@ -225,7 +225,7 @@ def _quotes(report: Report) -> list[Block]:
 
 def _left(report: Report, key: str, word: str) -> list[Block]:
     n = report.left_out.get(key, 0)
-    return [Para([f"{_plural(n, word)} more left out by the limit."], note=True)] if n else []
+    return [Para([f"{n} more {word}{'' if n == 1 else 's'} left out by the limit."], note=True)] if n else []
 
 
 def layout(report: Report) -> list[Block]:

@@ -103,7 +103,7 @@ class Report:
     quotes_by: tuple[Cited[Quote], ...]
     quotes_about: tuple[Cited[Quote], ...]
     left_out: dict[str, int]
-    """Facts over the limits, by section (``ties``, ``events``, ``quotes_by``, ``quotes_about``)."""
+    """Facts over the limits, by section (``roles``, ``ties``, ``events``, ``quotes_by``, ``quotes_about``)."""
     names: dict[str, tuple[str, ...]]
     """Actor id → its name and aliases, for every actor the dossier names."""
 
@@ -172,9 +172,11 @@ class _Articles:
         return DateValue(day, "day", None, "article date") if day else own
 
 
-def _roles(actor: Actor, articles: _Articles, as_of: str | None) -> tuple[Cited[Role], ...]:
-    """Roles begun by ``as_of`` (an end after it is not yet known then), gazetteer roles first;
-    a role the text states, when its article is not dated after ``as_of``."""
+def _roles(
+    actor: Actor, articles: _Articles, as_of: str | None, limit: int
+) -> tuple[tuple[Cited[Role], ...], int]:
+    """Roles begun by ``as_of`` (an end after it is not yet known then), gazetteer roles first; then
+    the first ``limit`` roles the text states in articles not dated after ``as_of``, and how many more."""
     articles.load(r.evidence.doc_id for r in actor.roles if r.evidence is not None)
     out: list[Cited[Role]] = []
     for role in actor.roles:
@@ -186,7 +188,10 @@ def _roles(actor: Actor, articles: _Articles, as_of: str | None) -> tuple[Cited[
         elif _before(articles.date(role.evidence.doc_id), as_of):
             said = articles.dated(DateValue(None), role.evidence.doc_id)
             out.append(Cited(role, articles.cite(role.evidence), said))
-    return tuple(sorted(out, key=lambda c: (c.citation is not None, c.date.value or "9999")))
+    ordered = sorted(out, key=lambda c: (c.citation is not None, c.date.value or "9999"))
+    stated = sum(c.citation is not None for c in ordered)
+    cut = len(ordered) - stated + min(stated, limit)
+    return tuple(ordered[:cut]), len(ordered) - cut
 
 
 def _strength(by_doc: dict[str, float]) -> float:
@@ -357,8 +362,9 @@ def build_report(
 ) -> Report:
     """The dossier of the actor ``actor_id`` (see the module docstring for what it holds).
 
-    ``limit`` bounds the ties, the events of each type and the quotes of each side (the most
-    confident are kept; the report says how many were left out). Events below ``min_confidence``
+    ``limit`` bounds the roles the text states (the first kept), the ties (the strongest), the events
+    of each type and the quotes of each side (the most confident); the report says how many more
+    there are. Events below ``min_confidence``
     are left out. Raises :class:`NotFoundError` for an actor no stored article mentions and
     :class:`InputError` for an unknown relation or an impossible date.
     """
@@ -379,18 +385,20 @@ def build_report(
         others.discard(actor_id)
     quotes_by, by_left = _quotes(store, actor_id, True, (others, limit), articles, as_of)
     quotes_about, about_left = _quotes(store, actor_id, False, (others, limit), articles, as_of)
+    roles, roles_left = _roles(actor, articles, as_of, limit)
     every_event = [c for cited in events.values() for c in cited]
     named = _actor_ids(ties, every_event, [*quotes_by, *quotes_about]) | {actor_id}
     return Report(
         actor,
         relation,
         as_of,
-        _roles(actor, articles, as_of),
+        roles,
         tuple(ties),
         events,
         quotes_by,
         quotes_about,
         {
+            "roles": roles_left,
             "ties": ties_left,
             "events": events_left,
             "quotes_by": by_left,
