@@ -23,6 +23,7 @@ def test_help_of_every_command() -> None:
         ["run", "--help"],
         ["export", "--help"],
         ["query", "--help"],
+        ["report", "--help"],
         ["eval", "--help"],
         ["bench", "--help"],
         ["summary", "--help"],

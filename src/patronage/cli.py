@@ -25,6 +25,7 @@ from patronage.commands.export import export
 from patronage.commands.load import load
 from patronage.commands.migrate import migrate
 from patronage.commands.query import query
+from patronage.commands.report import report
 from patronage.commands.run import run
 from patronage.commands.serve import serve
 from patronage.commands.summary import summary
@@ -35,7 +36,7 @@ from patronage.errors import PatronageError
 __all__ = ["COMMANDS", "cli", "main"]
 
 #: every command of ``patronage``, each declared in its module of ``patronage.commands``
-COMMANDS = (run, load, migrate, export, summary, query, eval_, bench, serve, actors, train)
+COMMANDS = (run, load, migrate, export, summary, query, report, eval_, bench, serve, actors, train)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

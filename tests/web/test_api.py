@@ -251,6 +251,48 @@ def test_hostile_markup_comes_back_as_json_data_only(client: TestClient) -> None
     assert [h["text"] for h in body["highlights"]] == ["Iran", "sent", "Assad"]
 
 
+# -- the cited dossier -----------------------------------------------------------------------------
+
+
+def test_report_in_markdown_by_name_relation_and_date(client: TestClient) -> None:
+    response = client.get("/api/report", params={"actor": "Russia", "relation": "harbours"})
+    assert response.status_code == 200 and response.headers["content-type"] == "text/markdown; charset=utf-8"
+    text = response.text
+    assert text.startswith("# Russia\n") and response.headers["cache-control"] == "no-store"
+    assert "**Russia harbours Bashar al-Assad**: 2024-12 (month)" in text
+    assert "“Russia granted Assad asylum after the fall of Damascus.”" in text
+    assert "**Russia harbours Edward Snowden**" in text and "### AID" in text
+    assert "supports" not in text  # the Kremlin's backing is another relation
+    earlier = client.get(
+        "/api/report", params={"actor": RUSSIA, "relation": "harbours", "as_of": "2014"}
+    ).text
+    assert "Edward Snowden" in earlier and "Bashar al-Assad" not in earlier
+
+
+def test_report_in_html_is_escaped_and_loads_nothing(client: TestClient) -> None:
+    from patronage.export.markup import CSP as REPORT_CSP
+
+    response = client.get("/api/report", params={"actor": ASSAD, "format": "html"})
+    assert response.status_code == 200 and response.headers["content-type"] == "text/html; charset=utf-8"
+    assert response.headers["content-security-policy"] == REPORT_CSP
+    page = response.text
+    assert page.startswith("<!DOCTYPE html>") and "Iran sent fuel tankers to Assad" in page
+    assert HOSTILE not in page and HOSTILE_IMG not in page and "javascript:" not in page
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in page
+
+
+def test_report_errors(client: TestClient) -> None:
+    _error(client, "/api/report", 404, actor="Nobody")
+    assert _error(client, "/api/report", 400, actor="Russia", relation="befriends")["errors"][0]["param"] == (
+        "relation"
+    )
+    _error(client, "/api/report", 400, actor="Russia", as_of="2015-02-30")
+    _error(client, "/api/report", 400, actor=" ")
+    _error(client, "/api/report", 422, actor="Russia", format="pdf")
+    _error(client, "/api/report", 422, actor="Russia", as_of="Oct 2015")
+    _error(client, "/api/report", 422)
+
+
 def test_front_end_never_parses_data_as_html() -> None:
     for path in STATIC_DIR.glob("*.js"):
         code = path.read_text(encoding="utf-8")

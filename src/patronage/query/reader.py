@@ -20,6 +20,7 @@ from patronage.query.filters import check_date
 from patronage.query.network import network
 from patronage.query.paths import shortest_path
 from patronage.query.profile import actor_profile, find_actors
+from patronage.query.report import build_report, resolve_actor
 from patronage.query.search import search
 from patronage.store import Store
 
@@ -87,6 +88,28 @@ class Reader(Store):
     def profile(self, actor_id: str, as_of: str | None = None, limit: int = 50) -> dict[str, Any]:
         """An actor's roles, relations, events and quotes, as of a date."""
         return actor_profile(self, actor_id, check_date(as_of, "as_of"), limit)
+
+    def report(
+        self,
+        actor: str,
+        *,
+        relation: str | None = None,
+        as_of: str | None = None,
+        fmt: str = "md",
+        limit: int = 25,
+        min_confidence: float = 0.0,
+    ) -> str:
+        """A cited dossier on ``actor`` (an id, or a name resolved as ``patronage report`` resolves it),
+        as Markdown (``fmt="md"``) or one self-contained HTML page (``"html"``): what the command writes.
+
+        ``relation`` keeps one relation (and the events of its kind), ``as_of`` leaves out later facts.
+        """
+        from patronage.export.report import render_report
+
+        found = build_report(
+            self, resolve_actor(self, actor), relation, as_of, limit=limit, min_confidence=min_confidence
+        )
+        return render_report(found, fmt)
 
     def network(
         self,

@@ -1,4 +1,5 @@
-"""The JSON routes under ``/api``: search, actor, network, events, evidence and meta.
+"""The routes under ``/api``: search, actor, network, events, evidence and meta (JSON), and report (a
+cited dossier in Markdown or HTML; its errors are JSON as every other route's).
 
 Parameters are checked twice: their shape by FastAPI (422 with the one error shape) and their
 meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.errors.InputError`, 400).
@@ -15,6 +16,8 @@ from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
 from patronage.errors import InputError
+from patronage.export.markup import CSP as REPORT_CSP
+from patronage.export.report import FORMATS, render_report
 from patronage.model.plover import MODALITIES, POLARITIES, SIGNS
 from patronage.query import actor_profile
 from patronage.query.events import EventFilter, events_page
@@ -22,6 +25,7 @@ from patronage.query.evidence import event_evidence, relation_evidence
 from patronage.query.filters import DATE_PATTERN, check_date, check_types
 from patronage.query.network import EdgeIndex, edge_index, network
 from patronage.query.overview import overview
+from patronage.query.report import build_report, check_relation, resolve_actor
 from patronage.query.search import search
 from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
@@ -208,5 +212,25 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
             else:
                 found = event_evidence(store, evidence_id)
         return json_response({"ok": True, **found})
+
+    @router.get("/report")
+    def report_route(
+        actor: Text,
+        relation: Annotated[str | None, Query(min_length=1, max_length=40)] = None,
+        as_of: OptDate = None,
+        format: Annotated[str, Query(pattern=_one_of(FORMATS))] = "md",  # noqa: A002 -- the public name
+    ) -> Response:
+        """A cited dossier on ``actor`` (an actor id, or a name resolved as the CLI resolves it), in
+        Markdown or as a self-contained HTML page whose own policy lets it load nothing."""
+        check_date(as_of, "as_of")
+        wanted = check_relation(relation)
+        with pool.cursor() as store:
+            found = build_report(store, resolve_actor(store, actor), wanted, as_of, limit=max_rows)
+        text = render_report(found, format)
+        if format == "html":
+            return Response(
+                text, media_type="text/html; charset=utf-8", headers={"Content-Security-Policy": REPORT_CSP}
+            )
+        return Response(text, media_type="text/markdown; charset=utf-8")
 
     return router
