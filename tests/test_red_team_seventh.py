@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
+from patronage.cli import main
 from patronage.errors import ModelError
 from patronage.nlp.loader import is_pipeline_package, load_nlp
 from patronage.resolve import entries
@@ -78,3 +79,67 @@ def test_importer_output_is_written_entry_by_entry_as_one_list(tmp_path: Path) -
         sort_keys=False,
         width=110,
     )
+
+
+# --- minor findings ------------------------------------------------------------------------------
+
+
+def _error(capsys: pytest.CaptureFixture[str]) -> str:
+    err = capsys.readouterr().err.strip().splitlines()[-1]
+    assert err.startswith("error: ") and "internal error" not in err, err
+    return err
+
+
+def test_an_empty_db_option_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    """A40: ``--db ''`` (an unset shell variable) quietly meant ./patronage.duckdb."""
+    assert main(["summary", "--db", ""]) == 2
+    assert "must not be empty" in _error(capsys)
+
+
+def test_actors_import_refuses_binary_input_and_its_own_input_as_output(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A51: random bytes gave "wrote 2 actors"; A52: ``-o`` the input with --force replaced it."""
+    noise = tmp_path / "noise.bin"
+    noise.write_bytes(bytes(range(256)) * 400)
+    assert main(["actors", "import", str(noise), "--format", "phoenix", "-o", str(tmp_path / "o.yaml")]) == 1
+    assert "binary file, not text" in _error(capsys)
+    source = tmp_path / "d.actors.txt"
+    source.write_text(_phoenix(3))
+    before = source.read_text()
+    assert main(["actors", "import", str(source), "--format", "phoenix", "-o", str(source), "--force"]) == 1
+    assert "is the dictionary being read" in _error(capsys)
+    assert source.read_text() == before
+
+
+def test_gazetteer_errors_are_one_line_and_an_endless_name_is_refused_at_start(tmp_path: Path) -> None:
+    """A35: a YAML error ran over three lines; A38: a 50M-character alias failed every article in spaCy."""
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("- id: a\n  name: A\n  kind: [person\n")
+    with pytest.raises(ModelError) as info:
+        entries.parse_entries(entries.read_yaml(bad), {})
+    assert "\n" not in str(info.value)
+    long = tmp_path / "long.yaml"
+    long.write_text("- id: x\n  name: X\n  kind: person\n  aliases: [" + "A" * 5_000 + "]\n")
+    with pytest.raises(ModelError, match="aliases longer than 500 characters") as info:
+        entries.parse_entries(entries.read_yaml(long), {})
+    assert len(str(info.value)) < 300
+
+
+def test_a_name_of_symbols_alone_matches_no_actor(
+    sample_db: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """RT6: ``query actor "'"`` answered China (the apostrophe of an alias)."""
+    assert main(["query", "actor", "'", "--db", str(sample_db)]) == 1
+    assert "holds no letter or digit" in _error(capsys)
+
+
+def test_an_empty_csv_export_is_an_empty_file(tmp_path: Path) -> None:
+    """A46: no failures gave a CSV of one bare newline."""
+    from io import StringIO
+
+    from patronage.export.writers import write_csv
+
+    out = StringIO()
+    assert write_csv(iter([]), out) == 0
+    assert out.getvalue() == ""

@@ -39,7 +39,9 @@ def test_categories_decide_every_code_point() -> None:
         target = _target(code)
         if category in ("Cf", "Co", "Cn"):
             assert target is None, hex(code)
-        elif category in ("Cc", "Zs") and code not in (0x0A, 0x85):
+        elif category == "Cc" and code not in (0x0A, 0x85):
+            assert target == (" " if chr(code).isspace() else None), hex(code)
+        elif category == "Zs":
             assert target == " ", hex(code)
         elif category == "Cs":
             assert target == "\ufffd"
@@ -51,7 +53,9 @@ def test_private_use_and_variation_selectors_go() -> None:
 
 def test_line_and_paragraph_separators_and_controls() -> None:
     assert normalise_text("a\u2028b\u2029c\r\nd\re\x85f") == "a\nb\n\nc\nd\ne\nf"
-    assert normalise_text("a\x00b\x1fc\x7fd\x9be\tf") == "a b c d e f"
+    assert normalise_text("a\x00b\x1fc\x7fd\x9be\tf") == "ab cde f"
+    # a control character that is no whitespace is dropped, not a word break (red-team pass 7, A29)
+    assert normalise_text("John Sm\x01ith met Xi\x1b[0m") == "John Smith met Xi[0m"
 
 
 def test_lone_surrogates_become_replacement_characters() -> None:
@@ -59,8 +63,8 @@ def test_lone_surrogates_become_replacement_characters() -> None:
 
 
 def test_fields_are_one_line_without_controls() -> None:
-    assert normalise_field("  id\x00-1\n2\u200b\t ") == "id -1 2"
-    assert normalise_field("https://example.org/\x00a") == "https://example.org/ a"
+    assert normalise_field("  id\x00-1\n2\u200b\t ") == "id-1 2"
+    assert normalise_field("https://example.org/\x00a") == "https://example.org/a"
     assert normalise_field("\u200b\u00ad") == ""
 
 

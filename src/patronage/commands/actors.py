@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import click
@@ -41,6 +42,10 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     """
     from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
 
+    if _same_file(path, output):
+        raise InputError(
+            "the output is the dictionary being read; write the YAML to another file", source=output
+        )
     entries = import_phoenix(Path(path)) if fmt == "phoenix" else import_countryinfo(Path(path))
     if not entries:  # an empty file, or one of another format: writing nothing would look like success
         raise InputError(f"no actors were found in {path}; is it a {fmt} dictionary?")
@@ -54,3 +59,11 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     with atomic_output(output, force) as tmp:
         n = write_entries(entries, tmp)
     click.echo(f"wrote {n} actors to {out}; use them with --set resolve.gazetteer={out}", err=True)
+
+
+def _same_file(a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` name one file (by path, link or hard link)."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:  # the output does not exist yet
+        return False

@@ -33,8 +33,18 @@ pass_ctx = click.make_pass_decorator(Context)
 def db_option(func: F) -> F:
     """The ``--db FILE`` option every command that opens the database takes."""
     return click.option(
-        "--db", type=click.Path(dir_okay=False), help="DuckDB file (default ./patronage.duckdb)."
+        "--db",
+        type=click.Path(dir_okay=False),
+        callback=_not_empty,
+        help="DuckDB file (default ./patronage.duckdb).",
     )(func)
+
+
+def _not_empty(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
+    # an empty --db (an unset shell variable) must not quietly mean the default store
+    if value is not None and not value.strip():
+        raise click.BadParameter("must not be empty; leave --db out to use ./patronage.duckdb")
+    return value
 
 
 def available_cpus() -> int:

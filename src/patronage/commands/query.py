@@ -81,7 +81,7 @@ def query_actor(c: Context, name: str, db: str | None, as_of: str | None, as_jso
                 )
             elif section == "events":
                 click.echo(
-                    f"  {item['date'] or '?'} {item['type']} {item['source']} → {item['target']}"
+                    f"  {item['date'] or '?'} {item['type']} {item['source'] or '?'} → {item['target'] or '–'}"
                     f" [{item['polarity']}, {item['modality']}]: {item['sentence'][:100]}"
                 )
             else:

@@ -60,7 +60,8 @@ def write_csv(rows: Iterable[dict[str, Any]], out: IO[str], columns: list[str] |
                 seen.add(k)
                 header.append(k)
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(header)
+    if header:  # nothing to export and no known columns: an empty file, as in JSONL, not a bare newline
+        writer.writerow(header)
     for r in flat_rows:
         writer.writerow(["" if r.get(h) is None else safe_cell(r.get(h)) for h in header])
     return len(flat_rows)

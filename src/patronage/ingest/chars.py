@@ -7,8 +7,10 @@ or tag character cannot slip through and split or spoof a name:
   the Mongolian vowel separator, tag characters), private-use (``Co``) and unassigned code points
   (``Cn``) are removed, as are the default-ignorable combining marks (variation selectors, the
   combining grapheme joiner);
-* control characters (``Cc``) become a space, except the line breaks: ``\\n`` stays, ``\\r\\n``,
-  ``\\r`` and NEL become ``\\n``; the line separator (``Zl``) is a line break and the paragraph
+* control characters (``Cc``) that are whitespace (tab, form feed, the information separators)
+  become a space, and the line breaks stay line breaks: ``\\n`` stays, ``\\r\\n``, ``\\r`` and NEL become
+  ``\\n``; the other control characters (NUL, bell, escape, delete, C1) are removed, so
+  "John Sm\\x01ith" stays one name; the line separator (``Zl``) is a line break and the paragraph
   separator (``Zp``) a blank line;
 * every space separator (``Zs``) and the Hangul fillers, which render as blanks, become one space;
 * a lone surrogate (``Cs``, from an undecodable file name or a JSON escape) becomes U+FFFD;
@@ -62,7 +64,9 @@ def _target(code: int) -> int | str | None:
     if code == 0x85:  # NEL, the C1 line break
         return "\n"
     category = unicodedata.category(chr(code))
-    if category == "Cc" or category == "Zs" or code in _FILLERS:
+    if category == "Cc":
+        return " " if chr(code).isspace() else None
+    if category == "Zs" or code in _FILLERS:
         return " "
     if category == "Zl":
         return "\n"

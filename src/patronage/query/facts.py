@@ -57,7 +57,7 @@ def actor_roles(store: Store, actor_ids: Sequence[str] | None = None) -> dict[st
     seen: set[tuple[Any, ...]] = set()
     for row in store.rows(
         f"""SELECT {ROLES.select()} FROM roles WHERE {where}
-            ORDER BY actor_id, origin, start NULLS LAST, doc_id, ev_start""",
+            ORDER BY actor_id, origin, start NULLS LAST, doc_id, ev_start, title, "of", "end" NULLS LAST""",
         params,
     ):
         role = ROLES.record(row)

@@ -13,10 +13,15 @@ __all__ = ["actor_profile", "find_actors"]
 def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]]:
     """Actors whose name, alias or id matches ``name`` (case-insensitive), best first.
 
-    A blank name is an :class:`InputError` (it would match every actor), as it is in the web API.
+    A blank name, or one without a letter or digit, is an :class:`InputError` (it would match
+    every actor, or any name with an apostrophe), as it is in the web API.
     """
     if not name.strip():
         raise InputError("give an actor name (it is empty)", source="name")
+    if not any(ch.isalnum() for ch in name):  # "'" or "-" would match any name that holds one
+        raise InputError(
+            f"give an actor name ({name.strip()[:40]!r} holds no letter or digit)", source="name"
+        )
     needle = name.strip().lower()  # matched as text: "%" and "_" are no wildcards
     return store.rows(
         """SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.actor_id) AS mentions
@@ -43,7 +48,8 @@ def actor_profile(store: Store, actor_id: str, as_of: str | None = None, limit: 
     cutoff = as_of or "9999"
     roles = store.rows(
         """SELECT title, "of", start, "end", origin, sentence FROM roles WHERE actor_id = ?
-           AND coalesce(start, '0000') <= ? ORDER BY start NULLS LAST""",
+           AND coalesce(start, '0000') <= ?
+           ORDER BY start NULLS LAST, "end" NULLS LAST, title, "of", origin, sentence""",
         [actor_id, cutoff],
     )
     relations = store.rows(

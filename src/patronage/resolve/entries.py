@@ -90,6 +90,9 @@ def date_bound(value: str | None, *, end: bool) -> dt.date | None:
 RawFile = tuple[str, list[Any]]
 
 
+#: the longest name or alias of a gazetteer entry
+MAX_NAME_CHARS = 500
+
 #: the largest gazetteer file read (the packaged ones are a few MB; a full Phoenix import some tens)
 MAX_GAZETTEER_BYTES = 64 * 1024 * 1024
 
@@ -106,7 +109,9 @@ def read_yaml(path: Path) -> RawFile:
     except InputError as exc:
         raise ModelError(f"cannot read gazetteer file: {exc.message}", source=str(path)) from None
     except (OSError, UnicodeDecodeError, yaml.YAMLError) as exc:
-        raise ModelError(f"cannot read gazetteer file: {exc}", source=str(path)) from exc
+        # one line: a YAML error spans three (the problem, its line, a caret under the column)
+        reason = " ".join(str(exc).split())[:500]
+        raise ModelError(f"cannot read gazetteer file: {reason}", source=str(path)) from exc
     if data is None:
         data = []
     if not isinstance(data, list):
@@ -172,7 +177,15 @@ class _Check:
         value = [value] if isinstance(value, str) else [] if value is None else value
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(f"{key} must be a list of non-empty strings")
+        for v in value:
+            self.name(v, key)
         return tuple(value)
+
+    def name(self, value: str, key: str) -> None:
+        """A name longer than :data:`MAX_NAME_CHARS` is refused when the file is read, not when an
+        article meets it (a 50-million-character alias failed every article in spaCy)."""
+        if len(value) > MAX_NAME_CHARS:
+            self.fail(f"{key} longer than {MAX_NAME_CHARS} characters ({len(value):,})")
 
     def match(self, value: object, pattern: re.Pattern[str], what: str) -> str | None:
         if value is not None and not (isinstance(value, str) and pattern.fullmatch(value)):
@@ -220,9 +233,10 @@ def parse_entries(raw: RawFile, seen: dict[str, str]) -> list[dict[str, Any]]:
         if not isinstance(item, dict):
             check.fail("an entry must be a mapping")
         name, kind, entry_id = item.get("name"), item.get("kind"), item.get("id")
-        check.where = f"entry {n} ({entry_id or name})"
+        check.where = f"entry {n} ({str(entry_id or name)[:80]})"
         if not isinstance(name, str) or not name.strip():
             check.fail("missing name")
+        check.name(name, "name")
         if kind not in ACTOR_KINDS | PLACE_KINDS:
             check.fail(f"bad kind {kind!r} (want one of {sorted(ACTOR_KINDS | PLACE_KINDS)})")
         allowed = (

@@ -11,6 +11,7 @@ from typing import Any
 import yaml
 
 from patronage.errors import InputError
+from patronage.ingest.decode import looks_binary
 from patronage.ingest.files import open_regular, read_capped
 from patronage.resolve.importers.notation import Entry
 from patronage.resolve.keys import normalize
@@ -51,7 +52,10 @@ def read_lines(path: Path) -> Iterator[str]:
     """
     try:
         with open_regular(path) as stream:
-            text = read_capped(stream, MAX_DICTIONARY_BYTES).decode("utf-8", errors="replace")
+            data = read_capped(stream, MAX_DICTIONARY_BYTES)
+        if looks_binary(data):
+            raise InputError("binary file, not text")
+        text = data.decode("utf-8", errors="replace")
     except InputError as exc:
         raise InputError(f"cannot read dictionary: {exc.message}", source=str(path)) from None
     except OSError as exc:
