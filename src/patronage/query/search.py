@@ -1,7 +1,9 @@
-"""Sentence search: sentences containing a query, newest article first.
+"""Sentence search: sentences containing a query from the start of a word, newest article first.
 
-A query matches a sentence that contains it as a plain substring, case-insensitively, so
-``"prisoner exch"`` finds "a prisoner exchange" and punctuation in the query is matched as typed.
+A query matches a sentence that contains it, case-insensitively, beginning where a word begins, so
+``"prisoner exch"`` finds "a prisoner exchange", ``"Assad"`` does not find "ambassador", and
+punctuation in the query is matched as typed. Actors match the same way on their names and aliases
+(and on the start of their ids).
 The store keeps every sentence lowercased in ``sentence_search`` (written with the article, see
 :mod:`patronage.store.rows`), because lowering 400,000 sentences at query time cost more than the
 match. The scan yields the (``doc_id``, ``idx``) of the first ``limit`` hits; only those are read
@@ -10,13 +12,14 @@ back from ``sentences`` with their article.
 
 from __future__ import annotations
 
+import re
 from dataclasses import asdict, dataclass
 from typing import Any
 
 from patronage.errors import InputError
 from patronage.store import Store
 
-__all__ = ["SentenceHit", "search", "search_sentences"]
+__all__ = ["SentenceHit", "search", "search_sentences", "word_start"]
 
 #: the order of results: newest article first, undated ones last, then by article and position
 _ORDER = "a.date DESC NULLS LAST, s.doc_id"
@@ -33,6 +36,8 @@ class SentenceHit:
     title: str | None
     date: str | None
     url: str | None
+    event_ids: tuple[str, ...] = ()
+    """The events read from this sentence."""
 
 
 def _read(store: Store, keys: list[tuple[str, int]]) -> list[SentenceHit]:
@@ -46,11 +51,27 @@ def _read(store: Store, keys: list[tuple[str, int]]) -> list[SentenceHit]:
         [docs, docs],
     )
     by_key = {(r.pop("doc_id"), r.pop("idx")): r for r in rows}
-    return [SentenceHit(key[0], **by_key[key]) for key in keys if key in by_key]
+    events: dict[tuple[str, int], tuple[str, ...]] = {}
+    for doc_id, start, ids in store.query(
+        """SELECT doc_id, ev_start, list(event_id ORDER BY event_id) FROM events
+           WHERE doc_id IN (SELECT unnest(?)) GROUP BY doc_id, ev_start""",
+        [docs],
+    ):
+        events[(str(doc_id), int(start))] = tuple(ids)
+    return [
+        SentenceHit(key[0], **by_key[key], event_ids=events.get((key[0], int(by_key[key]["start"])), ()))
+        for key in keys
+        if key in by_key
+    ]
+
+
+def word_start(needle: str) -> str:
+    """An RE2 pattern matching ``needle`` (lowercase, taken literally) where a word begins."""
+    return r"(?:^|[^\pL\pN_])" + re.escape(needle) if needle[:1].isalnum() else re.escape(needle)
 
 
 def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]:
-    """Up to ``limit`` sentences containing ``q`` (case-insensitive), newest article first.
+    """Up to ``limit`` sentences containing ``q`` from a word's start (case-insensitive), newest first.
 
     Ties on the date go by ``doc_id`` then position in the article; undated articles come last.
     Leading and trailing spaces of ``q`` are ignored; an empty query or a ``limit`` below 1 finds
@@ -61,14 +82,15 @@ def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]
         return []
     keys = store.rows(
         f"""SELECT s.doc_id, s.idx FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
-            WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
-        [needle, limit],
+            WHERE contains(s.text, ?) AND regexp_matches(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
+        [needle, word_start(needle), limit],
     )
     return _read(store, [(str(k["doc_id"]), int(k["idx"])) for k in keys])
 
 
 def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:
-    """Actors whose name, alias or id contains ``q``, and sentences containing it (newest first).
+    """Actors whose name or alias holds ``q`` from a word's start, or whose id starts with it, and
+    sentences holding it from a word's start (newest first).
 
     A blank ``q`` is an :class:`InputError`: it would match every actor.
     """
@@ -78,12 +100,12 @@ def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, A
     results = store.rows(
         """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id)::INTEGER AS mentions
            FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id
-           WHERE contains(lower(a.name), ?) OR contains(lower(a.actor_id), ?)
-              OR contains(lower(array_to_string(a.aliases, chr(31))), ?)
+           WHERE regexp_matches(lower(a.name), ?) OR starts_with(lower(a.actor_id), ?)
+              OR regexp_matches(lower(array_to_string(a.aliases, chr(31))), ?)
            GROUP BY a.actor_id, a.name, a.kind, a.country
            ORDER BY lower(a.name) = ? DESC, starts_with(lower(a.name), ?) DESC, mentions DESC, a.name
            LIMIT ?""",
-        [needle, needle, needle, needle, needle, limit],
+        [word_start(needle), needle, word_start(needle), needle, needle, limit],
     )
     sentences: list[dict[str, Any]] = []
     if len(needle) >= 3 and sentence_limit > 0:
