@@ -52,7 +52,9 @@ class EventFilter:
         where = ["TRUE"]
         params: list[Any] = []
         if self.actor and self.other:
-            where.append("((source_actor_id = ? AND target_actor_id = ?) OR (source_actor_id = ? AND target_actor_id = ?))")
+            where.append(
+                "((source_actor_id = ? AND target_actor_id = ?) OR (source_actor_id = ? AND target_actor_id = ?))"
+            )
             params += [self.actor, self.other, self.other, self.actor]
         elif self.actor:
             where.append("(source_actor_id = ? OR target_actor_id = ?)")

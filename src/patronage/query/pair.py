@@ -67,7 +67,9 @@ def pair_history(
     for actor_id in (a, b):
         if actor_id not in actors:
             raise NotFoundError(f"no actor {actor_id!r}", source="actor")
-    both = select_events(store, EventFilter(actor=a, other=b, start=start, end=end), order=DATE_ORDER, limit=limit)
+    both = select_events(
+        store, EventFilter(actor=a, other=b, start=start, end=end), order=DATE_ORDER, limit=limit
+    )
     events = [event_object(e, sign) for e, sign in both]
     relations = _relations(store, a, b, start, end, limit)
     quotes = _quotes(store, a, b, start, end, limit)
