@@ -19,10 +19,13 @@ from typing import Any
 from patronage.errors import InputError
 from patronage.store import Store
 
-__all__ = ["SentenceHit", "search", "search_sentences", "word_start"]
+__all__ = ["SentenceHit", "search", "search_sentences"]
 
 #: the order of results: newest article first, undated ones last, then by article and position
 _ORDER = "a.date DESC NULLS LAST, s.doc_id"
+#: substring hits read per hit asked for, among which the hits at a word's start are kept (a query
+#: whose substring mostly falls inside words may find fewer than asked)
+_CANDIDATES = 10
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,9 +68,13 @@ def _read(store: Store, keys: list[tuple[str, int]]) -> list[SentenceHit]:
     ]
 
 
-def word_start(needle: str) -> str:
-    """An RE2 pattern matching ``needle`` (lowercase, taken literally) where a word begins."""
-    return r"(?:^|[^\pL\pN_])" + re.escape(needle) if needle[:1].isalnum() else re.escape(needle)
+def _word_start(needle: str) -> re.Pattern[str]:
+    """A pattern finding ``needle`` (taken literally) where a word begins, when it begins with one.
+
+    The store finds the substring (fast); the word start is checked in Python on those candidates,
+    as a regular expression in DuckDB (compiled per row for a parameter) cost several times the search.
+    """
+    return re.compile(r"(?:^|\W)" + re.escape(needle) if needle[:1].isalnum() else re.escape(needle))
 
 
 def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]:
@@ -80,12 +87,14 @@ def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]
     needle = q.strip().lower()
     if not needle or limit < 1:
         return []
-    keys = store.rows(
-        f"""SELECT s.doc_id, s.idx FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
-            WHERE contains(s.text, ?) AND regexp_matches(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
-        [needle, word_start(needle), limit],
+    starts = _word_start(needle)
+    rows = store.query(
+        f"""SELECT s.doc_id, s.idx, s.text FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
+            WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
+        [needle, _CANDIDATES * limit],
     )
-    return _read(store, [(str(k["doc_id"]), int(k["idx"])) for k in keys])
+    keys = [(str(d), int(i)) for d, i, text in rows if starts.search(text)]
+    return _read(store, keys[:limit])
 
 
 def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:
@@ -97,16 +106,26 @@ def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, A
     needle = q.strip().lower()
     if not needle:
         raise InputError("give some text to search for (it is empty)", source="q")
-    results = store.rows(
-        """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id)::INTEGER AS mentions
+    starts = _word_start(needle)
+    rows = store.rows(
+        """SELECT a.actor_id, a.name, a.kind, a.country, count(m.actor_id)::INTEGER AS mentions,
+                  lower(array_to_string(a.aliases, chr(31))) AS also
            FROM actors a LEFT JOIN mentions m ON m.actor_id = a.actor_id
-           WHERE regexp_matches(lower(a.name), ?) OR starts_with(lower(a.actor_id), ?)
-              OR regexp_matches(lower(array_to_string(a.aliases, chr(31))), ?)
-           GROUP BY a.actor_id, a.name, a.kind, a.country
-           ORDER BY lower(a.name) = ? DESC, starts_with(lower(a.name), ?) DESC, mentions DESC, a.name
+           WHERE contains(lower(a.name), ?) OR starts_with(lower(a.actor_id), ?)
+              OR contains(lower(array_to_string(a.aliases, chr(31))), ?)
+           GROUP BY a.actor_id, a.name, a.kind, a.country, a.aliases
+           ORDER BY lower(a.actor_id) = ? DESC, lower(a.name) = ? DESC, starts_with(lower(a.name), ?) DESC,
+                    mentions DESC, a.name
            LIMIT ?""",
-        [word_start(needle), needle, word_start(needle), needle, needle, limit],
+        [needle, needle, needle, needle, needle, needle, _CANDIDATES * limit],
     )
+    results = [
+        {k: v for k, v in row.items() if k != "also"}
+        for row in rows
+        if starts.search(str(row["name"]).lower())
+        or str(row["actor_id"]).lower().startswith(needle)
+        or starts.search(str(row["also"] or ""))
+    ][:limit]
     sentences: list[dict[str, Any]] = []
     if len(needle) >= 3 and sentence_limit > 0:
         sentences = [asdict(hit) for hit in search_sentences(store, needle, sentence_limit)]

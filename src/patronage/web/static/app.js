@@ -243,7 +243,9 @@ async function loadPair(state) {
   data.pair = found;
   data.items = items;
   data.title = `${found.a.name} ↔ ${found.b.name}`;
-  data.count = `${found.events.length} events · ${found.relations.length} relation statements · ${found.quotes.length} quotes`;
+  const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+  data.count = [n(found.events.length, "event", "events"), n(found.relations.length, "relation statement", "relation statements"),
+    n(found.quotes.length, "quote", "quotes")].join(" · ");
 }
 
 function paintRecords(state) {

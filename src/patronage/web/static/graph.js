@@ -225,8 +225,9 @@ export class Graph {
     if (!nodes.length) return;
     const { w, h } = this.size();
     const xs = nodes.map((n) => n.x), ys = nodes.map((n) => n.y);
-    const pad = 60;
-    const x0 = Math.min(...xs) - pad, x1 = Math.max(...xs) + pad, y0 = Math.min(...ys) - pad, y1 = Math.max(...ys) + pad;
+    // room for the labels beside the outermost nodes
+    const padX = 95, padY = 55;
+    const x0 = Math.min(...xs) - padX, x1 = Math.max(...xs) + padX, y0 = Math.min(...ys) - padY, y1 = Math.max(...ys) + padY;
     const k = Math.max(0.2, Math.min(1.4, w / (x1 - x0), h / (y1 - y0)));
     this.view = { k, x: w / 2 - ((x0 + x1) / 2) * k, y: h / 2 - ((y0 + y1) / 2) * k };
     this.applyView();

@@ -51,7 +51,8 @@ export function placeLabels(nodes, ties, radius, center, focus) {
       const x = a.x + (b.x - a.x) * f, y = a.y + (b.y - a.y) * f;
       return { x: x - w / 2, y: y - h / 2, w, h };
     });
-    const spot = spots.find((box) => free(box, null));
+    // over a node rather than nowhere, as long as no other label is there
+    const spot = spots.find((box) => free(box, null)) || spots.slice(0, 1).find((box) => !placed.some((p) => overlaps(box, p)));
     setPlace(t.labelEl, spot, 0, 0);
     if (spot) placed.push(spot);
   }
