@@ -78,10 +78,13 @@ def test_case_is_ignored_both_ways(store: Store) -> None:
     assert [h.doc_id for h in search_sentences(store, "élysée", 5)] == ["d-mid"]
 
 
-def test_substring_and_partial_words_match(store: Store) -> None:
-    # what a user has typed so far, mid-word at both ends
-    assert _where(search_sentences(store, "isoner exch", 10))[:2] == [("d-new", 0), ("d-old", 0)]
+def test_words_match_from_their_start(store: Store) -> None:
+    # what a user has typed so far: the last word may be cut short, the first starts a word (issue 18:
+    # "Assad" must not find "ambassador")
+    assert _where(search_sentences(store, "prisoner exch", 10))[:2] == [("d-new", 0), ("d-old", 0)]
     assert _where(search_sentences(store, "  envo ", 10)) == [("d-new", 54)]
+    assert search_sentences(store, "isoner exch", 10) == []
+    assert search_sentences(store, "nvoy", 10) == []
 
 
 def test_limit_and_empty_inputs(store: Store) -> None:

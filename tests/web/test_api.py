@@ -81,7 +81,17 @@ def test_search_sentences_newest_first_phrase_and_hostile_text(client: TestClien
     body = _ok(client, "/api/search", q="assad")
     dates = [s["date"] for s in body["sentences"]]
     assert dates == sorted(dates, reverse=True) and dates[0] == "2024-12-10"
-    assert set(body["sentences"][0]) == {"doc_id", "start", "end", "sentence", "title", "date", "url"}
+    assert set(body["sentences"][0]) == {
+        "doc_id",
+        "start",
+        "end",
+        "sentence",
+        "title",
+        "date",
+        "url",
+        "event_ids",
+    }
+    assert body["sentences"][0]["event_ids"] == ["ev-asylum"]
     # a phrase across two words, typed in other case and cut mid-word
     phrase = _ok(client, "/api/search", q="ASSAD FLEW TO MOS")["sentences"]
     assert [(s["doc_id"], s["start"]) for s in phrase] == [("doc-visit", 0)]

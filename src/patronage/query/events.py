@@ -33,6 +33,8 @@ class EventFilter:
 
     actor: str | None = None
     """An actor id that is the event's source or target."""
+    other: str | None = None
+    """With ``actor``: an actor id that is the event's other party (the events between the two)."""
     types: Sequence[str] = ()
     start: str | None = None
     """``YYYY[-MM[-DD]]``: events dated on or after it (undated ones left out)."""
@@ -49,7 +51,12 @@ class EventFilter:
         """The WHERE clause (and its parameters) these bounds make."""
         where = ["TRUE"]
         params: list[Any] = []
-        if self.actor:
+        if self.actor and self.other:
+            where.append(
+                "((source_actor_id = ? AND target_actor_id = ?) OR (source_actor_id = ? AND target_actor_id = ?))"
+            )
+            params += [self.actor, self.other, self.other, self.actor]
+        elif self.actor:
             where.append("(source_actor_id = ? OR target_actor_id = ?)")
             params += [self.actor, self.actor]
         if self.types:

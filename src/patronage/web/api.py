@@ -1,5 +1,5 @@
-"""The routes under ``/api``: search, actor, network, events, evidence and meta (JSON), and report (a
-cited dossier in Markdown or HTML; its errors are JSON as every other route's).
+"""The routes under ``/api``: search, actor, network, events, pair, evidence and meta (JSON), and report
+(a cited dossier in Markdown or HTML; its errors are JSON as every other route's).
 
 Parameters are checked twice: their shape by FastAPI (422 with the one error shape) and their
 meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.errors.InputError`, 400).
@@ -23,10 +23,12 @@ from patronage.query import actor_profile
 from patronage.query.events import EventFilter, events_page
 from patronage.query.evidence import event_evidence, relation_evidence
 from patronage.query.filters import DATE_PATTERN, check_date, check_types
-from patronage.query.network import EdgeIndex, edge_index, network
+from patronage.query.network import EVENT_POLARITIES, EdgeIndex, Scope, edge_index, network
 from patronage.query.overview import overview
+from patronage.query.pair import pair_history
 from patronage.query.report import build_report, check_relation, resolve_actor
 from patronage.query.search import search
+from patronage.query.span import date_span
 from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 
@@ -88,10 +90,21 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
     indexes: QueryCache[EdgeIndex] = QueryCache(INDEXES if cache.max_size else 0, lambda _: 1)
 
     @router.get("/meta")
-    def meta() -> Response:
-        """Counts, date range, event types and relation names in the store."""
-        with pool.cursor() as store:
-            return json_response({"ok": True, "max_rows": max_rows, **overview(store)})
+    async def meta() -> Response:
+        """Counts, date range and its facts per month, event types and relation names in the store.
+
+        Read once and kept (the store cannot change while it is served): every page load asks.
+        """
+
+        def make() -> bytes:
+            with pool.cursor() as store:
+                body = {"ok": True, "max_rows": max_rows, **overview(store), "time": date_span(store)}
+            return bytes(json_response(body).body)
+
+        body = cache.get(("meta",))
+        if body is None:
+            body = await run_in_threadpool(cache.compute, ("meta",), make)
+        return Response(body, media_type="application/json")
 
     @router.get("/search")
     def search_route(q: Text, limit: Annotated[int, Query(ge=1)] = 10) -> Response:
@@ -120,8 +133,13 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         sign: Sign = None,
         min_support: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
         min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = EDGE_CONFIDENCE,
+        polarity: Annotated[str | None, Query(pattern=_one_of(EVENT_POLARITIES))] = None,
+        modality: Annotated[str | None, Query(pattern=_one_of(MODALITIES))] = None,
     ) -> Response:
         """The actor's ego network, ``depth`` hops out, as of a date (and from a date: a window).
+
+        Event edges come from asserted events unless ``polarity`` asks for negated ones or ``any``,
+        and from events of every modality unless ``modality`` names one.
 
         ``min_support`` keeps the edges stated or implied in at least that many articles;
         event edges count only events of at least ``min_confidence`` (:data:`EDGE_CONFIDENCE`
@@ -133,8 +151,10 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         check_date(as_of, "as_of")
         check_date(since, "from")
         type_list = check_types(split_types(types), "types", relations=True)
+        scope: Scope = (polarity or "asserted", modality)
         key = (
             "network",
+            scope,
             actor,
             as_of,
             since,
@@ -148,9 +168,10 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
 
         def make() -> bytes:
             with pool.cursor() as store:
-                window_key = ("index", as_of, since, tuple(t.lower() for t in type_list), min_confidence)
+                types_key = tuple(t.lower() for t in type_list)
+                window_key = ("index", as_of, since, types_key, min_confidence, scope)
                 index = indexes.compute(
-                    window_key, lambda: edge_index(store, (as_of, since), type_list, min_confidence)
+                    window_key, lambda: edge_index(store, (as_of, since), type_list, min_confidence, scope)
                 )
                 graph = network(
                     store,
@@ -165,6 +186,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
                     index=index,
                     min_support=min_support,
                     min_confidence=min_confidence,
+                    scope=scope,
                 )
             return bytes(json_response({"ok": True, **graph}).body)
 
@@ -202,6 +224,20 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
             )
             page = events_page(store, bounds, limit=limit, offset=offset)
         return json_response({"ok": True, **page})
+
+    @router.get("/pair")
+    def pair_route(
+        a: Text,
+        b: Text,
+        from_: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
+        to: OptDate = None,
+    ) -> Response:
+        """Every event, relation statement and quote between actors ``a`` and ``b``, in date order."""
+        check_date(from_, "from")
+        check_date(to, "to")
+        with pool.cursor() as store:
+            found = pair_history(store, a, b, start=from_, end=to, limit=max_rows)
+        return json_response({"ok": True, **found})
 
     @router.get("/evidence/{evidence_id:path}")
     def evidence_route(evidence_id: Annotated[str, Path(min_length=1, max_length=MAX_LEN)]) -> Response:

@@ -108,3 +108,19 @@ export function debounce(fn, ms) {
     timer = setTimeout(() => fn(...args), ms);
   };
 }
+
+/** Spans of `q` in `text` where a word begins (as the server's search matches), role "query". */
+export function querySpans(text, q) {
+  const needle = String(q || "").trim().toLowerCase();
+  if (!needle) return [];
+  const low = String(text || "").toLowerCase();
+  const out = [];
+  for (let at = low.indexOf(needle), guard = 0; at >= 0 && guard < 50; at = low.indexOf(needle, at + 1), guard++) {
+    const before = at === 0 ? "" : low[at - 1];
+    if (!/\w/.test(needle[0]) || !before || !/[\p{L}\p{N}_]/u.test(before)) {
+      out.push({ role: "query", start: at, end: at + needle.length });
+      at += needle.length - 1;
+    }
+  }
+  return out;
+}

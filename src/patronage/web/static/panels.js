@@ -1,15 +1,22 @@
-// The side panels: actor profile, evidence, the connections list and the timeline.
+// The side panels: actor profile, evidence (with a pager across the records of a tie) and the
+// list of ties. Data reaches the page only as text (see dom.js).
 
-import { h, s, clear, fmtDate, dateToYear, signLabel, highlighted } from "./dom.js";
+import { h, clear, fmtDate, signLabel, highlighted } from "./dom.js";
 
 const pretty = (rel) => String(rel || "").toLowerCase().replace(/_/g, " ");
 
-function chip(text, cls) {
+export function chip(text, cls) {
   return h("span", { class: `chip ${cls || ""}` }, text);
 }
 
-/** The actor card: name, kind, country, aliases, roles, and what they said. */
-export function renderProfile(el, p) {
+/** Chips saying how sure a record is: negated, and a modality other than actual. */
+export function sureness(polarity, modality) {
+  return [polarity === "negated" ? chip("negated", "warn negated") : "",
+    modality && modality !== "actual" ? chip(modality, "warn") : ""];
+}
+
+/** The actor card: name, kind, country, aliases, roles, what they said, and what to do next. */
+export function renderProfile(el, p, actions) {
   clear(el);
   const meta = [p.kind, p.country].filter(Boolean).join(" · ");
   el.append(
@@ -17,18 +24,19 @@ export function renderProfile(el, p) {
     h("h2", { class: "actor-name" }, p.name),
     h("p", { class: "muted" }, meta, p.wikidata ? ` · Wikidata ${p.wikidata}` : ""),
   );
+  if (actions.length) {
+    el.append(h("div", { class: "actions" }, actions.map(([label, fn]) => h("button", { type: "button", class: "ghost", onclick: fn }, label))));
+  }
   if (p.aliases && p.aliases.length) el.append(h("p", { class: "aliases" }, "Also: ", p.aliases.join(", ")));
   const stat = (n, one, many) => h("div", {}, h("dt", {}, n === 1 ? one : many), h("dd", {}, String(n)));
-  const stats = h("dl", { class: "stats-row" }, stat(p.events.length, "event", "events"),
-    stat(p.relations.length, "relation", "relations"), stat(p.quotes.length, "quote", "quotes"));
-  el.append(stats);
+  el.append(h("dl", { class: "stats-row" }, stat(p.events.length, "event", "events"),
+    stat(p.relations.length, "relation", "relations"), stat(p.quotes.length, "quote", "quotes")));
   if (p.roles.length) {
     el.append(h("h3", {}, "Roles"), h("ul", { class: "roles" }, p.roles.map((r) =>
       h("li", {}, h("strong", {}, r.title), r.of ? ` of ${r.of}` : "",
         h("span", { class: "muted" }, ` ${r.start ? fmtDate(r.start) : "?"} – ${r.end ? fmtDate(r.end) : "now"}`)))));
   }
   if (p.quotes.length) {
-    // how sure the attribution is: the words the text uses for the speaker and the confidence
     const who = (q) => {
       const conf = q.speaker_confidence == null ? "confidence unknown" : `confidence ${Math.round(q.speaker_confidence * 100)}%`;
       const as = q.speaker_text ? `as “${q.speaker_text}”, ` : "";
@@ -39,124 +47,70 @@ export function renderProfile(el, p) {
   }
 }
 
-/** The evidence panel for one event or relation statement (an /api/evidence answer). */
-export function renderEvidence(el, ev, context) {
+function articleBlock(a) {
+  return h("div", { class: "article" },
+    h("p", { class: "article-title", id: "evidence-title" }, a.title || "(untitled article)"),
+    h("p", { class: "muted" }, [fmtDate(a.date), a.source].filter(Boolean).join(" · "),
+      a.link ? " · " : "",
+      a.link ? h("a", { href: a.link, target: "_blank", rel: "noopener noreferrer" }, "open article ↗") : ""));
+}
+
+/** The evidence panel for one event, relation statement, quote or sentence; `pager` is a
+ *  {at, total, go(i), label} across the records of one tie, or null. */
+export function renderEvidence(el, ev, pager, onClose) {
   clear(el);
+  const top = h("div", { class: "ev-top" }, h("p", { class: "eyebrow" }, `Evidence · ${ev.kind}`),
+    h("button", { type: "button", class: "ghost close", "aria-label": "Close the evidence", onclick: onClose }, "Close"));
+  el.append(top);
   const head = h("div", { class: "ev-head" });
   if (ev.kind === "event") {
     const e = ev.event;
-    head.append(chip(e.type, `sign-${e.sign}`), e.cameo ? chip(`CAMEO ${e.cameo}`, "plain") : "",
-      ...e.context.map((c) => chip(c, "plain")), e.polarity !== "asserted" ? chip(e.polarity, "warn") : "",
-      e.modality && e.modality !== "actual" ? chip(e.modality, "warn") : "");
-    el.append(h("p", { class: "eyebrow" }, "Evidence · event"), head,
-      h("p", { class: "ev-who" }, e.source ? e.source.name : "?", h("span", { class: "arrow-txt" }, " → "),
-        e.target ? e.target.name : "?", h("span", { class: "muted" }, ` · ${fmtDate(e.date)}`)));
+    head.append(chip(e.type, `sign-${e.sign}${e.polarity === "negated" ? " struck" : ""}`), e.cameo ? chip(`CAMEO ${e.cameo}`, "plain") : "",
+      ...e.context.map((c) => chip(c, "plain")), ...sureness(e.polarity, e.modality));
+    el.append(head, h("p", { class: "ev-who" }, e.source ? e.source.name : "?", h("span", { class: "arrow-txt" }, " → "),
+      e.target ? e.target.name : "?", h("span", { class: "muted" }, ` · ${fmtDate(e.date)}`)));
   } else if (ev.kind === "relation") {
     const r = ev.relation;
     head.append(chip(pretty(r.relation), `sign-${r.polarity}`), chip(signLabel(r.polarity), "plain"));
-    el.append(h("p", { class: "eyebrow" }, "Evidence · relation"), head,
-      h("p", { class: "ev-who" }, r.source.name, h("span", { class: "arrow-txt" }, " → "), r.target.name,
-        h("span", { class: "muted" }, ` · ${fmtDate(r.date)}`)));
-  } else {
-    el.append(h("p", { class: "eyebrow" }, "Sentence"));
+    el.append(head, h("p", { class: "ev-who" }, r.source.name, h("span", { class: "arrow-txt" }, " → "), r.target.name,
+      h("span", { class: "muted" }, ` · ${fmtDate(r.date)}`)));
+  } else if (ev.kind === "quote") {
+    const q = ev.quote;
+    head.append(chip(q.direct ? "direct quote" : "reported speech", "plain"), q.cue ? chip(q.cue, "plain") : "");
+    el.append(head, h("p", { class: "ev-who" }, q.speaker ? q.speaker.name : "unattributed",
+      h("span", { class: "muted" }, ` · ${fmtDate(ev.date)}`)));
   }
   el.append(h("blockquote", { class: "sentence", id: "evidence-sentence" }, highlighted(ev.sentence || "", ev.highlights || [])));
-  if (ev.highlights && ev.highlights.length) {
+  if (ev.highlights && ev.highlights.some((x) => x.role !== "query")) {
     el.append(h("p", { class: "hl-legend" }, h("mark", { class: "hl hl-source" }, "source"), " ",
       h("mark", { class: "hl hl-target" }, "target"), " ", h("mark", { class: "hl hl-trigger" }, "event word")));
   }
-  const a = ev.article;
-  if (a) {
-    el.append(h("div", { class: "article" },
-      h("p", { class: "article-title", id: "evidence-title" }, a.title || "(untitled article)"),
-      h("p", { class: "muted" }, [fmtDate(a.date), a.source].filter(Boolean).join(" · "),
-        a.link ? " · " : "",
-        a.link ? h("a", { href: a.link, target: "_blank", rel: "noopener noreferrer" }, "open article ↗") : "")));
+  if (ev.article) el.append(articleBlock(ev.article));
+  if (pager && pager.total > 1) {
+    const go = (i) => pager.go(Math.max(0, Math.min(pager.total - 1, i)));
+    el.append(h("div", { class: "pager", role: "group", "aria-label": "Records of this tie" },
+      h("button", { type: "button", class: "ghost", disabled: pager.at === 0, onclick: () => go(pager.at - 1) }, "‹ Previous"),
+      h("span", { class: "muted" }, `record ${pager.at + 1} of ${pager.total}${pager.label ? ` · ${pager.label}` : ""}`),
+      h("button", { type: "button", class: "ghost", disabled: pager.at >= pager.total - 1, onclick: () => go(pager.at + 1) }, "Next ›")));
   }
-  if (context) el.append(context);
 }
 
-/** An edge's summary and the list of its evidence items, to switch between them. */
-export function edgeContext(edge, nodes, current, onPick) {
-  const ids = edge.evidence_ids || [];
-  const box = h("div", { class: "edge-ctx" },
-    h("p", { class: "muted" }, `${nodes.get(edge.source).name} → ${nodes.get(edge.target).name}: ${pretty(edge.relation)}, `,
-      `${edge.weight} ${edge.weight === 1 ? "record" : "records"}`,
-      edge.first_seen ? `, ${fmtDate(edge.first_seen)}` : "",
-      edge.last_seen && edge.last_seen !== edge.first_seen ? ` – ${fmtDate(edge.last_seen)}` : ""));
-  if (ids.length > 1) {
-    box.append(h("div", { class: "pager" }, ids.slice(0, 20).map((id, i) =>
-      h("button", { class: id === current ? "page on" : "page", onclick: () => onPick(id) }, String(i + 1)))));
-  }
-  return box;
-}
-
-/** The accessible, readable list of the graph's edges. */
-export function renderEdgeList(el, edges, nodes, selected, onEdge) {
+/** The list of ties, strongest first: the keyboard's way into the graph. */
+export function renderTieList(el, ties, nodes, selected, onTie) {
   clear(el);
-  if (!edges.length) {
+  if (!ties.length) {
     el.append(h("li", { class: "muted" }, "No connections for these filters."));
     return;
   }
-  const sorted = [...edges].sort((a, b) => b.weight - a.weight || a.relation.localeCompare(b.relation));
-  for (const e of sorted) {
+  const name = (id) => (nodes.get(id) || { name: id }).name;
+  for (const t of ties) {
+    const arrow = t.forward && t.backward ? " ↔ " : t.forward ? " → " : " ← ";
     el.append(h("li", {},
-      h("button", { class: `edge-item${e.id === selected ? " on" : ""}`, dataset: { edge: e.id }, onclick: () => onEdge(e) },
-        h("span", { class: `swatch sw-${e.polarity}` }),
-        h("span", { class: "ei-who" }, nodes.get(e.source).name, h("span", { class: "arrow-txt" }, " → "), nodes.get(e.target).name),
-        h("span", { class: "ei-rel" }, e.kind === "event" ? e.relation : pretty(e.relation)),
-        h("span", { class: "ei-n" }, `×${e.weight}`),
-        h("span", { class: "ei-date" }, e.last_seen ? fmtDate(e.last_seen) : ""))));
-  }
-}
-
-/** The timeline: a dot per event along a date axis, and a list below it. */
-export function renderTimeline(svg, list, events, asOf, onEvent) {
-  clear(svg);
-  clear(list);
-  const dated = events.filter((e) => e.date);
-  if (!events.length) {
-    list.append(h("li", { class: "muted" }, "No events for this actor and these filters."));
-    return;
-  }
-  const width = svg.getBoundingClientRect().width || 900;
-  const height = 96, pad = 28;
-  svg.setAttribute("viewBox", `0 0 ${width} ${height}`);
-  if (dated.length) {
-    const years = dated.map((e) => dateToYear(e.date));
-    let lo = Math.floor(Math.min(...years)), hi = Math.ceil(Math.max(...years));
-    if (hi - lo < 2) { lo -= 1; hi += 1; }
-    const x = (y) => pad + ((y - lo) / (hi - lo)) * (width - 2 * pad);
-    svg.append(s("line", { class: "axis", x1: pad, x2: width - pad, y1: 64, y2: 64 }));
-    const step = Math.max(1, Math.ceil((hi - lo) / 12));
-    for (let y = lo; y <= hi; y += step) {
-      svg.append(s("line", { class: "tick", x1: x(y), x2: x(y), y1: 60, y2: 68 }),
-        s("text", { class: "tick-label", x: x(y), y: 84, "text-anchor": "middle" }, String(y)));
-    }
-    if (asOf) {
-      const ax = x(dateToYear(asOf));
-      svg.append(s("line", { class: "asof-line", x1: ax, x2: ax, y1: 8, y2: 70 }),
-        s("text", { class: "asof-label", x: ax + 4, y: 16 }, `as of ${fmtDate(asOf)}`));
-    }
-    const stacks = new Map();
-    for (const e of dated) {
-      const px = Math.round(x(dateToYear(e.date)) / 8) * 8;
-      const level = stacks.get(px) || 0;
-      stacks.set(px, level + 1);
-      const later = asOf && e.date.slice(0, asOf.length) > asOf;
-      svg.append(s("circle", { class: `dot sign-${e.sign}${later ? " later" : ""}`, cx: px, cy: 52 - level * 13, r: 5.5,
-        tabindex: "0", role: "button", "aria-label": `${e.type} on ${fmtDate(e.date)}`, onclick: () => onEvent(e) },
-      s("title", { text: `${fmtDate(e.date)} · ${e.type}: ${e.source ? e.source.name : "?"} → ${e.target ? e.target.name : "?"}` })));
-    }
-  }
-  for (const e of events) {
-    const later = asOf && e.date && e.date.slice(0, asOf.length) > asOf;
-    list.append(h("li", { class: later ? "later" : "" },
-      h("button", { class: "event-item", dataset: { event: e.event_id }, onclick: () => onEvent(e) },
-        h("span", { class: "ev-date" }, fmtDate(e.date)),
-        h("span", { class: `chip sign-${e.sign}` }, e.type),
-        h("span", { class: "ev-line" }, e.source ? e.source.name : "?", h("span", { class: "arrow-txt" }, " → "),
-          e.target ? e.target.name : "?"),
-        h("span", { class: "ev-snippet" }, e.evidence.sentence || ""))));
+      h("button", { type: "button", class: `edge-item${t.id === selected ? " on" : ""}`, dataset: { tie: t.id }, title: t.title, onclick: () => onTie(t) },
+        h("span", { class: `swatch sw-${t.sign}${t.negated ? " negated" : ""}` }),
+        h("span", { class: "ei-who" }, name(t.a), h("span", { class: "arrow-txt" }, arrow), name(t.b)),
+        h("span", { class: `ei-rel${t.negated ? " struck" : ""}` }, t.names.join(", "), t.unrealised ? " ?" : ""),
+        h("span", { class: "ei-n" }, `×${t.weight}`),
+        h("span", { class: "ei-date" }, t.last ? fmtDate(t.last) : ""))));
   }
 }
