@@ -234,11 +234,6 @@ def test_the_seed_dossier_of_putin_names_whom_he_harbours(seed_db: Path) -> None
 
 
 @pytest.mark.slow
-@pytest.mark.xfail(
-    strict=True,
-    reason="extraction dates a statement by any date in its sentence: Assad's harbouring gets "
-    "Yanukovych's 'in 2014' (extract/assemble.py: sent_date); the seed says his asylum is recent (2024)",
-)
 def test_the_seed_dossier_dates_assad_s_asylum_in_2024(seed_db: Path) -> None:
     with Store(seed_db, read_only=True) as store:
         report = build_report(store, resolve_actor(store, "Vladimir Putin"), "harbours")

@@ -124,10 +124,17 @@ def _side(value: object, where: str) -> tuple[tuple[str, ...], bool] | None:
 
 def load_gold(path: Path) -> list[GoldRecord]:
     """Gold records of a PLOVER GSR JSON array, ``DOCUMENT`` records skipped."""
+    from patronage.ingest.files import MAX_FILE_BYTES, open_regular, read_capped
+
     try:
-        data = json.loads(path.read_text(encoding="utf-8"))
+        with open_regular(path) as stream:
+            data = json.loads(read_capped(stream, MAX_FILE_BYTES).decode("utf-8"))
+    except InputError as exc:
+        raise InputError(f"cannot read PLOVER gold file: {exc.message}", source=str(path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise InputError(f"cannot read PLOVER gold file: {exc}", source=str(path)) from exc
+    except RecursionError:  # json nests by recursion: 100,000 brackets
+        raise InputError("cannot read PLOVER gold file: JSON nested too deeply", source=str(path)) from None
     if not isinstance(data, list):
         raise InputError("a PLOVER gold file must be a JSON array", source=str(path))
     records: list[GoldRecord] = []

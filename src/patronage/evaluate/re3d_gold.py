@@ -92,6 +92,8 @@ def _read_jsonl(path: Path) -> list[dict[str, Any]]:
             row = json.loads(line)
         except json.JSONDecodeError as exc:
             raise InputError(f"bad JSON: {exc.msg}", source=f"{path}:{n}") from exc
+        except RecursionError:
+            raise InputError("bad JSON: nested too deeply", source=f"{path}:{n}") from None
         if not isinstance(row, dict):
             raise InputError("expected one JSON object a line", source=f"{path}:{n}")
         rows.append(row)

@@ -5,7 +5,7 @@ the target only when complete, so a killed or failed export leaves no partial or
 needs no ``--force`` the next time). The target itself is never followed: an existing name, a
 dangling symlink included, needs ``--force``, and the rename then replaces the name, not what a
 link points to, and a replaced regular file keeps its permission bits (as ``cp -f`` would). A device,
-FIFO or socket is never replaced, even with ``--force``, nor is a file the command is reading (the
+FIFO or socket, or a link to one (``/dev/stdout``), is never replaced, even with ``--force``, nor is a file the command is reading (the
 store given with ``--db`` and its write-ahead log), under any name or link. A termination
 signal (``kill``, a closed terminal) removes the temporary file as an interrupt does. A writing
 export holds a lock on its temporary file, which the system releases when the process dies, so the
@@ -56,6 +56,28 @@ def _is_protected(target: Path, protected: Sequence[str]) -> bool:
             if os.path.samefile(target, kept):  # a hard or symbolic link to it
                 return True
     return False
+
+
+#: directories of the system's own files and links (``/dev/stdout`` -> ``/proc/self/fd/1``)
+_SYSTEM_DIRS = ("/dev", "/proc", "/sys")
+
+
+def _system_link(target: Path) -> bool:
+    """Whether the link ``target`` lives in, or leads through, ``/dev``, ``/proc`` or ``/sys``.
+
+    ``/proc/self/fd/1`` may point at a regular file (standard output sent to a file); replacing the
+    link that leads there would replace ``/dev/stdout`` itself.
+    """
+    here = Path(os.path.realpath(target.parent)) / target.name
+    for _ in range(40):
+        if any(str(here) == d or str(here).startswith(d + "/") for d in _SYSTEM_DIRS):
+            return True
+        try:
+            nxt = os.readlink(here)
+        except OSError:
+            return False
+        here = Path(os.path.normpath(here.parent / nxt))
+    return True
 
 
 def _mode_for(target: Path) -> int:
@@ -131,9 +153,15 @@ def atomic_output(path: str, force: bool = False, protected: Sequence[str] = ())
         if target.is_dir():
             raise InputError("output is a directory", source=path)
         mode = os.lstat(target).st_mode
+        if stat.S_ISLNK(mode):  # a link to a device, or into /dev or /proc (/dev/stdout), is a device
+            with contextlib.suppress(OSError):
+                pointed = os.stat(target).st_mode
+                mode = mode if stat.S_ISREG(pointed) else pointed
+            if _system_link(target):
+                mode = stat.S_IFCHR
         if not (stat.S_ISREG(mode) or stat.S_ISLNK(mode)):
             raise InputError(
-                "output is a device, pipe or socket, which is never replaced; leave out -o to write to "
+                "output is a device, pipe or socket (or a system link to one), which is never replaced; leave out -o to write to "
                 "standard output",
                 source=path,
             )

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from spacy.tokens import Span
 
+from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.dates.timeline import Timeline
 from patronage.extract.events.build import sentence_events
 from patronage.extract.ids import EXTRACTOR
@@ -62,12 +63,11 @@ def assemble_facts(
         if record is None:
             continue
         ev = evidence[record.idx]
-        sent_date = timeline.sentence_date(record.text) or fallback
-        events.extend(sentence_events(article.doc_id, sent, found, ev, sent_date, min_confidence))
+        dates = SentenceDates(sent, tuple(timeline.sentence_dates(record.text)), record.start, fallback)
+        events.extend(sentence_events(article.doc_id, sent, found, ev, dates, min_confidence))
         for st in find_statements(sent, found, sets):
-            relations.append(
-                Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, sent_date)
-            )
+            when = dates.at(st.cue_start, about=st.target.text)
+            relations.append(Relation(st.source, st.target, st.relation, ev, st.polarity, st.strength, when))
     relations.extend(relations_from_events(events, relation_confidence))
     quotes = article_quotes(article.doc_id, found, sentences, quotes_version)
     # two frames can describe one fact (a verb and its noun, a quote found twice): one record per id

@@ -47,6 +47,8 @@ def _host_name(value: str) -> str:
 
 def host_allowed(value: str, allowed: frozenset[str]) -> bool:
     """True when a ``Host`` header names this server: loopback, the bound host or an allowed name."""
+    if any(ch in value.strip() for ch in ", \t/@"):  # one host, not a list ("127.0.0.1:8000, evil.com")
+        return False
     name = _host_name(value)
     if not name:
         return False

@@ -15,14 +15,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from patronage.extract.dates.calc import PRECISION_RANK, day_value, year_value
 from patronage.extract.dates.patterns import scan
 from patronage.extract.dates.rules import RESOLVERS
 from patronage.model.records import DateValue
 
-__all__ = ["Timeline", "find_date_expressions", "resolve_expression"]
+__all__ = ["DatedSpan", "Timeline", "find_date_expressions", "resolve_each", "resolve_expression"]
 
 _BARE_YEAR = re.compile(r"\s*((?:1[5-9]|20)\d\d)\s*")
 
@@ -72,8 +72,24 @@ def _resolve_all(text: str, doc: dt.date | None, anchor: DateValue | None) -> Da
     or before publication, unless its own clause speaks of the future ("will
     meet on Wednesday"): then it is the next such day or month.
     """
-    best: DateValue | None = None
-    best_key = (True, 99)
+    found = resolve_each(text, doc, anchor)
+    return min(found, key=lambda d: d.rank).value if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class DatedSpan:
+    """One resolved date expression of a sentence: where it is and how it ranks as the sentence's date."""
+
+    start: int
+    end: int
+    value: DateValue
+    #: (adjectival year, precision rank, position): the lowest is the sentence's best date
+    rank: tuple[bool, int, int]
+
+
+def resolve_each(text: str, doc: dt.date | None, anchor: DateValue | None) -> list[DatedSpan]:
+    """Every date expression of ``text`` that resolves, in reading order, each anchoring the next."""
+    out: list[DatedSpan] = []
     for match in scan(text):
         rule = match.lastgroup or ""
         value = RESOLVERS[rule](match, match.group(0), doc, anchor)
@@ -82,10 +98,9 @@ def _resolve_all(text: str, doc: dt.date | None, anchor: DateValue | None) -> Da
         if rule in _BARE and not _has_modifier(match) and _future_clause(text, match.start()):
             value = _forward(value, rule, doc)
         anchor = value
-        key = (rule == "year_adj", PRECISION_RANK[value.precision])
-        if key < best_key:
-            best, best_key = value, key
-    return best
+        rank = (rule == "year_adj", PRECISION_RANK[value.precision], len(out))
+        out.append(DatedSpan(match.start(), match.end(), value, rank))
+    return out
 
 
 def _has_modifier(match: re.Match[str]) -> bool:
@@ -142,7 +157,12 @@ class Timeline:
 
     def sentence_date(self, sentence: str) -> DateValue | None:
         """The date of the sentence's main event, or None when it has no date expression."""
-        found = _resolve_all(sentence, self._doc, self._anchor)
-        if found is not None:
-            self._anchor = found
+        found = self.sentence_dates(sentence)
+        return min(found, key=lambda d: d.rank).value if found else None
+
+    def sentence_dates(self, sentence: str) -> list[DatedSpan]:
+        """Every resolved date expression of the sentence, in reading order; the best becomes the anchor."""
+        found = resolve_each(sentence, self._doc, self._anchor)
+        if found:
+            self._anchor = min(found, key=lambda d: d.rank).value
         return found

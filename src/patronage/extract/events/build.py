@@ -14,6 +14,7 @@ from dataclasses import replace
 import numpy as np
 from spacy.tokens import Span
 
+from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.events.dyad import coded_dyad
 from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
@@ -47,11 +48,17 @@ _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 
 
 def sentence_events(
-    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue, min_confidence: float
+    doc_id: str,
+    sent: Span,
+    found: DocActors,
+    ev: Evidence,
+    date: DateValue | SentenceDates,
+    min_confidence: float,
 ) -> list[Event]:
     """The events one parsed sentence reports, each with its calibrated confidence.
 
-    Events the scorer gives less than ``min_confidence`` are left out.
+    Events the scorer gives less than ``min_confidence`` are left out. With the sentence's
+    :class:`SentenceDates`, each event takes the date of the clauses that hold its trigger.
     """
     scorer = load_scorer()
     out: list[Event] = []
@@ -63,7 +70,7 @@ def sentence_events(
 
 
 def candidate_events(
-    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue
+    doc_id: str, sent: Span, found: DocActors, ev: Evidence, date: DateValue | SentenceDates
 ) -> list[tuple[Event, list[str], np.ndarray]]:
     """Every event the lexicon and the parse propose in one sentence, with the scorer's inputs.
 
@@ -75,7 +82,8 @@ def candidate_events(
     out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
     for frame in frames:
-        coded = _events(doc_id, frame, found, ev, date, 0.0, _swap_side(frame, frames, found))
+        when = date.at(frame.trigger_start) if isinstance(date, SentenceDates) else date
+        coded = _events(doc_id, frame, found, ev, when, 0.0, _swap_side(frame, frames, found))
         if not coded:
             continue
         if countries is None:

@@ -12,7 +12,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -108,6 +108,8 @@ class StatementFrame:
     polarity: str
     strength: float
     cue: str
+    #: document offset of the cue word (the date of the clause holding it dates the statement)
+    cue_start: int | None = None
 
 
 def _refs_at(found: DocActors, token: Token) -> list[ActorRef]:
@@ -147,14 +149,16 @@ def find_statements(
     out: list[StatementFrame] = []
     for token in sent:
         lemma = token.lemma_.lower()
+        found_here: list[StatementFrame] = []
         if lemma in _PROTECTION and token.pos_ == "NOUN":
-            out.extend(_protection(token, sent, found, sets))
+            found_here = _protection(token, sent, found, sets)
         elif lemma in _TIES and token.pos_ == "NOUN":
-            out.extend(_tie(token, found))
+            found_here = _tie(token, found)
         elif lemma in _RELATIONSHIP and token.pos_ == "NOUN":
-            out.extend(_relationship(token, sent, found))
+            found_here = _relationship(token, sent, found)
         elif token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma in sets:
-            out.extend(_continuation(token, found, sets[lemma]))
+            found_here = _continuation(token, found, sets[lemma])
+        out.extend(replace(st, cue_start=token.idx) for st in found_here)
     return out
 
 

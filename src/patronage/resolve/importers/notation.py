@@ -13,6 +13,7 @@ import re
 from typing import Any
 
 from patronage.errors import InputError
+from patronage.resolve.entries import MAX_NAME_CHARS
 from patronage.resolve.gazetteer import Gazetteer
 
 __all__ = [
@@ -70,7 +71,13 @@ def parse_code(code: str, countries: frozenset[str] | None = None) -> tuple[str 
 
 
 def pretty_name(phrase: str) -> str:
-    """``BASHAR_AL-ASSAD_`` -> ``Bashar Al-Assad``; words already in mixed case stay."""
+    """``BASHAR_AL-ASSAD_`` -> ``Bashar Al-Assad``; words already in mixed case stay.
+
+    A phrase longer than a gazetteer name may be (:data:`MAX_NAME_CHARS`) gives "", no name: one
+    endless dictionary line would otherwise make a gazetteer that every run refuses.
+    """
+    if len(phrase) > MAX_NAME_CHARS:
+        return ""
     words = re.sub(r"[_\s]+", " ", phrase.replace("[", "").replace("]", "")).strip().split(" ")
     out = []
     for word in words:
