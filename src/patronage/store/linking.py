@@ -1,0 +1,240 @@
+"""Event identity across articles: which event reports tell the same real-world event (rule v1).
+
+Each ``events`` row is one report: one sentence's telling of an event. Twelve articles about
+one summit are twelve reports of one event; this module decides which reports go together.
+Reports join when they are of one type family (``families`` in ``model/schema/plover.yaml``),
+have the same participants (actor ids; either order for a family without direction) and
+compatible dates and places:
+
+1. Reports with both actors and a date to the day form an event per (dyad, day). Two known
+   places that differ split it; a report of no place joins the one place there is.
+2. A report dated to the month joins the one such event of its dyad in that month; with none,
+   the month's reports of the dyad form an event of their own; with several, it stays alone.
+3. A report dated to the season or year joins the one event of its dyad in that year, if there
+   is exactly one.
+4. A report that names one actor only, dated to the day or month, joins the one event with that
+   actor in that role (either role when undirected) at a compatible date.
+
+Everything else (no actor, a decade, no date) stays an event of its own, and so does a report
+whose choice is ambiguous: an event is never guessed. Polarity and modality play no part here
+(a denial stays with what it denies); corroboration counts leave them out (``query/linked.py``).
+
+The rule depends only on the set of reports, never on their order, and links only within one
+family and calendar year: recomputing every report of a family and year that involves an actor
+gives the same answer as recomputing the store, which is how ``store/links.py`` stays incremental.
+This module is pure; ``store/links.py`` reads the reports and writes the links.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from patronage.model.plover import Family, plover
+from patronage.model.records import is_described
+
+__all__ = ["LINKER", "LinkKey", "Report", "keys_of", "link_reports", "own_id", "year_of"]
+
+#: the versioned name of this rule, stored with every link it makes
+LINKER = "patronage.link.v1"
+#: the precisions that place a report in a calendar year (finer ones first)
+_DATED = ("day", "month", "season", "year")
+_YEAR = re.compile(r"[0-9]{4}")
+#: (family, year, actor id): the unit a stored report is relinked by
+LinkKey = tuple[str, str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Report:
+    """What linking reads of one stored event report."""
+
+    event_id: str
+    type: str
+    source: str | None
+    """The source actor's id; None when there is none or the text only describes it."""
+    target: str | None
+    date: str | None
+    precision: str
+    place: str | None
+    """The location's country (or its name when it has no country); None when unknown."""
+
+    @staticmethod
+    def of(
+        event_id: str,
+        type_: str,
+        source: str | None,
+        target: str | None,
+        date: str | None,
+        precision: str | None,
+        place: str | None,
+    ) -> Report:
+        """A report from stored values; a described actor ("officials") counts as none."""
+        return Report(
+            event_id,
+            type_,
+            None if not source or is_described(source) else source,
+            None if not target or is_described(target) else target,
+            date,
+            precision or "unknown",
+            place or None,
+        )
+
+
+def link_id(*parts: str) -> str:
+    """The id of a linked event, derived from what makes it one (stable as reports join)."""
+    return "ev-" + hashlib.sha1("\x1f".join(parts).encode("utf-8")).hexdigest()[:16]
+
+
+def own_id(event_id: str) -> str:
+    """The id of the event a report that joins no other forms by itself."""
+    return link_id("report", event_id)
+
+
+def year_of(date: str | None, precision: str | None) -> str | None:
+    """The calendar year a report's date places it in; None when too coarse or undated.
+
+    The SQL of ``store/links.py`` computes the same (``YEAR_SQL``).
+    """
+    if not date or precision not in _DATED or not _YEAR.match(date):
+        return None
+    return date[:4]
+
+
+def keys_of(report: Report) -> set[LinkKey]:
+    """The (family, year, actor) keys a report can link under: none when it never links."""
+    family = plover().family(report.type)
+    year = year_of(report.date, report.precision)
+    if family is None or year is None:
+        return set()
+    return {(family.name, year, actor) for actor in (report.source, report.target) if actor}
+
+
+@dataclass
+class _Group:
+    """An event being formed: its id, dyad, anchor date and the places its reports name."""
+
+    id: str
+    dyad: tuple[str, str]
+    date: str
+    places: set[str] = field(default_factory=set)
+
+    def fits(self, place: str | None) -> bool:
+        return place is None or not self.places or place in self.places
+
+
+def link_reports(reports: Iterable[Report]) -> dict[str, str]:
+    """The linked event id of every report, by the report's ``event_id``."""
+    out: dict[str, str] = {}
+    partitions: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for report in reports:
+        family = plover().family(report.type)
+        year = year_of(report.date, report.precision)
+        if family is None or year is None or not (report.source or report.target):
+            out[report.event_id] = own_id(report.event_id)
+        else:
+            partitions[(family.name, year)].append(report)
+    vocab = plover()
+    for (name, _year), members in partitions.items():
+        out.update(_link_partition(vocab.families[name], members))
+    return out
+
+
+def _dyad(family: Family, report: Report) -> tuple[str, str]:
+    assert report.source is not None and report.target is not None
+    pair = (report.source, report.target)
+    return pair if family.directed else (min(pair), max(pair))
+
+
+def _split_by_place(reports: list[Report]) -> list[tuple[str, list[Report], set[str]]]:
+    """(place key, reports, places) per event: one unless two known places differ."""
+    known = sorted({r.place for r in reports if r.place})
+    if len(known) <= 1:
+        return [("", reports, set(known))]
+    parts = [(place, [r for r in reports if r.place == place], {place}) for place in known]
+    unplaced = [r for r in reports if not r.place]
+    if unplaced:
+        parts.append(("?", unplaced, set()))
+    return parts
+
+
+class _Partition:
+    """The linking of one family's reports of one year."""
+
+    def __init__(self, family: Family) -> None:
+        self.family = family
+        self.links: dict[str, str] = {}
+        self.by_dyad: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+
+    def form(self, reports: dict[tuple[tuple[str, str], str], list[Report]]) -> None:
+        """One event per (dyad, date) and place, of the reports given under that key."""
+        for (dyad, date), members in sorted(reports.items()):
+            for place_key, part, places in _split_by_place(members):
+                group = _Group(link_id(self.family.name, *dyad, date, place_key), dyad, date, places)
+                self.by_dyad[dyad].append(group)
+                for r in part:
+                    self.links[r.event_id] = group.id
+
+    def join(self, report: Report, candidates: list[_Group]) -> bool:
+        """Link ``report`` to the one candidate that fits its place; False when none or several."""
+        fitting = [g for g in candidates if g.fits(report.place)]
+        if len(fitting) != 1:
+            return False
+        self.links[report.event_id] = fitting[0].id
+        return True
+
+    def involving(self, actor: str, role: str) -> list[_Group]:
+        """The events with ``actor`` in ``role`` (``source``/``target``; either when undirected)."""
+        out = []
+        for dyad, groups in self.by_dyad.items():
+            if self.family.directed:
+                hit = dyad[0 if role == "source" else 1] == actor
+            else:
+                hit = actor in dyad
+            if hit:
+                out.extend(groups)
+        return out
+
+
+def _link_partition(family: Family, reports: list[Report]) -> dict[str, str]:
+    part = _Partition(family)
+    full = [r for r in reports if r.source and r.target]
+    days: dict[tuple[tuple[str, str], str], list[Report]] = defaultdict(list)
+    for r in full:
+        if r.precision == "day" and r.date and len(r.date) >= 10:
+            days[(_dyad(family, r), r.date[:10])].append(r)
+    part.form(days)
+    months: dict[tuple[tuple[str, str], str], list[Report]] = defaultdict(list)
+    for r in sorted(full, key=lambda r: r.event_id):
+        if r.precision != "month" or not r.date or len(r.date) < 7:
+            continue
+        dyad = _dyad(family, r)
+        in_month = [g for g in part.by_dyad.get(dyad, ()) if g.date[:7] == r.date[:7]]
+        if not any(g.fits(r.place) for g in in_month):
+            months[(dyad, r.date[:7])].append(r)
+        elif not part.join(r, in_month):
+            part.links[r.event_id] = own_id(r.event_id)
+    part.form(months)
+    for r in full:
+        if r.event_id not in part.links and not part.join(r, list(part.by_dyad.get(_dyad(family, r), ()))):
+            part.links[r.event_id] = own_id(r.event_id)
+    for r in reports:
+        if r.event_id in part.links:
+            continue
+        if r.date and r.precision in ("day", "month"):
+            actor, role = (r.source, "source") if r.source else (r.target, "target")
+            assert actor is not None
+            span = 10 if r.precision == "day" else 7
+            near = [g for g in part.involving(actor, role) if _same_time(g.date, r.date[:span])]
+            if part.join(r, near):
+                continue
+        part.links[r.event_id] = own_id(r.event_id)
+    return part.links
+
+
+def _same_time(anchor: str, date: str) -> bool:
+    """True when an event's anchor date (a day or a month) and a report's date can be the same time."""
+    n = min(len(anchor), len(date))
+    return anchor[:n] == date[:n]

@@ -1,0 +1,153 @@
+"""The linking rule: which event reports tell one real-world event (pure, no store)."""
+
+from __future__ import annotations
+
+import itertools
+import random
+
+import pytest
+
+from patronage.model.plover import parse_plover, plover
+from patronage.errors import ModelError
+from patronage.store.linking import Report, keys_of, link_reports, own_id, year_of
+
+RUS, SYR, UKR, USA = "country/RUS", "country/SYR", "country/UKR", "country/USA"
+PUTIN, ASSAD = "person/Q7747", "person/Q44329"
+
+
+def r(event_id: str, type_: str, source: str | None, target: str | None, date: str | None, place: str | None = None) -> Report:
+    precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "unknown")
+    return Report.of(event_id, type_, source, target, date, precision, place)
+
+
+def groups(links: dict[str, str]) -> set[frozenset[str]]:
+    """The partition the links make, whatever the ids."""
+    by_id: dict[str, set[str]] = {}
+    for event_id, linked in links.items():
+        by_id.setdefault(linked, set()).add(event_id)
+    return {frozenset(members) for members in by_id.values()}
+
+
+def test_day_and_month_reports_of_one_dyad_join_and_other_families_do_not() -> None:
+    reports = [
+        r("a", "AID", RUS, ASSAD, "2024-12-08"),
+        r("b", "AID", RUS, ASSAD, "2024-12-08"),
+        r("c", "AID", RUS, ASSAD, "2024-12"),  # the month joins the one event of that month
+        r("d", "CONSULT", RUS, ASSAD, "2024-12-08"),  # same dyad and day, another family
+        r("e", "AID", RUS, ASSAD, "2024-03-02"),  # same type, clearly another date
+        r("f", "COOPERATE", RUS, ASSAD, "2024-12-08"),  # AID's family: "helped" and "gave" alike
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abcf"), frozenset("d"), frozenset("e")}
+
+
+def test_a_month_report_with_two_candidate_days_stays_alone() -> None:
+    reports = [
+        r("a", "ASSAULT", RUS, UKR, "2022-10-10"),
+        r("b", "ASSAULT", RUS, UKR, "2022-10-17"),
+        r("c", "ASSAULT", RUS, UKR, "2022-10"),
+    ]
+    links = link_reports(reports)
+    assert groups(links) == {frozenset("a"), frozenset("b"), frozenset("c")}
+    assert links["c"] == own_id("c")
+
+
+def test_month_reports_without_a_day_form_their_own_event_and_years_join_only_one() -> None:
+    reports = [
+        r("a", "AID", RUS, SYR, "2015-09"),
+        r("b", "AID", RUS, SYR, "2015-09"),
+        r("c", "AID", RUS, SYR, "2015"),  # one event of the dyad that year: joins it
+        r("d", "AID", RUS, SYR, "2016"),  # another year: nothing to join
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abc"), frozenset("d")}
+    assert groups(link_reports([*reports, r("e", "AID", RUS, SYR, "2015-02-01")])) == {
+        frozenset("ab"),
+        frozenset("c"),  # two events that year now: the year is ambiguous
+        frozenset("d"),
+        frozenset("e"),
+    }
+
+
+def test_meetings_have_no_direction_but_aid_has() -> None:
+    reports = [
+        r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20"),
+        r("b", "CONSULT", ASSAD, PUTIN, "2015-10-20"),
+        r("c", "AID", RUS, SYR, "2015-10-20"),
+        r("d", "AID", SYR, RUS, "2015-10-20"),
+    ]
+    assert groups(link_reports(reports)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+
+
+def test_a_report_missing_an_actor_joins_only_an_unambiguous_event() -> None:
+    reports = [
+        r("a", "SANCTION", USA, RUS, "2022-02-22"),
+        r("b", "COERCE", USA, None, "2022-02-22"),  # "Washington imposed penalties": joins a
+        r("c", "SANCTION", None, RUS, "2022-02-22"),  # "Russia was sanctioned": joins a
+        r("d", "SANCTION", USA, None, "2022-02-23"),  # another day: alone
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abc"), frozenset("d")}
+    two = [*reports, r("e", "SANCTION", USA, SYR, "2022-02-22")]
+    assert groups(link_reports(two)) == {
+        frozenset("ac"),
+        frozenset("b"),  # USA sanctioned Russia and Syria that day: which one is unknown
+        frozenset("d"),
+        frozenset("e"),
+    }
+
+
+def test_described_actors_and_undated_reports_never_link() -> None:
+    reports = [
+        r("a", "ACCUSE", "described:officials", RUS, None),
+        r("b", "ACCUSE", "described:officials", RUS, None),
+        r("c", "ACCUSE", USA, RUS, None),
+        r("d", "ACCUSE", USA, RUS, None),
+    ]
+    assert groups(link_reports(reports)) == {frozenset(x) for x in "abcd"}
+    assert keys_of(reports[0]) == set() and year_of("2015", "decade") is None
+
+
+def test_known_places_that_differ_split_a_day() -> None:
+    reports = [
+        r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20", "RUS"),
+        r("b", "CONSULT", PUTIN, ASSAD, "2015-10-20", None),
+        r("c", "CONSULT", PUTIN, ASSAD, "2015-10-20", "RUS"),
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abc")}
+    elsewhere = [*reports, r("d", "CONSULT", PUTIN, ASSAD, "2015-10-20", "SYR")]
+    assert groups(link_reports(elsewhere)) == {frozenset("ac"), frozenset("b"), frozenset("d")}
+
+
+def test_links_do_not_depend_on_the_order_of_reports() -> None:
+    pool = [
+        r(f"{i}", t, s, g, d)
+        for i, (t, s, g, d) in enumerate(
+            itertools.product(
+                ["AID", "COOPERATE", "CONSULT", "ACCUSE"],
+                [RUS, USA, None],
+                [SYR, UKR, None],
+                ["2015-10-20", "2015-10-21", "2015-10", "2015", None],
+            )
+        )
+    ]
+    expected = link_reports(pool)
+    rng = random.Random(19)
+    for _ in range(5):
+        shuffled = pool[:]
+        rng.shuffle(shuffled)
+        assert link_reports(shuffled) == expected
+
+
+def test_every_type_is_in_one_family_and_the_file_is_checked() -> None:
+    vocab = plover()
+    assert {t for f in vocab.families.values() for t in f.types} == set(vocab.types)
+    assert vocab.family("CONSULT") is not None and not vocab.family("CONSULT").directed  # type: ignore[union-attr]
+    raw = {
+        "version": 1,
+        "types": {"AID": {"sign": "positive", "intent": None, "relation": None}},
+        "polarities": ["asserted"],
+        "modalities": ["actual"],
+        "relations": {},
+    }
+    with pytest.raises(ModelError, match="families"):
+        parse_plover(raw)
+    with pytest.raises(ModelError, match="exactly once"):
+        parse_plover({**raw, "families": {"x": {"types": [], "directed": True}}})
