@@ -12,9 +12,9 @@ import duckdb
 import pytest
 
 from patronage.cli import main
+from patronage.model.records import Relation
 from patronage.query.dyads import dyad_series
 from patronage.query.linked import linked_event_rows
-from patronage.model.records import Relation
 from patronage.query.relations import aggregated_relations
 from patronage.store import Store
 from tests.fixtures.records import ASSAD, RUSSIA, ref, write_store
@@ -57,17 +57,28 @@ def test_report_rows_are_unchanged_and_the_default(db: Path, capsys: pytest.Capt
     assert "linked_event_id" not in first and "n_reports" not in first and len(default.splitlines()) == 7
 
 
-def test_event_level_in_every_table_format(db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_event_level_in_every_table_format(
+    db: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     lines = [json.loads(line) for line in _export(db, capsys, "--level", "event").splitlines()]
     assert sorted(r["n_reports"] for r in lines) == [1, 1, 5]
     assert sum(r["n_reports"] for r in lines) == 7  # every report in exactly one event
     table = list(csv.DictReader(io.StringIO(_export(db, capsys, "--level", "event", "--format", "csv"))))
-    assert {"linked_event_id", "n_reports", "n_articles", "n_sources", "source_name", "reports"} <= set(table[0])
+    assert {"linked_event_id", "n_reports", "n_articles", "n_sources", "source_name", "reports"} <= set(
+        table[0]
+    )
     assert sorted(int(r["n_reports"]) for r in table) == [1, 1, 5]
     assert len(json.loads(next(r for r in table if r["n_reports"] == "5")["reports"])) == 5
     out = tmp_path / "events.parquet"
-    assert main(["export", "events", "--db", str(db), "--level", "event", "--format", "parquet", "-o", str(out)]) == 0
-    counts = duckdb.connect().execute(f"SELECT sum(n_reports), max(len(reports)) FROM read_parquet('{out}')").fetchone()
+    assert (
+        main(["export", "events", "--db", str(db), "--level", "event", "--format", "parquet", "-o", str(out)])
+        == 0
+    )
+    counts = (
+        duckdb.connect()
+        .execute(f"SELECT sum(n_reports), max(len(reports)) FROM read_parquet('{out}')")
+        .fetchone()
+    )
     assert counts == (7, 5)
     assert main(["export", "events", "--db", str(db), "--level", "event", "--format", "gexf", "-o", "-"]) == 1
     assert main(["export", "quotes", "--db", str(db), "--level", "event", "-o", "-"]) == 1
@@ -77,7 +88,9 @@ def test_event_level_in_every_table_format(db: Path, tmp_path: Path, capsys: pyt
 def test_dyads_count_events_beside_reports(db: Path) -> None:
     with Store(db, read_only=True) as store:
         rows = dyad_series(store, "month", unit="actor").rows
-    december = next(r for r in rows if r["period"] == "2024-12" and r["target"] == ASSAD.actor_id and r["AID"])
+    december = next(
+        r for r in rows if r["period"] == "2024-12" and r["target"] == ASSAD.actor_id and r["AID"]
+    )
     # five asylum reports (one hearsay, which dyads count as reported) tell one event
     assert (december["reports"], december["events"], december["cooperation_events"]) == (5, 1, 1)
     assert (december["AID"], december["COOPERATE"], december["conflict_events"]) == (4, 1, 0)
@@ -93,5 +106,10 @@ def test_relations_count_articles_outlets_and_events(tmp_path: Path) -> None:
     path = write_store(tmp_path / "r.duckdb", stated)
     with Store(path, read_only=True) as store:
         (harbours,) = aggregated_relations(store)
-    assert (harbours["support"], harbours["n_articles"], harbours["n_sources"], harbours["n_events"]) == (4, 4, 3, 1)
+    assert (harbours["support"], harbours["n_articles"], harbours["n_sources"], harbours["n_events"]) == (
+        4,
+        4,
+        3,
+        1,
+    )
     assert list(harbours)[-3:] == ["n_articles", "n_sources", "n_events"]

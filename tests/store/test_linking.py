@@ -7,15 +7,22 @@ import random
 
 import pytest
 
-from patronage.model.plover import parse_plover, plover
 from patronage.errors import ModelError
+from patronage.model.plover import parse_plover, plover
 from patronage.store.linking import Report, keys_of, link_reports, own_id, year_of
 
 RUS, SYR, UKR, USA = "country/RUS", "country/SYR", "country/UKR", "country/USA"
 PUTIN, ASSAD = "person/Q7747", "person/Q44329"
 
 
-def r(event_id: str, type_: str, source: str | None, target: str | None, date: str | None, place: str | None = None) -> Report:
+def r(
+    event_id: str,
+    type_: str,
+    source: str | None,
+    target: str | None,
+    date: str | None,
+    place: str | None = None,
+) -> Report:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "unknown")
     return Report.of(event_id, type_, source, target, date, precision, place)
 

@@ -35,17 +35,35 @@ FOURTH = "Weeks after Russia gave Assad refuge on 8 December, his former ministe
 def articles() -> list[AnalysedArticle]:
     """The three first tellings (A, B, C) and a later one (A again), with their event reports."""
     first = ArticleBuilder("a-1", FIRST, title="Assad in Moscow", date="2024-12-09", source="Outlet A")
-    first.event("r1", "AID", RUSSIA, (ASSAD, "Bashar al-Assad"), "Russia granted", date="2024-12-08", context=("asylum",))
+    first.event(
+        "r1",
+        "AID",
+        RUSSIA,
+        (ASSAD, "Bashar al-Assad"),
+        "Russia granted",
+        date="2024-12-08",
+        context=("asylum",),
+    )
     first.event("r1-meet", "CONSULT", (PUTIN, "Putin"), (ASSAD, "Assad"), "Putin met", date="2024-12-08")
-    second = ArticleBuilder("a-2", SECOND, title="Deposed leader flown out", date="2024-12-10", source="Outlet B")
+    second = ArticleBuilder(
+        "a-2", SECOND, title="Deposed leader flown out", date="2024-12-10", source="Outlet B"
+    )
     second.event("r2", "AID", (RUSSIA, "Moscow"), (ASSAD, "Assad"), "Moscow has taken", date="2024-12-08")
     second.event(  # hearsay: attached to the asylum but no corroboration of it
-        "r2-heard", "AID", RUSSIA, (ASSAD, "Assad"), "Russia reportedly", date="2024-12-08", modality="reported"
+        "r2-heard",
+        "AID",
+        RUSSIA,
+        (ASSAD, "Assad"),
+        "Russia reportedly",
+        date="2024-12-08",
+        modality="reported",
     )
     third = ArticleBuilder("a-3", THIRD, title="A year in exile", date="2025-01-15", source="Outlet C")
     third.event("r3", "COOPERATE", RUSSIA, (ASSAD, "him"), "Russia sheltered", date="2024-12")
     third.event("r3-arms", "AID", RUSSIA, (ASSAD, "Assad"), "Russia had already", date="2024-03")
-    fourth = ArticleBuilder("a-4", FOURTH, title="Ministers left behind", date="2025-01-02", source="Outlet A")
+    fourth = ArticleBuilder(
+        "a-4", FOURTH, title="Ministers left behind", date="2025-01-02", source="Outlet A"
+    )
     fourth.event("r4", "AID", RUSSIA, (ASSAD, "Assad"), "Russia gave", date="2024-12-08")
     return [b.build() for b in (first, second, third, fourth)]
 
@@ -60,7 +78,9 @@ def _store(path: Path, batches: list[list[AnalysedArticle]]) -> Path:
 
 def _links(path: Path) -> dict[str, str]:
     with Store(path, read_only=True) as store:
-        return {str(e): str(l) for e, l in store.query("SELECT event_id, linked_event_id FROM event_links")}
+        return {
+            str(e): str(link) for e, link in store.query("SELECT event_id, linked_event_id FROM event_links")
+        }
 
 
 def _groups(links: dict[str, str]) -> set[frozenset[str]]:
@@ -103,12 +123,18 @@ def test_a_replaced_article_frees_its_reports_and_a_rebuild_agrees(tmp_path: Pat
     first, second, third, fourth = articles()
     path = _store(tmp_path / "s.duckdb", [[first, second, third, fourth]])
     # the first article is corrected: it no longer tells the asylum, and the meeting was the day before
-    fixed = ArticleBuilder("a-1", FIRST, title="Assad in Moscow", date="2024-12-09", source="Outlet A", content_hash="h2")
+    fixed = ArticleBuilder(
+        "a-1", FIRST, title="Assad in Moscow", date="2024-12-09", source="Outlet A", content_hash="h2"
+    )
     fixed.event("r1-meet", "CONSULT", (PUTIN, "Putin"), (ASSAD, "Assad"), "Putin met", date="2024-12-07")
     _store(path, [[fixed.build()]])
     kept = _links(path)
     assert "r1" not in kept
-    assert _groups(kept) == {frozenset({"r2", "r2-heard", "r3", "r4"}), frozenset({"r1-meet"}), frozenset({"r3-arms"})}
+    assert _groups(kept) == {
+        frozenset({"r2", "r2-heard", "r3", "r4"}),
+        frozenset({"r1-meet"}),
+        frozenset({"r3-arms"}),
+    }
     with Store(path) as store:
         assert store.rebuild_links() == 6
     assert _links(path) == kept
@@ -135,7 +161,11 @@ def test_a_store_from_before_links_is_linked_when_migrated(tmp_path: Path) -> No
         for statement in statements:
             con.execute(statement)
         con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
-    for event_id, doc, date in (("o1", "d1", "2015-10-20"), ("o2", "d2", "2015-10"), ("o3", "d3", "2016-01-05")):
+    for event_id, doc, date in (
+        ("o1", "d1", "2015-10-20"),
+        ("o2", "d2", "2015-10"),
+        ("o3", "d3", "2016-01-05"),
+    ):
         con.execute(
             """INSERT INTO events (event_id, doc_id, type, source_actor_id, target_actor_id, date,
                    date_precision, polarity, modality) VALUES (?, ?, 'AID', ?, ?, ?, ?, 'asserted', 'actual')""",

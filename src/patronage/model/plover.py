@@ -119,7 +119,11 @@ def parse_plover(data: Any) -> Plover:
             raise _fail(f"{key} must be a non-empty list of strings")
         lists[key] = tuple(value)
     return Plover(
-        types, lists["polarities"], lists["modalities"], dict(relations), _families(data.get("families"), types)
+        types,
+        lists["polarities"],
+        lists["modalities"],
+        dict(relations),
+        _families(data.get("families"), types),
     )
 
 

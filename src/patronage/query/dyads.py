@@ -145,7 +145,13 @@ def dyad_series(
         cell["cooperation"] += report["type"] in COOPERATIVE
         cell["conflict"] += report["type"] in CONFLICTUAL
         articles[key].add(str(report["doc_id"]))
-        sign = "cooperation" if report["type"] in COOPERATIVE else "conflict" if report["type"] in CONFLICTUAL else ""
+        sign = (
+            "cooperation"
+            if report["type"] in COOPERATIVE
+            else "conflict"
+            if report["type"] in CONFLICTUAL
+            else ""
+        )
         events[key][sign].add(str(report["linked_event_id"]))
     for key in sorted(cells):
         cells[key]["articles"] = len(articles[key])

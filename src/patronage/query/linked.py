@@ -104,7 +104,9 @@ def _event_object(linked_id: str, rows: list[dict[str, Any]]) -> dict[str, Any]:
     with_both = [e for e in events if e.source and e.target] or events
     pair = _most_common([_pair(e) for e in with_both])
     face = next(e for e in with_both if _pair(e) == pair)  # the participants as most reports have them
-    ranks = [PRECISIONS.index(e.date.precision) for e in events if e.date.value and e.date.precision in PRECISIONS]
+    ranks = [
+        PRECISIONS.index(e.date.precision) for e in events if e.date.value and e.date.precision in PRECISIONS
+    ]
     finest = min(ranks, default=len(PRECISIONS) - 1)
     dates = [e.date.value for e in events if e.date.value and e.date.precision == PRECISIONS[finest]]
     places = [(e.location.name, e.location.country) for e in events if e.location is not None]
@@ -158,6 +160,9 @@ def link_summary(store: Store) -> dict[str, Any]:
         "events_with_several_reports": int(row["multi"]),
         "events_in_several_articles": int(row["corroborated"]),
         "unlinked_reports": int(
-            store.value("SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM event_links)") or 0
+            store.value(
+                "SELECT count(*) FROM events WHERE event_id NOT IN (SELECT event_id FROM event_links)"
+            )
+            or 0
         ),
     }

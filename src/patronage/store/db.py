@@ -17,8 +17,8 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
-from patronage.store.rows import Row, actor_origin, article_rows
 from patronage.store.links import keys_of_docs, rebuild_links, relink_docs
+from patronage.store.rows import Row, actor_origin, article_rows
 from patronage.store.schema import FACT_TABLES, LINKS_MIGRATION, MIGRATIONS, SCHEMA_VERSION
 from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 

@@ -88,7 +88,12 @@ def relink_docs(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str], before: 
     if touched:
         con.register(
             "patronage_touched",
-            pa.table({name: pa.array(list(col), pa.string()) for name, col in zip(("type", "year", "actor"), zip(*touched), strict=True)}),
+            pa.table(
+                {
+                    name: pa.array(list(col), pa.string())
+                    for name, col in zip(("type", "year", "actor"), zip(*touched), strict=True)
+                }
+            ),
         )
         try:
             rows = con.execute(

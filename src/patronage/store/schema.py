@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from patronage.model.plover import plover
 
-__all__ = ["LINKS_MIGRATION", "MIGRATIONS", "SCHEMA_VERSION", "ACTOR_REF_COLUMNS", "EVIDENCE_COLUMNS", "FACT_TABLES"]
+__all__ = [
+    "LINKS_MIGRATION",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "ACTOR_REF_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "FACT_TABLES",
+]
 
 
 def _ref(prefix: str) -> str:
