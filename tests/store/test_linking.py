@@ -9,6 +9,7 @@ import pytest
 
 from patronage.errors import ModelError
 from patronage.model.plover import parse_plover, plover
+from patronage.model.records import DOCUMENT_DATE
 from patronage.store.linking import Report, keys_of, link_reports, own_id, year_of
 
 RUS, SYR, UKR, USA = "country/RUS", "country/SYR", "country/UKR", "country/USA"
@@ -22,9 +23,15 @@ def r(
     target: str | None,
     date: str | None,
     place: str | None = None,
+    **more: str,
 ) -> Report:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "unknown")
-    return Report.of(event_id, type_, source, target, date, precision, place)
+    return Report.of(event_id, type_, source, target, date, precision, place=place, **more)
+
+
+def assumed(event_id: str, type_: str, source: str | None, target: str | None, published: str) -> Report:
+    """A report whose sentence states no date: its article's month stands in."""
+    return r(event_id, type_, source, target, published[:7], date_text=DOCUMENT_DATE, published=published)
 
 
 def groups(links: dict[str, str]) -> set[frozenset[str]]:
@@ -101,6 +108,31 @@ def test_a_report_missing_an_actor_joins_only_an_unambiguous_event() -> None:
     }
 
 
+def test_an_assumed_date_joins_the_one_event_of_the_week_before_or_its_day() -> None:
+    reports = [
+        r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20"),
+        assumed("b", "CONSULT", ASSAD, PUTIN, "2015-10-22"),  # "Assad's visit to Putin", two days on
+        assumed("c", "CONSULT", PUTIN, ASSAD, "2015-11-02"),  # two weeks on: another meeting
+        assumed("d", "CONSULT", PUTIN, ASSAD, "2015-11-02"),  # the same day's other article: one a day
+        assumed("e", "CONSULT", PUTIN, None, "2015-10-22"),  # one actor and no date: never guessed
+        r("f", "CONSULT", None, ASSAD, "2015-10-20"),  # one actor, a stated day: the one event then
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abf"), frozenset("cd"), frozenset("e")}
+    two = [*reports, r("g", "CONSULT", PUTIN, ASSAD, "2015-10-18")]
+    assert frozenset("b") in groups(link_reports(two))  # two meetings that week: which one is unknown
+
+
+def test_a_repeated_sentence_is_one_event() -> None:
+    lead = {"doc_id": "d", "wording": "w1"}
+    reports = [
+        r("a", "ACCUSE", "described:officials", None, None, **lead),
+        r("b", "ACCUSE", "described:officials", None, None, **lead),
+        r("c", "ACCUSE", "described:officials", None, None, doc_id="d", wording="w2"),
+        r("d", "ACCUSE", "described:officials", None, None, doc_id="other", wording="w1"),
+    ]
+    assert groups(link_reports(reports)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+
+
 def test_described_actors_and_undated_reports_never_link() -> None:
     reports = [
         r("a", "ACCUSE", "described:officials", RUS, None),
@@ -135,6 +167,7 @@ def test_links_do_not_depend_on_the_order_of_reports() -> None:
             )
         )
     ]
+    pool += [assumed(f"x{i}", "AID", RUS, SYR, f"2015-10-{d:02d}") for i, d in enumerate((19, 20, 20, 27))]
     expected = link_reports(pool)
     rng = random.Random(19)
     for _ in range(5):

@@ -174,3 +174,48 @@ def test_a_store_from_before_links_is_linked_when_migrated(tmp_path: Path) -> No
     con.close()
     assert main(["migrate", "--db", str(path)]) == 0
     assert _groups(_links(path)) == {frozenset({"o1", "o2"}), frozenset({"o3"})}
+
+
+# the same asylum told through the whole pipeline: three outlets, then a fourth in a later run
+_TOLD = [
+    ("w-1", "2024-12-09", "Outlet A", "Russia granted asylum to Bashar al-Assad on Sunday.\n\nThe Syrian leader fled Damascus as rebels advanced."),
+    ("w-2", "2024-12-10", "Outlet B", "Moscow gave the deposed Syrian president Bashar al-Assad asylum on 8 December, Russian media said.\n\nRebels now hold Damascus."),
+    ("w-3", "2025-01-12", "Outlet C", "Russia granted Bashar al-Assad asylum in December 2024.\n\nRussia also sent weapons to Bashar al-Assad in March 2024."),
+]  # fmt: skip
+_LATER = (
+    "w-4",
+    "2024-12-20",
+    "Outlet D",
+    "Russia granted Bashar al-Assad asylum on 8 December.\n\nHis ministers stayed behind.",
+)
+
+
+def _jsonl(path: Path, rows: list[tuple[str, str, str, str]]) -> Path:
+    path.write_text(
+        "".join(
+            json.dumps({"id": i, "title": i, "date": d, "source": s, "text": t}) + "\n" for i, d, s, t in rows
+        ),
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_run_links_what_the_analysis_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    db = str(tmp_path / "run.duckdb")
+    assert main(["run", str(_jsonl(tmp_path / "a.jsonl", _TOLD)), "--db", db]) == 0
+    assert main(["run", str(_jsonl(tmp_path / "b.jsonl", [_LATER])), "--db", db]) == 0
+    capsys.readouterr()
+    assert main(["export", "events", "--db", db, "--level", "event", "-o", "-"]) == 0
+    events = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    asylum = max(events, key=lambda e: e["n_reports"])
+    assert sorted(r["article"]["doc_id"] for r in asylum["reports"]) == ["w-1", "w-2", "w-3", "w-4"]
+    assert (asylum["type"], asylum["source"]["name"], asylum["target"]["name"]) == (
+        "AID",
+        "Russia",
+        "Bashar al-Assad",
+    )
+    assert (asylum["date"], asylum["date_precision"]) == ("2024-12-08", "day")
+    # what Russian media said is hearsay: it stays with the event but corroborates nothing
+    assert (asylum["n_articles"], asylum["n_sources"]) == (3, 3)
+    arms = [e for e in events if e["date"] == "2024-03"]
+    assert len(arms) == 1 and arms[0]["n_reports"] == 1  # the same actors, another month: another event

@@ -4,16 +4,21 @@ Each ``events`` row is one report: one sentence's telling of an event. Twelve ar
 one summit are twelve reports of one event; this module decides which reports go together.
 Reports join when they are of one type family (``families`` in ``model/schema/plover.yaml``),
 have the same participants (actor ids; either order for a family without direction) and
-compatible dates and places:
+compatible dates and places. A date is *stated* when the text dates the event ("on Sunday",
+"in March") and *assumed* when only the article's date stands in (``DOCUMENT_DATE``):
 
-1. Reports with both actors and a date to the day form an event per (dyad, day). Two known
-   places that differ split it; a report of no place joins the one place there is.
-2. A report dated to the month joins the one such event of its dyad in that month; with none,
+1. Reports with both actors and a stated day form an event per (dyad, day). Two known places
+   that differ split it; a report of no place joins the one place there is.
+2. A report with a stated month joins the one such event of its dyad in that month; with none,
    the month's reports of the dyad form an event of their own; with several, it stays alone.
-3. A report dated to the season or year joins the one event of its dyad in that year, if there
+3. A report with an assumed date joins the one event of its dyad dated in the week before its
+   article (or in its article's month, for a month); with none, the dyad's reports of articles
+   published that same day form an event (one a day, as Phoenix counts); with several, alone.
+4. A report dated to the season or year joins the one event of its dyad in that year, if there
    is exactly one.
-4. A report that names one actor only, dated to the day or month, joins the one event with that
-   actor in that role (either role when undirected) at a compatible date.
+5. A report that names one actor only, with a stated day, joins the one event of a stated date
+   with that actor in that role (either role when undirected) on that day.
+6. Reports of one sentence an article repeats (a lead paragraph printed twice) go together.
 
 Everything else (no actor, a decade, no date) stays an event of its own, and so does a report
 whose choice is ambiguous: an event is never guessed. Polarity and modality play no part here
@@ -27,6 +32,7 @@ This module is pure; ``store/links.py`` reads the reports and writes the links.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import re
 from collections import defaultdict
@@ -34,15 +40,17 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from patronage.model.plover import Family, plover
-from patronage.model.records import is_described
+from patronage.model.records import DOCUMENT_DATE, is_described
 
-__all__ = ["LINKER", "LinkKey", "Report", "keys_of", "link_reports", "own_id", "year_of"]
+__all__ = ["LINKER", "LinkKey", "Report", "keys_of", "link_id", "link_reports", "own_id", "year_of"]
 
 #: the versioned name of this rule, stored with every link it makes
 LINKER = "patronage.link.v1"
 #: the precisions that place a report in a calendar year (finer ones first)
 _DATED = ("day", "month", "season", "year")
 _YEAR = re.compile(r"[0-9]{4}")
+#: how long before its article an event told without a date may have happened
+_ASSUMED_WINDOW = dt.timedelta(days=7)
 #: (family, year, actor id): the unit a stored report is relinked by
 LinkKey = tuple[str, str, str]
 
@@ -58,8 +66,15 @@ class Report:
     target: str | None
     date: str | None
     precision: str
-    place: str | None
+    place: str | None = None
     """The location's country (or its name when it has no country); None when unknown."""
+    assumed: bool = False
+    """True when the date is the article's, not one the text states (``DOCUMENT_DATE``)."""
+    published: str | None = None
+    """The article's date (``YYYY-MM-DD``), when known."""
+    doc_id: str = ""
+    wording: str = ""
+    """A digest of the report's sentence: a repeated sentence has the same."""
 
     @staticmethod
     def of(
@@ -69,7 +84,12 @@ class Report:
         target: str | None,
         date: str | None,
         precision: str | None,
-        place: str | None,
+        *,
+        place: str | None = None,
+        date_text: str | None = None,
+        published: str | None = None,
+        doc_id: str = "",
+        wording: str = "",
     ) -> Report:
         """A report from stored values; a described actor ("officials") counts as none."""
         return Report(
@@ -80,6 +100,10 @@ class Report:
             date,
             precision or "unknown",
             place or None,
+            date_text == DOCUMENT_DATE,
+            published[:10] if published and len(published) >= 10 else None,
+            doc_id,
+            wording,
         )
 
 
@@ -112,9 +136,36 @@ def keys_of(report: Report) -> set[LinkKey]:
     return {(family.name, year, actor) for actor in (report.source, report.target) if actor}
 
 
+def link_reports(reports: Iterable[Report]) -> dict[str, str]:
+    """The linked event id of every report, by the report's ``event_id``."""
+    out: dict[str, str] = {}
+    alone: list[Report] = []
+    partitions: dict[tuple[str, str], list[Report]] = defaultdict(list)
+    for report in reports:
+        family = plover().family(report.type)
+        year = year_of(report.date, report.precision)
+        if family is None or year is None or not (report.source or report.target):
+            alone.append(report)
+        else:
+            partitions[(family.name, year)].append(report)
+    vocab = plover()
+    for (name, _year), members in partitions.items():
+        links = _link_partition(vocab.families[name], members)
+        out.update(links)
+        alone.extend(r for r in members if links[r.event_id] == own_id(r.event_id))
+    repeats: dict[tuple[str, ...], list[Report]] = defaultdict(list)
+    for r in alone:
+        repeats[(r.doc_id, r.wording, r.type, r.source or "", r.target or "", r.date or "")].append(r)
+    for key, copies in repeats.items():
+        shared = link_id("repeat", *key) if len(copies) > 1 and key[1] else None
+        for r in copies:
+            out[r.event_id] = shared or own_id(r.event_id)
+    return out
+
+
 @dataclass
 class _Group:
-    """An event being formed: its id, dyad, anchor date and the places its reports name."""
+    """An event being formed: its id, dyad, anchor date (a day or a month) and the places it names."""
 
     id: str
     dyad: tuple[str, str]
@@ -123,23 +174,6 @@ class _Group:
 
     def fits(self, place: str | None) -> bool:
         return place is None or not self.places or place in self.places
-
-
-def link_reports(reports: Iterable[Report]) -> dict[str, str]:
-    """The linked event id of every report, by the report's ``event_id``."""
-    out: dict[str, str] = {}
-    partitions: dict[tuple[str, str], list[Report]] = defaultdict(list)
-    for report in reports:
-        family = plover().family(report.type)
-        year = year_of(report.date, report.precision)
-        if family is None or year is None or not (report.source or report.target):
-            out[report.event_id] = own_id(report.event_id)
-        else:
-            partitions[(family.name, year)].append(report)
-    vocab = plover()
-    for (name, _year), members in partitions.items():
-        out.update(_link_partition(vocab.families[name], members))
-    return out
 
 
 def _dyad(family: Family, report: Report) -> tuple[str, str]:
@@ -160,6 +194,18 @@ def _split_by_place(reports: list[Report]) -> list[tuple[str, list[Report], set[
     return parts
 
 
+def _before(anchor: str, published: str) -> bool:
+    """True when a stated day (``anchor``) lies in the week up to an article's date."""
+    try:
+        day, pub = dt.date.fromisoformat(anchor), dt.date.fromisoformat(published)
+    except ValueError:
+        return False
+    return pub - _ASSUMED_WINDOW <= day <= pub
+
+
+Cells = dict[tuple[tuple[str, str], str], list[Report]]
+
+
 class _Partition:
     """The linking of one family's reports of one year."""
 
@@ -167,13 +213,17 @@ class _Partition:
         self.family = family
         self.links: dict[str, str] = {}
         self.by_dyad: dict[tuple[str, str], list[_Group]] = defaultdict(list)
+        #: the groups stated dates anchor (those an assumed date may join), by dyad
+        self.stated: dict[tuple[str, str], list[_Group]] = defaultdict(list)
 
-    def form(self, reports: dict[tuple[tuple[str, str], str], list[Report]]) -> None:
-        """One event per (dyad, date) and place, of the reports given under that key."""
-        for (dyad, date), members in sorted(reports.items()):
+    def form(self, cells: Cells, kind: str) -> None:
+        """One event per (dyad, date) cell and place (``kind`` keeps a day and a day's articles apart)."""
+        for (dyad, date), members in sorted(cells.items()):
             for place_key, part, places in _split_by_place(members):
-                group = _Group(link_id(self.family.name, *dyad, date, place_key), dyad, date, places)
+                group = _Group(link_id(self.family.name, *dyad, kind, date, place_key), dyad, date, places)
                 self.by_dyad[dyad].append(group)
+                if kind == "stated":
+                    self.stated[dyad].append(group)
                 for r in part:
                     self.links[r.event_id] = group.id
 
@@ -185,14 +235,14 @@ class _Partition:
         self.links[report.event_id] = fitting[0].id
         return True
 
+    def alone(self, report: Report) -> None:
+        self.links[report.event_id] = own_id(report.event_id)
+
     def involving(self, actor: str, role: str) -> list[_Group]:
-        """The events with ``actor`` in ``role`` (``source``/``target``; either when undirected)."""
+        """The events of stated dates with ``actor`` in ``role`` (``source``/``target``; either when undirected)."""
         out = []
-        for dyad, groups in self.by_dyad.items():
-            if self.family.directed:
-                hit = dyad[0 if role == "source" else 1] == actor
-            else:
-                hit = actor in dyad
+        for dyad, groups in self.stated.items():
+            hit = dyad[0 if role == "source" else 1] == actor if self.family.directed else actor in dyad
             if hit:
                 out.extend(groups)
         return out
@@ -200,41 +250,51 @@ class _Partition:
 
 def _link_partition(family: Family, reports: list[Report]) -> dict[str, str]:
     part = _Partition(family)
-    full = [r for r in reports if r.source and r.target]
-    days: dict[tuple[tuple[str, str], str], list[Report]] = defaultdict(list)
-    for r in full:
+    full = sorted((r for r in reports if r.source and r.target), key=lambda r: r.event_id)
+    stated = [r for r in full if not r.assumed]
+    days: Cells = defaultdict(list)
+    for r in stated:
         if r.precision == "day" and r.date and len(r.date) >= 10:
             days[(_dyad(family, r), r.date[:10])].append(r)
-    part.form(days)
-    months: dict[tuple[tuple[str, str], str], list[Report]] = defaultdict(list)
-    for r in sorted(full, key=lambda r: r.event_id):
+    part.form(days, "stated")
+    months: Cells = defaultdict(list)
+    for r in stated:
         if r.precision != "month" or not r.date or len(r.date) < 7:
             continue
         dyad = _dyad(family, r)
-        in_month = [g for g in part.by_dyad.get(dyad, ()) if g.date[:7] == r.date[:7]]
+        in_month = [g for g in part.stated.get(dyad, ()) if g.date[:7] == r.date[:7]]
         if not any(g.fits(r.place) for g in in_month):
             months[(dyad, r.date[:7])].append(r)
         elif not part.join(r, in_month):
-            part.links[r.event_id] = own_id(r.event_id)
-    part.form(months)
+            part.alone(r)
+    part.form(months, "stated")
+    published: Cells = defaultdict(list)
     for r in full:
-        if r.event_id not in part.links and not part.join(r, list(part.by_dyad.get(_dyad(family, r), ()))):
-            part.links[r.event_id] = own_id(r.event_id)
+        if not r.assumed or r.published is None or r.published[:4] != (r.date or "")[:4]:
+            continue
+        dyad, pub = _dyad(family, r), r.published
+        near = [
+            g
+            for g in part.stated.get(dyad, ())
+            if (_before(g.date, pub) if len(g.date) == 10 else g.date == pub[:7])
+        ]
+        if not any(g.fits(r.place) for g in near):
+            published[(dyad, pub)].append(r)
+        elif not part.join(r, near):
+            part.alone(r)
+    part.form(published, "published")
+    for r in full:
+        if r.event_id not in part.links and not (
+            r.precision in ("season", "year") and part.join(r, list(part.by_dyad.get(_dyad(family, r), ())))
+        ):
+            part.alone(r)
     for r in reports:
         if r.event_id in part.links:
             continue
-        if r.date and r.precision in ("day", "month"):
+        if r.date and r.precision == "day" and not r.assumed:
             actor, role = (r.source, "source") if r.source else (r.target, "target")
             assert actor is not None
-            span = 10 if r.precision == "day" else 7
-            near = [g for g in part.involving(actor, role) if _same_time(g.date, r.date[:span])]
-            if part.join(r, near):
+            if part.join(r, [g for g in part.involving(actor, role) if g.date == r.date[:10]]):
                 continue
-        part.links[r.event_id] = own_id(r.event_id)
+        part.alone(r)
     return part.links
-
-
-def _same_time(anchor: str, date: str) -> bool:
-    """True when an event's anchor date (a day or a month) and a report's date can be the same time."""
-    n = min(len(anchor), len(date))
-    return anchor[:n] == date[:n]

@@ -27,13 +27,33 @@ YEAR_SQL = (
 )
 _REPORTS = (
     "SELECT e.event_id, e.doc_id, e.type, e.source_actor_id, e.target_actor_id, e.date, e.date_precision, "
-    "coalesce(e.location_country, e.location_name) AS place FROM events e"
+    "coalesce(e.location_country, e.location_name) AS place, e.date_text, a.date AS published, "
+    "md5(coalesce(e.sentence, '')) AS wording "
+    "FROM events e LEFT JOIN articles a ON a.doc_id = e.doc_id"
 )
 
 
 def _reports(rows: Iterable[tuple[Any, ...]]) -> list[tuple[str, Report]]:
     """(doc_id, report) of rows selected by ``_REPORTS``."""
-    return [(str(doc), Report.of(str(eid), str(t), s, g, d, p, pl)) for eid, doc, t, s, g, d, p, pl in rows]
+    return [
+        (
+            str(doc),
+            Report.of(
+                str(eid),
+                str(t),
+                s,
+                g,
+                d,
+                p,
+                place=pl,
+                date_text=dt,
+                published=pub,
+                doc_id=str(doc),
+                wording=w,
+            ),
+        )
+        for eid, doc, t, s, g, d, p, pl, dt, pub, w in rows
+    ]
 
 
 def keys_of_docs(con: duckdb.DuckDBPyConnection, doc_ids: Sequence[str]) -> set[LinkKey]:
