@@ -11,6 +11,7 @@ from pathlib import Path
 import duckdb
 import pytest
 
+import patronage
 from patronage.cli import main
 from patronage.model.records import Relation
 from patronage.query.dyads import dyad_series
@@ -43,6 +44,8 @@ def test_an_event_row_holds_its_reports_and_counts_only_corroborating_ones(db: P
     assert (asylum["first_reported"], asylum["last_reported"]) == ("2024-12-09", "2025-01-15")
     heard = next(r for r in asylum["reports"] if r["event_id"] == "r2-heard")
     assert heard["modality"] == "reported" and heard["corroborates"] is False
+    with patronage.open(db) as reader:  # the library reads the same objects
+        assert max(reader.linked_events(), key=lambda e: e["n_reports"]) == asylum
     first = next(r for r in asylum["reports"] if r["event_id"] == "r1")
     assert first["article"] == {
         "doc_id": "a-1", "title": "Assad in Moscow", "source": "Outlet A", "date": "2024-12-09", "url": None,

@@ -65,19 +65,18 @@ def test_a_month_report_with_two_candidate_days_stays_alone() -> None:
     assert links["c"] == own_id("c")
 
 
-def test_month_reports_without_a_day_form_their_own_event_and_years_join_only_one() -> None:
+def test_month_reports_without_a_day_form_their_own_event_and_years_stay_alone() -> None:
     reports = [
         r("a", "AID", RUS, SYR, "2015-09"),
         r("b", "AID", RUS, SYR, "2015-09"),
-        r("c", "AID", RUS, SYR, "2015"),  # one event of the dyad that year: joins it
-        r("d", "AID", RUS, SYR, "2016"),  # another year: nothing to join
+        r("c", "AID", RUS, SYR, "2015"),  # a year: too coarse to tell one event from the next
+        r("d", "AID", RUS, SYR, "2016"),
     ]
-    assert groups(link_reports(reports)) == {frozenset("abc"), frozenset("d")}
-    assert groups(link_reports([*reports, r("e", "AID", RUS, SYR, "2015-02-01")])) == {
-        frozenset("ab"),
-        frozenset("c"),  # two events that year now: the year is ambiguous
+    assert groups(link_reports(reports)) == {frozenset("ab"), frozenset("c"), frozenset("d")}
+    assert groups(link_reports([*reports, r("e", "AID", RUS, SYR, "2015-09-02")])) == {
+        frozenset("abe"),
+        frozenset("c"),
         frozenset("d"),
-        frozenset("e"),
     }
 
 

@@ -14,14 +14,14 @@ compatible dates and places. A date is *stated* when the text dates the event ("
 3. A report with an assumed date joins the one event of its dyad dated in the week before its
    article (or in its article's month, for a month); with none, the dyad's reports of articles
    published that same day form an event (one a day, as Phoenix counts); with several, alone.
-4. A report dated to the season or year joins the one event of its dyad in that year, if there
-   is exactly one.
-5. A report that names one actor only, with a stated day, joins the one event of a stated date
+4. A report that names one actor only, with a stated day, joins the one event of a stated date
    with that actor in that role (either role when undirected) on that day.
-6. Reports of one sentence an article repeats (a lead paragraph printed twice) go together.
+5. Reports of one sentence an article repeats (a lead paragraph printed twice) go together.
 
-Everything else (no actor, a decade, no date) stays an event of its own, and so does a report
-whose choice is ambiguous: an event is never guessed. Polarity and modality play no part here
+Everything else (no actor, a season, year or decade, no date) stays an event of its own: a year
+is too coarse to tell one of a dyad's events from the next (a check on real news found "in 2016"
+joined to the wrong event more often than not). So does a report whose choice is ambiguous:
+an event is never guessed. Polarity and modality play no part here
 (a denial stays with what it denies); corroboration counts leave them out (``query/linked.py``).
 
 The rule depends only on the set of reports, never on their order, and links only within one
@@ -283,11 +283,6 @@ def _link_partition(family: Family, reports: list[Report]) -> dict[str, str]:
         elif not part.join(r, near):
             part.alone(r)
     part.form(published, "published")
-    for r in full:
-        if r.event_id not in part.links and not (
-            r.precision in ("season", "year") and part.join(r, list(part.by_dyad.get(_dyad(family, r), ())))
-        ):
-            part.alone(r)
     for r in reports:
         if r.event_id in part.links:
             continue
