@@ -27,7 +27,16 @@ _REPORT = """SELECT e.event_id, l.linked_event_id, e.type, e.source_name, e.targ
 
 
 def _shown(row: dict[str, Any]) -> dict[str, Any]:
-    keys = ("event_id", "type", "source_name", "target_name", "date", "date_precision", "polarity", "modality")
+    keys = (
+        "event_id",
+        "type",
+        "source_name",
+        "target_name",
+        "date",
+        "date_precision",
+        "polarity",
+        "modality",
+    )
     return {
         **{k: row[k] for k in keys},
         "sentence": row["sentence"],
@@ -89,7 +98,10 @@ def main() -> None:
     args = parser.parse_args()
     rng = random.Random(args.seed)
     with Store(args.db, read_only=True) as store:
-        samples = {args.links_out: linked(store, args.n, rng), args.unlinked_out: unlinked(store, args.n, rng)}
+        samples = {
+            args.links_out: linked(store, args.n, rng),
+            args.unlinked_out: unlinked(store, args.n, rng),
+        }
     for path, items in samples.items():
         with Path(path).open("w", encoding="utf-8") as fh:
             for item in items:
