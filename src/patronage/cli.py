@@ -22,6 +22,7 @@ from patronage.commands.bench import bench
 from patronage.commands.context import Context
 from patronage.commands.evaluate import eval_
 from patronage.commands.export import export
+from patronage.commands.link import link
 from patronage.commands.load import load
 from patronage.commands.migrate import migrate
 from patronage.commands.query import query
@@ -36,7 +37,7 @@ from patronage.errors import PatronageError
 __all__ = ["COMMANDS", "cli", "main"]
 
 #: every command of ``patronage``, each declared in its module of ``patronage.commands``
-COMMANDS = (run, load, migrate, export, summary, query, report, eval_, bench, serve, actors, train)
+COMMANDS = (run, load, migrate, link, export, summary, query, report, eval_, bench, serve, actors, train)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})

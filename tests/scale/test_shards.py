@@ -125,7 +125,7 @@ def test_loader_equals_a_normal_write_and_is_idempotent(results: Results, tmp_pa
     assert (first.n_new, first.n_unchanged, first.n_failed, first.n_read) == (8, 0, 1, 9)
     assert elapsed < 5
     expected = _snapshot(direct)
-    assert expected["events"] and expected["roles"] and expected["failures"]
+    assert expected["events"] and expected["roles"] and expected["failures"] and expected["event_links"]
     assert _snapshot(loaded) == expected
     with Store(loaded) as store:
         again = load_shards(store, root)

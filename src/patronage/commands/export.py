@@ -15,6 +15,7 @@ from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.export import rows_for, write_csv, write_jsonl, write_parquet
 from patronage.export.atomic import atomic_output
+from patronage.export.tables import LEVELS
 from patronage.query.dyads import PERIODS, UNITS
 
 if TYPE_CHECKING:
@@ -88,6 +89,14 @@ def _dyad_rows(store: Store, options: DyadOptions, min_confidence: float) -> Ite
     "is at least C; `run` already leaves out events below extract.min_confidence.",
 )
 @click.option(
+    "--level",
+    type=click.Choice(LEVELS),
+    default="report",
+    show_default=True,
+    help="events: a row per report (one sentence's event, as before) or per real-world event linked "
+    "across articles, with its reports and n_reports, n_articles, n_sources (jsonl, csv, parquet).",
+)
+@click.option(
     "--by",
     type=click.Choice(PERIODS),
     default="month",
@@ -118,6 +127,7 @@ def export(
     force: bool,
     min_support: int,
     min_confidence: float,
+    level: str,
     by: str,
     types: tuple[str, ...],
     unit: str,
@@ -130,7 +140,15 @@ def export(
         by, tuple(check_types([t for v in types for t in v.split(",") if t.strip()], "--types")), unit
     )
     do_export(
-        kind, fmt, c.with_db(db), None if output == "-" else output, force, min_support, min_confidence, dyads
+        kind,
+        fmt,
+        c.with_db(db),
+        None if output == "-" else output,
+        force,
+        min_support,
+        min_confidence,
+        dyads,
+        level,
     )
 
 
@@ -143,10 +161,12 @@ def do_export(
     min_support: int = 1,
     min_confidence: float = 0.0,
     dyads: DyadOptions | None = None,
+    level: str = "report",
 ) -> None:
     """Write one export to a file (whole or not at all) or standard output.
 
-    ``min_support`` filters relations, ``min_confidence`` events (and the events dyads count).
+    ``min_support`` filters relations, ``min_confidence`` events (and the events dyads count);
+    ``level`` makes an events row a report or a linked event.
     """
     from patronage.store import Store
 
@@ -154,7 +174,14 @@ def do_export(
         raise InputError("parquet needs an output file: add -o FILE")
     if kind == "dyads" and fmt not in ("jsonl", "csv", "parquet"):
         raise InputError("dyads are a table: export them as jsonl, csv or parquet")
-    filters = {"min_support": min_support, "min_confidence": min_confidence, "dyads": dyads or DyadOptions()}
+    if level != "report" and (kind != "events" or fmt not in ("jsonl", "csv", "parquet")):
+        raise InputError("--level event applies to `export events` as jsonl, csv or parquet")
+    filters = {
+        "min_support": min_support,
+        "min_confidence": min_confidence,
+        "dyads": dyads or DyadOptions(),
+        "level": level,
+    }
     if output is None:
         with Store(str(settings.get("run.db")), read_only=True) as store:
             _write_export(store, kind, fmt, sys.stdout, None, filters)
@@ -183,7 +210,7 @@ def _write_export(
     if kind == "dyads":
         rows = _dyad_rows(store, filters["dyads"], filters["min_confidence"])
     else:
-        rows = rows_for(kind, store, filters["min_support"], filters["min_confidence"])
+        rows = rows_for(kind, store, filters["min_support"], filters["min_confidence"], filters["level"])
     if fmt == "parquet":
         assert path is not None
         write_parquet(rows, path)

@@ -13,11 +13,13 @@ from typing import Any
 from patronage.model.fields import public
 from patronage.query import facts
 from patronage.query.events import EventFilter, event_object, select_events
+from patronage.query.linked import linked_event_rows
 from patronage.query.relations import aggregated_relations
 from patronage.store import Store
 
 __all__ = [
     "KINDS",
+    "LEVELS",
     "actor_rows",
     "event_rows",
     "failure_rows",
@@ -28,6 +30,8 @@ __all__ = [
 ]
 
 KINDS = ("events", "quotes", "actors", "relations", "failures", "removed")
+#: what a row of ``export events`` is: a report (one sentence's event) or a linked event
+LEVELS = ("report", "event")
 
 
 def event_rows(store: Store, min_confidence: float = 0.0) -> Iterator[dict[str, Any]]:
@@ -73,11 +77,17 @@ def removed_rows(store: Store) -> Iterator[dict[str, Any]]:
 
 
 def rows_for(
-    kind: str, store: Store, min_support: int = 1, min_confidence: float = 0.0
+    kind: str, store: Store, min_support: int = 1, min_confidence: float = 0.0, level: str = "report"
 ) -> Iterator[dict[str, Any]]:
-    """Rows of one export kind (``min_support`` applies to relations, ``min_confidence`` to events)."""
+    """Rows of one export kind (``min_support`` applies to relations, ``min_confidence`` to events).
+
+    Events are a row per report (``level="report"``, a sentence's event) or a row per linked
+    real-world event with its reports (``level="event"``, :mod:`patronage.query.linked`).
+    """
     if kind == "relations":
         return relation_rows(store, min_support)
+    if kind == "events" and level == "event":
+        return linked_event_rows(store, min_confidence)
     if kind == "events":
         return event_rows(store, min_confidence)
     producers = {

@@ -15,6 +15,7 @@ from patronage.extract.quotes.speakers import article_quotes
 from patronage.extract.relations.implied import relations_from_events
 from patronage.extract.relations.statements import find_statements
 from patronage.model.records import (
+    DOCUMENT_DATE,
     ActorRef,
     CleanArticle,
     DateValue,
@@ -34,7 +35,7 @@ def _document_date(date: dt.date | None) -> DateValue:
     """The fallback date of a fact with no date expression: the reporting month."""
     if date is None:
         return DateValue(None, "unknown")
-    return DateValue(date.strftime("%Y-%m"), "month", None, "document date")
+    return DateValue(date.strftime("%Y-%m"), "month", None, DOCUMENT_DATE)
 
 
 def assemble_facts(

@@ -20,6 +20,7 @@ __all__ = [
     "COOPERATIVE",
     "CONFLICTUAL",
     "EVENT_TYPES",
+    "Family",
     "MODALITIES",
     "POLARITIES",
     "RELATIONS",
@@ -46,6 +47,16 @@ class TypeInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Family:
+    """Event types one act may be coded as, by the words a report uses (what linking compares)."""
+
+    name: str
+    types: tuple[str, ...]
+    directed: bool
+    """False when the act has no direction: its reports link whichever actor is the source."""
+
+
+@dataclass(frozen=True, slots=True)
 class Plover:
     """The validated vocabulary."""
 
@@ -53,6 +64,14 @@ class Plover:
     polarities: tuple[str, ...]
     modalities: tuple[str, ...]
     relations: dict[str, str | None]
+    families: dict[str, Family]
+
+    def family(self, type_: str) -> Family | None:
+        """The family of an event type (None for a type the vocabulary does not declare)."""
+        for family in self.families.values():
+            if type_ in family.types:
+                return family
+        return None
 
     def with_sign(self, sign: str) -> tuple[str, ...]:
         """The event types of one sign, in declaration order."""
@@ -99,7 +118,37 @@ def parse_plover(data: Any) -> Plover:
         if not isinstance(value, list) or not value or not all(isinstance(v, str) for v in value):
             raise _fail(f"{key} must be a non-empty list of strings")
         lists[key] = tuple(value)
-    return Plover(types, lists["polarities"], lists["modalities"], dict(relations))
+    return Plover(
+        types,
+        lists["polarities"],
+        lists["modalities"],
+        dict(relations),
+        _families(data.get("families"), types),
+    )
+
+
+def _families(raw: Any, types: dict[str, TypeInfo]) -> dict[str, Family]:
+    """The type families, each type in exactly one."""
+    if not isinstance(raw, dict) or not raw:
+        raise _fail("families must be a non-empty mapping")
+    out: dict[str, Family] = {}
+    seen: list[str] = []
+    for name, spec in raw.items():
+        if (
+            not isinstance(spec, dict)
+            or set(spec) != {"types", "directed"}
+            or not isinstance(spec["types"], list)
+            or not isinstance(spec["directed"], bool)
+        ):
+            raise _fail(f"family {name}: expected types (a list) and directed (true or false)")
+        for type_ in spec["types"]:
+            if type_ not in types:
+                raise _fail(f"family {name}: {type_!r} is not a declared type")
+        seen.extend(spec["types"])
+        out[str(name)] = Family(str(name), tuple(spec["types"]), spec["directed"])
+    if sorted(seen) != sorted(types):
+        raise _fail("families must hold every declared type exactly once")
+    return out
 
 
 @cache

@@ -28,6 +28,7 @@ def _stored(column: str | None = "", public: str | None = "", **kwargs: Any) -> 
 
 __all__ = [
     "DESCRIBED",
+    "DOCUMENT_DATE",
     "RunReport",
     "is_described",
     "ActorRef",
@@ -135,6 +136,10 @@ class Mention:
     actor_id: str | None = None
     #: how the actor was found: ``gazetteer``, ``title``, ``coref``, ``ner``, ``new``
     how: str = "ner"
+
+
+#: the ``text`` of a fact's date when no date expression dated it: the article's month stands in
+DOCUMENT_DATE = "document date"
 
 
 @dataclass(frozen=True, slots=True)

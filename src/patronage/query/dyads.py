@@ -4,7 +4,10 @@ Political scientists model event data as counts per directed dyad and period (US
 row a month), not as sentences. A row here counts the stored event reports of one dyad in one
 period: one column per PLOVER type, the cooperation and conflict totals (each type's sign is
 declared once, in ``model/schema/plover.yaml``), the reports and the distinct articles they
-come from.
+come from, and the distinct real-world events those reports tell (``events``,
+``cooperation_events``, ``conflict_events``: reports linked across articles count once, see
+:mod:`patronage.store.linking`). An event told with its actors either way round (a meeting)
+counts in both directed dyads.
 
 What counts is what happened: asserted events of modality ``actual`` or ``reported``. Negated
 events ("did not meet"), plans, offers, threats' conditions and hypotheticals are left out, as
@@ -104,8 +107,9 @@ def dyad_series(
             "AND e.source_actor_id <> e.target_actor_id"
         )
     reports = store.rows(
-        f"""SELECT {ends}, e.type, e.date, e.date_precision, e.doc_id
-            FROM events e {joins}
+        f"""SELECT {ends}, e.type, e.date, e.date_precision, e.doc_id,
+                   coalesce(l.linked_event_id, e.event_id) AS linked_event_id
+            FROM events e LEFT JOIN event_links l ON l.event_id = e.event_id {joins}
             WHERE {present} AND e.polarity = 'asserted' AND e.modality IN ('actual', 'reported')
               AND coalesce(e.confidence, 0) >= ? AND e.type IN (SELECT unnest(?))""",
         [min_confidence, wanted],
@@ -113,6 +117,8 @@ def dyad_series(
     placeable = _PLACEABLE[by]
     cells: dict[tuple[str, str, str], dict[str, Any]] = {}
     articles: dict[tuple[str, str, str], set[str]] = defaultdict(set)
+    #: the linked events of each cell, by sign: cooperation, conflict, neither
+    events: dict[tuple[str, str, str], dict[str, set[str]]] = defaultdict(lambda: defaultdict(set))
     series = DyadSeries()
     for report in reports:
         date = report["date"]
@@ -139,7 +145,19 @@ def dyad_series(
         cell["cooperation"] += report["type"] in COOPERATIVE
         cell["conflict"] += report["type"] in CONFLICTUAL
         articles[key].add(str(report["doc_id"]))
+        sign = (
+            "cooperation"
+            if report["type"] in COOPERATIVE
+            else "conflict"
+            if report["type"] in CONFLICTUAL
+            else ""
+        )
+        events[key][sign].add(str(report["linked_event_id"]))
     for key in sorted(cells):
         cells[key]["articles"] = len(articles[key])
+        told = events[key]
+        cells[key]["events"] = len(set().union(*told.values()))
+        cells[key]["cooperation_events"] = len(told["cooperation"])
+        cells[key]["conflict_events"] = len(told["conflict"])
         series.rows.append(cells[key])
     return series

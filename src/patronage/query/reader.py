@@ -17,6 +17,7 @@ from patronage.model.records import Actor, Event, Failure, Quote, Relation
 from patronage.query import facts
 from patronage.query.events import DATE_ORDER, EventFilter, event_by_id, select_events
 from patronage.query.filters import check_date
+from patronage.query.linked import linked_event_rows
 from patronage.query.network import network
 from patronage.query.paths import shortest_path
 from patronage.query.profile import actor_profile, find_actors
@@ -61,6 +62,10 @@ class Reader(Store):
     def event(self, event_id: str) -> Event:
         """One event by id; :class:`~patronage.errors.NotFoundError` when there is none."""
         return event_by_id(self, event_id)[0]
+
+    def linked_events(self, min_confidence: float = 0.0) -> list[dict[str, Any]]:
+        """Real-world events, each with its reports and counts (what ``export events --level event`` writes)."""
+        return list(linked_event_rows(self, min_confidence))
 
     def quotes(self, speaker: str | None = None) -> list[Quote]:
         """Quotes in document order (of one speaker's actor id when given)."""

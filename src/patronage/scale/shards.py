@@ -184,6 +184,7 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     import duckdb
 
     from patronage.analysis import VERSION
+    from patronage.store.links import keys_of_docs, relink_docs
     from patronage.store.schema import FACT_TABLES
 
     sources = _sources(store, shard_dir)
@@ -209,7 +210,9 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     changed = "doc_id IN (SELECT doc_id FROM shard_load)"
 
     def article_group() -> None:
-        for table in (*FACT_TABLES, "articles"):
+        loaded = [str(d) for (d,) in con.execute("SELECT doc_id FROM shard_load").fetchall()]
+        before = keys_of_docs(con, loaded)
+        for table in (*FACT_TABLES, "event_links", "articles"):
             con.execute(f'DELETE FROM "{table}" WHERE {changed}')
         con.execute("DELETE FROM failures WHERE doc IN (SELECT doc_id FROM shard_load)")
         names = shard_schema("articles").names
@@ -221,6 +224,7 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
         for table in FACT_TABLES:
             cols = _quoted(shard_schema(table).names)
             con.execute(f'INSERT INTO "{table}" ({cols}) SELECT {cols} FROM {sources[table]} WHERE {changed}')
+        relink_docs(con, loaded, before)  # the loaded reports join the events already stored
 
     def actor_group() -> None:
         cols = _quoted([c for c in shard_schema("actors").names if c not in ("seq", "gazetteer_roles")])

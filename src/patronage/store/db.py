@@ -17,8 +17,9 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
+from patronage.store.links import keys_of_docs, rebuild_links, relink_docs
 from patronage.store.rows import Row, actor_origin, article_rows
-from patronage.store.schema import FACT_TABLES, MIGRATIONS, SCHEMA_VERSION
+from patronage.store.schema import FACT_TABLES, LINKS_MIGRATION, MIGRATIONS, SCHEMA_VERSION
 from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 
 __all__ = ["Store"]
@@ -220,6 +221,8 @@ class Store:
             try:
                 for statement in statements:
                     self.con.execute(statement)
+                if number == LINKS_MIGRATION:
+                    rebuild_links(self.con)  # the reports an older version stored are linked too
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
                 self.con.commit()
             except duckdb.Error as exc:
@@ -315,12 +318,29 @@ class Store:
                 self.con.rollback()
             raise StoreError(f"write failed: {_first_line(exc)}", source=self.path) from None
 
+    def rebuild_links(self) -> int:
+        """Link every stored event report again with this version's rule, in one transaction.
+
+        Returns the number of reports linked. Links are otherwise kept batch by batch (see
+        :mod:`patronage.store.links`); this is ``patronage link --rebuild``.
+        """
+        self.con.begin()
+        try:
+            n = rebuild_links(self.con)
+            self.con.commit()
+        except (duckdb.Error, MemoryError, _arrow_error()) as exc:
+            with contextlib.suppress(duckdb.Error):
+                self.con.rollback()
+            raise StoreError(f"relinking failed: {_first_line(exc)}", source=self.path) from None
+        return n
+
     def _write(self, results: Sequence[AnalysedArticle], failures: list[Failure], run_id: str) -> None:
         con = self.con
         now = _now()
         doc_ids = [r.article.doc_id for r in results]
+        before = keys_of_docs(con, doc_ids)  # what the replaced reports could link to
         if doc_ids:
-            for table in (*FACT_TABLES, "articles"):
+            for table in (*FACT_TABLES, "event_links", "articles"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
         # failures are keyed by what failed: this run's rows replace earlier runs' rows for the same
         # input (a re-run, or a run after kill -9, never doubles them), and a replaced article's
@@ -347,6 +367,7 @@ class Store:
             if rows:
                 self._insert(table, rows)
         self._write_actors(list(actors.values()))
+        relink_docs(con, doc_ids, before)
         if failures:
             self._insert("failures", [FAILURES.row(f, run_id=run_id, failed_at=now) for f in failures])
 

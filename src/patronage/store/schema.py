@@ -9,7 +9,14 @@ from __future__ import annotations
 
 from patronage.model.plover import plover
 
-__all__ = ["MIGRATIONS", "SCHEMA_VERSION", "ACTOR_REF_COLUMNS", "EVIDENCE_COLUMNS", "FACT_TABLES"]
+__all__ = [
+    "LINKS_MIGRATION",
+    "MIGRATIONS",
+    "SCHEMA_VERSION",
+    "ACTOR_REF_COLUMNS",
+    "EVIDENCE_COLUMNS",
+    "FACT_TABLES",
+]
 
 
 def _ref(prefix: str) -> str:
@@ -142,7 +149,16 @@ MIGRATIONS: list[list[str]] = [
     ["ALTER TABLE events ADD COLUMN IF NOT EXISTS salience DOUBLE"],
     # 7: how likely a quote's speaker is right (issue 17); quotes stored before it have none
     ["ALTER TABLE quotes ADD COLUMN IF NOT EXISTS speaker_confidence DOUBLE"],
+    # 8: event identity across articles (issue 19): the real-world event each report tells, kept
+    # per batch by ``store/links.py``; a store migrated to it is linked whole once (``BACKFILLS``)
+    [
+        """CREATE TABLE IF NOT EXISTS event_links (
+            event_id VARCHAR, doc_id VARCHAR, linked_event_id VARCHAR, linker VARCHAR)""",
+    ],
 ]
+
+#: the migration whose table the store fills from the data already there, once it has run
+LINKS_MIGRATION = 8
 
 
 SCHEMA_VERSION = len(MIGRATIONS)
