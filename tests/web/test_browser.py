@@ -390,6 +390,45 @@ def test_the_node_cap_shows_more_on_request(open_page: Any) -> None:
     assert page.locator("#more").is_hidden()
 
 
+def test_the_relation_table_sorts_by_any_column_and_opens_a_tie(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}")
+    _nodes(page, lambda n: n >= 4)
+    page.click("#as-table")
+    _until(lambda: _hash(page).get("tab") == ["table"], "the table in the URL")
+    assert page.locator("#edge-list").is_hidden()
+    rows = page.locator("#tie-table tbody tr")
+    assert rows.count() == page.locator("#graph .edge").count() >= 4
+    heads = page.locator("#tie-table thead th").all_inner_texts()
+    assert heads == ["Actors", "Relations and events", "Sign", "Records", "First seen", "Last seen"]
+    counts = [int(n) for n in page.locator("#tie-table td.records").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+
+    def dates(column: str) -> list[str]:
+        cells = page.locator(f"#tie-table td.{column} time")
+        return [cells.nth(i).get_attribute("datetime") or "" for i in range(cells.count())]
+
+    # sorting is keyboard work too: the headers are buttons
+    page.locator("#tie-table th button", has_text="Last seen").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#tie-table th.last").get_attribute("aria-sort") == "descending"
+    assert dates("last") == sorted(dates("last"), reverse=True)
+    page.keyboard.press("Enter")
+    assert page.locator("#tie-table th.last").get_attribute("aria-sort") == "ascending"
+    assert dates("last") == sorted(dates("last"))
+    page.locator("#tie-table th button", has_text="Actors").click()
+    who = page.locator("#tie-table td.who").all_inner_texts()
+    assert who == sorted(who, key=str.lower) and page.locator("#tie-table th.last").get_attribute("aria-sort") is None
+    _shot(page, "wide-table")
+    page.locator("#tie-table tbody tr", has_text="harbours").click()
+    sentence = page.locator("#evidence-sentence")
+    sentence.wait_for()
+    assert sentence.inner_text() == "Russia granted Assad asylum after the fall of Damascus."
+    assert page.locator("#tie-table tbody tr.on").count() == 1
+    page.go_back()
+    _until(lambda: page.locator("#tie-table tbody tr.on").count() == 0, "Back leaves the tie")
+    assert page.locator("#tie-table").is_visible()
+
+
 # -- 7. phone ------------------------------------------------------------------------------------------
 
 

@@ -7,6 +7,7 @@ import { renderProfile, renderEvidence, renderTieList } from "./panels.js";
 import { bindSearch } from "./search.js";
 import { emptyState, parseHash, toHash, MODALITIES } from "./state.js";
 import { mergeTies, describeTie } from "./ties.js";
+import { TieTable } from "./table.js";
 import { TimeBar } from "./timebar.js";
 import { renderRecords, eventItems, relationItems, quoteItems } from "./timeline.js";
 
@@ -21,6 +22,7 @@ const data = { meta: null, nodes: new Map(), order: [], ties: [], cap: CAP, item
 const names = new Map();
 
 const graph = new Graph($("graph"), { onNode: (n) => navigate({ focus: n.id }), onTie: (t) => openTie(t) });
+const tieTable = new TieTable($("tie-table"), (t) => openTie(t));
 
 function status(message, isError) {
   const el = $("status");
@@ -96,6 +98,11 @@ function syncControls(state) {
   $("type").value = state.types[0] || "";
   for (const key of ["sign", "polarity", "modality"]) $(key).value = state[key];
   timebar.show(state.from, state.to);
+  const table = state.tab === "table";
+  $("as-table").setAttribute("aria-pressed", String(table));
+  $("as-cards").setAttribute("aria-pressed", String(!table));
+  $("tie-table-wrap").hidden = !table;
+  $("edge-list").hidden = table;
 }
 
 // ---- empty, start and unknown states ------------------------------------------------------
@@ -114,6 +121,7 @@ function showBlank(title, text) {
   $("more").hidden = true;
   $("graph-truncated").hidden = true;
   clear($("edge-list")).append(h("li", { class: "muted" }, "Ties of the actor you pick, strongest first."));
+  tieTable.render([], data.nodes, null);
   clear($("profile")).append(h("p", { class: "eyebrow" }, "Actor"), h("p", { class: "muted" }, "Pick an actor to see roles, ties and quotes."));
   renderRecords($("timeline"), $("event-list"), [], { onPick: () => {}, empty: "Events of the actor you pick, in date order." });
   $("timeline-title").textContent = "Timeline";
@@ -180,6 +188,7 @@ function drawNetwork(state, fresh) {
   const selected = state.pair ? ties.find((t) => t.id === [...state.pair].sort().join("\u0001")) : null;
   graph.highlight(selected ? selected.id : null);
   renderTieList($("edge-list"), ties, data.nodes, selected ? selected.id : null, openTie);
+  tieTable.render(ties, data.nodes, selected ? selected.id : null);
   $("more").hidden = hidden === 0;
   $("more").textContent = `Show ${Math.min(CAP, hidden)} more of ${hidden} hidden`;
   $("graph-truncated").hidden = !data.truncated;
@@ -370,12 +379,14 @@ function bindControls() {
   $("recenter").addEventListener("click", () => graph.resetView());
   $("more").addEventListener("click", () => { data.cap += CAP; drawNetwork(view, true); });
   $("pair-close").addEventListener("click", () => navigate({ pair: null, ev: null }));
+  $("as-cards").addEventListener("click", () => navigate({ tab: "" }, { replace: true }));
+  $("as-table").addEventListener("click", () => navigate({ tab: "table" }, { replace: true }));
   // skip links move focus without touching the hash, which holds the view
   for (const link of document.querySelectorAll(".skip")) {
     link.addEventListener("click", (ev) => {
       ev.preventDefault();
       const target = $(link.getAttribute("href").slice(1));
-      const first = target.querySelector("button");
+      const first = target.querySelector("#edge-list:not([hidden]) button, #tie-table-wrap:not([hidden]) .row-open, button");
       (first || target).focus();
     });
   }

@@ -12,7 +12,7 @@ const MAX_ID = 200;
 /** The view nobody has asked for anything yet. */
 export function emptyState() {
   return { actor: null, depth: 1, types: [], sign: "", polarity: "", modality: "", from: null, to: null,
-    focus: null, pair: null, expand: [], ev: null };
+    focus: null, pair: null, expand: [], ev: null, tab: "" };
 }
 
 const okId = (v) => typeof v === "string" && v.length > 0 && v.length <= MAX_ID;
@@ -41,6 +41,7 @@ export function parseHash(hash) {
   one("to", (v) => DATE.test(v), (v) => { state.to = v; });
   one("focus", okId, (v) => { state.focus = v; });
   one("ev", okId, (v) => { state.ev = v; });
+  one("tab", (v) => v === "table", (v) => { state.tab = v; });
   const types = params.getAll("types");
   if (types.length) {
     const good = types.filter((t) => TYPE.test(t)).slice(0, 20);
@@ -79,6 +80,7 @@ export function toHash(state) {
   for (const id of state.expand) params.append("expand", id);
   if (state.pair) for (const id of state.pair) params.append("pair", id);
   if (state.ev) params.set("ev", state.ev);
+  if (state.tab) params.set("tab", state.tab);
   const text = params.toString();
   return text ? `#${text}` : "";
 }
