@@ -2,12 +2,13 @@
 // search, filters, time, graph, timeline, pair view and evidence.
 
 import { h, clear, api, idPath, fmtDate, querySpans } from "./dom.js";
+import { csv, gexf, pngBlob, save, slug, svgText } from "./downloads.js";
 import { Graph } from "./graph.js";
 import { renderProfile, renderEvidence, renderTieList } from "./panels.js";
 import { bindSearch } from "./search.js";
 import { emptyState, parseHash, toHash, MODALITIES } from "./state.js";
 import { mergeTies, describeTie } from "./ties.js";
-import { TieTable } from "./table.js";
+import { TieTable, TIE_COLUMNS } from "./table.js";
 import { TimeBar } from "./timebar.js";
 import { renderRecords, eventItems, relationItems, quoteItems } from "./timeline.js";
 
@@ -120,6 +121,7 @@ function showBlank(title, text) {
   $("edge-count").textContent = "";
   $("more").hidden = true;
   $("graph-truncated").hidden = true;
+  for (const el of document.querySelectorAll(".exports button")) el.disabled = true;
   clear($("edge-list")).append(h("li", { class: "muted" }, "Ties of the actor you pick, strongest first."));
   tieTable.render([], data.nodes, null);
   clear($("profile")).append(h("p", { class: "eyebrow" }, "Actor"), h("p", { class: "muted" }, "Pick an actor to see roles, ties and quotes."));
@@ -189,6 +191,7 @@ function drawNetwork(state, fresh) {
   graph.highlight(selected ? selected.id : null);
   renderTieList($("edge-list"), ties, data.nodes, selected ? selected.id : null, openTie);
   tieTable.render(ties, data.nodes, selected ? selected.id : null);
+  for (const el of document.querySelectorAll(".exports button")) el.disabled = false;
   $("more").hidden = hidden === 0;
   $("more").textContent = `Show ${Math.min(CAP, hidden)} more of ${hidden} hidden`;
   $("graph-truncated").hidden = !data.truncated;
@@ -217,7 +220,7 @@ async function loadSide(state, live) {
   const focus = state.focus || state.actor;
   const [profile] = await Promise.all([
     api(`/api/actor/${idPath(focus)}`, { as_of: state.to }),
-    state.pair ? loadPair(state) : loadTimeline(state, focus),
+    state.pair ? loadPair(state) : loadTimeline(state),
   ]);
   if (!live()) return;
   loaded.side = key;
@@ -233,14 +236,20 @@ async function loadSide(state, live) {
   paintRecords(state);
 }
 
-async function loadTimeline(state, focus) {
+/** The events the view lists: those between the pair, or the focused actor's under the filters. */
+function eventParams(state) {
+  if (state.pair) return { actor: state.pair[0], other: state.pair[1], from: state.from, to: state.to };
   const eventTypes = new Set((data.meta ? data.meta.event_types : []).map((t) => t.type));
-  const page = await api("/api/events", { actor: focus, sign: state.sign || null, polarity: state.polarity || null,
+  return { actor: state.focus || state.actor, sign: state.sign || null, polarity: state.polarity || null,
     modality: state.modality || null, from: state.from, to: state.to,
-    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null, limit: Math.min(500, data.meta ? data.meta.max_rows : 200) });
+    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null };
+}
+
+async function loadTimeline(state) {
+  const page = await api("/api/events", { ...eventParams(state), limit: Math.min(500, data.meta ? data.meta.max_rows : 200) });
   data.pair = null;
   data.items = eventItems(page.events);
-  data.title = `Timeline of ${nameOf(focus)}`;
+  data.title = `Timeline of ${nameOf(state.focus || state.actor)}`;
   data.count = page.total > page.events.length ? `${page.events.length} of ${page.total} events` : `${page.total} ${page.total === 1 ? "event" : "events"}`;
 }
 
@@ -334,6 +343,29 @@ function closeEvidence() {
   if (opener && opener.isConnected) opener.focus();
 }
 
+// ---- downloads --------------------------------------------------------------------------------
+
+function download(kind) {
+  const base = `patronage-${slug(nameOf(view.actor))}`;
+  if (kind === "ties") {
+    save(`${base}-ties.csv`, new Blob([csv(TIE_COLUMNS, tieTable.sorted())], { type: "text/csv;charset=utf-8" }));
+  } else if (kind === "events") {
+    const url = new URL("/api/export/events.csv", window.location.origin);
+    for (const [key, value] of Object.entries(eventParams(view))) if (value) url.searchParams.set(key, value);
+    const link = h("a", { href: url.pathname + url.search, download: "", hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } else if (kind === "gexf") {
+    const shown = [...graph.nodes.values()];
+    save(`${base}.gexf`, new Blob([gexf(shown, graph.ties, $("graph-title").textContent)], { type: "application/xml" }));
+  } else {
+    const file = svgText($("graph"));
+    if (kind === "svg") save(`${base}.svg`, new Blob([file.text], { type: "image/svg+xml" }));
+    else pngBlob(file).then((blob) => save(`${base}.png`, blob)).catch((err) => status(err.message, true));
+  }
+}
+
 // ---- controls ---------------------------------------------------------------------------------
 
 const timebar = new TimeBar({
@@ -379,6 +411,7 @@ function bindControls() {
   $("recenter").addEventListener("click", () => graph.resetView());
   $("more").addEventListener("click", () => { data.cap += CAP; drawNetwork(view, true); });
   $("pair-close").addEventListener("click", () => navigate({ pair: null, ev: null }));
+  for (const kind of ["ties", "events", "gexf", "svg", "png"]) $(`dl-${kind}`).addEventListener("click", () => download(kind));
   $("as-cards").addEventListener("click", () => navigate({ tab: "" }, { replace: true }));
   $("as-table").addEventListener("click", () => navigate({ tab: "table" }, { replace: true }));
   // skip links move focus without touching the hash, which holds the view

@@ -17,6 +17,10 @@ const COLUMNS = [
   { key: "last", label: "Last seen", value: (r) => r.last_seen, first: "descending", cmp: byText },
 ];
 
+/** The columns of the table's CSV. */
+export const TIE_COLUMNS = ["actor_a", "actor_a_id", "direction", "actor_b", "actor_b_id", "relations", "sign", "records",
+  "negated", "unrealised", "first_seen", "last_seen"];
+
 /** A tie as a row of plain values: what the table shows and what its CSV holds. */
 export function tieRow(tie, nodes) {
   const name = (id) => (nodes.get(id) || { name: id }).name;
