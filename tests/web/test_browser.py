@@ -261,6 +261,24 @@ def test_evidence_lands_in_the_viewport(open_page: Any, viewport: dict[str, int]
     page.screenshot(path=str(SHOTS / f"{name}-timeline-evidence.png"))
 
 
+def test_evidence_shows_the_sentences_around_it(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}&ev=ev-loans")
+    sentence = page.locator("#evidence-sentence")
+    sentence.wait_for()
+    assert sentence.inner_text() == "Iran reportedly offered Assad new loans."
+    before = page.locator("#evidence-before")
+    assert before.inner_text() == "The ambassador declined to comment."
+    assert page.locator("#evidence-after").count() == 0  # the article's last sentence
+    assert before.bounding_box()["y"] < sentence.bounding_box()["y"]
+    muted = page.locator("#profile .muted").first.evaluate("e => getComputedStyle(e).color")
+    assert before.evaluate("e => getComputedStyle(e).color") == muted
+    page.locator("#evidence .pager button", has_text="Previous").click()
+    _until(lambda: "No official meeting" in sentence.inner_text(), "the record before")
+    assert page.locator("#evidence-after").inner_text() == "The ambassador declined to comment."
+    assert page.locator("#evidence-before").count() == 0
+    _shot(page, "wide-evidence-context")
+
+
 # -- 3. negation and modality ----------------------------------------------------------------------
 
 

@@ -1,5 +1,5 @@
-// The side panels: actor profile, evidence (with a pager across the records of a tie) and the
-// list of ties. Data reaches the page only as text (see dom.js).
+// The side panels: actor profile, evidence (the sentence in its place between its neighbours, with a
+// pager across the records of a tie) and the list of ties. Data reaches the page only as text (see dom.js).
 
 import { h, clear, fmtDate, signLabel, highlighted } from "./dom.js";
 
@@ -80,7 +80,12 @@ export function renderEvidence(el, ev, pager, onClose) {
     el.append(head, h("p", { class: "ev-who" }, q.speaker ? q.speaker.name : "unattributed",
       h("span", { class: "muted" }, ` · ${fmtDate(ev.date)}`)));
   }
-  el.append(h("blockquote", { class: "sentence", id: "evidence-sentence" }, highlighted(ev.sentence || "", ev.highlights || [])));
+  // the sentences before and after, muted, so the highlighted one reads in its place
+  const around = ev.context || {};
+  el.append(h("div", { class: "passage" },
+    around.before ? h("p", { class: "context", id: "evidence-before" }, around.before) : "",
+    h("blockquote", { class: "sentence", id: "evidence-sentence" }, highlighted(ev.sentence || "", ev.highlights || [])),
+    around.after ? h("p", { class: "context", id: "evidence-after" }, around.after) : ""));
   if (ev.highlights && ev.highlights.some((x) => x.role !== "query")) {
     el.append(h("p", { class: "hl-legend" }, h("mark", { class: "hl hl-source" }, "source"), " ",
       h("mark", { class: "hl hl-target" }, "target"), " ", h("mark", { class: "hl hl-trigger" }, "event word")));
