@@ -314,6 +314,30 @@ def test_negated_and_reported_records_are_marked_and_filtered(open_page: Any) ->
     assert _hash(page)["modality"] == ["reported"]
 
 
+def test_a_least_confidence_filters_ties_and_events_and_stays_in_the_link(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}")
+    _nodes(page, lambda n: n >= 4)
+    _until(lambda: page.locator("#event-list .event-item").count() == 5, "every event listed")
+    assert page.locator("#graph .edge-label.unrealised").count() == 1  # the reported loan, at 0.3
+    page.select_option("#confidence", "0.4")
+    _until(lambda: _hash(page).get("conf") == ["0.4"], "the least confidence in the URL")
+    _until(lambda: page.locator("#event-list .event-item").count() == 4, "the unsure loan left out")
+    _until(lambda: page.locator("#graph .edge-label.unrealised").count() == 0, "and its tie")
+    assert any("/api/network?" in u and "min_confidence=0.4" in u for u in page.requests)
+    assert any("/api/events?" in u and "min_confidence=0.4" in u for u in page.requests)
+    page.reload()
+    _until(lambda: page.locator("#event-list .event-item").count() == 4, "the filter after a reload")
+    assert page.locator("#confidence").input_value() == "0.4"
+    # a level the menu does not offer still comes through a link
+    other = open_page(f"/#actor={ASSAD}&conf=0.55")
+    _until(
+        lambda: other.locator("#event-list li").inner_text() == "No events for this actor and these filters.",
+        "none",
+    )
+    assert other.locator("#confidence").input_value() == "0.55"
+    assert "55" in other.locator("#confidence option:checked").inner_text()
+
+
 # -- 4. time ---------------------------------------------------------------------------------------
 
 

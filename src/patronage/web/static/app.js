@@ -98,6 +98,11 @@ function syncControls(state) {
   $("depth").value = String(state.depth);
   $("type").value = state.types[0] || "";
   for (const key of ["sign", "polarity", "modality"]) $(key).value = state[key];
+  const conf = $("confidence");
+  if (![...conf.options].some((o) => o.value === state.conf)) {
+    conf.append(h("option", { value: state.conf }, `≥ ${Math.round(Number(state.conf) * 100)}%`));
+  }
+  conf.value = state.conf;
   timebar.show(state.from, state.to);
   const table = state.tab === "table";
   $("as-table").setAttribute("aria-pressed", String(table));
@@ -144,7 +149,7 @@ function showUnknown(text) {
 
 function networkParams(state) {
   return { as_of: state.to, from: state.from, types: state.types.join(",") || null, sign: state.sign || null,
-    polarity: state.polarity || "any", modality: state.modality || null };
+    polarity: state.polarity || "any", modality: state.modality || null, min_confidence: state.conf || null };
 }
 
 async function loadNetwork(state, live) {
@@ -238,11 +243,11 @@ async function loadSide(state, live) {
 
 /** The events the view lists: those between the pair, or the focused actor's under the filters. */
 function eventParams(state) {
-  if (state.pair) return { actor: state.pair[0], other: state.pair[1], from: state.from, to: state.to };
+  if (state.pair) return { actor: state.pair[0], other: state.pair[1], from: state.from, to: state.to, min_confidence: state.conf || null };
   const eventTypes = new Set((data.meta ? data.meta.event_types : []).map((t) => t.type));
   return { actor: state.focus || state.actor, sign: state.sign || null, polarity: state.polarity || null,
     modality: state.modality || null, from: state.from, to: state.to,
-    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null };
+    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null, min_confidence: state.conf || null };
 }
 
 async function loadTimeline(state) {
@@ -256,6 +261,7 @@ async function loadTimeline(state) {
 async function loadPair(state) {
   const [a, b] = state.pair;
   const found = await api("/api/pair", { a, b, from: state.from, to: state.to });
+  if (state.conf) found.events = found.events.filter((e) => (e.confidence || 0) >= Number(state.conf));
   const items = [...eventItems(found.events), ...relationItems(found.relations), ...quoteItems(found.quotes)];
   items.sort((x, y) => (x.date || "9999").localeCompare(y.date || "9999"));
   data.pair = found;
@@ -408,6 +414,7 @@ function bindControls() {
   $("depth").addEventListener("change", (ev) => navigate({ depth: Number(ev.target.value) }));
   $("type").addEventListener("change", (ev) => navigate({ types: ev.target.value ? [ev.target.value] : [] }));
   for (const key of ["sign", "polarity", "modality"]) $(key).addEventListener("change", (ev) => navigate({ [key]: ev.target.value }));
+  $("confidence").addEventListener("change", (ev) => navigate({ conf: ev.target.value }));
   $("recenter").addEventListener("click", () => graph.resetView());
   $("more").addEventListener("click", () => { data.cap += CAP; drawNetwork(view, true); });
   $("pair-close").addEventListener("click", () => navigate({ pair: null, ev: null }));
