@@ -118,6 +118,10 @@ def _search_and_pick(page: Any, text: str) -> None:
     page.wait_for_selector("#graph .node")
 
 
+def _node_index(page: Any, name: str) -> int:
+    return int(page.locator("#graph .node .node-label").all_text_contents().index(name))
+
+
 def _in_viewport(page: Any, selector: str) -> bool:
     box = page.locator(selector).bounding_box()
     size = page.viewport_size
@@ -398,6 +402,26 @@ def test_pair_view_from_a_tie_and_from_the_url(open_page: Any) -> None:
     )
     again = open_page(f"/#actor={PUTIN}&pair={ASSAD}&pair={PUTIN}")
     _until(lambda: again.locator("#timeline-title").inner_text() == title, "the pair view from a link")
+
+
+def test_the_brief_opens_the_cited_dossier_of_the_actor_in_view_as_of_its_date(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}&to=2016-12")
+    link = page.locator("#profile a.brief")
+    link.wait_for()
+    query = parse_qs(urlparse(link.get_attribute("href")).query)
+    assert query == {"actor": ["person/Q44329"], "as_of": ["2016-12"], "format": ["html"]}
+    assert link.get_attribute("target") == "_blank" and "noopener" in (link.get_attribute("rel") or "")
+    with page.context.expect_page() as info:
+        link.click()
+    brief = info.value
+    brief.wait_for_load_state()
+    assert brief.title() == "Bashar al-Assad: a cited dossier"
+    text = brief.locator("body").inner_text()
+    assert "after 2016-12 left out" in text and "asylum" not in text.lower()
+    _shot(brief, "wide-brief")
+    # the actor in view is the one focused
+    page.locator("#graph .node circle").nth(_node_index(page, "Vladimir Putin")).click()
+    _until(lambda: "Q7747" in (link.get_attribute("href") or ""), "the brief follows the focus")
 
 
 # -- 6. readable graphs ------------------------------------------------------------------------------

@@ -236,7 +236,7 @@ async function loadSide(state, live) {
     actions.push([`Their record with ${nameOf(state.actor)}`, () => navigate({ pair: [state.actor, focus], ev: null })]);
   }
   if (state.expand.length) actions.push(["Remove added ties", () => navigate({ expand: [] })]);
-  renderProfile($("profile"), profile, actions);
+  renderProfile($("profile"), profile, actions, briefFor(state, focus, profile.name));
   graph.setFocus(focus);
   paintRecords(state);
 }
@@ -248,6 +248,18 @@ function eventParams(state) {
   return { actor: state.focus || state.actor, sign: state.sign || null, polarity: state.polarity || null,
     modality: state.modality || null, from: state.from, to: state.to,
     type: state.types.filter((t) => eventTypes.has(t)).join(",") || null, min_confidence: state.conf || null };
+}
+
+/** The address of the cited dossier on `actor` as of the view's date (and on its relation, if it shows one). */
+function briefFor(state, actor, name) {
+  const relations = new Set((data.meta ? data.meta.relations : []).map((r) => r.relation));
+  const relation = state.types.find((t) => relations.has(t));
+  const params = new URLSearchParams({ actor });
+  if (relation) params.set("relation", relation);
+  if (state.to) params.set("as_of", state.to);
+  params.set("format", "html");
+  const when = state.to ? ` as of ${fmtDate(state.to)}` : "";
+  return { href: `/api/report?${params}`, title: `Everything the store says about ${name}${when}, each statement with its source sentence` };
 }
 
 async function loadTimeline(state) {

@@ -15,14 +15,17 @@ export function sureness(polarity, modality) {
     modality && modality !== "actual" ? chip(modality, "warn") : ""];
 }
 
-/** The actor card: name, kind, country, aliases, roles, what they said, and what to do next. */
-export function renderProfile(el, p, actions) {
+/** The actor card: name, kind, country, aliases, roles, what they said, and what to do next;
+ *  `brief` is the address of their cited dossier (opened in a new tab). */
+export function renderProfile(el, p, actions, brief) {
   clear(el);
   const meta = [p.kind, p.country].filter(Boolean).join(" · ");
   el.append(
     h("p", { class: "eyebrow" }, "Actor"),
     h("h2", { class: "actor-name" }, p.name),
     h("p", { class: "muted" }, meta, p.wikidata ? ` · Wikidata ${p.wikidata}` : ""),
+    h("a", { class: "brief", href: brief.href, target: "_blank", rel: "noopener noreferrer", title: brief.title },
+      "Brief: a cited dossier ↗"),
   );
   if (actions.length) {
     el.append(h("div", { class: "actions" }, actions.map(([label, fn]) => h("button", { type: "button", class: "ghost", onclick: fn }, label))));
