@@ -642,3 +642,32 @@ def test_search_matches_words_highlights_and_links_sentences_to_events(open_page
     page.fill("#q", "ambassador")
     page.wait_for_selector("#suggest li.sg-sentence")
     assert page.locator("#suggest mark.hl-query").first.inner_text().lower() == "ambassador"
+
+
+def test_the_full_search_results_come_a_page_at_a_time(open_page: Any) -> None:
+    page = open_page()
+    page.fill("#q", "ruritania")
+    page.wait_for_selector("#suggest li.sg-all")
+    assert page.locator("#suggest li.sg-sentence").count() <= 8
+    page.locator("#suggest li.sg-all").dispatch_event("mousedown")
+    hits = page.locator("#results li.result")
+    _until(lambda: hits.count() == 10, "a first page of ten")
+    assert _hash(page).get("search") == ["ruritania"]
+    assert page.locator("#results .range").inner_text() == "Sentences 1–10"
+    assert set(page.locator("#results li.result mark.hl-query").all_inner_texts()) == {"Ruritania"}
+    assert page.locator("#results .result-actor", has_text="Ruritania").count() == 1
+    first = hits.first.inner_text()
+    page.locator("#results button", has_text="Next").click()
+    _until(lambda: _hash(page).get("soff") == ["10"], "the next page in the URL")
+    _until(lambda: page.locator("#results .range").inner_text() == "Sentences 11–20", "the next page")
+    assert hits.count() == 10 and hits.first.inner_text() != first
+    _shot(page, "wide-search-results")
+    page.go_back()
+    _until(lambda: page.locator("#results .range").inner_text() == "Sentences 1–10", "Back to the first page")
+    hits.nth(2).locator("button").click()
+    page.locator("#evidence-sentence").wait_for()
+    assert "Ruritania dealt with" in page.locator("#evidence-sentence").inner_text()
+    assert page.locator("#evidence .eyebrow").first.inner_text() == "EVIDENCE · EVENT"
+    page.locator("#results .result-actor", has_text="Ruritania").click()
+    _title(page, "Network of Ruritania")
+    assert page.locator("#results").is_hidden() and "search" not in _hash(page)

@@ -5,6 +5,7 @@ import { h, clear, api, idPath, fmtDate, querySpans } from "./dom.js";
 import { csv, gexf, pngBlob, save, slug, svgText } from "./downloads.js";
 import { Graph } from "./graph.js";
 import { renderProfile, renderEvidence, renderTieList } from "./panels.js";
+import { renderResults, PAGE } from "./results.js";
 import { bindSearch } from "./search.js";
 import { emptyState, parseHash, toHash, MODALITIES } from "./state.js";
 import { mergeTies, describeTie } from "./ties.js";
@@ -18,7 +19,7 @@ const CAP = 40;
 let view = emptyState();
 let appliedKey = null;
 let generation = 0;
-const loaded = { net: null, side: null };
+const loaded = { net: null, side: null, results: null };
 const data = { meta: null, nodes: new Map(), order: [], ties: [], cap: CAP, items: [], pair: null, shownEv: null, opener: null };
 const names = new Map();
 
@@ -59,6 +60,12 @@ async function apply(state) {
   const live = () => gen === generation;
   view = state;
   syncControls(state);
+  try {
+    await loadResults(state, live);
+  } catch (err) {
+    if (live()) status(`The search failed: ${err.message}`, true);
+  }
+  if (!live()) return;
   if (!state.actor) { showStart(); return; }
   try {
     const ids = await Promise.all([state.actor, ...(state.pair || [])].map(resolveActor));
@@ -109,6 +116,29 @@ function syncControls(state) {
   $("as-cards").setAttribute("aria-pressed", String(!table));
   $("tie-table-wrap").hidden = !table;
   $("edge-list").hidden = table;
+}
+
+// ---- full search results ----------------------------------------------------------------------
+
+async function loadResults(state, live) {
+  const panel = $("results");
+  document.querySelector(".layout").classList.toggle("with-results", Boolean(state.search));
+  panel.hidden = !state.search;
+  if (!state.search) { loaded.results = null; return; }
+  const key = JSON.stringify([state.search, state.soff]);
+  if (key === loaded.results) return;
+  const q = state.search;
+  const [found, page] = await Promise.all([api("/api/search", { q, limit: 20 }), api("/api/sentences", { q, limit: PAGE, offset: state.soff })]);
+  if (!live()) return;
+  const fresh = !loaded.results || JSON.parse(loaded.results)[0] !== q;
+  loaded.results = key;
+  renderResults(panel, { q, actors: found.results, page,
+    onActor: (a) => navigate({ ...emptyState(), actor: a.actor_id, depth: view.depth }),
+    onSentence: (hit) => showSentence(hit, q, document.activeElement),
+    onPage: (offset) => navigate({ soff: offset }),
+    onClose: () => navigate({ search: null, soff: 0 }) });
+  if (fresh) $("results-title").focus({ preventScroll: true });
+  panel.scrollIntoView({ block: "nearest" });
 }
 
 // ---- empty, start and unknown states ------------------------------------------------------
@@ -327,8 +357,8 @@ function showQuote(item) {
   reveal();
 }
 
-function showSentence(hit, q) {
-  data.opener = $("q");
+function showSentence(hit, q, opener) {
+  data.opener = opener || $("q");
   if (hit.event_ids && hit.event_ids.length) {
     showEvidence(hit.event_ids[0]).catch((err) => status(err.message, true));
     return;
@@ -452,7 +482,8 @@ function bindControls() {
 async function main() {
   bindSearch({
     onActor: (actor) => navigate({ ...emptyState(), actor: actor.actor_id, depth: view.depth }),
-    onSentence: showSentence,
+    onSentence: (hit, q) => showSentence(hit, q),
+    onAll: (q) => navigate({ search: q, soff: 0 }),
     onError: (err) => status(`The search failed: ${err.message}`, true),
   });
   bindControls();

@@ -13,7 +13,7 @@ const MAX_ID = 200;
 /** The view nobody has asked for anything yet. */
 export function emptyState() {
   return { actor: null, depth: 1, types: [], sign: "", polarity: "", modality: "", from: null, to: null,
-    focus: null, pair: null, expand: [], ev: null, tab: "", conf: "" };
+    focus: null, pair: null, expand: [], ev: null, tab: "", conf: "", search: null, soff: 0 };
 }
 
 const okId = (v) => typeof v === "string" && v.length > 0 && v.length <= MAX_ID;
@@ -44,6 +44,9 @@ export function parseHash(hash) {
   one("focus", okId, (v) => { state.focus = v; });
   one("ev", okId, (v) => { state.ev = v; });
   one("tab", (v) => v === "table", (v) => { state.tab = v; });
+  one("search", (v) => v.trim().length > 0 && v.length <= 200, (v) => { state.search = v; });
+  one("soff", (v) => /^[0-9]{1,5}$/.test(v) && Number(v) <= 10000, (v) => { state.soff = Number(v); });
+  if (!state.search) state.soff = 0;
   const types = params.getAll("types");
   if (types.length) {
     const good = types.filter((t) => TYPE.test(t)).slice(0, 20);
@@ -83,6 +86,8 @@ export function toHash(state) {
   if (state.pair) for (const id of state.pair) params.append("pair", id);
   if (state.ev) params.set("ev", state.ev);
   if (state.tab) params.set("tab", state.tab);
+  if (state.search) params.set("search", state.search);
+  if (state.search && state.soff) params.set("soff", String(state.soff));
   const text = params.toString();
   return text ? `#${text}` : "";
 }
