@@ -2,14 +2,14 @@
 // search, filters, time, graph, timeline, pair view and evidence.
 
 import { h, clear, api, idPath, fmtDate, querySpans } from "./dom.js";
-import { csv, gexf, pngBlob, save, slug, svgText } from "./downloads.js";
+import { downloadView } from "./downloads.js";
 import { Graph } from "./graph.js";
 import { renderProfile, renderEvidence, renderTieList } from "./panels.js";
 import { renderResults, PAGE } from "./results.js";
 import { bindSearch } from "./search.js";
 import { emptyState, parseHash, toHash, MODALITIES } from "./state.js";
 import { mergeTies, describeTie } from "./ties.js";
-import { TieTable, TIE_COLUMNS } from "./table.js";
+import { TieTable } from "./table.js";
 import { TimeBar } from "./timebar.js";
 import { renderRecords, eventItems, relationItems, quoteItems } from "./timeline.js";
 
@@ -394,24 +394,9 @@ function closeEvidence() {
 // ---- downloads --------------------------------------------------------------------------------
 
 function download(kind) {
-  const base = `patronage-${slug(nameOf(view.actor))}`;
-  if (kind === "ties") {
-    save(`${base}-ties.csv`, new Blob([csv(TIE_COLUMNS, tieTable.sorted())], { type: "text/csv;charset=utf-8" }));
-  } else if (kind === "events") {
-    const url = new URL("/api/export/events.csv", window.location.origin);
-    for (const [key, value] of Object.entries(eventParams(view))) if (value) url.searchParams.set(key, value);
-    const link = h("a", { href: url.pathname + url.search, download: "", hidden: true });
-    document.body.append(link);
-    link.click();
-    link.remove();
-  } else if (kind === "gexf") {
-    const shown = [...graph.nodes.values()];
-    save(`${base}.gexf`, new Blob([gexf(shown, graph.ties, $("graph-title").textContent)], { type: "application/xml" }));
-  } else {
-    const file = svgText($("graph"));
-    if (kind === "svg") save(`${base}.svg`, new Blob([file.text], { type: "image/svg+xml" }));
-    else pngBlob(file).then((blob) => save(`${base}.png`, blob)).catch((err) => status(err.message, true));
-  }
+  downloadView(kind, { name: nameOf(view.actor), tableRows: () => tieTable.sorted(), events: eventParams(view),
+    nodes: [...graph.nodes.values()], ties: graph.ties, title: $("graph-title").textContent, svg: $("graph"),
+    onError: (err) => status(err.message, true) });
 }
 
 // ---- controls ---------------------------------------------------------------------------------

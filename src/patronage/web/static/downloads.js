@@ -7,6 +7,7 @@
 // which escapes markup, after the characters XML 1.0 forbids are dropped (as export/graph.py does).
 
 import { h } from "./dom.js";
+import { TIE_COLUMNS } from "./table.js";
 
 const FORMULA = /^[=+\-@\t\r]/;
 const XML_FORBIDDEN = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
@@ -146,4 +147,26 @@ export async function pngBlob({ text, width, height }, scale = 2) {
   ctx.scale(scale, scale);
   ctx.drawImage(image, 0, 0, width, height);
   return new Promise((resolve, reject) => canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error("the canvas gave no PNG"))), "image/png"));
+}
+
+/** Download the view as `kind` (ties, events, gexf, svg or png); `view` holds its actor's `name`, the
+ *  table's `tableRows()`, the `events` query, the drawn `nodes` and `ties`, its `title` and `svg`. */
+export function downloadView(kind, view) {
+  const base = `patronage-${slug(view.name)}`;
+  if (kind === "ties") {
+    save(`${base}-ties.csv`, new Blob([csv(TIE_COLUMNS, view.tableRows())], { type: "text/csv;charset=utf-8" }));
+  } else if (kind === "events") {
+    // a same-origin link: the server names the file and writes it with the CLI's writer
+    const params = new URLSearchParams(Object.entries(view.events).filter(([, value]) => value));
+    const link = h("a", { href: `/api/export/events.csv?${params}`, download: "", hidden: true });
+    document.body.append(link);
+    link.click();
+    link.remove();
+  } else if (kind === "gexf") {
+    save(`${base}.gexf`, new Blob([gexf(view.nodes, view.ties, view.title)], { type: "application/xml" }));
+  } else {
+    const file = svgText(view.svg);
+    if (kind === "svg") save(`${base}.svg`, new Blob([file.text], { type: "image/svg+xml" }));
+    else pngBlob(file).then((blob) => save(`${base}.png`, blob)).catch(view.onError);
+  }
 }
