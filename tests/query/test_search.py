@@ -94,6 +94,13 @@ def test_limit_and_empty_inputs(store: Store) -> None:
     assert search_sentences(store, "no such phrase anywhere", 5) == []
 
 
+def test_pages_of_hits_follow_one_another(store: Store) -> None:
+    every = _where(search_sentences(store, "prisoner", 10))
+    assert len(every) == 5
+    pages = [_where(search_sentences(store, "prisoner", 2, offset)) for offset in (0, 2, 4, 6)]
+    assert pages[0] + pages[1] + pages[2] == every and pages[3] == []
+
+
 def test_punctuation_is_matched_as_typed(store: Store) -> None:
     assert _where(search_sentences(store, "U.S.", 5)) == [("d-new", 54)]
     assert _where(search_sentences(store, "didn't.", 5)) == [("d-new", 54)]

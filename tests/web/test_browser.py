@@ -7,8 +7,11 @@ Screenshots of the main flows, wide and phone, are written to ``build/screenshot
 
 from __future__ import annotations
 
+import csv
 import importlib.util
+import io
 import shutil
+import xml.etree.ElementTree as ET
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -16,7 +19,7 @@ from urllib.parse import parse_qs, urlparse
 
 import pytest
 
-from tests.fixtures.records import explorer_corpus, write_store
+from tests.fixtures.records import TRADER, explorer_corpus, write_store
 from tests.fixtures.server import serve
 from tests.web import page_checks
 from tests.web.page_checks import SHOTS
@@ -30,6 +33,7 @@ CHROMIUM = shutil.which("chromium") or ("/usr/bin/chromium" if Path("/usr/bin/ch
 WIDE = {"width": 1366, "height": 900}
 PHONE = {"width": 390, "height": 844}
 RUSSIA, ASSAD, PUTIN, HUB = "country%2FRUS", "person%2FQ44329", "person%2FQ7747", "country%2FRUR"
+IRAN = "country%2FIRN"
 
 pytestmark = [
     pytest.mark.network,
@@ -112,6 +116,10 @@ def _search_and_pick(page: Any, text: str) -> None:
     page.wait_for_selector("#suggest li.sg-actor")
     page.keyboard.press("Enter")
     page.wait_for_selector("#graph .node")
+
+
+def _node_index(page: Any, name: str) -> int:
+    return int(page.locator("#graph .node .node-label").all_text_contents().index(name))
 
 
 def _in_viewport(page: Any, selector: str) -> bool:
@@ -257,6 +265,24 @@ def test_evidence_lands_in_the_viewport(open_page: Any, viewport: dict[str, int]
     page.screenshot(path=str(SHOTS / f"{name}-timeline-evidence.png"))
 
 
+def test_evidence_shows_the_sentences_around_it(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}&ev=ev-loans")
+    sentence = page.locator("#evidence-sentence")
+    sentence.wait_for()
+    assert sentence.inner_text() == "Iran reportedly offered Assad new loans."
+    before = page.locator("#evidence-before")
+    assert before.inner_text() == "The ambassador declined to comment."
+    assert page.locator("#evidence-after").count() == 0  # the article's last sentence
+    assert before.bounding_box()["y"] < sentence.bounding_box()["y"]
+    muted = page.locator("#profile .muted").first.evaluate("e => getComputedStyle(e).color")
+    assert before.evaluate("e => getComputedStyle(e).color") == muted
+    page.locator("#evidence .pager button", has_text="Previous").click()
+    _until(lambda: "No official meeting" in sentence.inner_text(), "the record before")
+    assert page.locator("#evidence-after").inner_text() == "The ambassador declined to comment."
+    assert page.locator("#evidence-before").count() == 0
+    _shot(page, "wide-evidence-context")
+
+
 # -- 3. negation and modality ----------------------------------------------------------------------
 
 
@@ -290,6 +316,30 @@ def test_negated_and_reported_records_are_marked_and_filtered(open_page: Any) ->
         lambda: page.locator("#graph .edge-label").all_text_contents() == ["AID?"], "only the reported tie"
     )
     assert _hash(page)["modality"] == ["reported"]
+
+
+def test_a_least_confidence_filters_ties_and_events_and_stays_in_the_link(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}")
+    _nodes(page, lambda n: n >= 4)
+    _until(lambda: page.locator("#event-list .event-item").count() == 5, "every event listed")
+    assert page.locator("#graph .edge-label.unrealised").count() == 1  # the reported loan, at 0.3
+    page.select_option("#confidence", "0.4")
+    _until(lambda: _hash(page).get("conf") == ["0.4"], "the least confidence in the URL")
+    _until(lambda: page.locator("#event-list .event-item").count() == 4, "the unsure loan left out")
+    _until(lambda: page.locator("#graph .edge-label.unrealised").count() == 0, "and its tie")
+    assert any("/api/network?" in u and "min_confidence=0.4" in u for u in page.requests)
+    assert any("/api/events?" in u and "min_confidence=0.4" in u for u in page.requests)
+    page.reload()
+    _until(lambda: page.locator("#event-list .event-item").count() == 4, "the filter after a reload")
+    assert page.locator("#confidence").input_value() == "0.4"
+    # a level the menu does not offer still comes through a link
+    other = open_page(f"/#actor={ASSAD}&conf=0.55")
+    _until(
+        lambda: other.locator("#event-list li").inner_text() == "No events for this actor and these filters.",
+        "none",
+    )
+    assert other.locator("#confidence").input_value() == "0.55"
+    assert "55" in other.locator("#confidence option:checked").inner_text()
 
 
 # -- 4. time ---------------------------------------------------------------------------------------
@@ -354,6 +404,26 @@ def test_pair_view_from_a_tie_and_from_the_url(open_page: Any) -> None:
     _until(lambda: again.locator("#timeline-title").inner_text() == title, "the pair view from a link")
 
 
+def test_the_brief_opens_the_cited_dossier_of_the_actor_in_view_as_of_its_date(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}&to=2016-12")
+    link = page.locator("#profile a.brief")
+    link.wait_for()
+    query = parse_qs(urlparse(link.get_attribute("href")).query)
+    assert query == {"actor": ["person/Q44329"], "as_of": ["2016-12"], "format": ["html"]}
+    assert link.get_attribute("target") == "_blank" and "noopener" in (link.get_attribute("rel") or "")
+    with page.context.expect_page() as info:
+        link.click()
+    brief = info.value
+    brief.wait_for_load_state()
+    assert brief.title() == "Bashar al-Assad: a cited dossier"
+    text = brief.locator("body").inner_text()
+    assert "after 2016-12 left out" in text and "asylum" not in text.lower()
+    _shot(brief, "wide-brief")
+    # the actor in view is the one focused
+    page.locator("#graph .node circle").nth(_node_index(page, "Vladimir Putin")).click()
+    _until(lambda: "Q7747" in (link.get_attribute("href") or ""), "the brief follows the focus")
+
+
 # -- 6. readable graphs ------------------------------------------------------------------------------
 
 
@@ -388,6 +458,95 @@ def test_the_node_cap_shows_more_on_request(open_page: Any) -> None:
     page.click("#more")
     _nodes(page, lambda n: n == 45)
     assert page.locator("#more").is_hidden()
+
+
+def test_the_relation_table_sorts_by_any_column_and_opens_a_tie(open_page: Any) -> None:
+    page = open_page(f"/#actor={ASSAD}")
+    _nodes(page, lambda n: n >= 4)
+    page.click("#as-table")
+    _until(lambda: _hash(page).get("tab") == ["table"], "the table in the URL")
+    assert page.locator("#edge-list").is_hidden()
+    rows = page.locator("#tie-table tbody tr")
+    assert rows.count() == page.locator("#graph .edge").count() >= 4
+    heads = page.locator("#tie-table thead th").all_inner_texts()
+    assert heads == ["Actors", "Relations and events", "Sign", "Records", "First seen", "Last seen"]
+    counts = [int(n) for n in page.locator("#tie-table td.records").all_inner_texts()]
+    assert counts == sorted(counts, reverse=True)
+
+    def dates(column: str) -> list[str]:
+        cells = page.locator(f"#tie-table td.{column} time")
+        return [cells.nth(i).get_attribute("datetime") or "" for i in range(cells.count())]
+
+    # sorting is keyboard work too: the headers are buttons
+    page.locator("#tie-table th button", has_text="Last seen").focus()
+    page.keyboard.press("Enter")
+    assert page.locator("#tie-table th.last").get_attribute("aria-sort") == "descending"
+    assert dates("last") == sorted(dates("last"), reverse=True)
+    page.keyboard.press("Enter")
+    assert page.locator("#tie-table th.last").get_attribute("aria-sort") == "ascending"
+    assert dates("last") == sorted(dates("last"))
+    page.locator("#tie-table th button", has_text="Actors").click()
+    who = page.locator("#tie-table td.who").all_inner_texts()
+    assert (
+        who == sorted(who, key=str.lower)
+        and page.locator("#tie-table th.last").get_attribute("aria-sort") is None
+    )
+    _shot(page, "wide-table")
+    page.locator("#tie-table tbody tr", has_text="harbours").click()
+    sentence = page.locator("#evidence-sentence")
+    sentence.wait_for()
+    assert sentence.inner_text() == "Russia granted Assad asylum after the fall of Damascus."
+    assert page.locator("#tie-table tbody tr.on").count() == 1
+    page.go_back()
+    _until(lambda: page.locator("#tie-table tbody tr.on").count() == 0, "Back leaves the tie")
+    assert page.locator("#tie-table").is_visible()
+
+
+def _download(page: Any, selector: str) -> tuple[str, bytes]:
+    with page.expect_download() as info:
+        page.click(selector)
+    return info.value.suggested_filename, Path(info.value.path()).read_bytes()
+
+
+def test_the_view_downloads_as_csv_gexf_svg_and_png(open_page: Any) -> None:
+    page = open_page(f"/#actor={IRAN}")
+    actors = _nodes(page, lambda n: n >= 4)
+    ties = page.locator("#graph .edge").count()
+    page.locator("#event-list .event-item").first.wait_for()
+    name, body = _download(page, "#dl-ties")
+    assert name == "patronage-iran-ties.csv"
+    rows = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert len(rows) == ties
+    trade = next(r for r in rows if r["actor_b_id"] == "organization/OILGAS")
+    # the name is a formula to a spreadsheet: quoted, as the CLI's CSV quotes it
+    assert trade["actor_b"] == "'" + TRADER and trade["relations"] == "COOPERATE"
+    assert (trade["records"], trade["first_seen"], trade["sign"]) == ("1", "2019-06", "cooperative")
+    name, body = _download(page, "#dl-events")
+    assert name == "patronage-events.csv"
+    events = list(csv.DictReader(io.StringIO(body.decode("utf-8"))))
+    assert len(events) == page.locator("#event-list .event-item").count()
+    assert {e["target_name"] for e in events} >= {"'" + TRADER, "Bashar al-Assad"}
+    name, body = _download(page, "#dl-gexf")
+    assert name == "patronage-iran.gexf"
+    gexf = ET.fromstring(body)
+    ns = {"g": "http://gexf.net/1.3"}
+    labels = {n.get("label") for n in gexf.iterfind(".//g:node", ns)}
+    assert TRADER in labels and "Iran" in labels and len(labels) == actors
+    edges = gexf.findall(".//g:edge", ns)
+    assert len(edges) == ties
+    assert {"2019-06-01"} <= {e.get("start") for e in edges}
+    name, body = _download(page, "#dl-svg")
+    svg = ET.fromstring(body)
+    texts = {t.text for t in svg.iter("{http://www.w3.org/2000/svg}text")}
+    assert TRADER in texts and "Iran" in texts
+    circles = list(svg.iter("{http://www.w3.org/2000/svg}circle"))
+    assert len(circles) == actors and all(c.get("fill") for c in circles)
+    name, body = _download(page, "#dl-png")
+    assert name == "patronage-iran.png" and body[:8] == b"\x89PNG\r\n\x1a\n"
+    width = int.from_bytes(body[16:20], "big")
+    assert width == 2 * round(page.locator("#graph").bounding_box()["width"])
+    SHOTS.mkdir(parents=True, exist_ok=True)
+    (SHOTS / "export-graph.png").write_bytes(body)
 
 
 # -- 7. phone ------------------------------------------------------------------------------------------
@@ -483,3 +642,32 @@ def test_search_matches_words_highlights_and_links_sentences_to_events(open_page
     page.fill("#q", "ambassador")
     page.wait_for_selector("#suggest li.sg-sentence")
     assert page.locator("#suggest mark.hl-query").first.inner_text().lower() == "ambassador"
+
+
+def test_the_full_search_results_come_a_page_at_a_time(open_page: Any) -> None:
+    page = open_page()
+    page.fill("#q", "ruritania")
+    page.wait_for_selector("#suggest li.sg-all")
+    assert page.locator("#suggest li.sg-sentence").count() <= 8
+    page.locator("#suggest li.sg-all").dispatch_event("mousedown")
+    hits = page.locator("#results li.result")
+    _until(lambda: hits.count() == 10, "a first page of ten")
+    assert _hash(page).get("search") == ["ruritania"]
+    assert page.locator("#results .range").inner_text() == "Sentences 1–10"
+    assert set(page.locator("#results li.result mark.hl-query").all_inner_texts()) == {"Ruritania"}
+    assert page.locator("#results .result-actor", has_text="Ruritania").count() == 1
+    first = hits.first.inner_text()
+    page.locator("#results button", has_text="Next").click()
+    _until(lambda: _hash(page).get("soff") == ["10"], "the next page in the URL")
+    _until(lambda: page.locator("#results .range").inner_text() == "Sentences 11–20", "the next page")
+    assert hits.count() == 10 and hits.first.inner_text() != first
+    _shot(page, "wide-search-results")
+    page.go_back()
+    _until(lambda: page.locator("#results .range").inner_text() == "Sentences 1–10", "Back to the first page")
+    hits.nth(2).locator("button").click()
+    page.locator("#evidence-sentence").wait_for()
+    assert "Ruritania dealt with" in page.locator("#evidence-sentence").inner_text()
+    assert page.locator("#evidence .eyebrow").first.inner_text() == "EVIDENCE · EVENT"
+    page.locator("#results .result-actor", has_text="Ruritania").click()
+    _title(page, "Network of Ruritania")
+    assert page.locator("#results").is_hidden() and "search" not in _hash(page)

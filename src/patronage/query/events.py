@@ -19,7 +19,7 @@ from patronage.query.filters import check_window, date_clause, sign_sql
 from patronage.store import Store
 from patronage.store.tables import EVENTS
 
-__all__ = ["EventFilter", "event_by_id", "event_object", "events_page", "select_events"]
+__all__ = ["EventFilter", "count_events", "event_by_id", "event_object", "events_page", "select_events"]
 
 #: the order events are listed in unless a view asks for another: by article and position
 DOCUMENT_ORDER = "doc_id, ev_start, event_id"

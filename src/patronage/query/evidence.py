@@ -1,7 +1,10 @@
-"""Evidence behind one fact: its sentence, the article it came from and highlight spans.
+"""Evidence behind one fact: its sentence, the sentences around it, the article it came from and
+highlight spans.
 
 Highlights are offsets into the sentence (not the article) for the source and target actors' surface
-texts and the event's trigger word, found first by text and then through stored mentions.
+texts and the event's trigger word, found first by text and then through stored mentions. The
+neighbouring sentences are found by offset, so evidence spanning several sentences (a long quote) gets
+the one before its first and the one after its last.
 """
 
 from __future__ import annotations
@@ -16,7 +19,7 @@ from patronage.query.filters import REL_ID_SQL
 from patronage.store import Store
 from patronage.store.tables import RELATIONS
 
-__all__ = ["event_evidence", "highlights", "relation_evidence"]
+__all__ = ["event_evidence", "highlights", "neighbours", "relation_evidence"]
 
 
 def _article(store: Store, doc_id: str) -> dict[str, Any] | None:
@@ -48,6 +51,21 @@ def _find(sentence: str, needle: str | None, taken: list[tuple[int, int]]) -> tu
             return span
         at = low.find(pin, at + 1)
     return None
+
+
+def neighbours(store: Store, doc_id: str, start: int | None, end: int | None) -> dict[str, str | None]:
+    """The stored sentences just ``before`` and just ``after`` the span ``[start, end)`` of an article
+    (None at the article's edges, or when the span is unknown)."""
+    if start is None or end is None:
+        return {"before": None, "after": None}
+    before = store.value(
+        """SELECT text FROM sentences WHERE doc_id = ? AND "end" <= ? ORDER BY start DESC LIMIT 1""",
+        [doc_id, start],
+    )
+    after = store.value(
+        "SELECT text FROM sentences WHERE doc_id = ? AND start >= ? ORDER BY start LIMIT 1", [doc_id, end]
+    )
+    return {"before": before, "after": after}
 
 
 def highlights(
@@ -103,6 +121,7 @@ def event_evidence(store: Store, event_id: str) -> dict[str, Any]:
         "start": ev["start"],
         "end": ev["end"],
         "article": _article(store, ev["doc_id"]),
+        "context": neighbours(store, ev["doc_id"], ev["start"], ev["end"]),
         "highlights": spans,
     }
 
@@ -134,5 +153,6 @@ def relation_evidence(store: Store, evidence_id: str) -> dict[str, Any]:
         "start": ev.start,
         "end": ev.end,
         "article": _article(store, ev.doc_id),
+        "context": neighbours(store, ev.doc_id, ev.start, ev.end),
         "highlights": spans,
     }

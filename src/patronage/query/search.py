@@ -77,8 +77,9 @@ def _word_start(needle: str) -> re.Pattern[str]:
     return re.compile(r"(?:^|\W)" + re.escape(needle) if needle[:1].isalnum() else re.escape(needle))
 
 
-def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]:
-    """Up to ``limit`` sentences containing ``q`` from a word's start (case-insensitive), newest first.
+def search_sentences(store: Store, q: str, limit: int = 20, offset: int = 0) -> list[SentenceHit]:
+    """Up to ``limit`` sentences containing ``q`` from a word's start (case-insensitive), newest first,
+    the first ``offset`` of them skipped (a page of results).
 
     Ties on the date go by ``doc_id`` then position in the article; undated articles come last.
     Leading and trailing spaces of ``q`` are ignored; an empty query or a ``limit`` below 1 finds
@@ -87,14 +88,15 @@ def search_sentences(store: Store, q: str, limit: int = 20) -> list[SentenceHit]
     needle = q.strip().lower()
     if not needle or limit < 1:
         return []
+    offset = max(0, offset)
     starts = _word_start(needle)
     rows = store.query(
         f"""SELECT s.doc_id, s.idx, s.text FROM sentence_search s JOIN articles a ON a.doc_id = s.doc_id
             WHERE contains(s.text, ?) ORDER BY {_ORDER}, s.idx LIMIT ?""",
-        [needle, _CANDIDATES * limit],
+        [needle, _CANDIDATES * (offset + limit)],
     )
     keys = [(str(d), int(i)) for d, i, text in rows if starts.search(text)]
-    return _read(store, keys[:limit])
+    return _read(store, keys[offset : offset + limit])
 
 
 def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, Any]:

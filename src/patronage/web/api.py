@@ -1,5 +1,5 @@
-"""The routes under ``/api``: search, actor, network, events, pair, evidence and meta (JSON), and report
-(a cited dossier in Markdown or HTML; its errors are JSON as every other route's).
+"""The routes under ``/api``: search, sentences, actor, network, events, pair, evidence and meta (JSON),
+and report (a cited dossier in Markdown or HTML; its errors are JSON as every other route's).
 
 Parameters are checked twice: their shape by FastAPI (422 with the one error shape) and their
 meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.errors.InputError`, 400).
@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import json
 import re
+from dataclasses import asdict
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Path, Query
+from fastapi import APIRouter, Depends, Path, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
 
@@ -27,12 +28,12 @@ from patronage.query.network import EVENT_POLARITIES, EdgeIndex, Scope, edge_ind
 from patronage.query.overview import overview
 from patronage.query.pair import pair_history
 from patronage.query.report import build_report, check_relation, resolve_actor
-from patronage.query.search import search
+from patronage.query.search import search, search_sentences
 from patronage.query.span import date_span
 from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 
-__all__ = ["DATE_PATTERN", "build_router", "check_date", "json_response", "split_types"]
+__all__ = ["DATE_PATTERN", "build_router", "check_date", "event_bounds", "json_response", "split_types"]
 
 _TYPE = re.compile(r"^[A-Za-z][A-Za-z0-9_\- ]{0,39}$")
 MAX_LEN = 200
@@ -54,6 +55,38 @@ def _one_of(values: tuple[str, ...]) -> str:
 
 
 Sign = Annotated[str | None, Query(pattern=_one_of(SIGNS))]
+Since = Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)]
+Id = Annotated[str | None, Query(min_length=1, max_length=MAX_LEN)]
+
+
+def event_bounds(
+    actor: Id = None,
+    other: Id = None,
+    type: OptTypes = None,  # noqa: A002 -- the public parameter name
+    from_: Since = None,
+    to: OptDate = None,
+    polarity: Annotated[str | None, Query(pattern=_one_of(POLARITIES))] = None,
+    modality: Annotated[str | None, Query(pattern=_one_of(MODALITIES))] = None,
+    sign: Sign = None,
+    min_confidence: Annotated[float, Query(ge=0.0, le=1.0)] = 0.0,
+) -> EventFilter:
+    """The events a request asks for (every route listing events takes the same parameters):
+    ``other`` with ``actor`` keeps the events between the two; ``min_confidence`` those at least that sure."""
+    check_date(from_, "from")
+    check_date(to, "to")
+    if other and not actor:
+        raise InputError("other needs actor (the events between the two)", source="other")
+    return EventFilter(
+        actor=actor,
+        other=other,
+        types=check_types(split_types(type), "type"),
+        start=from_,
+        end=to,
+        polarity=polarity,
+        modality=modality,
+        sign=sign,
+        min_confidence=min_confidence,
+    )
 
 
 def json_response(content: dict[str, Any]) -> Response:
@@ -112,6 +145,32 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         with pool.cursor() as store:
             found = search(store, q, min(limit, max_rows), min(20, max_rows))
         return json_response({"ok": True, "q": q, **found})
+
+    @router.get("/sentences")
+    def sentences_route(
+        q: Text,
+        limit: Annotated[int, Query(ge=1)] = 10,
+        offset: Annotated[int, Query(ge=0, le=10_000)] = 0,
+    ) -> Response:
+        """A page of the sentences holding ``q`` from a word's start, newest first, each with its
+        article and events: the search's full results."""
+        if limit > max_rows:
+            raise InputError(f"limit must be at most {max_rows}", source="limit")
+        if not q.strip():
+            raise InputError("give some text to search for (it is empty)", source="q")
+        with pool.cursor() as store:
+            hits = search_sentences(store, q, limit + 1, offset)
+        more = len(hits) > limit
+        return json_response(
+            {
+                "ok": True,
+                "q": q,
+                "limit": limit,
+                "offset": offset,
+                "next_offset": offset + limit if more else None,
+                "sentences": [asdict(hit) for hit in hits[:limit]],
+            }
+        )
 
     @router.get("/actor/{actor_id:path}")
     def actor_route(
@@ -197,31 +256,14 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
 
     @router.get("/events")
     def events_route(
-        actor: Annotated[str | None, Query(min_length=1, max_length=MAX_LEN)] = None,
-        type: OptTypes = None,  # noqa: A002 -- the public parameter name
-        from_: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
-        to: OptDate = None,
-        polarity: Annotated[str | None, Query(pattern=_one_of(POLARITIES))] = None,
-        modality: Annotated[str | None, Query(pattern=_one_of(MODALITIES))] = None,
-        sign: Sign = None,
+        bounds: Annotated[EventFilter, Depends(event_bounds)],
         limit: Annotated[int, Query(ge=1)] = 50,
         offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
     ) -> Response:
         """Events, oldest first, a page at a time."""
         if limit > max_rows:
             raise InputError(f"limit must be at most {max_rows}", source="limit")
-        check_date(from_, "from")
-        check_date(to, "to")
         with pool.cursor() as store:
-            bounds = EventFilter(
-                actor=actor,
-                types=check_types(split_types(type), "type"),
-                start=from_,
-                end=to,
-                polarity=polarity,
-                modality=modality,
-                sign=sign,
-            )
             page = events_page(store, bounds, limit=limit, offset=offset)
         return json_response({"ok": True, **page})
 

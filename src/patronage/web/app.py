@@ -20,6 +20,7 @@ from patronage.web.api import build_router
 from patronage.web.cache import QueryCache
 from patronage.web.conn import StorePool
 from patronage.web.errors import install_error_handlers
+from patronage.web.exports import build_export_router
 from patronage.web.guard import ASGIApp, HeadAsGet, HostGuard, Limiter, SecurityHeaders
 
 __all__ = ["CSP", "SECURITY_HEADERS", "STATIC_DIR", "create_app"]
@@ -91,6 +92,7 @@ def create_app(
     install_error_handlers(app)
 
     app.include_router(build_router(pool, max_rows, QueryCache(cache_mb << 20)))
+    app.include_router(build_export_router(pool, max_rows))
 
     @app.get("/", include_in_schema=False)
     def index() -> FileResponse:

@@ -2,11 +2,14 @@
 // search, filters, time, graph, timeline, pair view and evidence.
 
 import { h, clear, api, idPath, fmtDate, querySpans } from "./dom.js";
+import { downloadView } from "./downloads.js";
 import { Graph } from "./graph.js";
 import { renderProfile, renderEvidence, renderTieList } from "./panels.js";
+import { renderResults, PAGE } from "./results.js";
 import { bindSearch } from "./search.js";
 import { emptyState, parseHash, toHash, MODALITIES } from "./state.js";
 import { mergeTies, describeTie } from "./ties.js";
+import { TieTable } from "./table.js";
 import { TimeBar } from "./timebar.js";
 import { renderRecords, eventItems, relationItems, quoteItems } from "./timeline.js";
 
@@ -16,11 +19,12 @@ const CAP = 40;
 let view = emptyState();
 let appliedKey = null;
 let generation = 0;
-const loaded = { net: null, side: null };
+const loaded = { net: null, side: null, results: null };
 const data = { meta: null, nodes: new Map(), order: [], ties: [], cap: CAP, items: [], pair: null, shownEv: null, opener: null };
 const names = new Map();
 
 const graph = new Graph($("graph"), { onNode: (n) => navigate({ focus: n.id }), onTie: (t) => openTie(t) });
+const tieTable = new TieTable($("tie-table"), (t) => openTie(t));
 
 function status(message, isError) {
   const el = $("status");
@@ -56,6 +60,12 @@ async function apply(state) {
   const live = () => gen === generation;
   view = state;
   syncControls(state);
+  try {
+    await loadResults(state, live);
+  } catch (err) {
+    if (live()) status(`The search failed: ${err.message}`, true);
+  }
+  if (!live()) return;
   if (!state.actor) { showStart(); return; }
   try {
     const ids = await Promise.all([state.actor, ...(state.pair || [])].map(resolveActor));
@@ -95,7 +105,40 @@ function syncControls(state) {
   $("depth").value = String(state.depth);
   $("type").value = state.types[0] || "";
   for (const key of ["sign", "polarity", "modality"]) $(key).value = state[key];
+  const conf = $("confidence");
+  if (![...conf.options].some((o) => o.value === state.conf)) {
+    conf.append(h("option", { value: state.conf }, `≥ ${Math.round(Number(state.conf) * 100)}%`));
+  }
+  conf.value = state.conf;
   timebar.show(state.from, state.to);
+  const table = state.tab === "table";
+  $("as-table").setAttribute("aria-pressed", String(table));
+  $("as-cards").setAttribute("aria-pressed", String(!table));
+  $("tie-table-wrap").hidden = !table;
+  $("edge-list").hidden = table;
+}
+
+// ---- full search results ----------------------------------------------------------------------
+
+async function loadResults(state, live) {
+  const panel = $("results");
+  document.querySelector(".layout").classList.toggle("with-results", Boolean(state.search));
+  panel.hidden = !state.search;
+  if (!state.search) { loaded.results = null; return; }
+  const key = JSON.stringify([state.search, state.soff]);
+  if (key === loaded.results) return;
+  const q = state.search;
+  const [found, page] = await Promise.all([api("/api/search", { q, limit: 20 }), api("/api/sentences", { q, limit: PAGE, offset: state.soff })]);
+  if (!live()) return;
+  const fresh = !loaded.results || JSON.parse(loaded.results)[0] !== q;
+  loaded.results = key;
+  renderResults(panel, { q, actors: found.results, page,
+    onActor: (a) => navigate({ ...emptyState(), actor: a.actor_id, depth: view.depth }),
+    onSentence: (hit) => showSentence(hit, q, document.activeElement),
+    onPage: (offset) => navigate({ soff: offset }),
+    onClose: () => navigate({ search: null, soff: 0 }) });
+  if (fresh) $("results-title").focus({ preventScroll: true });
+  panel.scrollIntoView({ block: "nearest" });
 }
 
 // ---- empty, start and unknown states ------------------------------------------------------
@@ -113,7 +156,9 @@ function showBlank(title, text) {
   $("edge-count").textContent = "";
   $("more").hidden = true;
   $("graph-truncated").hidden = true;
+  for (const el of document.querySelectorAll(".exports button")) el.disabled = true;
   clear($("edge-list")).append(h("li", { class: "muted" }, "Ties of the actor you pick, strongest first."));
+  tieTable.render([], data.nodes, null);
   clear($("profile")).append(h("p", { class: "eyebrow" }, "Actor"), h("p", { class: "muted" }, "Pick an actor to see roles, ties and quotes."));
   renderRecords($("timeline"), $("event-list"), [], { onPick: () => {}, empty: "Events of the actor you pick, in date order." });
   $("timeline-title").textContent = "Timeline";
@@ -134,7 +179,7 @@ function showUnknown(text) {
 
 function networkParams(state) {
   return { as_of: state.to, from: state.from, types: state.types.join(",") || null, sign: state.sign || null,
-    polarity: state.polarity || "any", modality: state.modality || null };
+    polarity: state.polarity || "any", modality: state.modality || null, min_confidence: state.conf || null };
 }
 
 async function loadNetwork(state, live) {
@@ -180,6 +225,8 @@ function drawNetwork(state, fresh) {
   const selected = state.pair ? ties.find((t) => t.id === [...state.pair].sort().join("\u0001")) : null;
   graph.highlight(selected ? selected.id : null);
   renderTieList($("edge-list"), ties, data.nodes, selected ? selected.id : null, openTie);
+  tieTable.render(ties, data.nodes, selected ? selected.id : null);
+  for (const el of document.querySelectorAll(".exports button")) el.disabled = false;
   $("more").hidden = hidden === 0;
   $("more").textContent = `Show ${Math.min(CAP, hidden)} more of ${hidden} hidden`;
   $("graph-truncated").hidden = !data.truncated;
@@ -208,7 +255,7 @@ async function loadSide(state, live) {
   const focus = state.focus || state.actor;
   const [profile] = await Promise.all([
     api(`/api/actor/${idPath(focus)}`, { as_of: state.to }),
-    state.pair ? loadPair(state) : loadTimeline(state, focus),
+    state.pair ? loadPair(state) : loadTimeline(state),
   ]);
   if (!live()) return;
   loaded.side = key;
@@ -219,25 +266,44 @@ async function loadSide(state, live) {
     actions.push([`Their record with ${nameOf(state.actor)}`, () => navigate({ pair: [state.actor, focus], ev: null })]);
   }
   if (state.expand.length) actions.push(["Remove added ties", () => navigate({ expand: [] })]);
-  renderProfile($("profile"), profile, actions);
+  renderProfile($("profile"), profile, actions, briefFor(state, focus, profile.name));
   graph.setFocus(focus);
   paintRecords(state);
 }
 
-async function loadTimeline(state, focus) {
+/** The events the view lists: those between the pair, or the focused actor's under the filters. */
+function eventParams(state) {
+  if (state.pair) return { actor: state.pair[0], other: state.pair[1], from: state.from, to: state.to, min_confidence: state.conf || null };
   const eventTypes = new Set((data.meta ? data.meta.event_types : []).map((t) => t.type));
-  const page = await api("/api/events", { actor: focus, sign: state.sign || null, polarity: state.polarity || null,
+  return { actor: state.focus || state.actor, sign: state.sign || null, polarity: state.polarity || null,
     modality: state.modality || null, from: state.from, to: state.to,
-    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null, limit: Math.min(500, data.meta ? data.meta.max_rows : 200) });
+    type: state.types.filter((t) => eventTypes.has(t)).join(",") || null, min_confidence: state.conf || null };
+}
+
+/** The address of the cited dossier on `actor` as of the view's date (and on its relation, if it shows one). */
+function briefFor(state, actor, name) {
+  const relations = new Set((data.meta ? data.meta.relations : []).map((r) => r.relation));
+  const relation = state.types.find((t) => relations.has(t));
+  const params = new URLSearchParams({ actor });
+  if (relation) params.set("relation", relation);
+  if (state.to) params.set("as_of", state.to);
+  params.set("format", "html");
+  const when = state.to ? ` as of ${fmtDate(state.to)}` : "";
+  return { href: `/api/report?${params}`, title: `Everything the store says about ${name}${when}, each statement with its source sentence` };
+}
+
+async function loadTimeline(state) {
+  const page = await api("/api/events", { ...eventParams(state), limit: Math.min(500, data.meta ? data.meta.max_rows : 200) });
   data.pair = null;
   data.items = eventItems(page.events);
-  data.title = `Timeline of ${nameOf(focus)}`;
+  data.title = `Timeline of ${nameOf(state.focus || state.actor)}`;
   data.count = page.total > page.events.length ? `${page.events.length} of ${page.total} events` : `${page.total} ${page.total === 1 ? "event" : "events"}`;
 }
 
 async function loadPair(state) {
   const [a, b] = state.pair;
   const found = await api("/api/pair", { a, b, from: state.from, to: state.to });
+  if (state.conf) found.events = found.events.filter((e) => (e.confidence || 0) >= Number(state.conf));
   const items = [...eventItems(found.events), ...relationItems(found.relations), ...quoteItems(found.quotes)];
   items.sort((x, y) => (x.date || "9999").localeCompare(y.date || "9999"));
   data.pair = found;
@@ -291,8 +357,8 @@ function showQuote(item) {
   reveal();
 }
 
-function showSentence(hit, q) {
-  data.opener = $("q");
+function showSentence(hit, q, opener) {
+  data.opener = opener || $("q");
   if (hit.event_ids && hit.event_ids.length) {
     showEvidence(hit.event_ids[0]).catch((err) => status(err.message, true));
     return;
@@ -323,6 +389,14 @@ function closeEvidence() {
   if (view.ev) navigate({ ev: null }, { replace: true }); else resetEvidence();
   resetEvidence();
   if (opener && opener.isConnected) opener.focus();
+}
+
+// ---- downloads --------------------------------------------------------------------------------
+
+function download(kind) {
+  downloadView(kind, { name: nameOf(view.actor), tableRows: () => tieTable.sorted(), events: eventParams(view),
+    nodes: [...graph.nodes.values()], ties: graph.ties, title: $("graph-title").textContent, svg: $("graph"),
+    onError: (err) => status(err.message, true) });
 }
 
 // ---- controls ---------------------------------------------------------------------------------
@@ -367,15 +441,19 @@ function bindControls() {
   $("depth").addEventListener("change", (ev) => navigate({ depth: Number(ev.target.value) }));
   $("type").addEventListener("change", (ev) => navigate({ types: ev.target.value ? [ev.target.value] : [] }));
   for (const key of ["sign", "polarity", "modality"]) $(key).addEventListener("change", (ev) => navigate({ [key]: ev.target.value }));
+  $("confidence").addEventListener("change", (ev) => navigate({ conf: ev.target.value }));
   $("recenter").addEventListener("click", () => graph.resetView());
   $("more").addEventListener("click", () => { data.cap += CAP; drawNetwork(view, true); });
   $("pair-close").addEventListener("click", () => navigate({ pair: null, ev: null }));
+  for (const kind of ["ties", "events", "gexf", "svg", "png"]) $(`dl-${kind}`).addEventListener("click", () => download(kind));
+  $("as-cards").addEventListener("click", () => navigate({ tab: "" }, { replace: true }));
+  $("as-table").addEventListener("click", () => navigate({ tab: "table" }, { replace: true }));
   // skip links move focus without touching the hash, which holds the view
   for (const link of document.querySelectorAll(".skip")) {
     link.addEventListener("click", (ev) => {
       ev.preventDefault();
       const target = $(link.getAttribute("href").slice(1));
-      const first = target.querySelector("button");
+      const first = target.querySelector("#edge-list:not([hidden]) button, #tie-table-wrap:not([hidden]) .row-open, button");
       (first || target).focus();
     });
   }
@@ -389,7 +467,8 @@ function bindControls() {
 async function main() {
   bindSearch({
     onActor: (actor) => navigate({ ...emptyState(), actor: actor.actor_id, depth: view.depth }),
-    onSentence: showSentence,
+    onSentence: (hit, q) => showSentence(hit, q),
+    onAll: (q) => navigate({ search: q, soff: 0 }),
     onError: (err) => status(`The search failed: ${err.message}`, true),
   });
   bindControls();

@@ -1,5 +1,5 @@
-// The side panels: actor profile, evidence (with a pager across the records of a tie) and the
-// list of ties. Data reaches the page only as text (see dom.js).
+// The side panels: actor profile, evidence (the sentence in its place between its neighbours, with a
+// pager across the records of a tie) and the list of ties. Data reaches the page only as text (see dom.js).
 
 import { h, clear, fmtDate, signLabel, highlighted } from "./dom.js";
 
@@ -15,14 +15,17 @@ export function sureness(polarity, modality) {
     modality && modality !== "actual" ? chip(modality, "warn") : ""];
 }
 
-/** The actor card: name, kind, country, aliases, roles, what they said, and what to do next. */
-export function renderProfile(el, p, actions) {
+/** The actor card: name, kind, country, aliases, roles, what they said, and what to do next;
+ *  `brief` is the address of their cited dossier (opened in a new tab). */
+export function renderProfile(el, p, actions, brief) {
   clear(el);
   const meta = [p.kind, p.country].filter(Boolean).join(" · ");
   el.append(
     h("p", { class: "eyebrow" }, "Actor"),
     h("h2", { class: "actor-name" }, p.name),
     h("p", { class: "muted" }, meta, p.wikidata ? ` · Wikidata ${p.wikidata}` : ""),
+    h("a", { class: "brief", href: brief.href, target: "_blank", rel: "noopener noreferrer", title: brief.title },
+      "Brief: a cited dossier ↗"),
   );
   if (actions.length) {
     el.append(h("div", { class: "actions" }, actions.map(([label, fn]) => h("button", { type: "button", class: "ghost", onclick: fn }, label))));
@@ -80,7 +83,12 @@ export function renderEvidence(el, ev, pager, onClose) {
     el.append(head, h("p", { class: "ev-who" }, q.speaker ? q.speaker.name : "unattributed",
       h("span", { class: "muted" }, ` · ${fmtDate(ev.date)}`)));
   }
-  el.append(h("blockquote", { class: "sentence", id: "evidence-sentence" }, highlighted(ev.sentence || "", ev.highlights || [])));
+  // the sentences before and after, muted, so the highlighted one reads in its place
+  const around = ev.context || {};
+  el.append(h("div", { class: "passage" },
+    around.before ? h("p", { class: "context", id: "evidence-before" }, around.before) : "",
+    h("blockquote", { class: "sentence", id: "evidence-sentence" }, highlighted(ev.sentence || "", ev.highlights || [])),
+    around.after ? h("p", { class: "context", id: "evidence-after" }, around.after) : ""));
   if (ev.highlights && ev.highlights.some((x) => x.role !== "query")) {
     el.append(h("p", { class: "hl-legend" }, h("mark", { class: "hl hl-source" }, "source"), " ",
       h("mark", { class: "hl hl-target" }, "target"), " ", h("mark", { class: "hl hl-trigger" }, "event word")));

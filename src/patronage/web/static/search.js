@@ -1,12 +1,14 @@
 // The search box: actors whose names start a word with what is typed, and article sentences that
-// hold it, the match highlighted; arrow keys move through the suggestions (aria-activedescendant).
+// hold it, the match highlighted, then a way to all the results; arrow keys move through the
+// suggestions (aria-activedescendant).
 
 import { h, clear, api, debounce, highlighted, querySpans } from "./dom.js";
 
 const $ = (id) => document.getElementById(id);
 
-/** Wire the search box; `onActor(actor)` and `onSentence(hit, q)` when a suggestion is chosen. */
-export function bindSearch({ onActor, onSentence, onError }) {
+/** Wire the search box; `onActor(actor)`, `onSentence(hit, q)` or `onAll(q)` (the full results) when
+ *  a suggestion is chosen. */
+export function bindSearch({ onActor, onSentence, onAll, onError }) {
   const input = $("q");
   const list = $("suggest");
   let suggestions = [];
@@ -25,6 +27,8 @@ export function bindSearch({ onActor, onSentence, onError }) {
     if (item.kind === "actor") {
       input.value = item.data.name;
       onActor(item.data);
+    } else if (item.kind === "all") {
+      onAll(query);
     } else {
       onSentence(item.data, query);
     }
@@ -33,7 +37,9 @@ export function bindSearch({ onActor, onSentence, onError }) {
   const paint = () => {
     clear(list);
     suggestions.forEach((item, i) => {
-      const li = item.kind === "actor"
+      const li = item.kind === "all"
+        ? h("li", { role: "option", id: `sg-${i}`, class: "sg-all" }, `All results for “${query}” →`)
+        : item.kind === "actor"
         ? h("li", { role: "option", id: `sg-${i}`, class: "sg-actor" },
           h("span", { class: `dot-kind k-${item.data.kind || "other"}` }),
           h("span", { class: "sg-name" }, highlighted(item.data.name, querySpans(item.data.name, query))),
@@ -70,6 +76,7 @@ export function bindSearch({ onActor, onSentence, onError }) {
     query = q.trim();
     suggestions = [...found.results.map((d) => ({ kind: "actor", data: d })),
       ...found.sentences.slice(0, 8).map((d) => ({ kind: "sentence", data: d }))];
+    if (suggestions.length) suggestions.push({ kind: "all", data: null });
     active = suggestions.length ? 0 : -1;
     paint();
   }, 140);

@@ -6,13 +6,14 @@ export const MODALITIES = ["actual", "offered", "intended", "conditional", "hypo
 const SIGNS = ["positive", "negative", "neutral"];
 const POLARITIES = ["asserted", "negated"];
 const DATE = /^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$/;
+const CONFIDENCE = /^(0(\.[0-9]{1,2})?|1(\.0{1,2})?)$/;
 const TYPE = /^[A-Za-z][A-Za-z0-9_\- ]{0,39}$/;
 const MAX_ID = 200;
 
 /** The view nobody has asked for anything yet. */
 export function emptyState() {
   return { actor: null, depth: 1, types: [], sign: "", polarity: "", modality: "", from: null, to: null,
-    focus: null, pair: null, expand: [], ev: null };
+    focus: null, pair: null, expand: [], ev: null, tab: "", conf: "", search: null, soff: 0 };
 }
 
 const okId = (v) => typeof v === "string" && v.length > 0 && v.length <= MAX_ID;
@@ -37,10 +38,15 @@ export function parseHash(hash) {
   one("sign", (v) => SIGNS.includes(v), (v) => { state.sign = v; });
   one("polarity", (v) => POLARITIES.includes(v), (v) => { state.polarity = v; });
   one("modality", (v) => MODALITIES.includes(v), (v) => { state.modality = v; });
+  one("conf", (v) => CONFIDENCE.test(v), (v) => { state.conf = v; });
   one("from", (v) => DATE.test(v), (v) => { state.from = v; });
   one("to", (v) => DATE.test(v), (v) => { state.to = v; });
   one("focus", okId, (v) => { state.focus = v; });
   one("ev", okId, (v) => { state.ev = v; });
+  one("tab", (v) => v === "table", (v) => { state.tab = v; });
+  one("search", (v) => v.trim().length > 0 && v.length <= 200, (v) => { state.search = v; });
+  one("soff", (v) => /^[0-9]{1,5}$/.test(v) && Number(v) <= 10000, (v) => { state.soff = Number(v); });
+  if (!state.search) state.soff = 0;
   const types = params.getAll("types");
   if (types.length) {
     const good = types.filter((t) => TYPE.test(t)).slice(0, 20);
@@ -74,11 +80,14 @@ export function toHash(state) {
   if (state.actor) params.set("actor", state.actor);
   if (state.depth !== empty.depth) params.set("depth", String(state.depth));
   for (const t of state.types) params.append("types", t);
-  for (const key of ["sign", "polarity", "modality", "from", "to"]) if (state[key]) params.set(key, state[key]);
+  for (const key of ["sign", "polarity", "modality", "conf", "from", "to"]) if (state[key]) params.set(key, state[key]);
   if (state.focus && state.focus !== state.actor) params.set("focus", state.focus);
   for (const id of state.expand) params.append("expand", id);
   if (state.pair) for (const id of state.pair) params.append("pair", id);
   if (state.ev) params.set("ev", state.ev);
+  if (state.tab) params.set("tab", state.tab);
+  if (state.search) params.set("search", state.search);
+  if (state.search && state.soff) params.set("soff", String(state.soff));
   const text = params.toString();
   return text ? `#${text}` : "";
 }
