@@ -65,6 +65,10 @@ def test_query_cli(db: str) -> None:
     assert json.loads(result.output)["name"] == "Vladimir Putin"
     result = runner.invoke(cli, ["query", "path", "Snowden", "Putin", "--db", db])
     assert result.exit_code == 0 and "Snowden" in result.output
+    # each tie links to its pair view in the explorer (issue 18)
+    assert "/#actor=" in result.output and "&pair=person%2Fedward-snowden" in result.output
+    edges = json.loads(runner.invoke(cli, ["query", "path", "Snowden", "Putin", "--db", db, "--json"]).output)
+    assert all(e["explorer"].count("&pair=") == 2 for e in edges)
 
 
 def test_query_network_as_of_a_date(db: str) -> None:

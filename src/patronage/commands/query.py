@@ -105,6 +105,8 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
         path = shortest_path(store, str(first["actor_id"]), str(second["actor_id"]))
     if path is None:
         raise InputError(f"no path between {first['name']} and {second['name']}")
+    for edge in path:  # each tie's pair view in the explorer (`patronage serve`), as a link path
+        edge["explorer"] = _pair_view(str(edge["source_id"]), str(edge["target_id"]))
     if as_json:
         click.echo(json.dumps(path, ensure_ascii=False, indent=2))
         return
@@ -112,6 +114,18 @@ def query_path(c: Context, a: str, b: str, db: str | None, as_json: bool) -> Non
         click.echo(
             f"{edge['source']} —{edge['relation']}→ {edge['target']} ({edge['count']}×): {edge['sentence']}"
         )
+    click.echo(
+        "every event between two of them, in the explorer (patronage serve, then open the address + path):"
+    )
+    for edge in path:
+        click.echo(f"  {edge['source']} ↔ {edge['target']}: {edge['explorer']}")
+
+
+def _pair_view(a: str, b: str) -> str:
+    """The explorer's pair view of actors ``a`` and ``b``, as the path part of its address."""
+    from urllib.parse import urlencode
+
+    return "/#" + urlencode([("actor", a), ("pair", a), ("pair", b)])
 
 
 @query.command("network")
