@@ -116,7 +116,7 @@ def test_invisible_characters_neither_split_nor_spoof_actors(tmp_path: Path) -> 
     }
     assert ids["spoof"] == ids["plain"]
     assert _query(db, "SELECT url, source FROM articles WHERE doc_id = 'spoof'") == [
-        ("https://example.org/ a", "Wire")
+        ("https://example.org/a", "Wire")  # a control character that is no space is dropped (pass 7, A29)
     ]
     out = tmp_path / "articles.csv"
     assert main(["export", "events", "--format", "csv", "--db", str(db), "-o", str(out)]) == 0

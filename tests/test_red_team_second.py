@@ -167,6 +167,9 @@ def test_actor_lookup_takes_percent_and_underscore_as_text(
     db = write_store(tmp_path / "s.duckdb", sample_corpus())
     for needle in ("%", "_"):
         assert main(["query", "actor", needle, "--db", str(db)]) == 1
+        assert "holds no letter or digit" in _error(capsys)
+    for needle in ("Pu%n", "Put_n"):
+        assert main(["query", "actor", needle, "--db", str(db)]) == 1
         assert "no actor matches" in _error(capsys)
 
 
