@@ -40,6 +40,21 @@ def db_option(func: F) -> F:
     )(func)
 
 
+def output_options(func: F) -> F:
+    """``-o FILE`` and ``--force``, as every command that writes a file takes them."""
+    func = click.option(
+        "--force",
+        is_flag=True,
+        help="Replace an existing output file (keeping its permissions); never the database itself.",
+    )(func)
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, allow_dash=True),
+        help="File to write (default, or -: standard output).",
+    )(func)
+
+
 def _not_empty(_ctx: click.Context, _param: click.Parameter, value: str | None) -> str | None:
     # an empty --db (an unset shell variable) must not quietly mean the default store
     if value is not None and not value.strip():

@@ -10,7 +10,7 @@ from typing import IO, TYPE_CHECKING, Any
 
 import click
 
-from patronage.commands.context import Context, db_option, pass_ctx
+from patronage.commands.context import Context, db_option, output_options, pass_ctx
 from patronage.config import Settings
 from patronage.errors import InputError
 from patronage.export import rows_for, write_csv, write_jsonl, write_parquet
@@ -62,17 +62,7 @@ def _dyad_rows(store: Store, options: DyadOptions, min_confidence: float) -> Ite
     "whichever table is named.",
 )
 @db_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="File to write (default, or -: standard output).",
-)
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace an existing output file (keeping its permissions); never the database itself.",
-)
+@output_options
 @click.option(
     "--min-support",
     type=click.IntRange(1),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from patronage.commands.context import Context, db_option, pass_ctx
+from patronage.commands.context import Context, db_option, output_options, pass_ctx
 from patronage.config import Settings
 from patronage.export.report import FORMATS
 from patronage.model.plover import RELATIONS
@@ -24,17 +24,7 @@ __all__ = ["do_report", "report"]
     "--format", "fmt", type=click.Choice(FORMATS), default="md", show_default=True, help="Markdown or HTML."
 )
 @db_option
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, allow_dash=True),
-    help="File to write (default, or -: standard output).",
-)
-@click.option(
-    "--force",
-    is_flag=True,
-    help="Replace an existing output file (keeping its permissions); never the database itself.",
-)
+@output_options
 @click.option(
     "--limit",
     type=click.IntRange(1, 10000),
