@@ -35,6 +35,10 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The governor told reporters the bridge would reopen.",
         "I investigated the firm's lobbying for two years.",  # the writer, outside any quotation
         "The Conservatives beat Labour in the marginal seats.",  # a contest won
+        "Voters in the northern districts went to the polls on Sunday.",  # an election, no visit
+        "The mayor went to great lengths to keep the talks secret.",
+        "Rival candidates seized on the result to question the count.",  # an idiom, no seizure
+        "The minister seized the moment to announce new funding.",
     ],
 )
 def test_non_events(text: str) -> None:
@@ -58,6 +62,9 @@ def test_non_events(text: str) -> None:
         ("No formal meeting between the two generals has been confirmed.", ("CONSULT", "meeting")),
         # freeing people is a release
         ("The court released the two activists on bail.", ("RETREAT", "released")),
+        # going to a place or a gathering is a visit; seizing a place is a seizure
+        ("The prime minister went to Kyiv on Friday.", ("CONSULT", "went")),
+        ("Rebels seized the airport after a night of fighting.", ("COERCE", "seized")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:

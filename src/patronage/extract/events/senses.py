@@ -129,6 +129,33 @@ _ECONOMY = frozenset(
 )  # fmt: skip
 #: verbs of taking a side: an event for a person, party or state, a stance for a policy
 _STANCES = frozenset({"support", "oppose", "favour", "favor", "back", "endorse"})
+#: verbs of going: a visit only to a place or a party ("went to Moscow", "headed to the summit")
+_GOING = frozenset({"go", "head"})
+#: entity types a visit can go to
+_DESTINATIONS = frozenset({"GPE", "LOC", "FAC", "ORG", "NORP", "EVENT", "PERSON"})
+#: places and gatherings a visit can go to, named by a common noun
+_VISITED = frozenset(
+    {
+        "summit", "talk", "meeting", "conference", "embassy", "capital", "border", "front", "frontline",
+        "region", "country", "city", "island", "base", "camp", "palace", "parliament", "congress", "court",
+        "headquarters", "ministry", "kremlin", "house", "site", "scene", "area", "zone", "village", "town",
+    }
+)  # fmt: skip
+#: what one seizes as an idiom, not a seizure
+_CHANCES = frozenset({"opportunity", "moment", "chance", "initiative", "momentum", "occasion", "spotlight"})
+
+
+def _goes_somewhere(verb: Token) -> bool:
+    """Whether "go/head to X" names a place or party X (a visit), not "the polls" or "great lengths"."""
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "to":
+            continue
+        for pobj in prep.children:
+            if pobj.dep_ == "pobj" and (
+                pobj.ent_type_ in _DESTINATIONS or pobj.pos_ == "PROPN" or lemma(pobj) in _VISITED
+            ):
+                return True
+    return False
 
 
 def _actor(tok: Token) -> bool:
@@ -210,6 +237,13 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         if lemma(verb) == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
             return None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
     lem = lemma(verb)
+    if lem in _GOING and type_ == "CONSULT" and not _goes_somewhere(verb):
+        return None  # "went to the polls", "went to great lengths": no visit
+    if lem == "seize" and (
+        any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children)
+        or (obj is not None and lemma(obj) in _CHANCES)
+    ):
+        return None  # "seized on the outcome", "seized the moment": an idiom, no seizure
     if lem in _STANCES and (obj is None or not _actors_own(obj)):
         return None  # "would support the plan", "favour an early start to talks": a stance on a policy
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
