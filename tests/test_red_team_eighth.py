@@ -1,4 +1,4 @@
-"""Issue #20, the eighth (blind) red-team pass: its critical and major findings, and two minor ones."""
+"""Issue #20, the eighth and ninth (blind) red-team passes: their critical and major findings, and some minor ones."""
 
 from __future__ import annotations
 
@@ -74,3 +74,68 @@ def test_deeply_nested_gold_json_is_one_plain_error(
 def test_a_host_header_holding_more_than_one_host_is_refused(value: str) -> None:
     assert not host_allowed(value, frozenset())
     assert host_allowed("127.0.0.1:8000", frozenset())
+
+
+# --- the ninth pass ---------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("needle", ["a", "of", "and", "New", "Mr"])
+def test_a_lookup_of_filler_words_names_no_one(needle: str, tmp_path: Path) -> None:
+    """Ninth pass, M1: ``report a`` gave a full dossier on the United States ("a" inside its name)."""
+    from patronage.query import find_actors
+    from patronage.store import Store
+    from tests.fixtures.records import sample_corpus, write_store
+
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    with Store(str(db), read_only=True) as store, pytest.raises(InputError, match="names no one"):
+        find_actors(store, needle)
+
+
+def test_a_lookup_matches_whole_words_not_letters_inside_them(tmp_path: Path) -> None:
+    from patronage.query import find_actors
+    from patronage.store import Store
+    from tests.fixtures.records import sample_corpus, write_store
+
+    db = write_store(tmp_path / "s.duckdb", sample_corpus())
+    with Store(str(db), read_only=True) as store:
+        assert find_actors(store, "Assad")[0]["name"] == "Bashar al-Assad"
+        assert find_actors(store, "putin")[0]["name"] == "Vladimir Putin"
+        assert find_actors(store, "Ass") == []  # no word starts and ends there
+        assert find_actors(store, "1") == []
+
+
+def test_anchors_cannot_multiply_gazetteer_names_past_the_bound(tmp_path: Path) -> None:
+    """Ninth pass, M2: a 105 KB file reusing one list of 2,000 names under every entry stalled every run."""
+    from patronage.resolve.gazetteer import Gazetteer
+
+    names = "\n".join(f"  - Alias Name {i}" for i in range(1_000))
+    body = "- id: a0\n  name: Base Zero\n  kind: person\n  aliases: &names\n" + names + "\n"
+    body += "".join(
+        f"- id: a{i}\n  name: Person {i}\n  kind: person\n  aliases: *names\n" for i in range(1, 600)
+    )
+    many = tmp_path / "anchors.yaml"
+    many.write_text(body)
+    with pytest.raises(ModelError, match="more than 500,000 names"):
+        Gazetteer.load([many])
+    wide = tmp_path / "wide.yaml"
+    wide.write_text(
+        "- id: w\n  name: Wide\n  kind: person\n  aliases: ["
+        + ", ".join(f"N{i}" for i in range(1_001))
+        + "]\n"
+    )
+    with pytest.raises(ModelError, match="more than 1,000"):
+        Gazetteer.load([wide])
+
+
+def test_actors_import_never_replaces_a_database(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Ninth pass (minor): ``actors import -o store.duckdb --force`` replaced the store with YAML."""
+    import duckdb
+
+    db = tmp_path / "store.duckdb"
+    duckdb.connect(str(db)).close()
+    before = db.read_bytes()
+    source = tmp_path / "d.actors.txt"
+    source.write_text("NAME_X_ [USAGOV]\n")
+    assert main(["actors", "import", str(source), "--format", "phoenix", "-o", str(db), "--force"]) == 1
+    assert "DuckDB database, never replaced" in capsys.readouterr().err
+    assert db.read_bytes() == before

@@ -42,6 +42,10 @@ def actors_import(path: str, fmt: str, output: str, force: bool) -> None:
     """
     from patronage.resolve.importers import import_countryinfo, import_phoenix, write_entries
 
+    if _is_database(output):
+        raise InputError(
+            "the output is a DuckDB database, never replaced; write the YAML to another file", source=output
+        )
     if _same_file(path, output):
         raise InputError(
             "the output is the dictionary being read; write the YAML to another file", source=output
@@ -66,4 +70,15 @@ def _same_file(a: str, b: str) -> bool:
     try:
         return os.path.samefile(a, b)
     except OSError:  # the output does not exist yet
+        return False
+
+
+def _is_database(path: str) -> bool:
+    """Whether ``path`` is an existing DuckDB file (its header says ``DUCK``)."""
+    try:
+        if not os.path.isfile(path):  # a FIFO would block the read
+            return False
+        with open(path, "rb") as fh:
+            return fh.read(12)[8:12] == b"DUCK"
+    except OSError:
         return False

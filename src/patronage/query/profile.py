@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from patronage.errors import InputError, NotFoundError
@@ -10,11 +11,25 @@ from patronage.store import Store
 __all__ = ["actor_profile", "find_actors"]
 
 
-def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]]:
-    """Actors whose name, alias or id matches ``name`` (case-insensitive), best first.
+#: words that name no one on their own: a lookup of only these matches no actor
+_FILLER_WORDS = frozenset(
+    {
+        "a", "an", "the", "of", "and", "or", "in", "on", "at", "to", "for", "de", "al", "el", "la", "le",
+        "mr", "mrs", "ms", "dr", "sir", "president", "minister", "prime", "senator", "sen", "rep",
+        "government", "party", "new", "state", "national", "republic", "united",
+    }
+)  # fmt: skip
+#: candidates read from the store for each answer, before the whole-word check
+_CANDIDATES = 50
 
-    A blank name, or one without a letter or digit, is an :class:`InputError` (it would match
-    every actor, or any name with an apostrophe), as it is in the web API.
+
+def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]]:
+    """Actors whose name, an alias or id holds ``name`` as whole words (case-insensitive), best first.
+
+    "Assad" finds Bashar al-Assad and "putin" Vladimir Putin, but "a" is no part of "United States",
+    nor "Mr" of "Amr": a lookup matches words, not letters inside them. A blank name, one without a
+    letter or digit, or one of filler words only ("of", "the", "Mr") is an :class:`InputError`: it
+    would match actors at random (the web API does the same).
     """
     if not name.strip():
         raise InputError("give an actor name (it is empty)", source="name")
@@ -23,15 +38,27 @@ def find_actors(store: Store, name: str, limit: int = 10) -> list[dict[str, Any]
             f"give an actor name ({name.strip()[:40]!r} holds no letter or digit)", source="name"
         )
     needle = name.strip().lower()  # matched as text: "%" and "_" are no wildcards
-    return store.rows(
-        """SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.actor_id) AS mentions
+    words = re.findall(r"\w+", needle)
+    if all(w in _FILLER_WORDS for w in words):
+        raise InputError(f"give an actor name ({name.strip()[:40]!r} names no one on its own)", source="name")
+    whole = re.compile(r"(?<!\w)" + re.escape(needle) + r"(?!\w)")
+    rows = store.rows(
+        """SELECT a.actor_id, a.name, a.kind, a.country, a.sector, count(m.actor_id) AS mentions,
+                  a.aliases AS aliases
            FROM actors a JOIN mentions m ON m.actor_id = a.actor_id
            WHERE contains(lower(a.name), ?) OR contains(lower(a.actor_id), ?)
               OR contains(lower(array_to_string(a.aliases, '|')), ?)
-           GROUP BY a.actor_id, a.name, a.kind, a.country, a.sector
+           GROUP BY a.actor_id, a.name, a.kind, a.country, a.sector, a.aliases
            ORDER BY (lower(a.name) = lower(?)) DESC, mentions DESC, a.name LIMIT ?""",
-        [needle, needle, needle, name.strip(), limit],
+        [needle, needle, needle, name.strip(), max(limit, 1) * _CANDIDATES],
     )
+    out = []
+    for row in rows:
+        aliases = [str(alias).lower() for alias in row.pop("aliases") or []]
+        texts = [str(row["name"]).lower(), str(row["actor_id"]).lower(), *aliases]
+        if any(whole.search(t) for t in texts):
+            out.append(row)
+    return out[:limit]
 
 
 def actor_profile(store: Store, actor_id: str, as_of: str | None = None, limit: int = 50) -> dict[str, Any]:

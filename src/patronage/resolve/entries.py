@@ -92,6 +92,11 @@ RawFile = tuple[str, list[Any]]
 
 #: the longest name or alias of a gazetteer entry
 MAX_NAME_CHARS = 500
+#: the most aliases of one entry (the packaged and Phoenix entries have a few dozen at most)
+MAX_ALIASES = 1_000
+#: the most names and aliases of all gazetteer files together: YAML anchors let a small file repeat one
+#: list of names under every entry, and each name costs time to index (500,000 names: about 40 s)
+MAX_NAMES = 500_000
 
 #: the largest gazetteer file read (the packaged ones are a few MB; a full Phoenix import some tens)
 MAX_GAZETTEER_BYTES = 64 * 1024 * 1024
@@ -177,6 +182,8 @@ class _Check:
         value = [value] if isinstance(value, str) else [] if value is None else value
         if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
             self.fail(f"{key} must be a list of non-empty strings")
+        if len(value) > MAX_ALIASES:
+            self.fail(f"{key}: more than {MAX_ALIASES:,} ({len(value):,})")
         for v in value:
             self.name(v, key)
         return tuple(value)

@@ -14,8 +14,16 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+from patronage.errors import ModelError
 from patronage.model.records import Actor, Place, Role
-from patronage.resolve.entries import ACTOR_KINDS, GazetteerEntry, date_bound, parse_entries, read_yaml
+from patronage.resolve.entries import (
+    ACTOR_KINDS,
+    MAX_NAMES,
+    GazetteerEntry,
+    date_bound,
+    parse_entries,
+    read_yaml,
+)
 from patronage.resolve.keys import (
     LEADER_TITLES,
     PARTICLES,
@@ -64,8 +72,16 @@ class Gazetteer:
         items, seen = _packaged_items()
         seen = dict(seen)
         all_items = list(items)
+        names = sum(1 + len(item["aliases"]) for item in all_items)
         for path in extra:
-            all_items.extend(parse_entries(read_yaml(Path(path)), seen))
+            parsed = parse_entries(read_yaml(Path(path)), seen)
+            names += sum(1 + len(item["aliases"]) for item in parsed)
+            if names > MAX_NAMES:
+                raise ModelError(
+                    f"the gazetteer files hold more than {MAX_NAMES:,} names and aliases in all",
+                    source=str(path),
+                )
+            all_items.extend(parsed)
         return cls._from_items(all_items)
 
     @classmethod
