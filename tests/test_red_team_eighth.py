@@ -139,3 +139,15 @@ def test_actors_import_never_replaces_a_database(tmp_path: Path, capsys: pytest.
     assert main(["actors", "import", str(source), "--format", "phoenix", "-o", str(db), "--force"]) == 1
     assert "DuckDB database, never replaced" in capsys.readouterr().err
     assert db.read_bytes() == before
+
+
+def test_an_empty_output_name_and_an_empty_gold_file_are_plain_errors(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Ninth pass (minor): ``-o ""`` said "output is a directory"; an empty gold file scored 0.000, exit 0."""
+    with pytest.raises(InputError, match="-o is empty"), atomic_output("", force=True):
+        pass
+    empty = tmp_path / "gold.json"
+    empty.write_text("[]")
+    assert main(["eval", "plover", str(empty)]) == 1
+    assert "holds no event record" in capsys.readouterr().err

@@ -165,6 +165,8 @@ def load_gold(path: Path) -> list[GoldRecord]:
                 no_gold_actor=source is None or target is None,
             )
         )
+    if not records:  # scores over nothing would read as 0.000, a measurement of a system that failed
+        raise InputError("the PLOVER gold file holds no event record to score", source=str(path))
     return records
 
 

@@ -142,6 +142,8 @@ def atomic_output(path: str, force: bool = False, protected: Sequence[str] = ())
 
     ``protected`` names files the output must never replace, even with ``force`` (the files being read).
     """
+    if not path.strip():
+        raise InputError("give the output a file name (-o is empty)")
     target = Path(path)
     if _is_protected(target, protected):
         raise InputError(
