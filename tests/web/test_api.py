@@ -444,3 +444,23 @@ def test_do_serve_without_the_web_extra(monkeypatch: pytest.MonkeyPatch) -> None
     )
     with pytest.raises(ConfigError, match=r"pip install 'patronage\[web\]'"):
         serve_cmd.do_serve(Settings(), None, None)
+
+
+def test_a_large_network_answer_is_sent_gzipped_to_a_client_that_accepts_it(
+    sample_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Issue 20: depth-2 networks of busy actors are ~300 KB; compressed once, cached, sent small."""
+    import patronage.web.api as api
+
+    monkeypatch.setattr(api, "GZIP_FROM", 1)
+    client = TestClient(create_app(str(sample_db)), base_url=LOCAL)
+    plain = client.get(
+        "/api/network", params={"actor": "country/RUS", "depth": 2}, headers={"Accept-Encoding": "identity"}
+    )
+    packed = client.get(
+        "/api/network", params={"actor": "country/RUS", "depth": 2}, headers={"Accept-Encoding": "gzip"}
+    )
+    assert plain.status_code == packed.status_code == 200
+    assert "content-encoding" not in plain.headers and packed.headers["content-encoding"] == "gzip"
+    assert packed.headers["vary"] == plain.headers["vary"] == "Accept-Encoding"
+    assert packed.json() == plain.json()  # httpx decodes the gzip body

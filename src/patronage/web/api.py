@@ -7,6 +7,7 @@ meaning here (an impossible date, ``from`` after ``to``: :class:`~patronage.erro
 
 from __future__ import annotations
 
+import gzip
 import json
 import re
 from dataclasses import asdict
@@ -15,6 +16,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query
 from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import Response
+from starlette.requests import Request
 
 from patronage.errors import InputError
 from patronage.export.markup import CSP as REPORT_CSP
@@ -112,6 +114,28 @@ def split_types(value: str | None) -> list[str]:
     return items
 
 
+#: answers smaller than this are sent as they are: compressing them saves less than it costs
+GZIP_FROM = 8_192
+
+
+async def _maybe_gzip(
+    request: Request, cache: QueryCache[bytes], key: tuple[Any, ...], body: bytes
+) -> Response:
+    """``body`` as JSON, gzip-compressed (and the compressed form cached) when the client accepts it.
+
+    A depth-2 network of a busy actor is about 300 KB of JSON; under 50 concurrent clients, sending it
+    whole took most of the time an answer waited. Compressed once, it is about a tenth of that.
+    """
+    headers = {"Vary": "Accept-Encoding"}
+    if len(body) < GZIP_FROM or "gzip" not in request.headers.get("accept-encoding", "").lower():
+        return Response(body, media_type="application/json", headers=headers)
+    zkey = (*key, "gzip")
+    packed = cache.get(zkey)
+    if packed is None:
+        packed = await run_in_threadpool(cache.compute, zkey, lambda: gzip.compress(body, 5, mtime=0))
+    return Response(packed, media_type="application/json", headers={**headers, "Content-Encoding": "gzip"})
+
+
 def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None = None) -> APIRouter:
     """The API routes over one read-only store; no response holds more than ``max_rows`` rows.
 
@@ -184,6 +208,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
 
     @router.get("/network")
     async def network_route(
+        request: Request,
         actor: Text,
         as_of: OptDate = None,
         since: Annotated[str | None, Query(alias="from", max_length=10, pattern=DATE_PATTERN)] = None,
@@ -252,7 +277,7 @@ def build_router(pool: StorePool, max_rows: int, cache: QueryCache[bytes] | None
         body = cache.get(key)
         if body is None:
             body = await run_in_threadpool(cache.compute, key, make)
-        return Response(body, media_type="application/json")
+        return await _maybe_gzip(request, cache, key, body)
 
     @router.get("/events")
     def events_route(
