@@ -61,3 +61,18 @@ def test_two_digit_years_are_never_in_the_future() -> None:
     assert _full_year(27, dt.date(2026, 1, 1)) == 1927
     this_year = dt.date.today().year % 100
     assert parse_doc_date(f"1/1/{this_year:02d}", "t") == f"{dt.date.today().year}-01-01"
+
+
+def test_a_placeholder_year_is_no_article_date() -> None:
+    """AllSides has articles dated 0001-11-30: their month became "1-11" and broke the explorer's timeline."""
+    with pytest.raises(InputError, match="implausible date"):
+        parse_doc_date("0001-11-30", "t")
+    assert parse_doc_date("1851-09-18", "t") == "1851-09-18"
+
+
+def test_the_document_month_is_padded() -> None:
+    import datetime as dt
+
+    from patronage.extract.assemble import _document_date
+
+    assert _document_date(dt.date(1, 11, 30)).value == "0001-11"

@@ -35,7 +35,9 @@ def _document_date(date: dt.date | None) -> DateValue:
     """The fallback date of a fact with no date expression: the reporting month."""
     if date is None:
         return DateValue(None, "unknown")
-    return DateValue(date.strftime("%Y-%m"), "month", None, DOCUMENT_DATE)
+    return DateValue(
+        f"{date.year:04d}-{date.month:02d}", "month", None, DOCUMENT_DATE
+    )  # %Y: "1-11" for year 1
 
 
 def assemble_facts(

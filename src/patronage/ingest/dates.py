@@ -7,7 +7,10 @@ import re
 
 from patronage.errors import InputError
 
-__all__ = ["parse_doc_date"]
+__all__ = ["MIN_YEAR", "parse_doc_date"]
+
+#: the earliest year an article may be dated (before printing, a date is a feed's placeholder)
+MIN_YEAR = 1450
 
 # ASCII digits only ([0-9], never \d, which also matches Arabic-Indic or fullwidth digits); a time
 # after the date must be a time, not any text
@@ -50,6 +53,9 @@ def parse_doc_date(value: object, origin: str) -> str | None:
     else:
         raise InputError(f"unrecognised date {value[:40]!r} (expected YYYY-MM-DD)", source=origin)
     try:
-        return dt.date(year, month, day).isoformat()
+        date = dt.date(year, month, day)
     except ValueError:
         raise InputError(f"impossible date {value[:40]!r}", source=origin) from None
+    if year < MIN_YEAR:  # "0001-11-30" in a news feed is a placeholder, not a date
+        raise InputError(f"implausible date {value[:40]!r} (before {MIN_YEAR})", source=origin)
+    return date.isoformat()

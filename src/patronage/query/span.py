@@ -8,6 +8,7 @@ a run of years separated from the rest by a gap of more than :data:`GAP` years a
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from patronage.store import Store
@@ -45,6 +46,9 @@ def core_span(counts: dict[int, int]) -> tuple[int, int] | None:
     return years[lo], years[hi]
 
 
+_MONTH = re.compile(r"[0-9]{4}(?:-[0-9]{2})?$")
+
+
 def date_span(store: Store) -> dict[str, Any]:
     """Dated facts (events and relation statements) per month, and the core span.
 
@@ -57,6 +61,8 @@ def date_span(store: Store) -> dict[str, Any]:
            WHERE d IS NOT NULL GROUP BY month ORDER BY month"""
     )
     years: dict[int, int] = {}
+    # a store written before document dates were padded holds "1-11" for year 1
+    rows = [(month, n) for month, n in rows if _MONTH.match(month)]
     for month, n in rows:
         years[int(month[:4])] = years.get(int(month[:4]), 0) + int(n)
     span = core_span(years)
