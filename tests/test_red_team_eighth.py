@@ -151,3 +151,27 @@ def test_an_empty_output_name_and_an_empty_gold_file_are_plain_errors(
     empty.write_text("[]")
     assert main(["eval", "plover", str(empty)]) == 1
     assert "holds no event record" in capsys.readouterr().err
+
+
+def test_csv_columns_do_not_depend_on_which_rows_have_a_place_or_an_actor() -> None:
+    """Ninth pass (minor): ``location_*`` columns vanished when no event had a place, and moved otherwise."""
+    from io import StringIO
+
+    from patronage.export.writers import write_csv
+
+    placed = {
+        "event_id": "a",
+        "source": None,
+        "location": {"name": "Kyiv", "country": "UKR"},
+        "confidence": 1,
+    }
+    unplaced = {"event_id": "b", "source": None, "location": None, "confidence": 1}
+    headers = []
+    for rows in ([placed], [unplaced], [unplaced, placed]):
+        out = StringIO()
+        write_csv(iter(rows), out)
+        headers.append(out.getvalue().split("\n", 1)[0])
+    assert headers[0] == headers[1] == headers[2]
+    assert (
+        headers[0].startswith("event_id,source_actor_id,") and "location_name,location_country" in headers[0]
+    )

@@ -19,16 +19,23 @@ def test_formula_cells_are_neutralised() -> None:
 
 def test_flatten_nested_and_lists() -> None:
     row = {"a": 1, "source": {"name": "Russia", "country": "RUS"}, "context": ["asylum"], "target": None}
-    assert flatten(row) == {"a": 1, "source_name": "Russia", "source_country": "RUS", "context": '["asylum"]'}
+    empty_target = {f"target_{f}": None for f in ("actor_id", "name", "kind", "country", "sector", "text")}
+    assert flatten(row) == {
+        "a": 1,
+        "source_name": "Russia",
+        "source_country": "RUS",
+        "context": '["asylum"]',
+        **empty_target,  # a null actor keeps its columns
+    }
 
 
 def test_csv_header_is_union_of_columns() -> None:
-    rows = [{"id": 1, "target": None}, {"id": 2, "target": {"name": "=cmd"}}]
+    rows = [{"id": 1, "extra": None}, {"id": 2, "extra": {"name": "=cmd"}}]
     out = io.StringIO()
     assert write_csv(rows, out) == 2
     parsed = list(csv.reader(io.StringIO(out.getvalue())))
-    assert parsed[0] == ["id", "target_name"]
-    assert parsed[2] == ["2", "'=cmd"]
+    assert parsed[0] == ["id", "extra", "extra_name"]
+    assert parsed[2] == ["2", "", "'=cmd"]
 
 
 def test_jsonl_keeps_unicode() -> None:

@@ -16,7 +16,16 @@ from patronage.export.safe import safe_cell
 __all__ = ["FORMATS", "flatten", "write_csv", "write_jsonl", "write_parquet"]
 
 FORMATS = ("jsonl", "csv", "parquet")
-_NESTED = {"source", "target", "speaker", "location", "evidence"}
+_ACTOR_REF = ("actor_id", "name", "kind", "country", "sector", "text")
+#: the columns a nested object spreads into, so a null one still has them (a CSV's columns must not
+#: depend on whether its first row, or any row, had a location)
+_NESTED: dict[str, tuple[str, ...]] = {
+    "source": _ACTOR_REF,
+    "target": _ACTOR_REF,
+    "speaker": (*_ACTOR_REF, "confidence"),
+    "location": ("name", "country"),
+    "evidence": ("doc_id", "start", "end", "sentence"),
+}
 
 
 def write_jsonl(rows: Iterable[dict[str, Any]], out: IO[str]) -> int:
@@ -37,7 +46,7 @@ def flatten(row: dict[str, Any], prefix: str = "") -> dict[str, Any]:
         if isinstance(value, dict):
             flat.update(flatten(value, name + "_"))
         elif value is None and key in _NESTED:
-            continue  # a null actor/location: its columns come from the rows that have one
+            flat.update({f"{name}_{field}": None for field in _NESTED[key]})  # a null actor or place
         elif isinstance(value, list):
             flat[name] = json.dumps(value, ensure_ascii=False, default=str)
         else:
