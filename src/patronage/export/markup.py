@@ -13,7 +13,7 @@ import base64
 import hashlib
 import html
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from urllib.parse import quote
 
@@ -79,23 +79,39 @@ def _md_url(url: str) -> str:
     return quote(url, safe="/:?#@!$&'*+,;=%~-._")
 
 
-def _md_inline(parts: Inline) -> str:
+@dataclass(frozen=True, slots=True)
+class _Marks:
+    """How one rendering writes inline parts: its escaping, its links and a wrapper per style."""
+
+    escape: Callable[[str], str]
+    link: Callable[[str, str], str]
+    """(escaped text, address) -> the link"""
+    styles: dict[str, tuple[str, str]]
+
+
+def _inline(parts: Inline, marks: _Marks) -> str:
     out = []
     for part in parts:
         if isinstance(part, str):
-            out.append(_md_text(part))
+            out.append(marks.escape(part))
             continue
-        text = _md_text(part.text)
+        text = marks.escape(part.text)
         if part.href:
-            text = f"[{text}]({_md_url(part.href)})"
-        if part.style == "strong":
-            text = f"**{text}**"
-        elif part.style == "em":
-            text = f"*{text}*"
-        elif part.style == "quote":
-            text = f"“{text}”"
-        out.append(text)
-    line = "".join(out)
+            text = marks.link(text, part.href)
+        before, after = marks.styles.get(part.style, ("", ""))
+        out.append(f"{before}{text}{after}")
+    return "".join(out)
+
+
+_MD = _Marks(
+    _md_text,
+    lambda text, href: f"[{text}]({_md_url(href)})",
+    {"strong": ("**", "**"), "em": ("*", "*"), "quote": ("“", "”")},
+)
+
+
+def _md_inline(parts: Inline) -> str:
+    line = _inline(parts, _MD)
     return _MD_LINE_START.sub(lambda m: m.group(0)[:-1] + "\\" + m.group(0)[-1], line)
 
 
@@ -135,23 +151,19 @@ def _h(text: str) -> str:
     return html.escape(text, quote=True)
 
 
+_HTML = _Marks(
+    _h,
+    lambda text, href: f'<a href="{_h(href)}" rel="noopener noreferrer">{text}</a>',
+    {
+        "strong": ("<strong>", "</strong>"),
+        "em": ("<cite>", "</cite>"),
+        "quote": ('<span class="sentence">“', "”</span>"),
+    },
+)
+
+
 def _html_inline(parts: Inline) -> str:
-    out = []
-    for part in parts:
-        if isinstance(part, str):
-            out.append(_h(part))
-            continue
-        text = _h(part.text)
-        if part.href:
-            text = f'<a href="{_h(part.href)}" rel="noopener noreferrer">{text}</a>'
-        if part.style == "strong":
-            text = f"<strong>{text}</strong>"
-        elif part.style == "em":
-            text = f"<cite>{text}</cite>"
-        elif part.style == "quote":
-            text = f'<span class="sentence">“{text}”</span>'
-        out.append(text)
-    return "".join(out)
+    return _inline(parts, _HTML)
 
 
 def to_html(blocks: Sequence[Block], title: str) -> str:
