@@ -14,6 +14,7 @@ a sentence without any date does.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -67,7 +68,7 @@ def _nouns_described(clause: Token, fact: Token) -> list[Token] | None:
     """
     above = {t.i for t in fact.ancestors} | {fact.i}
     while clause.i not in above:
-        if clause.dep_ in _NOMINAL or _reduced_relative(clause):
+        if _describes_noun(clause):
             nouns = [clause.head] if clause.dep_ in _NOMINAL else []
             start = clause.left_edge.i
             if start >= 2 and clause.doc[start - 1].text == ",":
@@ -130,6 +131,18 @@ class SentenceDates:
         """The sentence's date regardless of clauses (the timeline's anchor), else the fallback."""
         return min(self.dated, key=lambda d: d.rank).value if self.dated else self.fallback
 
+    @cached_property
+    def _homes(self) -> list[tuple[DatedSpan, Token]]:
+        """Each date placed in the parse, with the clause it belongs to (found once per sentence)."""
+        out = []
+        for d in self.dated:
+            span = self.sent.doc.char_span(
+                self.offset + d.start, self.offset + d.end, alignment_mode="expand"
+            )
+            if span is not None and len(span):
+                out.append((d, _home(span)))
+        return out
+
     def at(self, char: int | None, about: str | None = None) -> DateValue:
         """The date of the fact whose word starts at document offset ``char``.
 
@@ -147,11 +160,7 @@ class SentenceDates:
             return self.best
         fact = clause_head(word[0])
         scored: list[tuple[int, tuple[bool, int, int], DateValue]] = []
-        for d in self.dated:
-            span = doc.char_span(self.offset + d.start, self.offset + d.end, alignment_mode="expand")
-            if span is None or not len(span):
-                continue
-            home = _home(span)
+        for d, home in self._homes:
             steps = _distance(fact, home)
             if steps is None:
                 nouns = _nouns_described(home, fact)
