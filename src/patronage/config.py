@@ -214,11 +214,10 @@ def _from_env(env: Mapping[str, str]) -> dict[str, dict[str, Any]]:
 def _read_toml(path: Path) -> dict[str, Any]:
     """A user settings file: a regular file of at most 1 MB of UTF-8 TOML, else a :class:`ConfigError`."""
     from patronage.errors import InputError
-    from patronage.ingest.files import open_regular, read_capped
+    from patronage.ingest.files import read_regular
 
     try:
-        with open_regular(path) as fh:
-            text = read_capped(fh, 1 << 20).decode("utf-8")
+        text = read_regular(path, 1 << 20).decode("utf-8")
         return tomllib.loads(text)
     except InputError as exc:
         raise ConfigError(f"cannot read config file: {exc.message}", source=str(path)) from None

@@ -124,11 +124,10 @@ def _side(value: object, where: str) -> tuple[tuple[str, ...], bool] | None:
 
 def load_gold(path: Path) -> list[GoldRecord]:
     """Gold records of a PLOVER GSR JSON array, ``DOCUMENT`` records skipped."""
-    from patronage.ingest.files import MAX_FILE_BYTES, open_regular, read_capped
+    from patronage.ingest.files import read_regular
 
     try:
-        with open_regular(path) as stream:
-            data = json.loads(read_capped(stream, MAX_FILE_BYTES).decode("utf-8"))
+        data = json.loads(read_regular(path).decode("utf-8"))
     except InputError as exc:
         raise InputError(f"cannot read PLOVER gold file: {exc.message}", source=str(path)) from None
     except (OSError, UnicodeDecodeError, json.JSONDecodeError) as exc:

@@ -24,6 +24,7 @@ __all__ = [
     "file_kind",
     "open_regular",
     "read_capped",
+    "read_regular",
     "with_head",
 ]
 
@@ -70,6 +71,13 @@ def open_regular(path: Path) -> IO[bytes]:
         os.close(fd)
         raise InputError(f"not a regular file ({file_kind(mode)})")
     return os.fdopen(fd, "rb")
+
+
+def read_regular(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The bytes of the regular file ``path``, at most ``limit`` of them (:func:`open_regular`,
+    :func:`read_capped`): settings, gazetteers, dictionaries and gold files are read this way."""
+    with open_regular(path) as stream:
+        return read_capped(stream, limit)
 
 
 def read_capped(stream: IO[bytes], limit: int = MAX_FILE_BYTES, head: bytes = b"") -> bytes:

@@ -104,12 +104,11 @@ MAX_GAZETTEER_BYTES = 64 * 1024 * 1024
 
 def read_yaml(path: Path) -> RawFile:
     """Read one gazetteer YAML file: a list of entries (an empty file is an empty list)."""
-    from patronage.ingest.files import open_regular, read_capped
+    from patronage.ingest.files import read_regular
 
     try:
         # a regular file of bounded size: a FIFO would block for good, /dev/zero never end
-        with open_regular(path) as stream:
-            text = read_capped(stream, MAX_GAZETTEER_BYTES).decode("utf-8")
+        text = read_regular(path, MAX_GAZETTEER_BYTES).decode("utf-8")
         data = _load_list(text)
     except InputError as exc:
         raise ModelError(f"cannot read gazetteer file: {exc.message}", source=str(path)) from None

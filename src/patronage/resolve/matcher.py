@@ -50,7 +50,6 @@ class _Names:
     def __init__(self, vocab: Vocab, gaz: GazetteerLike) -> None:
         tokenizer: Tokenizer = spacy.blank("en", vocab=vocab).tokenizer  # type: ignore[assignment]
         self.labels: dict[tuple[int, ...], str] = {}
-        self.lengths: dict[int, tuple[int, ...]] = {}
         spans: dict[int, set[int]] = {}
         for label, names in _names(gaz).items():
             for doc in tokenizer.pipe(sorted(names), batch_size=_CHUNK):
@@ -58,7 +57,7 @@ class _Names:
                 if key and key not in self.labels:
                     self.labels[key] = label
                     spans.setdefault(key[0], set()).add(len(key))
-        self.lengths = {first: tuple(sorted(n)) for first, n in spans.items()}
+        self.lengths: dict[int, tuple[int, ...]] = {first: tuple(sorted(n)) for first, n in spans.items()}
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
         orths = [token.orth for token in doc]

@@ -12,7 +12,7 @@ import yaml
 
 from patronage.errors import InputError
 from patronage.ingest.decode import looks_binary
-from patronage.ingest.files import open_regular, read_capped
+from patronage.ingest.files import read_regular
 from patronage.resolve.importers.notation import Entry
 from patronage.resolve.keys import normalize
 
@@ -51,8 +51,7 @@ def read_lines(path: Path) -> Iterator[str]:
     the lines themselves are made one at a time (a list of every line took about 3× the file).
     """
     try:
-        with open_regular(path) as stream:
-            data = read_capped(stream, MAX_DICTIONARY_BYTES)
+        data = read_regular(path, MAX_DICTIONARY_BYTES)
         if looks_binary(data):
             raise InputError("binary file, not text")
         text = data.decode("utf-8", errors="replace")
