@@ -17,11 +17,24 @@ from spacy.tokens import Doc
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["DocActors", "MentionTable", "qualify_mentions"]
+__all__ = ["OTHER_PEOPLE", "DocActors", "MentionTable", "qualify_mentions"]
 
 #: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
 _QUALIFIER_PREPS = frozenset({"of", "in", "from"})
+
+#: nouns for people known by their tie to someone else: "Putin's critics", "supporters of Assad",
+#: "Trump campaign aides" and "his son" are never Putin, Assad, Trump or him. (A spokesman or a
+#: lawyer speaks and acts for the one named, so they are not here.)
+OTHER_PEOPLE = frozenset(
+    """
+    critic opponent rival detractor enemy foe adversary challenger accuser attacker killer murderer
+    assassin captor kidnapper victim supporter backer ally loyalist follower fan voter donor
+    constituent admirer friend associate aide adviser advisor staffer employee successor predecessor
+    nominee appointee pick biographer interviewer family relative wife husband son daughter child
+    brother sister father mother nephew niece cousin
+    """.split()
+)
 
 
 class _Reads:
@@ -80,6 +93,8 @@ class _Reads:
                 for child in root.children:
                     if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
                         break
+            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in OTHER_PEOPLE:
+                return []  # "Putin's critics": the names inside say whose, not who
             if at_root:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]

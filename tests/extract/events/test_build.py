@@ -78,3 +78,31 @@ def test_a_leader_meeting_his_own_people_meets_no_state(gaz: Gazetteer) -> None:
     assert ("Vladimir Putin", "Russia") not in pairs(doc.events, "CONSULT")
     other = analyse("Vladimir Putin met the visiting Americans in Moscow on Friday.", gaz)
     assert ("Vladimir Putin", "United States") in pairs(other.events, "CONSULT")
+
+
+@pytest.mark.parametrize(
+    ("text", "named"),
+    [
+        ("Putin's critics accused the Kremlin of fraud on Monday.", "Vladimir Putin"),
+        ("Critics of the Kremlin accused Vladimir Putin of fraud on Monday.", "Russia"),
+        ("Trump campaign aides met Russian officials in London on Monday.", "Donald Trump"),
+        ("Assad's opponents attacked an army base in Homs on Monday.", "Bashar al-Assad"),
+    ],
+)
+def test_people_known_by_their_tie_to_someone_are_not_that_someone(
+    text: str, named: str, gaz: Gazetteer
+) -> None:
+    events = [e for e in analyse(text, gaz).events if e.polarity == "asserted"]
+    assert events, "the event itself is still coded"
+    assert all(e.source is None or e.source.name != named for e in events)
+    # the source stays as the text describes it, never a network node
+    assert any(e.source is not None and e.source.actor_id.startswith("described:") for e in events)
+
+
+def test_a_nationality_places_such_people_without_making_them_the_state(gaz: Gazetteer) -> None:
+    result = analyse("Russian critics of the Kremlin accused Vladimir Putin of fraud.", gaz)
+    accuse = [e for e in result.events if e.type == "ACCUSE"]
+    assert accuse and accuse[0].source is not None
+    assert accuse[0].source.actor_id.startswith("described:")
+    assert (accuse[0].source.country, accuse[0].dyad_source) == ("RUS", "RUS")
+    assert not any(r.source.kind == "country" for r in result.relations), "no 'Russia opposes Putin'"

@@ -39,6 +39,11 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The mayor went to great lengths to keep the talks secret.",
         "Rival candidates seized on the result to question the count.",  # an idiom, no seizure
         "The minister seized the moment to announce new funding.",
+        "The campaign has declined repeated requests for comment about the letter.",  # the press
+        "The minister had refused to rule out a further rise in fees.",  # no refusal of anything
+        "Party-backed candidates struggled in several races across the state.",  # no fight
+        "The professor, who conducted the study with two colleagues, said little changed.",
+        "The press conference hosted by the campaign chief was short.",  # no one visited
     ],
 )
 def test_non_events(text: str) -> None:
@@ -65,6 +70,14 @@ def test_non_events(text: str) -> None:
         # going to a place or a gathering is a visit; seizing a place is a seizure
         ("The prime minister went to Kyiv on Friday.", ("CONSULT", "went")),
         ("Rebels seized the airport after a night of fighting.", ("COERCE", "seized")),
+        # hosting someone, declining a request to act, fighting against someone
+        ("Macron hosted a summit with Merkel in Paris.", ("CONSULT", "hosted")),
+        ("Iran declined a request to send troops to the region.", ("REJECT", "declined")),
+        ("Rebels struggled against government troops near the city.", ("ASSAULT", "struggled")),
+        # charges and indictments are accusations (PLOVER ACCUSE, mode allege), verbal defence support
+        ("A grand jury indicted the former minister on Monday.", ("ACCUSE", "indicted")),
+        ("France and Germany have vehemently defended the nuclear deal.", ("SUPPORT", "defended")),
+        ("Washington moved to block chip exports to the company.", ("SANCTION", "block")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:

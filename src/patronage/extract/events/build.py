@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.events.dyad import coded_dyad
@@ -22,7 +22,7 @@ from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import DESCRIBED, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.docactors import DocActors
+from patronage.resolve.docactors import OTHER_PEOPLE, DocActors
 from patronage.resolve.simple import slug
 
 __all__ = ["sentence_events"]
@@ -223,6 +223,8 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
     if span is None:
         return []
     head = span.root
+    if head.lemma_.lower() in OTHER_PEOPLE:
+        return []  # "critics of the Kremlin" are not the Kremlin: :func:`_described` names them
     for child in head.rights:
         if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
             for ref in found.refs_for_span(
@@ -237,6 +239,22 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
 
 
 _POSSESSIVES = {"its", "it", "their", "they", "his", "her"}
+
+
+def _nationality(found: DocActors, head: Token) -> str | None:
+    """The country of people known by their tie to someone: "Russian critics of the Kremlin".
+
+    Only an adjective before the noun ("Russian") or a place it is in or from ("critics in
+    Moscow") says where they belong; whose critics or allies they are ("the Kremlin's critics",
+    "allies of Assad") never does.
+    """
+    for child in head.children:
+        if child.dep_ == "amod" or (child.dep_ == "prep" and child.lower_ in ("in", "from")):
+            end = child.right_edge.idx + len(child.right_edge.text)
+            for ref in found.refs_for_span(child.left_edge.idx, end):
+                if ref.kind == "country":
+                    return ref.country
+    return None
 
 
 def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef]) -> list[ActorRef]:
@@ -279,14 +297,20 @@ def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
     text uses and an id that marks it as described (never a network node).
     """
     span = found.doc.char_span(start, end, alignment_mode="expand")
-    if span is None or span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in POLITICAL_HEADS:
+    if span is None or span.root.pos_ != "NOUN":
         return []
-    words = [t for t in span if t.dep_ not in ("det", "poss", "punct") and not t.is_space]
+    lemma = span.root.lemma_.lower()
+    if lemma not in POLITICAL_HEADS and lemma not in OTHER_PEOPLE:
+        return []
+    # "Putin's critics" keeps whose critics they are; "the country's officials" needs no "its"
+    dropped = ("det", "punct") if lemma in OTHER_PEOPLE else ("det", "poss", "punct")
+    words = [t for t in span if t.dep_ not in dropped and not t.is_space]
     if not words:
         return []
     text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
-    kind = "group" if span.root.tag_ == "NNS" or span.root.lemma_.lower() in _BODIES else "person"
-    return [ActorRef(DESCRIBED + slug(text), text, kind, None, None, text)]
+    kind = "group" if span.root.tag_ == "NNS" or lemma in _BODIES else "person"
+    country = _nationality(found, span.root) if lemma in OTHER_PEOPLE else None
+    return [ActorRef(DESCRIBED + slug(text), text, kind, country, None, text)]
 
 
 def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:

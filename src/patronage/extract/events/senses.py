@@ -102,7 +102,15 @@ _NON_COMMITTAL = frozenset(
     {
         "comment", "say", "discuss", "elaborate", "confirm", "specify", "answer",
         "reveal", "disclose", "identify", "name", "speculate", "give", "provide", "detail",
+        "rule", "deny", "exclude",  # "refused to rule out a move": no refusal of anything
     }
+)  # fmt: skip
+#: what the press asks for: declining it refuses no one anything ("declined requests for comment")
+_PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "statement", "clarification"})
+#: gatherings one hosts with no guest in them: a press conference is no visit
+_HOSTED_EVENTS = frozenset(
+    {"conference", "fundraiser", "show", "podcast", "programme", "program", "party", "rally", "debate",
+     "webinar", "briefing", "hall", "event", "session", "broadcast", "livestream", "screening", "contest"}
 )  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
 #: verbs of winning, violent only in a violent clause ("beat Labour in the vote" is an election)
@@ -266,6 +274,13 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and any(c.dep_ == "xcomp" and lemma(c) in _NON_COMMITTAL for c in verb.children)
     ):
         return None
+    if type_ == "REJECT" and obj is not None and lemma(obj) in {"request", "call", "question", "inquiry"}:
+        if any(lemma(t) in _PRESS_ASKS for t in obj.subtree if t is not obj):
+            return None  # "declined repeated requests for comment": the press was not answered
+    if lem == "host" and obj is not None and lemma(obj) in _HOSTED_EVENTS:
+        own = {t.i for t in verb.subtree}
+        if not any(t.i not in own and t is not obj and _actor(t) for t in obj.subtree):
+            return None  # "hosted a press conference": nobody visited
     if lem == "call" and cameo == CRITICIZE:
         return _calling(verb)
     if lem == "warn":
@@ -418,6 +433,11 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
     forces): "Romney's attack", "IRS attacks" are not.
     """
     lem = lemma(noun)
+    if type_ == "REQUEST" and any(
+        p.dep_ == "prep" and p.lower_ == "for" and any(lemma(o) in _PRESS_ASKS for o in p.children)
+        for p in noun.children
+    ):
+        return False  # "requests for comment": the press asking, not a political demand
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
