@@ -218,6 +218,13 @@ def _violent_clause(verb: Token) -> bool:
     )
 
 
+def _press_asked(obj: Token | None) -> bool:
+    """ "requests for comment", "a call for an interview": what reporters ask of everyone."""
+    if obj is None or lemma(obj) not in {"request", "call", "question", "inquiry"}:
+        return False
+    return any(lemma(t) in _PRESS_ASKS for t in obj.subtree if t is not obj)
+
+
 def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     """The CAMEO code the verb's sense has here: ``cameo``, another code, or None (no event)."""
     subj, passive = subject_of(verb)
@@ -274,9 +281,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and any(c.dep_ == "xcomp" and lemma(c) in _NON_COMMITTAL for c in verb.children)
     ):
         return None
-    if type_ == "REJECT" and obj is not None and lemma(obj) in {"request", "call", "question", "inquiry"}:
-        if any(lemma(t) in _PRESS_ASKS for t in obj.subtree if t is not obj):
-            return None  # "declined repeated requests for comment": the press was not answered
+    if _press_asked(obj) and type_ == "REJECT":
+        return None  # "declined repeated requests for comment": the press was not answered
     if lem == "host" and obj is not None and lemma(obj) in _HOSTED_EVENTS:
         own = {t.i for t in verb.subtree}
         if not any(t.i not in own and t is not obj and _actor(t) for t in obj.subtree):
