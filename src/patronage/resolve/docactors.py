@@ -98,7 +98,7 @@ class _Reads:
             if at_root:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
-        inside = self.mentions_in(start, end)
+        inside = [m for m in self.mentions_in(start, end) if not self._against(m)]
         if not inside:
             return []
         if span is not None:
@@ -115,6 +115,12 @@ class _Reads:
             if (m.start, m.end) == (first.start, first.end)
             if (r := self.ref(m)) is not None
         ]
+
+    def _against(self, mention: Mention) -> bool:
+        """ "an anti-ISIL coalition", "anti-Putin protesters": the name says what they are against."""
+        text = doc_text(self.doc)
+        before = text[max(0, mention.start - 8) : mention.start].lower().rstrip()
+        return before.endswith(("anti-", "anti–", "counter-"))
 
     def _mentions_at(self, token_i: int) -> list[Mention]:
         return [self.mentions[i] for i in self.token_mentions.get(token_i, []) if self.mentions[i].actor_id]

@@ -106,3 +106,8 @@ def test_a_nationality_places_such_people_without_making_them_the_state(gaz: Gaz
     assert accuse[0].source.actor_id.startswith("described:")
     assert (accuse[0].source.country, accuse[0].dyad_source) == ("RUS", "RUS")
     assert not any(r.source.kind == "country" for r in result.relations), "no 'Russia opposes Putin'"
+
+
+def test_what_people_are_against_is_not_who_they_are(gaz: Gazetteer) -> None:
+    events = analyse("An anti-ISIL coalition met for two days this week in Washington.", gaz).events
+    assert events and all(e.source is None or "Islamic State" not in e.source.name for e in events)

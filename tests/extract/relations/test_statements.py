@@ -23,3 +23,12 @@ def test_an_ally_is_a_positive_alliance() -> None:
 def test_a_chilly_relationship_is_a_negative_tie() -> None:
     stated = _stated("Diplomats describe the chilly relationship between Vladimir Putin and Bashar al-Assad.")
     assert any(s == "Vladimir Putin" and t == "Bashar al-Assad" and p == "negative" for s, _r, t, p in stated)
+
+
+def test_a_stance_goes_from_the_one_who_holds_it() -> None:
+    """ "X, a critic of Y" and "X is a supporter of Y": X opposes or supports Y, never the reverse."""
+    critic = _stated("Alexei Navalny, a fierce critic of Vladimir Putin, was jailed in 2021.")
+    assert ("Alexei Navalny", "opposes", "Vladimir Putin", "negative") in critic
+    assert not any(s == "Vladimir Putin" for s, *_ in critic)
+    supporter = _stated("Dmitry Peskov is a loyal supporter of Vladimir Putin.")
+    assert ("Dmitry Peskov", "supports", "Vladimir Putin", "positive") in supporter

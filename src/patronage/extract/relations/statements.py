@@ -266,14 +266,17 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
         c.lower_ in ("close", "closest", "old", "long-standing", "longtime", "staunch", "loyal")
         for c in token.children
     )
+    # a stance goes from the one holding it ("Navalny, a critic of Putin": Navalny opposes Putin);
+    # a tie is stated from the side of the one it belongs to ("Putin's ally Assad")
+    stance = relation in ("supports", "opposes")
     out = []
     for subj in subjects:
         for other in others:
             if subj.actor_id != other.actor_id:
                 out.append(
                     StatementFrame(
-                        other,
-                        subj,
+                        subj if stance else other,
+                        other if stance else subj,
                         relation,
                         polarity,
                         min(1.0, strength + (0.1 if strong else 0)),
