@@ -111,3 +111,17 @@ def test_a_nationality_places_such_people_without_making_them_the_state(gaz: Gaz
 def test_what_people_are_against_is_not_who_they_are(gaz: Gazetteer) -> None:
     events = analyse("An anti-ISIL coalition met for two days this week in Washington.", gaz).events
     assert events and all(e.source is None or "Islamic State" not in e.source.name for e in events)
+
+
+def test_who_leaves_is_the_source_of_a_withdrawal_or_resignation(gaz: Gazetteer) -> None:
+    withdrawal = pairs(analyse("Trump announced the withdrawal of US troops from Syria.", gaz).events, "RETREAT")
+    assert ("United States", "Syria") in withdrawal and ("Syria", "United States") not in withdrawal
+    text = "The affair prompted the resignation of BBC chairman Gavyn Davies on Thursday."
+    assert ("Gavyn Davies", None) in pairs(analyse(text, gaz).events, "RETREAT")
+
+
+def test_a_meeting_the_clause_places_its_subject_at_has_that_subject_as_a_party(gaz: Gazetteer) -> None:
+    text = "After talks with Vladimir Putin, Emmanuel Macron said the ceasefire would hold."
+    assert ("Emmanuel Macron", "Vladimir Putin") in pairs(analyse(text, gaz).events, "CONSULT")
+    text = "Senate Democrats vented their concerns during a private meeting with White House officials."
+    assert ("Democratic Party", "United States") in pairs(analyse(text, gaz).events, "CONSULT")

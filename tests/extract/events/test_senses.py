@@ -44,6 +44,7 @@ def coded(text: str) -> list[tuple[str, str]]:
         "Party-backed candidates struggled in several races across the state.",  # no fight
         "The professor, who conducted the study with two colleagues, said little changed.",
         "The press conference hosted by the campaign chief was short.",  # no one visited
+        "The spokesman spoke on Friday after the release of the texts.",  # records, not prisoners
     ],
 )
 def test_non_events(text: str) -> None:
@@ -78,6 +79,8 @@ def test_non_events(text: str) -> None:
         ("A grand jury indicted the former minister on Monday.", ("ACCUSE", "indicted")),
         ("France and Germany have vehemently defended the nuclear deal.", ("SUPPORT", "defended")),
         ("Washington moved to block chip exports to the company.", ("SANCTION", "block")),
+        ("The White House spokesman ripped the FBI in an interview.", ("ACCUSE", "ripped")),
+        ("Russian forces hammered the town with artillery.", ("ASSAULT", "hammered")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:

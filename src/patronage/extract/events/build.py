@@ -208,8 +208,10 @@ def _events(
 
 def _people_of(ref: ActorRef) -> bool:
     """A country named by the plural of its people ("Russians", "the freed Americans")."""
-    text = (ref.text or "").strip()
-    return ref.kind == "country" and text != ref.name and text[:1].isupper() and text.endswith("s")
+    words = (ref.text or "").split()
+    last = words[-1] if words else ""
+    # "White House officials" are officials of the state, not its people
+    return ref.kind == "country" and " ".join(words) != ref.name and last[:1].isupper() and last.endswith("s")
 
 
 def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]:

@@ -266,6 +266,13 @@ def _listed_people(obj: Token) -> list[Span2]:
     return out
 
 
+#: CAMEO codes of leaving: resigning (0831), withdrawing, retreating, demobilising (087):
+#: "the resignation of the chairman", "the withdrawal of US troops" name who leaves
+_LEAVING = ("0831", "087")
+#: prepositions that place a clause's act at a meeting its subject attends
+_MEETING_TIME = frozenset({"during", "at", "after", "before", "following", "in"})
+
+
 def noun_args(
     noun: Token, rule: TriggerRule, type_: str, verb_triggers: set[int]
 ) -> tuple[list[Span2], list[Span2]]:
@@ -285,13 +292,16 @@ def noun_args(
             # "the Snowden asylum" is Snowden's: a person before a noun whose possessor receives it
             recipient = rule.possessor_is_target and left.ent_type_ == "PERSON"
             _add(targets if recipient else sources, [phrase_span(left)])
+    leaving = rule.cameo.startswith(_LEAVING)
     for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
         if prep in rule.host_preps or prep == "by" or prep == "between":
             _add(sources, arg_spans(obj))
         elif prep == "of":
-            _add(sources if type_ == "CONSULT" else targets, arg_spans(obj))
+            _add(sources if type_ == "CONSULT" or leaving else targets, arg_spans(obj))
         elif prep == "from":
-            if not rule.possessor_is_target:
+            if leaving:
+                _add(targets, arg_spans(obj))  # "the withdrawal of US troops from Syria": Syria is left
+            elif not rule.possessor_is_target:
                 _add(sources, arg_spans(obj))
         else:
             _add(targets, arg_spans(obj))
@@ -309,8 +319,14 @@ def noun_args(
                     _add(targets, arg_spans(subj))
             elif not sources:
                 _add(sources, arg_spans(subj))
-    if not sources and noun.dep_ == "pobj" and head.lower_ == "for" and head.head.pos_ == "VERB":
-        # "X flew to Moscow for talks with Y": the traveller is a party to the talks
+    if (
+        not sources
+        and noun.dep_ == "pobj"
+        and (head.lower_ == "for" or (type_ == "CONSULT" and head.lower_ in _MEETING_TIME))
+        and head.head.pos_ == "VERB"
+    ):
+        # "X flew to Moscow for talks with Y", "after talks with Y, X said", "X complained
+        # during a meeting with Y": the clause's subject is a party to the talks
         subj, passive = subject_of(head.head)
         if subj is not None and not passive:
             _add(sources, arg_spans(subj))

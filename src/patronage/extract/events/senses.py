@@ -97,6 +97,8 @@ _VERBAL = frozenset(
         "savage", "batter", "pummel", "rip", "knock", "lash", "fight",
     }
 )  # fmt: skip
+#: verbs that are almost always words when a person or a body does them to anyone
+_WORDY = frozenset({"slam", "blast", "rip", "lambast", "assail", "savage", "bash", "hammer", "pummel"})
 #: what one declines or refuses without refusing anything asked
 _NON_COMMITTAL = frozenset(
     {
@@ -243,6 +245,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
+        if lemma(verb) in _WORDY and speaker and not _armed(subj) and not _violent_clause(verb):
+            return CRITICIZE  # "the spokesman ripped the FBI", "Democrats slammed the bill"
         if verbal and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
             return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
         if lemma(verb) in _WINNING and not _violent_clause(verb):
@@ -444,6 +448,11 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         for p in noun.children
     ):
         return False  # "requests for comment": the press asking, not a political demand
+    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(
+        p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and not _recipient_ok(o) for o in p.children)
+        for p in noun.children
+    ):
+        return False  # "the release of the texts", "the release of the report": records, not prisoners
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
