@@ -114,7 +114,9 @@ def test_what_people_are_against_is_not_who_they_are(gaz: Gazetteer) -> None:
 
 
 def test_who_leaves_is_the_source_of_a_withdrawal_or_resignation(gaz: Gazetteer) -> None:
-    withdrawal = pairs(analyse("Trump announced the withdrawal of US troops from Syria.", gaz).events, "RETREAT")
+    withdrawal = pairs(
+        analyse("Trump announced the withdrawal of US troops from Syria.", gaz).events, "RETREAT"
+    )
     assert ("United States", "Syria") in withdrawal and ("Syria", "United States") not in withdrawal
     text = "The affair prompted the resignation of BBC chairman Gavyn Davies on Thursday."
     assert ("Gavyn Davies", None) in pairs(analyse(text, gaz).events, "RETREAT")

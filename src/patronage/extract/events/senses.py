@@ -449,7 +449,9 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
     ):
         return False  # "requests for comment": the press asking, not a political demand
     if type_ in _MATERIAL_NEEDS_RECIPIENT and any(
-        p.dep_ == "prep" and p.lower_ == "of" and any(o.dep_ == "pobj" and not _recipient_ok(o) for o in p.children)
+        p.dep_ == "prep"
+        and p.lower_ == "of"
+        and any(o.dep_ == "pobj" and not _recipient_ok(o) for o in p.children)
         for p in noun.children
     ):
         return False  # "the release of the texts", "the release of the report": records, not prisoners
