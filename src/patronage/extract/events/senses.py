@@ -245,7 +245,13 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
-        if lemma(verb) in _WORDY and speaker and not _armed(subj) and not _violent_clause(verb):
+        if (
+            lemma(verb) in _WORDY
+            and speaker
+            and subj is not None
+            and not _armed(subj)
+            and not _violent_clause(verb)
+        ):
             return CRITICIZE  # "the spokesman ripped the FBI", "Democrats slammed the bill"
         if verbal and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
             return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
