@@ -127,3 +127,10 @@ def test_a_meeting_the_clause_places_its_subject_at_has_that_subject_as_a_party(
     assert ("Emmanuel Macron", "Vladimir Putin") in pairs(analyse(text, gaz).events, "CONSULT")
     text = "Senate Democrats vented their concerns during a private meeting with White House officials."
     assert ("Democratic Party", "United States") in pairs(analyse(text, gaz).events, "CONSULT")
+
+
+def test_who_asks_for_an_act_is_no_party_to_it(gaz: Gazetteer) -> None:
+    text = "Former MP George Galloway has appealed for the release of aid worker Margaret Hassan."
+    events = analyse(text, gaz).events
+    assert ("George Galloway", None) in pairs(events, "REQUEST")
+    assert all(e.source is None for e in events if e.type == "RETREAT")

@@ -45,6 +45,9 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The professor, who conducted the study with two colleagues, said little changed.",
         "The press conference hosted by the campaign chief was short.",  # no one visited
         "The spokesman spoke on Friday after the release of the texts.",  # records, not prisoners
+        "The president will have to demonstrate how the new program works.",  # showing
+        "He has been able to appeal to the security tribunal.",  # a legal appeal
+        "The government was paying attention to him.",
     ],
 )
 def test_non_events(text: str) -> None:
@@ -102,3 +105,15 @@ def test_an_offer_of_an_event_is_that_event_offered() -> None:
     doc = load_nlp()("Ecuador offered asylum to the whistleblower.")
     frames = [f for sent in doc.sents for f in code_sentence(sent)]
     assert [(f.type, f.modality) for f in frames] == [("AID", "offered")]
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("The minister ordered British troops to march into the streets of the city.", "march"),
+        ("State-owned companies began targeting American firms as investment opportunities.", "targeting"),
+    ],
+)
+def test_a_trigger_in_another_sense(text: str, trigger: str) -> None:
+    """Troops marching are no protest; companies targeting firms are no attack."""
+    assert all(found != trigger for _type, found in coded(text)), coded(text)

@@ -97,6 +97,11 @@ _VERBAL = frozenset(
         "savage", "batter", "pummel", "rip", "knock", "lash", "fight",
     }
 )  # fmt: skip
+#: courts and their rulings: what a legal appeal goes to or against
+_COURTS = frozenset(
+    {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
+     "judgement", "panel"}
+)  # fmt: skip
 #: verbs that are almost always words when a person or a body does them to anyone
 _WORDY = frozenset({"slam", "blast", "rip", "lambast", "assail", "savage", "bash", "hammer", "pummel"})
 #: what one declines or refuses without refusing anything asked
@@ -297,6 +302,15 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         own = {t.i for t in verb.subtree}
         if not any(t.i not in own and t is not obj and _actor(t) for t in obj.subtree):
             return None  # "hosted a press conference": nobody visited
+    if lem == "demonstrate" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
+        return None  # "will have to demonstrate how the program works": showing, not a protest
+    marchers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
+    if lem == "march" and any(lemma(t) in _VIOLENCE for t in [*marchers, *([subj] if subj else [])]):
+        return None  # "ordered British troops to march into the streets": no protest
+    if lem == "appeal" and any(lemma(t) in _COURTS for t in _partners(verb, obj)):
+        return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
+    if type_ in _VIOLENT and subj is not None and not passive and lemma(subj) in _ECONOMY:
+        return None  # "Russian companies began targeting American firms as investments"
     if lem == "call" and cameo == CRITICIZE:
         return _calling(verb)
     if lem == "warn":
