@@ -23,3 +23,14 @@ def test_a_pronoun_is_the_subject_of_the_previous_sentence() -> None:
 def test_the_two_leaders_are_the_last_two_people_named() -> None:
     text = "Vladimir Putin met Bashar al-Assad in Moscow. The two leaders discussed the war."
     assert _linked(text, "group") == {"The two leaders": {"Vladimir Putin", "Bashar al-Assad"}}
+
+
+def test_a_possessive_act_is_its_clause_subjects_own() -> None:
+    """ "his criticism" in Trump's clause is Trump's; "his release" after Medvedchuk's capture is not Putin's."""
+    text = (
+        "Mr. Strzok was removed after Robert Mueller learned of the texts, "
+        "but Donald Trump has ramped up his criticism of the FBI."
+    )
+    assert _linked(text, "coref") == {"his": {"Donald Trump"}}
+    text = "Despite Viktor Medvedchuk's capture, Vladimir Putin secured his release in a prisoner exchange."
+    assert _linked(text, "coref") == {"his": {"Viktor Medvedchuk"}}

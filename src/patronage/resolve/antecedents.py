@@ -26,9 +26,10 @@ def pronoun_antecedent(
         for child in ancestor.children
         if child.dep_ in ("nsubj", "nsubjpass")
     }
-    # 0. a possessive prefers another participant named earlier in its sentence: "Despite
-    #    Medvedchuk's capture, Putin secured his release" (his = Medvedchuk, not the agent)
-    if token.tag_ == "PRP$":
+    # 0. a possessive of something undergone prefers another participant named earlier in its
+    #    sentence: "Despite Medvedchuk's capture, Putin secured his release" (his = Medvedchuk,
+    #    not the agent); "Trump has ramped up his criticism" is the agent's own act
+    if token.tag_ == "PRP$" and token.head.lemma_.lower() in _UNDERGONE:
         for i, actor_id in reversed(persons):
             if (
                 sent.start <= i < token.i
@@ -80,6 +81,13 @@ def pronoun_antecedent(
     return None
 
 
+#: what is done to a person: their possessive names who undergoes it, seldom the agent
+_UNDERGONE = frozenset(
+    {"release", "capture", "arrest", "detention", "extradition", "removal", "ouster", "dismissal", "firing",
+     "impeachment", "deportation", "trial", "conviction", "sentencing", "execution", "freedom", "safety",
+     "return", "exchange", "swap", "pardon", "surrender", "kidnapping", "abduction", "killing", "murder",
+     "death", "rescue", "imprisonment", "jailing", "expulsion", "exile", "asylum", "handover", "transfer"}
+)  # fmt: skip
 _SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write"}
 
 
