@@ -34,3 +34,11 @@ def test_a_possessive_act_is_its_clause_subjects_own() -> None:
     assert _linked(text, "coref") == {"his": {"Donald Trump"}}
     text = "Despite Viktor Medvedchuk's capture, Vladimir Putin secured his release in a prisoner exchange."
     assert _linked(text, "coref") == {"his": {"Viktor Medvedchuk"}}
+
+
+def test_a_pronoun_under_an_unnamed_subject_is_that_subject() -> None:
+    """ "a reporter … claimed that she": the reporter, never the person the previous sentence named."""
+    text = "Maria Lopez spoke on Monday. A reporter with the Sentinel claimed that she had been shoved."
+    assert "she" not in _linked(text, "coref")
+    text = "Vladimir Putin met Bashar al-Assad. The Russian president said he would help."
+    assert _linked(text, "coref") == {"he": {"Vladimir Putin"}}

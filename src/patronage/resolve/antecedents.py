@@ -6,6 +6,7 @@ from spacy.tokens import Token
 
 from patronage.model.records import Actor
 from patronage.resolve.docactors import MentionTable
+from patronage.resolve.titles import is_role_noun
 
 __all__ = ["plural_antecedents", "pronoun_antecedent", "thing_antecedent"]
 
@@ -58,6 +59,10 @@ def pronoun_antecedent(
                 for i, actor_id in reversed(persons):
                     if child.left_edge.i <= i <= child.right_edge.i and compatible(actor_id):
                         return actor_id
+                if child.pos_ == "NOUN" and child.tag_ == "NN" and _someone(child):
+                    # "a reporter with the Journal claimed that she …": she is the reporter,
+                    # whom the article never names, not the person named before
+                    return None
     # 2. possessives may point back within their own sentence ("Putin and his ex-wife")
     if token.tag_ == "PRP$":
         for i, actor_id in reversed(persons):
@@ -88,6 +93,14 @@ _UNDERGONE = frozenset(
      "return", "exchange", "swap", "pardon", "surrender", "kidnapping", "abduction", "killing", "murder",
      "death", "rescue", "imprisonment", "jailing", "expulsion", "exile", "asylum", "handover", "transfer"}
 )  # fmt: skip
+
+
+def _someone(noun: Token) -> bool:
+    """A singular noun for a person: "a reporter", "the official", "a woman"."""
+    return is_role_noun(noun) or noun.lemma_.lower() in _PEOPLE
+
+
+_PEOPLE = frozenset({"woman", "man", "person", "girl", "boy", "mother", "father", "resident", "witness"})
 _SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write"}
 
 
