@@ -134,3 +134,14 @@ def test_who_asks_for_an_act_is_no_party_to_it(gaz: Gazetteer) -> None:
     events = analyse(text, gaz).events
     assert ("George Galloway", None) in pairs(events, "REQUEST")
     assert all(e.source is None for e in events if e.type == "RETREAT")
+
+
+def test_talks_between_two_sides_have_both(gaz: Gazetteer) -> None:
+    text = "The description of the call between Donald Trump and Volodymyr Zelensky matches the readout."
+    assert ("Donald Trump", "Volodymyr Zelensky") in pairs(analyse(text, gaz).events, "CONSULT")
+
+
+def test_aid_listed_after_other_things_has_the_giver(gaz: Gazetteer) -> None:
+    text = "The United States funneled money, intelligence and non-lethal aid to Kurdish fighters."
+    found = pairs(analyse(text, gaz).events, "AID")
+    assert found and all(source == "United States" for source, _ in found), found

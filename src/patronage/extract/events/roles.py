@@ -299,7 +299,12 @@ def noun_args(
             _add(targets if recipient else sources, [phrase_span(left)])
     leaving = rule.cameo.startswith(_LEAVING)
     for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
-        if prep in rule.host_preps or prep == "by" or prep == "between":
+        if prep == "between" and not sources:
+            # "the call between Trump and Zelensky": one side calls, the other is called
+            sides = arg_spans(obj)
+            _add(sources, sides[:1])
+            _add(targets, sides[1:])
+        elif prep in rule.host_preps or prep == "by" or prep == "between":
             _add(sources, arg_spans(obj))
         elif prep == "of":
             _add(sources if type_ == "CONSULT" or leaving else targets, arg_spans(obj))
@@ -311,15 +316,16 @@ def noun_args(
         else:
             _add(targets, arg_spans(obj))
     head = noun.head
-    if noun_anchor(noun, verb_triggers) is not None:
+    anchor = noun_anchor(noun, verb_triggers)
+    if anchor is not None:
         # "offered him asylum", "offered asylum to the whistleblower": the light verb's recipient
-        for child in head.children:
+        for child in anchor.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 _add(targets, arg_spans(child))
-        _add(targets, [span for _p, obj in pobjs(head, {"to"}) for span in arg_spans(obj)])
-        subj, passive = subject_of(head)
-        if subj is not None and not passive and lemma(head) not in _ASKING:
-            if lemma(head) in _RECIPIENT_VERBS:
+        _add(targets, [span for _p, obj in pobjs(anchor, {"to"}) for span in arg_spans(obj)])
+        subj, passive = subject_of(anchor)
+        if subj is not None and not passive and lemma(anchor) not in _ASKING:
+            if lemma(anchor) in _RECIPIENT_VERBS:
                 if not targets:
                     _add(targets, arg_spans(subj))
             elif not sources:
@@ -356,8 +362,11 @@ def noun_args(
 
 def noun_anchor(noun: Token, verb_triggers: set[int]) -> Token | None:
     """The light verb a nominal trigger is the object of ("staged protests", "held talks"), if any."""
-    head = noun.head
-    if noun.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i not in verb_triggers:
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head  # "funneled money, intelligence and aid": aid is funneled too
+    head = first.head
+    if first.dep_ in {"dobj", "attr"} and head.pos_ == "VERB" and head.i not in verb_triggers:
         return head
     return None
 
