@@ -84,6 +84,7 @@ def test_non_events(text: str) -> None:
         ("Washington moved to block chip exports to the company.", ("SANCTION", "block")),
         ("The White House spokesman ripped the FBI in an interview.", ("ACCUSE", "ripped")),
         ("Russian forces hammered the town with artillery.", ("ASSAULT", "hammered")),
+        ("Democrats said they would fight the proposal in the Senate.", ("REJECT", "fight")),
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:
@@ -112,6 +113,7 @@ def test_an_offer_of_an_event_is_that_event_offered() -> None:
     [
         ("The minister ordered British troops to march into the streets of the city.", "march"),
         ("State-owned companies began targeting American firms as investment opportunities.", "targeting"),
+        ("The Senate voted again after the president's veto threat.", "veto"),  # the threat is the act
     ],
 )
 def test_a_trigger_in_another_sense(text: str, trigger: str) -> None:

@@ -220,6 +220,8 @@ def rule_hits(sent: Span) -> list[Hit]:
     for tok in sent:
         if tok.i in consumed or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_:
             continue
+        if tok.dep_ == "compound" and lemma(tok.head) in lex.nouns:
+            continue  # "a veto threat", "an asylum request": the head noun is the act
         noun_rules = lex.nouns.get(lemma(tok))
         found = None if noun_rules is None else noun_rule(noun_rules, tok)
         if found is None:
