@@ -246,9 +246,10 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if type_ in _VIOLENT:
         speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
         verbal = lemma(verb) in _VERBAL
+        people = speaker or (subj is not None and subj.pos_ == "PRON")
+        if lemma(verb) == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
+            return REJECT_CODE  # "Democrats would fight the proposal": opposing it
         if partners and all(lemma(t) in _ABSTRACT for t in partners):
-            if lemma(verb) == "fight" and (speaker or (subj is not None and subj.pos_ == "PRON")):
-                return REJECT_CODE  # "Democrats would fight the proposal": opposing it
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
