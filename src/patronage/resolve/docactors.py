@@ -37,6 +37,12 @@ OTHER_PEOPLE = frozenset(
 )
 
 
+#: what two sides have between them: a name inside is one side, never the whole
+_TIES = frozenset(
+    {"relationship", "relation", "tie", "alliance", "partnership", "friendship", "rapport", "bond"}
+)
+
+
 class _Reads:
     """The lookups both the table under construction and the frozen value answer."""
 
@@ -93,8 +99,8 @@ class _Reads:
                 for child in root.children:
                     if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
                         break
-            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in OTHER_PEOPLE:
-                return []  # "Putin's critics": the names inside say whose, not who
+            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in OTHER_PEOPLE | _TIES:
+                return []  # "Putin's critics", "the U.S. relationship with Canada": whose, not who
             if at_root:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]

@@ -145,3 +145,8 @@ def test_aid_listed_after_other_things_has_the_giver(gaz: Gazetteer) -> None:
     text = "The United States funneled money, intelligence and non-lethal aid to Kurdish fighters."
     found = pairs(analyse(text, gaz).events, "AID")
     assert found and all(source == "United States" for source, _ in found), found
+
+
+def test_a_tie_one_side_has_is_not_that_side(gaz: Gazetteer) -> None:
+    text = "Donald Trump praised the U.S. relationship with both countries as very special."
+    assert ("Donald Trump", "United States") not in pairs(analyse(text, gaz).events, "SUPPORT")
