@@ -12,6 +12,7 @@ import pytest
 from patronage.cli import main
 from patronage.model.records import AnalysedArticle
 from patronage.store import Store
+from patronage.store.linking import LINKER
 from patronage.store.schema import MIGRATIONS
 from tests.fixtures.records import ASSAD, PUTIN, RUSSIA, SYRIA, ArticleBuilder
 
@@ -22,13 +23,15 @@ FIRST = (
     "Putin met Assad the same day, according to a Kremlin aide."
 )
 SECOND = (
-    "Moscow has taken in the deposed Syrian leader Assad after rebels seized Damascus on 8 December. "
+    "Moscow has given the deposed Syrian leader Assad refuge after rebels seized Damascus on 8 December. "
     "Russia reportedly granted Assad asylum on humanitarian grounds."
 )
 THIRD = (
     "Assad has lived in Moscow since Russia sheltered him in December. "
     "Russia had already sent Assad air defence systems in March."
 )
+#: what the lexicon codes giving refuge as (CAMEO 075, "grant asylum"), whatever the words
+ASYLUM_CODE = {"cameo": "075"}
 FOURTH = "Weeks after Russia gave Assad refuge on 8 December, his former ministers are still in Damascus."
 
 
@@ -43,12 +46,25 @@ def articles() -> list[AnalysedArticle]:
         "Russia granted",
         date="2024-12-08",
         context=("asylum",),
+        trigger="granted",
+        **ASYLUM_CODE,
     )
-    first.event("r1-meet", "CONSULT", (PUTIN, "Putin"), (ASSAD, "Assad"), "Putin met", date="2024-12-08")
+    first.event(
+        "r1-meet",
+        "CONSULT",
+        (PUTIN, "Putin"),
+        (ASSAD, "Assad"),
+        "Putin met",
+        date="2024-12-08",
+        trigger="met",
+    )
     second = ArticleBuilder(
         "a-2", SECOND, title="Deposed leader flown out", date="2024-12-10", source="Outlet B"
     )
-    second.event("r2", "AID", (RUSSIA, "Moscow"), (ASSAD, "Assad"), "Moscow has taken", date="2024-12-08")
+    second.event(
+        "r2", "AID", (RUSSIA, "Moscow"), (ASSAD, "Assad"), "Moscow has given", date="2024-12-08", trigger="given",
+        **ASYLUM_CODE,
+    )  # fmt: skip
     second.event(  # hearsay: attached to the asylum but no corroboration of it
         "r2-heard",
         "AID",
@@ -57,14 +73,36 @@ def articles() -> list[AnalysedArticle]:
         "Russia reportedly",
         date="2024-12-08",
         modality="reported",
+        trigger="granted",
+        **ASYLUM_CODE,
     )
     third = ArticleBuilder("a-3", THIRD, title="A year in exile", date="2025-01-15", source="Outlet C")
-    third.event("r3", "COOPERATE", RUSSIA, (ASSAD, "him"), "Russia sheltered", date="2024-12")
-    third.event("r3-arms", "AID", RUSSIA, (ASSAD, "Assad"), "Russia had already", date="2024-03")
+    third.event(
+        "r3",
+        "AID",
+        RUSSIA,
+        (ASSAD, "him"),
+        "Russia sheltered",
+        date="2024-12",
+        trigger="sheltered",
+        **ASYLUM_CODE,
+    )
+    third.event(
+        "r3-arms",
+        "AID",
+        RUSSIA,
+        (ASSAD, "Assad"),
+        "Russia had already",
+        date="2024-03",
+        trigger="sent",
+        cameo="072",
+    )
     fourth = ArticleBuilder(
         "a-4", FOURTH, title="Ministers left behind", date="2025-01-02", source="Outlet A"
     )
-    fourth.event("r4", "AID", RUSSIA, (ASSAD, "Assad"), "Russia gave", date="2024-12-08")
+    fourth.event(
+        "r4", "AID", RUSSIA, (ASSAD, "Assad"), "Russia gave", date="2024-12-08", trigger="gave", **ASYLUM_CODE
+    )
     return [b.build() for b in (first, second, third, fourth)]
 
 
@@ -126,7 +164,15 @@ def test_a_replaced_article_frees_its_reports_and_a_rebuild_agrees(tmp_path: Pat
     fixed = ArticleBuilder(
         "a-1", FIRST, title="Assad in Moscow", date="2024-12-09", source="Outlet A", content_hash="h2"
     )
-    fixed.event("r1-meet", "CONSULT", (PUTIN, "Putin"), (ASSAD, "Assad"), "Putin met", date="2024-12-07")
+    fixed.event(
+        "r1-meet",
+        "CONSULT",
+        (PUTIN, "Putin"),
+        (ASSAD, "Assad"),
+        "Putin met",
+        date="2024-12-07",
+        trigger="met",
+    )
     _store(path, [[fixed.build()]])
     kept = _links(path)
     assert "r1" not in kept
@@ -168,7 +214,8 @@ def test_a_store_from_before_links_is_linked_when_migrated(tmp_path: Path) -> No
     ):
         con.execute(
             """INSERT INTO events (event_id, doc_id, type, source_actor_id, target_actor_id, date,
-                   date_precision, polarity, modality) VALUES (?, ?, 'AID', ?, ?, ?, ?, 'asserted', 'actual')""",
+                   date_precision, polarity, modality, trigger)
+               VALUES (?, ?, 'AID', ?, ?, ?, ?, 'asserted', 'actual', 'sent')""",
             [event_id, doc, RUSSIA.actor_id, SYRIA.actor_id, date, "month" if len(date) == 7 else "day"],
         )
     con.close()
@@ -219,3 +266,87 @@ def test_run_links_what_the_analysis_codes(tmp_path: Path, capsys: pytest.Captur
     assert (asylum["n_articles"], asylum["n_sources"]) == (3, 3)
     arms = [e for e in events if e["date"] == "2024-03"]
     assert len(arms) == 1 and arms[0]["n_reports"] == 1  # the same actors, another month: another event
+
+
+# one sentence coded as a threat and the sanction it threatens; another outlet's threat; sanctions
+# actually imposed that day (another event)
+THREAT = "Russia threatened on Monday to impose sanctions on Syria."
+
+
+def tariff_articles(threat: bool = True) -> list[AnalysedArticle]:
+    """Three articles of one Monday: a threat coded twice in one sentence, the threat again, sanctions."""
+    one = ArticleBuilder(
+        "t-1", THREAT, title="Threat", date="2024-07-02", source="Outlet A", content_hash=f"{threat}"
+    )
+    if threat:
+        one.event(
+            "t1-threat",
+            "THREATEN",
+            RUSSIA,
+            SYRIA,
+            "Russia threatened",
+            date="2024-07-01",
+            trigger="threatened",
+        )
+    one.event(
+        "t1-impose",
+        "SANCTION",
+        RUSSIA,
+        SYRIA,
+        "Russia threatened",
+        date="2024-07-01",
+        trigger="impose",
+        cameo="163",
+        modality="intended" if threat else "actual",
+    )
+    two = ArticleBuilder(
+        "t-2", "Russia threatens Syria with sanctions, the Kremlin said on Monday.", date="2024-07-02"
+    )
+    two.event(
+        "t2-threat", "THREATEN", RUSSIA, SYRIA, "Russia threatens", date="2024-07-01", trigger="threatens"
+    )
+    three = ArticleBuilder("t-3", "Russia imposed sanctions on Syria on Monday.", date="2024-07-03")
+    three.event(
+        "t3-imposed",
+        "SANCTION",
+        RUSSIA,
+        SYRIA,
+        "Russia imposed",
+        date="2024-07-01",
+        trigger="imposed",
+        cameo="163",
+    )
+    return [b.build() for b in (one, two, three)]  # fmt: skip
+
+
+def test_an_act_coded_twice_in_one_sentence_is_one_event_across_batches(tmp_path: Path) -> None:
+    whole = _links(_store(tmp_path / "whole.duckdb", [[*articles(), *tariff_articles()]]))
+    assert {frozenset({"t1-threat", "t1-impose", "t2-threat"}), frozenset({"t3-imposed"})} <= _groups(whole)
+    rng = random.Random(23)
+    for n in range(4):
+        shuffled = [*articles(), *tariff_articles()]
+        rng.shuffle(shuffled)
+        cut = rng.randint(0, len(shuffled))
+        batches = [b for b in ([shuffled[:cut], shuffled[cut:]] if n % 2 else [[a] for a in shuffled]) if b]
+        assert _links(_store(tmp_path / f"s{n}.duckdb", batches)) == whole
+    # the first article corrected: no threat, sanctions imposed; they join the third article's
+    path = tmp_path / "s0.duckdb"
+    _store(path, [tariff_articles(threat=False)[:1]])
+    kept = _links(path)
+    assert {frozenset({"t2-threat"}), frozenset({"t1-impose", "t3-imposed"})} <= _groups(kept)
+    with Store(path) as store:
+        store.rebuild_links()
+    assert _links(path) == kept
+
+
+def test_a_store_linked_by_an_older_rule_is_relinked_when_opened_for_writing(tmp_path: Path) -> None:
+    path = _store(tmp_path / "s.duckdb", [articles()])
+    expected = _links(path)
+    with Store(path) as store:
+        store.con.execute("UPDATE event_links SET linker = 'patronage.link.v1', linked_event_id = event_id")
+    with Store(path, read_only=True) as store:  # reading never writes
+        assert store.value("SELECT count(DISTINCT linker) FROM event_links WHERE linker <> ?", [LINKER]) == 1
+    assert main(["migrate", "--db", str(path)]) == 0
+    assert _links(path) == expected
+    with Store(path, read_only=True) as store:
+        assert store.value("SELECT count(*) FROM event_links WHERE linker <> ?", [LINKER]) == 0

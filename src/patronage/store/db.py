@@ -17,7 +17,7 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
-from patronage.store.links import keys_of_docs, rebuild_links, relink_docs
+from patronage.store.links import keys_of_docs, rebuild_links, relink_docs, stale_links
 from patronage.store.rows import Row, actor_origin, article_rows
 from patronage.store.schema import FACT_TABLES, LINKS_MIGRATION, MIGRATIONS, SCHEMA_VERSION
 from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
@@ -130,6 +130,8 @@ class Store:
         try:
             if not read_only:
                 self._migrate()
+                if stale_links(self.con):
+                    self.rebuild_links()  # links an older rule made: this version's rule relinks them
             else:
                 self._check_version()
             self._check_tables()
