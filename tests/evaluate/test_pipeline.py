@@ -17,7 +17,7 @@ from tests.conftest import ROOT, shared_path
 
 # measured with `patronage eval plover ../shared/data/plover/PLOVER_GSR_dev.json --json`
 PLOVER_FLOORS = {
-    "event_type_accuracy": 0.74,
+    "event_type_accuracy": 0.75,
     "source_country_accuracy": 0.88,
     "target_country_accuracy": 0.71,
 }
@@ -55,7 +55,7 @@ def _patronage() -> str:
     ("facts", "articles", "floor"),
     [
         ("shared:checks/seed_facts.json", "shared:checks/seeds.jsonl", 0.95),
-        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.82),
+        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.85),
         ("examples/articles_facts.json", "examples/articles.jsonl", 0.88),
         # written by a helper who never saw the extraction code; first blind run 23/30, one forbidden
         ("tests/fixtures/articles/heldout_facts.json", "tests/fixtures/articles/heldout.jsonl", 0.80),
@@ -79,8 +79,8 @@ def test_fact_recovery_through_the_cli(facts: str, articles: str, floor: float) 
 # measured with `python3 ../shared/checks/realnews.py .venv/bin/patronage
 # ../shared/checks/realnews/articles.jsonl ../shared/checks/realnews/gold.jsonl --json`
 # (160 real sentences annotated exhaustively; never trained or tuned on)
-REALNEWS_FLOORS = {"type_precision": 0.47, "type_f1": 0.30, "full_f1": 0.14}
-REALNEWS_CEILINGS = {"false_alarm": 0.105}
+REALNEWS_FLOORS = {"type_precision": 0.57, "type_f1": 0.35, "full_f1": 0.20}
+REALNEWS_CEILINGS = {"false_alarm": 0.08}
 
 
 @pytest.mark.slow
