@@ -284,14 +284,21 @@ def test_one_sentence_two_acts_stay_apart() -> None:
         "Lawmakers contend they are stonewalled across inquiries by an administration that ignores subpoenas."
     )
     mixed = "The inspector general investigated the issue, but has refused to release documents."
+    listed = "Washington condemned the attack and called for an investigation by Moscow."
+    shooting = "Our soldiers will be shot at, and they will be shooting back."
     reports = [  # two actors the text only describes are two actors, not one missing twice
         r("a", "ACCUSE", "described:lawmakers", None, "2019-05", trigger="contend", doc_id="1", sentence=both),
         r("b", "ACCUSE", "described:administration", None, "2019-05", trigger="inquiries", doc_id="1", sentence=both),
         # an accusation and a refusal are of one family, but in other words they are two acts
         r("c", "ACCUSE", USA, None, "2015-02", trigger="investigated", doc_id="2", sentence=mixed),
         r("d", "REJECT", USA, None, "2015-02", trigger="refused", doc_id="2", sentence=mixed),
+        # acts of one type a sentence lists, and two words of one stem, are two acts
+        r("e", "ACCUSE", USA, RUS, "2018-04", trigger="condemned", doc_id="3", sentence=listed),
+        r("f", "ACCUSE", USA, RUS, "2018-04", trigger="investigation", doc_id="3", sentence=listed),
+        r("g", "ASSAULT", None, USA, "2018-04", trigger="shot", doc_id="4", sentence=shooting),
+        r("h", "ASSAULT", USA, None, "2018-04", trigger="shooting", doc_id="4", sentence=shooting),
     ]  # fmt: skip
-    assert groups(link_reports(reports)) == {frozenset(x) for x in "abcd"}
+    assert groups(link_reports(reports)) == {frozenset(x) for x in "abcdefgh"}
 
 
 def test_an_act_takes_the_event_of_the_report_that_governs_it() -> None:
