@@ -68,6 +68,17 @@ def test_a_batch_indexes_its_sentences_and_counts_its_mentions(tmp_path: Path) -
         row = store.rows("SELECT * FROM actor_search WHERE actor_id = 'person/assad'")[0]
         assert row["name"] == "Bashar al-Assad" and row["lower_name"] == "bashar al-assad"
         assert row["lower_aliases"] == "assad\x1fpresident assad" and row["lower_id"] == "person/assad"
+        assert (row["kind"], row["country"]) == ("person", "SYR")
+
+
+def test_an_actor_keeps_the_country_a_later_article_states(tmp_path: Path) -> None:
+    stateless = Actor("person/putin", "Vladimir Putin", "person", None, aliases=("Putin",))
+    with Store(tmp_path / "s.duckdb") as store:
+        store.write([_article("d1", "Putin spoke.", actors=(stateless,))], [], store.start_run("t", "0"))
+        assert store.query("SELECT country, mentions FROM actor_search") == [(None, 1)]
+        store.write([_article("d2", "Putin left.", actors=(PUTIN,))], [], store.start_run("t", "0"))
+        assert store.query("SELECT country, mentions FROM actor_search") == [("RUS", 2)]
+        assert store.query("SELECT country FROM actors") == [("RUS",)]
 
 
 def test_a_replaced_article_leaves_no_old_postings_or_counts_in_either_part(tmp_path: Path) -> None:

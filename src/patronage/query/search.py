@@ -12,7 +12,8 @@ postings) picks the candidates, newest first, with the other rare ones as filter
 candidates then confirms the match, unless the query is one word, which the index answers exactly.
 A query with no such word (``"..."``), or whose candidates mostly fail the text, scans the
 lowercased sentences of ``sentence_search`` instead, as every query did before the index.
-Actors are matched on ``actor_search``, which keeps their lowercased names and their mention counts.
+Actors are matched on ``actor_search``, which keeps what is shown of them, their lowercased names
+and their mention counts.
 """
 
 from __future__ import annotations
@@ -229,17 +230,12 @@ def search(store: Store, q: str, limit: int, sentence_limit: int) -> dict[str, A
     if not needle:
         raise InputError("give some text to search for (it is empty)", source="q")
     starts = _word_start(needle)
-    # the best candidates are picked in actor_search alone; only they are joined to actors
     rows = store.rows(
-        """SELECT a.actor_id, a.name, a.kind, a.country, s.mentions, s.lower_aliases AS also
-           FROM (SELECT actor_id, mentions, lower_aliases, row_number() OVER (
-                     ORDER BY lower_id = ? DESC, lower_name = ? DESC, starts_with(lower_name, ?) DESC,
-                              mentions DESC, name, actor_id) AS rank
-                 FROM actor_search
-                 WHERE contains(lower_name, ?) OR starts_with(lower_id, ?) OR contains(lower_aliases, ?)
-                 QUALIFY rank <= ?) s
-           JOIN actors a ON a.actor_id = s.actor_id
-           ORDER BY s.rank""",
+        """SELECT actor_id, name, kind, country, mentions, lower_aliases AS also FROM actor_search
+           WHERE contains(lower_name, ?) OR starts_with(lower_id, ?) OR contains(lower_aliases, ?)
+           ORDER BY lower_id = ? DESC, lower_name = ? DESC, starts_with(lower_name, ?) DESC, mentions DESC,
+                    name, actor_id
+           LIMIT ?""",
         [needle, needle, needle, needle, needle, needle, _CANDIDATES * limit],
     )
     results = [
