@@ -8,8 +8,9 @@ from click.testing import CliRunner
 
 from patronage.cli import cli
 from patronage.errors import StoreError
-from patronage.model.records import AnalysedArticle, CleanArticle, Sentence
-from patronage.query.search import SentenceHit, search_sentences
+from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Mention, Sentence
+from patronage.query import search as search_module
+from patronage.query.search import SentenceHit, search, search_sentences
 from patronage.store import Store
 from patronage.store.schema import MIGRATIONS
 
@@ -153,3 +154,108 @@ def test_old_store_is_refused_read_only_and_back_filled_on_migration(tmp_path: P
             ("d-1", 0, "an earlier prisoner exchange ended.")
         ]
         assert [h.doc_id for h in search_sentences(rw, "EARLIER prisoner", 5)] == ["d-1"]
+
+
+# -- the word index gives what a scan of every sentence would ----------------------------------------
+
+EXTRA = [
+    _article(
+        "d-extra",
+        "2022-01-15",
+        "The U.S. envoy said: u s letters and U.S.A. flags, 1=1 and a_b; prisoners exchanged notes.",
+        "Trump's aides met the Trumpet band — Ex-change rates, exchange_rates and re-exchange fell.",
+        "A sentence in the ÉLYSÉE, then élysées and Élysée again; the the the.",
+    ),
+    _article("d-same-day", "2022-01-15", "Exchange rates fell; the prisoner exchange was delayed."),
+]
+
+QUERIES = [
+    "prisoner", "prisoner exch", "PRISONER EXCHANGE", "isoner", "u.s.", "u.s", "u s", "U.S.A", "didn't",
+    "didn", "n't", "' OR 1=1", "1=1", "50 percent", "50%", "élysée", "élysées", "the", "th", "e", ".",
+    "...", "_b", "a_b", "b;", "exchange at the", "the prisoner", "prisoner was", "was moved",
+    "before any exchange", "a", "trump", "trump's", "trumpet", "s aides", "ex-change", "change",
+    "exchange_", "re-exchange", "the the", "the the the the", "; prisoners", "exchanged notes.",
+]  # fmt: skip
+
+
+def _reference(articles: list[AnalysedArticle], q: str) -> list[tuple[str, int]]:
+    """Every sentence holding ``q`` from a word's start, in the order of results, by brute force."""
+    needle = q.strip().lower()
+    found = []
+    for a in articles:
+        for s in a.sentences:
+            text = s.text.lower()
+            at = [i for i in range(len(text)) if text.startswith(needle, i)]
+            if needle[0].isalnum():
+                at = [i for i in at if i == 0 or not (text[i - 1].isalnum() or text[i - 1] == "_")]
+            if at:
+                found.append((a.article.date or "", a.article.date is None, a.article.doc_id, s.idx, s.start))
+    # newest first, undated last, then by article and position
+    found.sort(key=lambda f: (f[1], (*(-ord(c) for c in f[0]), 1), f[2], f[3]))
+    return [(doc, start) for _, _, doc, _, start in found]
+
+
+def test_the_index_finds_what_a_scan_of_every_sentence_finds(tmp_path: Path) -> None:
+    corpus = [*CORPUS, *EXTRA]
+    with Store(tmp_path / "s.duckdb") as st:
+        run = st.start_run("test", "0")
+        st.write(corpus[:3], [], run)
+        st.write(corpus[3:], [], run)  # the second batch waits in the recent part
+        for q in QUERIES:
+            assert _where(search_sentences(st, q, 50)) == _reference(corpus, q), q
+        assert st.tidy_search(force=True)
+        for q in QUERIES:
+            assert _where(search_sentences(st, q, 50)) == _reference(corpus, q), q
+            every = _where(search_sentences(st, q, 50))
+            pages = [_where(search_sentences(st, q, 2, offset)) for offset in range(0, len(every) + 2, 2)]
+            assert [hit for page in pages for hit in page] == every, q
+
+
+def test_candidates_that_fail_the_text_leave_the_query_to_the_scan(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # "u s" is looked up as the pair (u, s), which every "U.S." holds: the first candidates all fail
+    corpus = [_article(f"d-{i:02d}", f"2020-02-{i + 1:02d}", "The U.S. said no.") for i in range(25)]
+    corpus.append(_article("d-old", "2001-01-01", "The letters u s remained."))
+    scans: list[str] = []
+    real = search_module._scanned
+    monkeypatch.setattr(
+        search_module, "_scanned", lambda st, needle, *a: scans.append(needle) or real(st, needle, *a)
+    )
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write(corpus, [], st.start_run("test", "0"))
+        assert _where(search_sentences(st, "u s", 2)) == [("d-old", 0)] == _reference(corpus, "u s")
+        assert scans == ["u s"]
+        # a query with no word to look up is scanned for at once
+        assert _where(search_sentences(st, "u.s.", 1)) == [("d-24", 0)]
+        assert search_sentences(st, "...", 3) == [] and scans == ["u s", "..."]
+
+
+def test_actors_rank_by_the_mentions_the_store_counts_as_articles_change(tmp_path: Path) -> None:
+    bashar = Actor("person/bashar-assad", "Bashar al-Assad", "person", "SYR")
+    hafez = Actor("person/hafez-assad", "Hafez al-Assad", "person", "SYR")
+
+    def mentioning(doc_id: str, actor: Actor, times: int, digest: str) -> AnalysedArticle:
+        base = _article(doc_id, "2020-01-01", *(f"{actor.name} spoke." for _ in range(times)), digest=digest)
+        mentions = tuple(
+            Mention(doc_id, s.start, s.start + len(actor.name), actor.name, "PERSON", s.idx, actor.actor_id)
+            for s in base.sentences
+        )
+        return AnalysedArticle(base.article, base.sentences, mentions, (actor,), (), (), ())
+
+    with Store(tmp_path / "s.duckdb") as st:
+        st.write(
+            [mentioning("a", bashar, 1, "h"), mentioning("b", hafez, 3, "h")], [], st.start_run("t", "0")
+        )
+        found = search(st, "assad", 10, 0)["results"]
+        assert [(r["actor_id"], r["mentions"]) for r in found] == [
+            ("person/hafez-assad", 3),
+            ("person/bashar-assad", 1),
+        ]
+        # the article that mentioned Hafez three times now mentions Bashar twice
+        st.write([mentioning("b", bashar, 2, "h2")], [], st.start_run("t", "0"))
+        found = search(st, "assad", 10, 0)["results"]
+        assert [(r["actor_id"], r["mentions"]) for r in found] == [
+            ("person/bashar-assad", 3),
+            ("person/hafez-assad", 0),
+        ]

@@ -184,6 +184,7 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     import duckdb
 
     from patronage.analysis import VERSION
+    from patronage.store import search
     from patronage.store.links import keys_of_docs, relink_docs
     from patronage.store.schema import FACT_TABLES
 
@@ -206,14 +207,17 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
     except duckdb.Error as exc:
         raise InputError(f"unreadable shards: {str(exc).splitlines()[0]}", source=str(shard_dir)) from None
     report.run_id = store.start_run(command, VERSION)
+    touched: set[str] = set()  # actors the replaced articles mentioned
     now = dt.datetime.now(dt.timezone.utc).replace(tzinfo=None)  # as Store stamps rows
     changed = "doc_id IN (SELECT doc_id FROM shard_load)"
 
     def article_group() -> None:
         loaded = [str(d) for (d,) in con.execute("SELECT doc_id FROM shard_load").fetchall()]
         before = keys_of_docs(con, loaded)
+        touched.update(search.mentioned(con, loaded))  # recounted once the actors are in
         for table in (*FACT_TABLES, "event_links", "articles"):
             con.execute(f'DELETE FROM "{table}" WHERE {changed}')
+        search.forget(con, loaded)
         con.execute("DELETE FROM failures WHERE doc IN (SELECT doc_id FROM shard_load)")
         names = shard_schema("articles").names
         fill = ", ".join("?" if c in _LOADER_COLUMNS["articles"] else f'"{c}"' for c in names)
@@ -238,6 +242,11 @@ def load_shards(store: Store, shard_dir: str | Path, command: str = "load") -> R
             "INSERT INTO roles BY NAME SELECT unnest(r) FROM "
             "(SELECT unnest(gazetteer_roles) AS r FROM shard_actors ORDER BY seq)"
         )
+        loaded = con.execute(
+            "SELECT DISTINCT actor_id FROM mentions WHERE doc_id IN (SELECT doc_id FROM shard_load) "
+            "AND actor_id IS NOT NULL"
+        ).fetchall()
+        search.refresh_actors(con, touched | {str(a) for (a,) in loaded})
 
     def failure_group() -> None:
         key = ("doc", "stage", "error", "message", "level")

@@ -17,9 +17,10 @@ import duckdb
 
 from patronage.errors import StoreError
 from patronage.model.records import Actor, AnalysedArticle, Failure
+from patronage.store import search
 from patronage.store.links import keys_of_docs, rebuild_links, relink_docs, stale_links
 from patronage.store.rows import Row, actor_origin, article_rows
-from patronage.store.schema import FACT_TABLES, LINKS_MIGRATION, MIGRATIONS, SCHEMA_VERSION
+from patronage.store.schema import FACT_TABLES, LINKS_MIGRATION, MIGRATIONS, SCHEMA_VERSION, SEARCH_MIGRATION
 from patronage.store.tables import ACTORS, ARTICLES, FAILURES, ROLES
 
 __all__ = ["Store"]
@@ -225,6 +226,8 @@ class Store:
                     self.con.execute(statement)
                 if number == LINKS_MIGRATION:
                     rebuild_links(self.con)  # the reports an older version stored are linked too
+                if number == SEARCH_MIGRATION:
+                    search.rebuild(self.con)  # and the sentences it stored are indexed
                 self.con.execute("INSERT INTO schema_version VALUES (?, ?)", [number, _now()])
                 self.con.commit()
             except duckdb.Error as exc:
@@ -243,11 +246,26 @@ class Store:
         return run_id
 
     def finish_run(self, run_id: str, n_read: int, n_new: int, n_unchanged: int, n_failed: int) -> None:
-        """Record the end of a run with its counts."""
+        """Record the end of a run with its counts, and sort what it added into the search index
+        when that has grown large (:func:`patronage.store.search.tidy`)."""
         self._update(
             "UPDATE runs SET finished_at = ?, n_read = ?, n_new = ?, n_unchanged = ?, n_failed = ? WHERE run_id = ?",
             [_now(), n_read, n_new, n_unchanged, n_failed, run_id],
         )
+        self.tidy_search()
+
+    def tidy_search(self, force: bool = False) -> bool:
+        """Sort the postings batches added into the search index, in one transaction, when they
+        have grown large or ``force``; returns whether it did."""
+        self.con.begin()
+        try:
+            done = search.tidy(self.con, force)
+            self.con.commit()
+        except (duckdb.Error, MemoryError) as exc:
+            with contextlib.suppress(duckdb.Error):
+                self.con.rollback()
+            raise StoreError(f"write failed: {_first_line(exc)}", source=self.path) from None
+        return done
 
     def _update(self, sql: str, params: Sequence[Any]) -> None:
         """One statement that writes, outside a batch; its failure (disk full, damage) is a StoreError."""
@@ -341,9 +359,11 @@ class Store:
         now = _now()
         doc_ids = [r.article.doc_id for r in results]
         before = keys_of_docs(con, doc_ids)  # what the replaced reports could link to
+        touched = search.mentioned(con, doc_ids)  # whose mention counts the replacement changes
         if doc_ids:
             for table in (*FACT_TABLES, "event_links", "articles"):
                 con.execute(f"DELETE FROM {table} WHERE doc_id IN (SELECT unnest(?))", [doc_ids])
+            search.forget(con, doc_ids)
         # failures are keyed by what failed: this run's rows replace earlier runs' rows for the same
         # input (a re-run, or a run after kill -9, never doubles them), and a replaced article's
         # failures from earlier runs no longer apply; this run's own rows all stay
@@ -369,6 +389,8 @@ class Store:
             if rows:
                 self._insert(table, rows)
         self._write_actors(list(actors.values()))
+        mentioned = {m.actor_id for r in results for m in r.mentions if m.actor_id}
+        search.refresh_actors(con, touched | mentioned | actors.keys())
         relink_docs(con, doc_ids, before)
         if failures:
             self._insert("failures", [FAILURES.row(f, run_id=run_id, failed_at=now) for f in failures])

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from patronage.model.records import Actor, AnalysedArticle
+from patronage.store.search import word_rows
 from patronage.store.tables import EVENTS, MENTIONS, QUOTES, RELATIONS, ROLES, SENTENCES
 
 __all__ = ["Row", "actor_origin", "article_rows"]
@@ -20,9 +21,12 @@ def actor_origin(actor: Actor) -> str:
 def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:
     """All rows of one analysed article, by table name (``articles`` and ``actors`` excluded)."""
     doc = result.article.doc_id
+    lowered = [(s.idx, s.text.lower()) for s in result.sentences]
     return {
         "sentences": [SENTENCES.row(s) for s in result.sentences],
-        "sentence_search": [{"doc_id": doc, "idx": s.idx, "text": s.text.lower()} for s in result.sentences],
+        "sentence_search": [{"doc_id": doc, "idx": idx, "text": text} for idx, text in lowered],
+        # the word index of those lowercased sentences (``store.search``)
+        "sentence_words_new": [row for idx, text in lowered for row in word_rows(doc, idx, text)],
         "mentions": [MENTIONS.row(m) for m in result.mentions],
         "article_actors": [{"doc_id": doc, "actor_id": a.actor_id} for a in result.actors],
         # what cleaning took out (captions, credits, link cards…), kept so it can be inspected
