@@ -27,3 +27,16 @@ def test_a_repeated_title_case_headline_names_nobody_new() -> None:
     found = resolve_entities(doc, "h", None, load_gazetteer())
     people = {found.actors[m.actor_id].name for m in found.mentions if m.actor_id and m.label == "PERSON"}
     assert people == {"Pedro Castano"}, people
+
+
+def test_an_entity_joining_two_people_is_two_people_but_a_company_stays_whole() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(
+        "Trump and Pence discussed trade on Monday. Procter & Gamble and Johnson & Johnson gave money.",
+        "2019-01-01",
+    )
+    names = {a.name for a in result.actors}
+    assert {"Donald Trump", "Mike Pence"} <= names
+    assert not any(" and " in n for n in names), names
+    assert "Boris Johnson" not in names

@@ -11,6 +11,7 @@ then links surnames, titles and pronouns to these actors.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -108,13 +109,19 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if not text or not any(ch.isalpha() for ch in text):
             continue
         label = person_by_role(ent) or ent.label_
-        bounds = checked_name(doc, start, end, label, is_known)
-        if bounds is None:
-            # a fragment, a handle or a credit: it stays a mention and never becomes an actor
-            found.add(start, end, label, None, "unsure")
-            continue
-        start, end = bounds
-        ents.append((label, start, end, doc_text(doc)[start:end]))
+        parts = _people_joined(text, start, end)
+        names = {text[s - start : e - start] for s, e in parts}
+        if label != "PERSON" and (
+            "&" in text or len(names) < len(parts) or not all(is_known(n, text) for n in names)
+        ):
+            parts = [(start, end)]  # "Procter & Gamble" is one company; "Trump and Pence" two people
+        for part_start, part_end in parts:
+            bounds = checked_name(doc, part_start, part_end, label, is_known)
+            if bounds is None:
+                # a fragment, a handle or a credit: it stays a mention and never becomes an actor
+                found.add(part_start, part_end, label, None, "unsure")
+                continue
+            ents.append((label, *bounds, doc_text(doc)[bounds[0] : bounds[1]]))
     for start, end, label in known:
         if not any(i in covered for i in range(start, end)):
             ents.append((label, start, end, doc_text(doc)[start:end]))
@@ -165,6 +172,20 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
+
+
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+
+
+def _people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names an entity joins ("Trump and Pence"): each its own, never one actor."""
+    bounds: list[tuple[int, int]] = []
+    at = 0
+    for m in _JOINED.finditer(text):
+        bounds.append((start + at, start + m.start()))
+        at = m.end()
+    bounds.append((start + at, end))
+    return [(s, e) for s, e in bounds if e > s]
 
 
 def _headline_end(doc: Doc) -> int:
