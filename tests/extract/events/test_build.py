@@ -150,3 +150,10 @@ def test_aid_listed_after_other_things_has_the_giver(gaz: Gazetteer) -> None:
 def test_a_tie_one_side_has_is_not_that_side(gaz: Gazetteer) -> None:
     text = "Donald Trump praised the U.S. relationship with both countries as very special."
     assert ("Donald Trump", "United States") not in pairs(analyse(text, gaz).events, "SUPPORT")
+
+
+def test_asylum_granted_in_a_country_is_that_country_harbouring(gaz: Gazetteer) -> None:
+    text = "Jose Martinez fled Honduras and was granted asylum in the United States in November."
+    result = analyse(text, gaz)
+    assert ("United States", "Jose Martinez") in pairs(result.events, "AID")
+    assert not any(r.source.name == "Jose Martinez" for r in result.relations)

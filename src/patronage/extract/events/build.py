@@ -43,6 +43,8 @@ _BODIES = frozenset(
     "senate committee commission council party opposition delegation military army navy police union "
     "coalition alliance court".split()
 )
+#: CAMEO's "grant asylum"
+ASYLUM = "075"
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
 _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 
@@ -156,6 +158,10 @@ def _events(
     location: Place | None = None
     if frame.location is not None:
         location = found.place_for_span(*frame.location)
+        if not sources and targets and frame.cameo == ASYLUM:
+            # "Snowden was granted asylum in Russia": the country of refuge gives it
+            sources = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
+            targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
         if not targets and sources:
             # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
             # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X

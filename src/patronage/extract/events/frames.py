@@ -208,6 +208,8 @@ def rule_hits(sent: Span) -> list[Hit]:
         if nxt is not None and nxt.dep_ == "prt" and nxt.head == tok:
             end = nxt.idx + len(nxt.text)
         location = place_of(tok, frozenset({"in", "at"}))
+        if location is None and matched is not None and matched.dep_ == "dobj":
+            location = place_of(matched, frozenset({"in"}))  # "granted asylum in the United States"
         if lex.info(rule.cameo).type == "CONSULT" and location is None:
             location = place_of(tok, PLACE_PREPS)
             if location is None:

@@ -158,11 +158,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
     seen = 0
     cur = verb
     coordinated = True  # every step up so far was a coordination ("was arrested and charged")
+    # "fled Honduras and was granted asylum": a passive verb's subject, found on the verb it is
+    # coordinated with, is the one it happens to
+    passive_verb = any(c.dep_ == "auxpass" for c in verb.children)
     while seen < 8:
         seen += 1
         for child in cur.children:
             if child.dep_ in _SUBJECTS:
-                return child, False
+                return child, cur is not verb and passive_verb and coordinated
             if child.dep_ in {"nsubjpass", "csubjpass"}:
                 # "Smith was allowed to resign": the one allowed, forced or asked does the act itself
                 return child, coordinated
