@@ -49,3 +49,20 @@ def test_asylum_is_harbouring_and_cooperation_no_alliance() -> None:
     assert relation_for(_event("AID", context=("asylum",))) == ("harbours", "positive", 0.9)
     assert relation_for(_event("AID", modality="reported", cameo="075"))[0] == "harbours"  # type: ignore[index]
     assert relation_for(_event("COOPERATE"))[0] == "supports"  # type: ignore[index]
+
+
+def test_an_act_at_home_whose_place_is_its_recipient_implies_no_stand() -> None:
+    from patronage.extract.relations.implied import relations_from_events
+    from patronage.model.records import Place
+
+    person = ActorRef("person/b", "B", "person", "USA", None, "B")
+    chicago = ActorRef("country/USA", "United States", "country", "USA", None, "Chicago")
+    at_home = Event(
+        "e", "PROTEST", "141", person, chicago, _EV, location=Place("Chicago", "USA"), confidence=0.9
+    )
+    assert relations_from_events([at_home]) == []
+    damascus = ActorRef("country/SYR", "Syria", "country", "SYR", None, "Damascus")
+    abroad = Event(
+        "f", "PROTEST", "141", person, damascus, _EV, location=Place("Damascus", "SYR"), confidence=0.9
+    )
+    assert [r.target.name for r in relations_from_events([abroad])] == ["Syria"]

@@ -45,6 +45,21 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
     return (info.relation, info.sign, info.strength)
 
 
+def _at_home(event: Event) -> bool:
+    """A target that is only the place of an act in its source's own country (PLOVER's one-sided
+    convention codes the place as the recipient; as a standing relation that would be against
+    one's own country)."""
+    source, target, place = event.source, event.target, event.location
+    return (
+        source is not None
+        and target is not None
+        and place is not None
+        and target.kind == "country"
+        and target.text == place.name
+        and source.country == target.country
+    )
+
+
 def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) -> list[Relation]:
     """One relation statement per event between two actors that implies one.
 
@@ -57,6 +72,8 @@ def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) 
             continue
         if is_described(event.source.actor_id) or is_described(event.target.actor_id):
             continue  # "officials criticised protesters": no standing relation between descriptions
+        if _at_home(event):
+            continue  # "Sanders protested segregated housing in Chicago": no stand against the U.S.
         implied = relation_for(event)
         if implied is None:
             continue
