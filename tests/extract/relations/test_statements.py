@@ -32,3 +32,8 @@ def test_a_stance_goes_from_the_one_who_holds_it() -> None:
     assert not any(s == "Vladimir Putin" for s, *_ in critic)
     supporter = _stated("Dmitry Peskov is a loyal supporter of Vladimir Putin.")
     assert ("Dmitry Peskov", "supports", "Vladimir Putin", "positive") in supporter
+
+
+def test_a_description_apposed_to_a_tie_is_no_party_to_it() -> None:
+    stated = _stated("Lev Parnas and his partner, Igor Fruman, both U.S. citizens, were indicted last year.")
+    assert not any("United States" in (s, t) for s, _r, t, _p in stated), stated

@@ -260,7 +260,9 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
         subjects = [r for c in token.head.children if c.dep_ == "dobj" for r in _refs_at(found, c)]
     else:
         for child in token.children:
-            if child.dep_ == "appos":
+            # "his business partner, Igor Fruman": the name; "…, both U.S. citizens" says what they
+            # are, and no country is a partner for being theirs
+            if child.dep_ == "appos" and child.pos_ == "PROPN":
                 subjects.extend(_refs_at(found, child))
     strong = any(
         c.lower_ in ("close", "closest", "old", "long-standing", "longtime", "staunch", "loyal")
