@@ -35,5 +35,9 @@ def test_a_stance_goes_from_the_one_who_holds_it() -> None:
 
 
 def test_a_description_apposed_to_a_tie_is_no_party_to_it() -> None:
-    stated = _stated("Lev Parnas and his partner, Igor Fruman, both U.S. citizens, were indicted last year.")
+    stated = _stated(
+        "Lev Parnas and his business partner, Igor Fruman, both U.S. citizens who emigrated from "
+        "the former Soviet Union, were indicted last year."
+    )
+    assert ("Lev Parnas", "allied_with", "Igor Fruman", "positive") in stated
     assert not any("United States" in (s, t) for s, _r, t, _p in stated), stated
