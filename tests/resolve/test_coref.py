@@ -42,3 +42,12 @@ def test_a_pronoun_under_an_unnamed_subject_is_that_subject() -> None:
     assert "she" not in _linked(text, "coref")
     text = "Vladimir Putin met Bashar al-Assad. The Russian president said he would help."
     assert _linked(text, "coref") == {"he": {"Vladimir Putin"}}
+
+
+def test_an_it_that_stands_for_a_clause_refers_to_nothing() -> None:
+    for text in (
+        "The Israel Defense Forces moved north. It would be better to wait for a deal, the general said.",
+        "Russia sent troops. It emerged on Monday that the talks had failed.",
+    ):
+        assert _linked(text, "coref") == {}, text
+    assert _linked("Russia sent troops. It seems to want a deal.", "coref") == {"It": {"Russia"}}

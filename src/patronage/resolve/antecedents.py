@@ -108,12 +108,35 @@ def _speech(verb: Token) -> bool:
     return verb.lemma_.lower() in _SPEECH
 
 
+#: verbs whose "it" stands for a clause that follows: "it is important that", "it seems to"
+_EXTRAPOSING = frozenset({"be", "seem", "appear", "emerge", "remain", "become", "look", "turn", "matter"})
+
+
+def _dummy(token: Token) -> bool:
+    """ "It would be better to wait", "it emerged that …": an "it" that refers to nothing."""
+    if token.dep_ == "expl":
+        return True
+    head = token.head
+    if token.dep_ != "nsubj" or head.lemma_.lower() not in _EXTRAPOSING:
+        return False
+    if any(c.dep_ in ("ccomp", "csubj") and c.i > head.i for c in head.children):
+        return True  # "it emerged that …" ("it seems to want a deal" is Russia seeming)
+    return any(
+        c.dep_ in ("ccomp", "xcomp")
+        for h in head.children
+        if h.dep_ in ("acomp", "attr") and h.pos_ == "ADJ"
+        for c in h.children
+    ) or any(c.dep_ == "xcomp" and c.i > head.i for c in head.children if head.lemma_.lower() == "be")
+
+
 def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = False) -> str | None:
     """ "it"/"its" → the nearest country or organisation named before it, preferring a subject.
 
     Looks in the pronoun's sentence, then the previous one; people are never "it".
     ``countries_only`` keeps countries alone ("the kingdom").
     """
+    if _dummy(token):
+        return None
     doc = found.doc
     sent = token.sent
     prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
