@@ -51,3 +51,8 @@ def test_an_it_that_stands_for_a_clause_refers_to_nothing() -> None:
     ):
         assert _linked(text, "coref") == {}, text
     assert _linked("Russia sent troops. It seems to want a deal.", "coref") == {"It": {"Russia"}}
+
+
+def test_a_possessive_beside_a_person_it_is_coordinated_with_is_that_persons() -> None:
+    text = "Lev Parnas pressed Ukraine to investigate Joe Biden and his son Hunter."
+    assert _linked(text, "coref") == {"his": {"Joe Biden"}}

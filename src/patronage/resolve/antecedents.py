@@ -40,6 +40,12 @@ def pronoun_antecedent(
                 )
             ):
                 return actor_id
+    # 0b. "Joe Biden and his son Hunter": a possessive in a conjunct of a person is that person's
+    if token.tag_ == "PRP$" and token.head.dep_ == "conj":
+        first = token.head.head
+        for i, actor_id in reversed(persons):
+            if first.left_edge.i <= i <= first.i and compatible(actor_id):
+                return actor_id
     # 1. the subject of a clause governing the pronoun ("Putin said he would…"), never across a
     #    parenthetical speech clause ("Mr. Assad, he said, had spent…": he is not Assad)
     governors: list[Token] = []
