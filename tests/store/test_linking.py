@@ -122,14 +122,19 @@ def test_a_report_missing_an_actor_joins_only_an_unambiguous_event() -> None:
 
 def test_an_assumed_date_joins_the_one_event_of_the_week_before_or_its_day() -> None:
     reports = [
-        r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20"),
+        r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20", doc_id="1"),
         assumed("b", "CONSULT", ASSAD, PUTIN, "2015-10-22"),  # "Assad's visit to Putin", two days on
         assumed("c", "CONSULT", PUTIN, ASSAD, "2015-11-02"),  # two weeks on: another meeting
-        assumed("d", "CONSULT", PUTIN, ASSAD, "2015-11-02"),  # the same day's other article: one a day
+        r("c2", "CONSULT", PUTIN, ASSAD, "2015-11", date_text=DOCUMENT_DATE, published="2015-11-02", doc_id="1"),
         assumed("e", "CONSULT", PUTIN, None, "2015-10-22"),  # one actor and no date: never guessed
-        r("f", "CONSULT", None, ASSAD, "2015-10-20"),  # one actor, a stated day: the one event then
+        r("f", "CONSULT", None, ASSAD, "2015-10-20", doc_id="1"),  # one actor, a stated day: its article's event
+        r("f2", "CONSULT", None, ASSAD, "2015-10-20", doc_id="2"),  # … of another article: not guessed
     ]
-    assert groups(link_reports(reports)) == {frozenset("abf"), frozenset("cd"), frozenset("e")}
+    # the same day's other article (c2) is not the same meeting for being that day's: a blind check
+    # found such links wrong as often as right
+    assert groups(link_reports(reports)) == {
+        frozenset(("a", "b", "f")), frozenset("c"), frozenset(["c2"]), frozenset("e"), frozenset(["f2"])
+    }
     two = [*reports, r("g", "CONSULT", PUTIN, ASSAD, "2015-10-18")]
     assert frozenset("b") in groups(link_reports(two))  # two meetings that week: which one is unknown
 
@@ -314,3 +319,18 @@ def test_an_act_takes_the_event_of_the_report_that_governs_it() -> None:
     links = link_reports(reports)
     assert groups(links) == {frozenset("abc"), frozenset("de")}
     assert links["a"] == link_reports(reports[::-1])["a"]
+
+
+def test_copies_of_a_sentence_in_other_articles_are_one_event_and_months_are_not() -> None:
+    wire = "The United States launched 59 cruise missiles at a Syrian air base on Thursday night."
+    reports = [  # a wire story printed by three outlets, each dating the strike by its own article
+        r("a", "ASSAULT", USA, SYR, "2017-04", trigger="launched", doc_id="1", sentence=wire),
+        r("b", "ASSAULT", USA, SYR, "2017-04", trigger="launched", doc_id="2", sentence=wire),
+        r("c", "ASSAULT", USA, SYR, "2017-04", trigger="launched", doc_id="3", sentence=wire.upper()),
+        # two articles' reports dated only by a month: two occasions as likely as one
+        r("d", "ASSAULT", USA, SYR, "2017-04", trigger="launched", doc_id="4", sentence="Another one."),
+        r("e", "ASSAULT", USA, SYR, "2017-04", trigger="launched", doc_id="5", sentence="And another."),
+    ]
+    assert groups(link_reports(reports)) == {frozenset("abc"), frozenset("d"), frozenset("e")}
+    order = list(reversed(reports))
+    assert groups(link_reports(order)) == groups(link_reports(reports))

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -36,6 +37,9 @@ __all__ = ["STATEMENTS", "cell_links", "link_id", "trigger_class"]
 #: types whose reports are things said (asked, charged, refused, praised, promised): a speech says
 #: many of them to one addressee on one day, so only the same trigger word tells one from the next
 STATEMENTS = frozenset({"AGREE", "SUPPORT", "CONCEDE", "REQUEST", "ACCUSE", "REJECT", "THREATEN"})
+#: a sentence shorter than this says too little to be a copy ("He said no.")
+_COPY_CHARS = 40
+_QUOTES = re.compile("[\u201c\u201d\u2018\u2019'\"]")
 #: how long before its article an event told without a date may have happened
 _ASSUMED_WINDOW = dt.timedelta(days=7)
 
@@ -62,6 +66,7 @@ class _Group:
     key: tuple[str, str, str]
     date: str
     places: set[str] = field(default_factory=set)
+    docs: set[str] = field(default_factory=set)
 
     def fits(self, place: str | None) -> bool:
         return place is None or not self.places or place in self.places
@@ -109,15 +114,21 @@ class _Partition:
             pair = (min(pair), max(pair))
         return (cls, *pair)
 
-    def form(self, cells: Cells, kind: str) -> None:
-        """One event per (key, date) cell and place (``kind`` keeps a day and a day's articles apart)."""
+    def form(self, cells: Cells, kind: str, by_article: bool = False) -> None:
+        """One event per (key, date) cell and place (``kind`` keeps a day and a day's articles apart);
+        ``by_article``: one per article too (a month, or an article's date, says too little to join
+        two articles' reports: "visits to the Pentagon" and gun curbs weeks later, both "December")."""
         for (key, date), members in sorted(cells.items()):
-            for place_key, part, places in _split_by_place(members):
-                group = _Group(link_id(self.type, *key, kind, date, place_key), key, date, places)
-                if kind == "stated":
-                    self.stated[key].append(group)
-                for r in part:
-                    self.links[r.event_id] = group.id
+            docs = sorted({r.doc_id for r in members}) if by_article else [""]
+            for doc in docs:
+                mine = [r for r in members if r.doc_id == doc] if by_article else members
+                for place_key, part, places in _split_by_place(mine):
+                    group_id = link_id(self.type, *key, kind, date, place_key, *([doc] if doc else []))
+                    group = _Group(group_id, key, date, places, {r.doc_id for r in part})
+                    if kind == "stated":
+                        self.stated[key].append(group)
+                    for r in part:
+                        self.links[r.event_id] = group.id
 
     def join(self, report: Report, candidates: list[_Group]) -> bool:
         """Link ``report`` to the one candidate that fits its place; False when none or several."""
@@ -125,6 +136,7 @@ class _Partition:
         if len(fitting) != 1:
             return False
         self.links[report.event_id] = fitting[0].id
+        fitting[0].docs.add(report.doc_id)
         return True
 
     def involving(self, cls: str, actor: str, role: str) -> list[_Group]:
@@ -139,7 +151,21 @@ class _Partition:
         return out
 
     def link(self, reports: list[tuple[Report, str]]) -> dict[str, str]:
-        """The event of each (report, class) given; a report that joins none is absent."""
+        """The event of each (report, class) given; a report that joins none is absent.
+
+        Copies of one sentence in other articles (a wire story printed twice, a caption repeated)
+        are one event first: the rules below see one of them, the smallest id, for all.
+        """
+        copies = _copies(r for r, _c in reports)
+        reports = [(r, c) for r, c in reports if r.event_id not in copies]
+        self._link(reports)
+        for event_id, (first, key) in copies.items():
+            if first not in self.links:
+                self.links[first] = link_id(self.type, "copy", key)
+            self.links[event_id] = self.links[first]
+        return self.links
+
+    def _link(self, reports: list[tuple[Report, str]]) -> None:
         full = sorted(((r, c) for r, c in reports if r.source and r.target), key=lambda rc: rc[0].event_id)
         stated = [(r, c) for r, c in full if not r.assumed]
         days: Cells = defaultdict(list)
@@ -157,7 +183,7 @@ class _Partition:
                 months[(key, r.date[:7])].append(r)
             else:
                 self.join(r, in_month)
-        self.form(months, "stated")
+        self.form(months, "stated", by_article=True)
         published: Cells = defaultdict(list)
         for r, c in full:
             if not r.assumed or r.published is None or r.published[:4] != (r.date or "")[:4]:
@@ -172,15 +198,37 @@ class _Partition:
                 published[(key, pub)].append(r)
             else:
                 self.join(r, near)
-        self.form(published, "published")
+        self.form(published, "published", by_article=True)
         for r, c in reports:
             if r.event_id in self.links or (r.source and r.target):
                 continue
             if r.date and r.precision == "day" and not r.assumed:
                 actor, role = (r.source, "source") if r.source else (r.target, "target")
                 assert actor is not None
-                self.join(r, [g for g in self.involving(c, actor, role) if g.date == r.date[:10]])
-        return self.links
+                # a report naming one side joins an event of its own article only ("Boehner talks
+                # with reporters" is not his call with Obama another article tells that day)
+                same = [
+                    g for g in self.involving(c, actor, role) if g.date == r.date[:10] and r.doc_id in g.docs
+                ]
+                self.join(r, same)
+
+
+def _copies(reports: Iterable[Report]) -> dict[str, tuple[str, str]]:
+    """Reports that copy another's sentence, trigger and actors (in another article, or a lead an
+    article prints twice): id → (the copy of smallest id, what the copies share). The smallest is
+    absent (it stands for them all)."""
+    by_copy: dict[str, list[str]] = defaultdict(list)
+    for r in reports:
+        words = " ".join(_QUOTES.sub('"', r.sentence).lower().split())
+        if len(words) >= _COPY_CHARS:
+            by_copy["\x1f".join((words, r.trigger.lower(), r.source or "", r.target or ""))].append(
+                r.event_id
+            )
+    out: dict[str, tuple[str, str]] = {}
+    for key, ids in by_copy.items():
+        ids.sort()
+        out.update((i, (ids[0], key)) for i in ids[1:])
+    return out
 
 
 def cell_links(reports: Iterable[Report], year: dict[str, str]) -> dict[str, str]:
