@@ -16,8 +16,9 @@ article per text, its file name as id) into a temporary store, then ``patronage 
   on), and follow one another, are one attribution, as the own eval joins the pieces of one cue;
 - a prediction matches a gold content when they share at least half the characters of the
   longer of the two, one-to-one, greedily by shared characters;
-- a speaker is right when the speaker's words (``speaker_text``), found at their occurrence
-  nearest the quote, overlap the gold Source; counted among matched contents whose gold has a Source.
+- a speaker is right when the speaker's words (``speaker_text``), found in the quote's evidence
+  sentences outside the quote's own words (nearest the quote), overlap the gold Source; counted
+  among matched contents whose gold has a Source.
 
 Run it on dev while developing; the test split is scored once, at the end.
 """
@@ -113,12 +114,13 @@ def place(text: str, quote: str, hint: int) -> Frags:
     return frags
 
 
-def nearest(text: str, words: str, near: int) -> Frags | None:
-    """The occurrence of ``words`` closest to character ``near``."""
-    best: tuple[int, int] | None = None
-    for found in _pattern(words.split()).finditer(text):
-        if best is None or abs(found.start() - near) < abs(best[0] - near):
-            best = (found.start(), found.end())
+def find_speaker(text: str, words: str, content: Frags, evidence: tuple[int, int]) -> Frags | None:
+    """Where the speaker's ``words`` are: the occurrence in the quote's evidence (its sentences, which
+    hold the speaker) outside the quote's own words, nearest the quote; else the nearest anywhere."""
+    near = content[0][0]
+    found = [(m.start(), m.end()) for m in _pattern(words.split()).finditer(text)]
+    inside = [f for f in found if evidence[0] <= f[0] and f[1] <= evidence[1] and shared([f], content) == 0]
+    best = min(inside or found, key=lambda f: abs(f[0] - near), default=None)
     return [best] if best is not None else None
 
 
@@ -146,7 +148,10 @@ def score(gold: dict[str, tuple[str, list[tuple[Frags, Frags | None]]]], records
             if not frags:
                 unplaced += 1
                 continue
-            speaker = nearest(text, r["speaker_text"], frags[0][0]) if r.get("speaker_text") else None
+            evidence = (r["evidence"]["start"], r["evidence"].get("end", len(text)))
+            speaker = (
+                find_speaker(text, r["speaker_text"], frags, evidence) if r.get("speaker_text") else None
+            )
             key = (r.get("cue"), r.get("speaker_text"), r["evidence"]["start"])
             if key[0] is not None and key == key_before:
                 preds[-1][0].extend(frags)  # the next piece of the same attribution

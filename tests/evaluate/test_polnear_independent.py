@@ -77,3 +77,12 @@ def test_a_quote_cut_in_two_records_is_one_attribution(tmp_path: Path) -> None:
     apart = [_record("It will hold", "The mayor", 36), _record("Trust me", "The mayor", 36, cue="added")]
     figures = script.score(gold, apart)
     assert (figures["n_pred"], figures["n_matched"], figures["content_precision"]) == (2, 1, 0.5)
+
+
+def test_the_speaker_is_found_outside_the_quote_in_its_sentences() -> None:
+    script = _script()
+    text = "“Then he lied,” he said. Later he left."
+    quote = [(1, 13)]
+    assert text[1:13] == "Then he lied" and text[16:18] == "he"
+    assert script.find_speaker(text, "he", quote, (0, 24)) == [(16, 18)]  # not the "he" of the quote
+    assert script.find_speaker(text, "nobody", quote, (0, 24)) is None
