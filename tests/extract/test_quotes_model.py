@@ -134,3 +134,26 @@ def test_versions_v1_rules_and_v2_model() -> None:
 
     with pytest.raises(ConfigError):
         find_quotes(doc, "v9")
+
+
+def test_a_word_is_content_from_the_content_threshold_on() -> None:
+    from patronage.extract.quotes.features import CONTENT, NONE, SOURCE
+    from patronage.extract.quotes.model import _labels
+
+    probs = np.asarray(
+        [
+            [0.2, 0.7, 0.1],  # content above the threshold
+            [0.45, 0.55, 0.0],  # most probably content, yet below the threshold: none
+            [0.3, 0.2, 0.5],  # source beats both
+            [0.35, 0.3, 0.35],  # a tie between none and source: none
+        ]
+    )
+    assert _labels(probs, 0.6).tolist() == [CONTENT, NONE, SOURCE, NONE]
+    assert _labels(probs, 0.5).tolist() == [CONTENT, CONTENT, SOURCE, NONE]
+
+
+def test_a_model_without_its_content_threshold_is_refused() -> None:
+    model = load_model()
+    meta = {k: v for k, v in model.meta.items() if k != "content_threshold"}
+    with pytest.raises(ModelError, match="content_threshold"):
+        model_from_files(model_files(model.cue_weights, model.pair_weights, meta))

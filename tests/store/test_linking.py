@@ -125,15 +125,30 @@ def test_an_assumed_date_joins_the_one_event_of_the_week_before_or_its_day() -> 
         r("a", "CONSULT", PUTIN, ASSAD, "2015-10-20", doc_id="1"),
         assumed("b", "CONSULT", ASSAD, PUTIN, "2015-10-22"),  # "Assad's visit to Putin", two days on
         assumed("c", "CONSULT", PUTIN, ASSAD, "2015-11-02"),  # two weeks on: another meeting
-        r("c2", "CONSULT", PUTIN, ASSAD, "2015-11", date_text=DOCUMENT_DATE, published="2015-11-02", doc_id="1"),
+        r(
+            "c2",
+            "CONSULT",
+            PUTIN,
+            ASSAD,
+            "2015-11",
+            date_text=DOCUMENT_DATE,
+            published="2015-11-02",
+            doc_id="1",
+        ),
         assumed("e", "CONSULT", PUTIN, None, "2015-10-22"),  # one actor and no date: never guessed
-        r("f", "CONSULT", None, ASSAD, "2015-10-20", doc_id="1"),  # one actor, a stated day: its article's event
+        r(
+            "f", "CONSULT", None, ASSAD, "2015-10-20", doc_id="1"
+        ),  # one actor, a stated day: its article's event
         r("f2", "CONSULT", None, ASSAD, "2015-10-20", doc_id="2"),  # … of another article: not guessed
     ]
     # the same day's other article (c2) is not the same meeting for being that day's: a blind check
     # found such links wrong as often as right
     assert groups(link_reports(reports)) == {
-        frozenset(("a", "b", "f")), frozenset("c"), frozenset(["c2"]), frozenset("e"), frozenset(["f2"])
+        frozenset(("a", "b", "f")),
+        frozenset("c"),
+        frozenset(["c2"]),
+        frozenset("e"),
+        frozenset(["f2"]),
     }
     two = [*reports, r("g", "CONSULT", PUTIN, ASSAD, "2015-10-18")]
     assert frozenset("b") in groups(link_reports(two))  # two meetings that week: which one is unknown

@@ -4,13 +4,15 @@ Two kinds of instance, each with a fixed number of feature templates (one string
 template, hashed into a weight table), so a document's instances score as one numpy
 gather:
 
-- a *cue candidate* token: its lemma, part of speech and dependency, the dependencies
-  of its children (a clausal complement, an object, a subject), its head, and where it
-  stands relative to quotation marks;
+- a *cue candidate* token: its lemma, part of speech, tag and dependency, the
+  dependencies of its children (a clausal complement, an object, a subject) and the word
+  opening its complement ("that", "to"), its head, and where it stands relative to
+  quotation marks;
 - a *(cue, token)* pair within the cue's sentence: the dependency path from the cue to
-  the token (up to their common ancestor, then down), the side and distance, the
-  token's own tags, and whether either sits inside quotation marks. The pair model
-  labels the token content, source or neither for that cue.
+  the token (up to their common ancestor, then down), the clause the path enters and
+  whether a comma sets it off ("…, which forced her to leave"), the side and distance, a
+  colon between them, the token's own tags, and whether either sits inside quotation
+  marks. The pair model labels the token content, source or neither for that cue.
 """
 
 from __future__ import annotations
@@ -21,7 +23,7 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS
+from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS, TAG
 
 from patronage.extract.quotes.marks import QuoteRegion, quote_regions
 
@@ -48,8 +50,8 @@ __all__ = [
 #: labels of a (cue, token) pair, in weight-column order
 NONE, CONTENT, SOURCE = 0, 1, 2
 #: number of feature strings per instance (one per template)
-CUE_TEMPLATES = 18
-PAIR_TEMPLATES = 15
+CUE_TEMPLATES = 21
+PAIR_TEMPLATES = 18
 
 _KEY_CHILD_DEPS = ("ccomp", "xcomp", "dobj", "nsubj", "nsubjpass", "agent", "dative", "advcl", "parataxis")
 _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
@@ -86,21 +88,30 @@ class DocView:
         self.doc = doc
         n = len(doc)
         # one numpy read of the token attributes, names looked up once per distinct value
-        table = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, ORTH, IS_PUNCT, IS_SPACE])
+        table = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, ORTH, IS_PUNCT, IS_SPACE, TAG])
         strings = doc.vocab.strings
         self.lemma = [name.lower() for name in _names(strings, table[:, 0].tolist())]
-        self.pos, self.dep, self.ent, self.text = (
-            _names(strings, table[:, col].tolist()) for col in (1, 2, 3, 4)
+        self.pos, self.dep, self.ent, self.text, self.tag = (
+            _names(strings, table[:, col].tolist()) for col in (1, 2, 3, 4, 7)
         )
         self.head: list[int] = (doc.to_array(HEAD).astype(np.int64) + np.arange(n)).tolist()
         self.punct: list[bool] = ((table[:, 5] + table[:, 6]) > 0).tolist()
         self.seps = [0] * (n + 1)  # separators before each token, for counting between two tokens
+        self.colons = [0] * (n + 1)  # the same for colons alone
         for i, text in enumerate(self.text):
             self.seps[i + 1] = self.seps[i] + (text in _SEPARATORS)
+            self.colons[i + 1] = self.colons[i] + (text == ":")
         self.children: list[list[int]] = [[] for _ in range(n)]
         for i, h in enumerate(self.head):
             if h != i:
                 self.children[h].append(i)
+        self._ancestors: dict[int, list[int]] = {}
+        self.left_edge = list(range(n))  # first token of each subtree
+        for i in range(n):
+            for a in self.ancestors(i)[1:]:
+                if self.left_edge[a] <= i:
+                    break
+                self.left_edge[a] = i
         self.regions = list(quote_regions(doc) if regions is None else regions)
         self.region_of = [-1] * n
         for k, region in enumerate(self.regions):
@@ -115,7 +126,6 @@ class DocView:
         for region in self.regions:
             for k in range(self.sent_of[region.start], self.sent_of[region.end - 1] + 1):
                 self.sent_quoted[k] = True
-        self._ancestors: dict[int, list[int]] = {}
 
     def ancestors(self, i: int) -> list[int]:
         """``i`` and its heads up to the sentence root."""
@@ -160,6 +170,17 @@ def cue_features(view: DocView, i: int) -> list[str]:
     sent_quotes = "sq" if view.sent_quoted[view.sent_of[i]] else "-"
     around = ("L" if view.near_mark(i, -1) else "-") + ("R" if view.near_mark(i, 1) else "-")
     prev_word = view.lemma[i - 1] if i > start else "<s>"
+    # how the complement opens: "said that", "want to", "asked whether"
+    opener = next(
+        (
+            view.lemma[g]
+            for c in kids
+            if view.dep[c] in ("ccomp", "xcomp")
+            for g in view.children[c]
+            if view.dep[g] in ("mark", "aux") and g < c
+        ),
+        "-",
+    )
     next_word = view.lemma[i + 1] if i + 1 < end else "</s>"
     return [
         "l=" + lemma,
@@ -179,6 +200,9 @@ def cue_features(view: DocView, i: int) -> list[str]:
         "pw=" + prev_word + "|" + lemma,
         "pos=" + _bucket(i - start) + "|" + ("end" if end - i <= 3 else "-"),
         "anc=" + _clause_ancestor(view, i),
+        "t=" + lemma + "|" + view.tag[i],
+        "tk=" + view.tag[i] + "|" + key,
+        "op=" + lemma + "|" + opener,
         "bias",
     ]
 
@@ -227,9 +251,14 @@ def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[s
     rows: list[list[str]] = []
     for t in tokens:
         down: list[str] = []  # dependencies from the common ancestor down to t
+        # the topmost clause opened below the first step down, and whether a separator sets it off
+        clause = "-"
         j = t
         while j not in up_pos:
             down.append(dep[j])
+            if dep[j] in _CLAUSE_DEPS and head[j] not in up_pos:
+                edge = view.left_edge[j]
+                clause = dep[j] + ("," if edge > 0 and view.text[edge - 1] in _SEPARATORS else "")
             if head[j] == j:
                 break
             j = head[j]
@@ -261,6 +290,14 @@ def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[s
                 "dpt=" + first + "|" + deeper + "|" + dep[t],
                 "sep=" + side + "|" + _bucket(between) + "|" + first,
                 "hd=" + dep[head[t]] + "|" + dep[t] + "|" + first,
+                "cl=" + side + "|" + first + "|" + clause,
+                "tt=" + first + "|" + view.tag[t],
+                "col="
+                + side
+                + "|"
+                + first
+                + "|"
+                + str(view.colons[max(t, cue)] > view.colons[min(t, cue) + 1]),
                 "bias",
             ]
         )

@@ -47,6 +47,7 @@ SETTINGS: dict[str, float | int] = {
     "pair_epochs": 2,
     "pair_rate": 0.02,
     "cue_threshold": 0.5,  # tuned on dev
+    "content_threshold": 0.6,  # a word is a cue's content from this probability on (dev: 0.55-0.65 alike)
 }
 
 

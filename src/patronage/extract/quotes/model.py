@@ -6,9 +6,11 @@ is fetched. Prediction, per document:
 
 1. every token whose ``lemma|POS`` headed a cue in training is scored as a cue;
 2. for each cue above the threshold, every word of its sentence is scored as its
-   content, its source or neither; a word goes to the cue and label that score it
-   highest;
-3. a quotation-mark region is content as a whole (across sentences and paragraphs)
+   content, its source or neither (content once its probability reaches the content
+   threshold, a stricter bar than the most probable label); a word goes to the cue and
+   label that score it highest;
+3. a clause before its cue that the cue reports is content whole once a word of it is;
+   a quotation-mark region is content as a whole (across sentences and paragraphs)
    when most of its words in the cue's sentence are, else not at all;
 4. content words make runs (punctuation between them bridged); the source is the run
    around the best-scored source word, and its probability is the source's confidence.
@@ -67,6 +69,7 @@ class AttributionModel:
             self.bits = int(meta["bits"])
             self.lexicon = frozenset(meta["lexicon"])
             self.cue_threshold = float(meta["cue_threshold"])
+            self.content_threshold = float(meta["content_threshold"])
             templates = (int(meta["cue_templates"]), int(meta["pair_templates"]))
         except (KeyError, TypeError, ValueError) as exc:
             raise ModelError(f"incomplete model metadata: {exc}", source=MODEL_NAME) from exc
@@ -100,7 +103,9 @@ class AttributionModel:
         best: dict[int, tuple[float, int, int]] = {}  # word -> (probability, attribution, label)
         for n, (words, p) in enumerate(scored):
             cue = found[n].cue
-            for t, label, prob in zip(words, p.argmax(axis=1).tolist(), p.max(axis=1).tolist(), strict=True):
+            labels = _labels(p, self.content_threshold)
+            chosen = p[np.arange(len(labels)), labels]
+            for t, label, prob in zip(words, labels.tolist(), chosen.tolist(), strict=True):
                 if label != NONE and t != cue and prob > best.get(t, (0.0,))[0]:
                     best[t] = (prob, n, label)
         mine: dict[tuple[int, int], set[int]] = {}
@@ -115,6 +120,7 @@ class AttributionModel:
             for t in sorted(scored[n][0], key=lambda w: len(view.ancestors(w))):
                 if t not in owner and view.head[t] in content:
                     content.add(t)
+            _fronted_clause(view, a.cue, n, content, owner)
             own = self._regions(view, a, content)
             a.content = _runs(view, own, owner, n)
             words, p = scored[n]
@@ -136,6 +142,28 @@ class AttributionModel:
             else:
                 own.difference_update(range(region.start, region.end))
         return own
+
+
+def _fronted_clause(view: DocView, cue: int, n: int, content: set[int], owner: dict[int, int]) -> None:
+    """A content before its cue takes the whole clause the cue reports ("[The Greens would stand up
+    for the forgotten valleys], Anna Berg pledged") once a word of it is content and no other
+    attribution holds any of it."""
+    for c in view.children[cue]:
+        if view.dep[c] != "ccomp" or c > cue:
+            continue
+        clause = {t for t in range(view.left_edge[c], cue) if c in view.ancestors(t) and not view.punct[t]}
+        if content & clause and all(owner.get(t, n) == n for t in clause):
+            content |= clause
+
+
+def _labels(probs: np.ndarray, content_threshold: float) -> np.ndarray:
+    """Each word's label for a cue: content when its content probability reaches the threshold,
+    else source when that beats both others, else none."""
+    source = (probs[:, SOURCE] > probs[:, NONE]) & (probs[:, SOURCE] > probs[:, CONTENT])
+    out: np.ndarray = np.where(
+        probs[:, CONTENT] >= content_threshold, CONTENT, np.where(source, SOURCE, NONE)
+    )
+    return out
 
 
 def _runs(view: DocView, tokens: set[int], owner: dict[int, int], n: int) -> list[tuple[int, int]]:
