@@ -35,7 +35,8 @@ def r(
     **more: str,
 ) -> Report:
     precision = {4: "year", 7: "month", 10: "day"}.get(len(date or ""), "unknown")
-    more.setdefault("trigger", WORDS[type_])
+    if "trigger" not in more:
+        more["trigger"] = WORDS[type_]
     return Report.of(event_id, type_, source, target, date, precision, place=place, **more)
 
 
@@ -349,3 +350,17 @@ def test_copies_of_a_sentence_in_other_articles_are_one_event_and_months_are_not
     assert groups(link_reports(reports)) == {frozenset("abc"), frozenset("d"), frozenset("e")}
     order = list(reversed(reports))
     assert groups(link_reports(order)) == groups(link_reports(reports))
+
+
+def test_one_word_with_other_partners_or_an_act_it_only_helps_are_two_acts() -> None:
+    meetings = "Aides had packed his schedule with meetings with David Cameron and George Osborne."
+    helped = "Muller started a hashtag which helped inspire women to march in Paris."
+    cameron, osborne = "person/david-cameron", "person/george-osborne"
+    reports = [  # a meeting has no direction, but two partners of one word are two meetings
+        r("a", "CONSULT", None, cameron, "2015-02", trigger="meetings", doc_id="1", sentence=meetings),
+        r("b", "CONSULT", None, osborne, "2015-02", trigger="meetings", doc_id="1", sentence=meetings),
+        # only a threat, a demand, a refusal or a promise frames the act after "to"
+        r("c", "AID", USA, None, "2017-10", trigger="helped", doc_id="2", sentence=helped),
+        r("d", "PROTEST", USA, None, "2017-10", trigger="march", doc_id="2", sentence=helped),
+    ]  # fmt: skip
+    assert groups(link_reports(reports)) == {frozenset(x) for x in "abcd"}

@@ -32,6 +32,10 @@ _PHRASES = [
     r"advertisement",
     r"(related|recommended|read more|more on this story|you may also like)\s*:?.*",
     r"(photo|image|video) (credit|courtesy)?\s*:.*",
+    # "Contributing: David Jackson and Will Cummings", "Additional reporting by …", "Editing by …"
+    r"(contributing|contributors?|additional reporting( by)?|reporting by|editing by|writing by)\s*:?\s+"
+    r"[A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}((,| and| &) [A-Z][\w.'’-]+( [A-Z][\w.'’-]+){0,3}){0,4}( in [\w ]+)?"
+    r"(\s*;\s*(editing|writing|reporting) by .*)?",
     r"(getty images|afp via getty images|reuters/[\w .]+|ap photo/[\w .]+)",
     r"this (article|story) (was|has been|is) (originally )?(published|updated|reprinted).*",
     r"we use cookies.*",

@@ -34,6 +34,11 @@ if TYPE_CHECKING:
 __all__ = ["act_links"]
 
 
+#: types whose trigger may frame another act of its sentence as what is threatened, asked, refused
+#: or promised ("helped inspire women to march" frames nothing: two acts)
+_FRAMING = frozenset({"THREATEN", "REQUEST", "REJECT", "AGREE"})
+
+
 def _roles(report: Report) -> tuple[str | None, str | None]:
     return report.coded
 
@@ -51,7 +56,11 @@ def _compatible(a: Report, b: Report) -> bool:
         return all(p is None or q is None or p == q for p, q in zip(x, y, strict=True))
 
     ra, rb = _roles(a), _roles(b)
-    return agree(ra, rb) or (_undirected(a, b) and agree(ra, (rb[1], rb[0])))
+    if _undirected(a, b):
+        # a meeting has no direction, but "meetings with Cameron" and "with Osborne" are two
+        named_a, named_b = {x for x in ra if x}, {x for x in rb if x}
+        return named_a <= named_b or named_b <= named_a
+    return agree(ra, rb)
 
 
 def _same_actors(a: Report, b: Report) -> bool:
@@ -65,9 +74,9 @@ def _one_act(a: Report, b: Report) -> str | None:
         return "word" if _compatible(a, b) else None
     if not _same_actors(a, b):
         return None
-    if complement(a.trigger, b.trigger, a.sentence):
+    if a.type in _FRAMING and complement(a.trigger, b.trigger, a.sentence):
         return "a>b"
-    if complement(b.trigger, a.trigger, a.sentence):
+    if b.type in _FRAMING and complement(b.trigger, a.trigger, a.sentence):
         return "b>a"
     return None
 

@@ -53,7 +53,7 @@ __all__ = ["LINKER", "LinkKey", "Report", "keys_of", "link_id", "link_reports", 
 
 #: the versioned name of this rule, stored with every link it makes; a store linked by another
 #: version is relinked whole when next opened for writing (``Store``)
-LINKER = "patronage.link.v4"
+LINKER = "patronage.link.v5"
 #: the precisions that place a report in a calendar year (finer ones first)
 _DATED = ("day", "month", "season", "year")
 _YEAR = re.compile(r"[0-9]{4}")

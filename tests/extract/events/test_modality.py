@@ -42,3 +42,15 @@ def test_a_planned_meeting_is_intended_not_actual() -> None:
         if word == "summit"
     ]
     assert held and all(f.modality == "actual" and f.polarity == "asserted" for f in held), held
+
+
+def test_an_act_weighed_by_it_is_easier_or_hard_is_hypothetical() -> None:
+    text = "Certainly, it would be easier for Republicans to attack Democrats on impeachment."
+    found = [f for word, f in frames(text) if word == "attack"]
+    assert found and all(f.modality == "hypothetical" for f in found), found
+    kept = [
+        f
+        for word, f in frames("Republicans attacked Democrats over the bill on Tuesday.")
+        if word == "attacked"
+    ]
+    assert kept and kept[0].type == "ACCUSE" and kept[0].modality == "actual", kept

@@ -146,6 +146,17 @@ def _cancels(verb: Token) -> bool:
     )
 
 
+def _weighed(top: Token) -> bool:
+    """ "It would be easier for Republicans to attack Democrats", "it is hard for Russia to
+    withdraw": an act weighed by an evaluative "it is …" clause, not one that happened."""
+    head = top.head
+    if top.dep_ not in {"advcl", "xcomp", "csubj", "ccomp"} or head == top or head.lemma_.lower() != "be":
+        return False
+    return any(c.dep_ == "acomp" and c.pos_ == "ADJ" for c in head.children) and any(
+        c.dep_ == "nsubj" and c.lower_ == "it" for c in head.children
+    )
+
+
 def modality_of(trigger: Token) -> str:
     """One of :data:`~patronage.model.plover.MODALITIES` for the trigger, from auxiliaries, control verbs, conditions and reports."""
     words = _clause_words(trigger)
@@ -159,6 +170,8 @@ def modality_of(trigger: Token) -> str:
             if child.dep_ == "prep" and child.lower_ == "if":
                 return "conditional"
     top = words[-1]
+    if _weighed(top):
+        return "hypothetical"
     reported_future = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORT
     for word in words:
         for child in word.children:

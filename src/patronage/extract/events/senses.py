@@ -184,8 +184,16 @@ def _actors_own(tok: Token) -> bool:
 
 
 def _armed(tok: Token) -> bool:
-    """A state, a people or an armed force: who can strike a physical blow."""
+    """A state, a people or an armed force: who can strike a physical blow (not a party's members)."""
+    if tok.lower_.rstrip("s") in _PARTY_PEOPLE:
+        return False
     return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in _VIOLENCE
+
+
+#: members of parties, named like a people by the tagger: "Republicans attacked Democrats" is words
+_PARTY_PEOPLE = frozenset(
+    {"republican", "democrat", "conservative", "liberal", "tory", "torie", "progressive", "socialist"}
+)
 
 
 def _press(tok: Token) -> bool:
@@ -253,6 +261,9 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
+        partisan = subj is not None and subj.lower_.rstrip("s") in _PARTY_PEOPLE
+        if verbal and partisan and not _violent_clause(verb):
+            return CRITICIZE  # "Republicans attacked Democrats over the bill"
         if (
             lemma(verb) in _WORDY
             and speaker
