@@ -51,6 +51,8 @@ def test_an_it_that_stands_for_a_clause_refers_to_nothing() -> None:
     ):
         assert _linked(text, "coref") == {}, text
     assert _linked("Russia sent troops. It seems to want a deal.", "coref") == {"It": {"Russia"}}
+    text = "Iraq's government said on Monday that it is prepared to impose martial law."
+    assert _linked(text, "coref") == {"it": {"Iraq"}}
 
 
 def test_a_possessive_beside_a_person_it_is_coordinated_with_is_that_persons() -> None:

@@ -118,6 +118,16 @@ def _speech(verb: Token) -> bool:
 _EXTRAPOSING = frozenset({"be", "seem", "appear", "emerge", "remain", "become", "look", "turn", "matter"})
 
 
+#: adjectives that weigh a clause ("it is important to …"), unlike those of a subject's own
+#: stance ("it is prepared to impose martial law": the government is)
+_WEIGHING = frozenset(
+    {"easy", "hard", "important", "necessary", "possible", "impossible", "likely", "unlikely", "clear",
+     "good", "bad", "difficult", "vital", "essential", "crucial", "wrong", "right", "unclear", "true",
+     "fair", "wise", "better", "worse", "best", "worth", "obvious", "evident", "apparent", "unusual",
+     "rare", "common", "natural", "odd", "strange", "surprising", "sad", "tough", "safe", "dangerous"}
+)  # fmt: skip
+
+
 def _dummy(token: Token) -> bool:
     """ "It would be better to wait", "it emerged that …": an "it" that refers to nothing."""
     if token.dep_ == "expl":
@@ -130,7 +140,7 @@ def _dummy(token: Token) -> bool:
     return any(
         c.dep_ in ("ccomp", "xcomp")
         for h in head.children
-        if h.dep_ in ("acomp", "attr") and h.pos_ == "ADJ"
+        if h.dep_ in ("acomp", "attr") and h.lemma_.lower() in _WEIGHING
         for c in h.children
     ) or any(c.dep_ == "xcomp" and c.i > head.i for c in head.children if head.lemma_.lower() == "be")
 
