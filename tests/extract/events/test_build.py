@@ -157,3 +157,8 @@ def test_asylum_granted_in_a_country_is_that_country_harbouring(gaz: Gazetteer) 
     result = analyse(text, gaz)
     assert ("United States", "Jose Martinez") in pairs(result.events, "AID")
     assert not any(r.source.name == "Jose Martinez" for r in result.relations)
+
+
+def test_who_is_to_blame_is_the_one_blamed(gaz: Gazetteer) -> None:
+    events = analyse("The ambassador said that Hamas had been to blame for the violence.", gaz).events
+    assert (None, "Hamas") in pairs(events, "ACCUSE") and ("Hamas", None) not in pairs(events, "ACCUSE")

@@ -245,6 +245,8 @@ def verb_args(
                 for obj in clause.children:
                     if obj.dep_ == "dobj" and actor_like(obj):
                         _add(targets, arg_spans(obj))
+    if lemma(verb) == "blame" and verb.dep_ in {"xcomp", "acomp"} and lemma(verb.head) == "be":
+        return [], sources  # "Hamas had been to blame": the one blamed, not the one blaming
     return sources, [t for t in targets if t not in sources]
 
 
