@@ -162,3 +162,10 @@ def test_asylum_granted_in_a_country_is_that_country_harbouring(gaz: Gazetteer) 
 def test_who_is_to_blame_is_the_one_blamed(gaz: Gazetteer) -> None:
     events = analyse("The ambassador said that Hamas had been to blame for the violence.", gaz).events
     assert (None, "Hamas") in pairs(events, "ACCUSE") and ("Hamas", None) not in pairs(events, "ACCUSE")
+
+
+def test_a_quoted_i_is_the_speaker_the_sentence_names(gaz: Gazetteer) -> None:
+    said = '"We will never negotiate with Hamas," Benjamin Netanyahu told reporters on Monday.'
+    assert any(src == "Benjamin Netanyahu" for src, _ in pairs(analyse(said, gaz).events, "REJECT"))
+    unsaid = "I asked the minister to resign on Monday."  # the writer, outside any quotation
+    assert all(e.source is None for e in analyse(unsaid, gaz).events)

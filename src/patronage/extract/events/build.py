@@ -151,7 +151,7 @@ def _events(
 ) -> list[Event]:
     if frame.confidence < min_confidence:
         return []
-    sources = _refs(found, frame.sources) or list(implied_sources)
+    sources = _refs(found, frame.sources) or list(implied_sources) or _quoted_self(found, frame)
     targets = _refs(found, frame.targets)
     if not sources and not targets:
         return []
@@ -210,6 +210,34 @@ def _events(
                 )
             )
     return out
+
+
+#: the speaker's own words for themselves inside a quotation
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: verbs that attribute a quotation to its speaker in the same sentence
+_SAYING = frozenset({"say", "tell", "testify", "add", "write", "explain", "insist", "recall", "declare"})
+
+
+def _quoted_self(found: DocActors, frame: EventFrame) -> list[ActorRef]:
+    """The speaker a quoted "I" or "we" is: '"I asked a close friend to do it," Comey testified.'
+
+    Only when the sentence itself names who said it (a saying verb whose subject resolves and is
+    no pronoun of the first person); otherwise the source stays unknown.
+    """
+    text = doc_text(found.doc)
+    if not frame.sources or any(text[s:e].strip().lower() not in _FIRST_PERSON for s, e in frame.sources):
+        return []
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None or not any(mark in span.sent.text for mark in ('"', "“", "”")):
+        return []
+    for tok in span.sent:
+        if tok.lemma_.lower() not in _SAYING or tok.pos_ != "VERB":
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON):
+            refs = found.refs_for_span(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+            if refs:
+                return refs[:1]
+    return []
 
 
 def _people_of(ref: ActorRef) -> bool:
