@@ -114,6 +114,10 @@ def test_an_offer_of_an_event_is_that_event_offered() -> None:
         ("The minister ordered British troops to march into the streets of the city.", "march"),
         ("State-owned companies began targeting American firms as investment opportunities.", "targeting"),
         ("The Senate voted again after the president's veto threat.", "veto"),  # the threat is the act
+        (
+            "The president defended his decision to withdraw from the nuclear deal.",
+            "defended",
+        ),  # his own case
     ],
 )
 def test_a_trigger_in_another_sense(text: str, trigger: str) -> None:

@@ -102,6 +102,7 @@ _COURTS = frozenset(
     {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
      "judgement", "panel"}
 )  # fmt: skip
+_OWN = frozenset({"his", "her", "its", "their", "my", "our"})
 #: verbs that are almost always words when a person or a body does them to anyone
 _WORDY = frozenset({"slam", "blast", "rip", "lambast", "assail", "savage", "bash", "hammer", "pummel"})
 #: what one declines or refuses without refusing anything asked
@@ -316,6 +317,12 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         own = {t.i for t in verb.subtree}
         if not any(t.i not in own and t is not obj and _actor(t) for t in obj.subtree):
             return None  # "hosted a press conference": nobody visited
+    if (
+        lem in {"defend", "justify"}
+        and obj is not None
+        and any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
+    ):
+        return None  # "Trump defended his decision to withdraw": his own case, no support of anyone
     if lem == "demonstrate" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None  # "will have to demonstrate how the program works": showing, not a protest
     marchers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
