@@ -66,3 +66,9 @@ def test_an_act_at_home_whose_place_is_its_recipient_implies_no_stand() -> None:
         "f", "PROTEST", "141", person, damascus, _EV, location=Place("Damascus", "SYR"), confidence=0.9
     )
     assert [r.target.name for r in relations_from_events([abroad])] == ["Syria"]
+
+
+def test_an_investigation_implies_no_stand() -> None:
+    assert relation_for(_event("ACCUSE", cameo="090")) is None
+    opposed = relation_for(_event("ACCUSE", cameo="111"))
+    assert opposed is not None and opposed[0] == "opposes"

@@ -22,6 +22,8 @@ __all__ = ["relation_for", "relations_from_events"]
 
 #: modalities of events that happened (as the article or its speaker tells)
 _HAPPENED = frozenset({"actual", "reported"})
+#: CAMEO's investigations (090-094): ACCUSE in PLOVER, but whom one investigates one need not oppose
+_INQUIRY = "09"
 _HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
 
 
@@ -30,8 +32,8 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
     if event.polarity != "asserted" or event.modality not in _HAPPENED:
         return None
     info = plover().types.get(event.type)
-    if info is None:
-        return None
+    if info is None or (event.cameo or "").startswith(_INQUIRY):
+        return None  # an investigation is no stand: prosecutors look into friends and foes alike
     # the finer positive relations never override the type's sign: asylum refused is no harbouring
     if info.sign == "positive":
         if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
