@@ -67,6 +67,7 @@ FURNITURE = [
     ("contributing line", "Contributing: Sam Poe and Kim Doe."),
     ("additional reporting line", "Additional reporting by Jane Roe in Kyiv"),
     ("assistance credit line", "With assistance by Kim Doe, Sam Poe and Jane Roe"),
+    ("dashed credit line", "— With assistance by Kim Doe, Sam Poe, Lee Roe, Ann Poe, and Jane Roe"),
     ("click here", "Click here for reprint permission."),
     ("click here, caps", "CLICK HERE TO GET THE APP"),
     ("newsletter prompt", "Sign up for Daily Newsletters Manage Newsletters"),

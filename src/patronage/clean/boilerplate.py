@@ -117,7 +117,7 @@ _FURNITURE = re.compile(
             r"\bcontributed (?:additional )?(?:research|reporting|analysis)\s*\.?\s*$",  # "X contributed research."
             # "Jonathan Easley contributed.": a credit line of names and nothing else
             r"^(?!(?:the|a|an|this|that) )(?-i:[A-Z][\w.'’-]+(?:,? (?:and |in )?[A-Z][\w.'’-]+){1,7}) contributed\s*\.?\s*$",
-            r"^(?:with )?(?:additional )?(?:reporting|assistance|writing|editing) (?:by|from) (?-i:[A-Z]\w+ [A-Z])",
+            r"^(?:[—–-]+\s*)?(?:with )?(?:additional )?(?:reporting|assistance|writing|editing) (?:by|from) (?-i:[A-Z]\w+ [A-Z])",
             r"\bclick here\b|\bstory (?:highlights|continued below)\b|\breplay more videos\b",
             r"^(?:just|must) watched?\b|^enlarge this image\b|^media playback is unsupported",
             r"^(?:sign up|subscribe|by signing up|manage newsletters|download the)\b",

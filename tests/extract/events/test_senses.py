@@ -48,6 +48,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The president will have to demonstrate how the new program works.",  # showing
         "He has been able to appeal to the security tribunal.",  # a legal appeal
         "The government was paying attention to him.",
+        "The senator struck a more aggressive tone on Tuesday.",  # an idiom, no blow
+        "The candidates hit the campaign trail in Iowa.",
     ],
 )
 def test_non_events(text: str) -> None:
@@ -84,6 +86,8 @@ def test_non_events(text: str) -> None:
         ("Washington moved to block chip exports to the company.", ("SANCTION", "block")),
         ("The White House spokesman ripped the FBI in an interview.", ("ACCUSE", "ripped")),
         ("Russian forces hammered the town with artillery.", ("ASSAULT", "hammered")),
+        ("The United States hit North Korea with new sanctions on Friday.", ("SANCTION", "hit")),
+        ("Russia threatened Ukraine with sanctions on Friday.", ("THREATEN", "threatened")),
         ("Democrats said they would fight the proposal in the Senate.", ("REJECT", "fight")),
     ],
 )

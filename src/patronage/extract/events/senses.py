@@ -102,6 +102,14 @@ _COURTS = frozenset(
     {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
      "judgement", "panel"}
 )  # fmt: skip
+#: CAMEO's embargo, boycott or sanctions, and what one hits or slaps a country with that way
+_SANCTIONS = "163"
+_PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "fine", "restriction", "duty", "levy"})
+#: what one strikes or hits without a blow: idioms of tone, records and travel
+_STRUCK = frozenset(
+    {"tone", "note", "chord", "balance", "pose", "nerve", "record", "high", "low", "snag", "wall", "road",
+     "trail", "stride", "jackpot", "button", "ground", "headline", "mark", "target", "milestone"}
+)  # fmt: skip
 _OWN = frozenset({"his", "her", "its", "their", "my", "our"})
 #: verbs that are almost always words when a person or a body does them to anyone
 _WORDY = frozenset({"slam", "blast", "rip", "lambast", "assail", "savage", "bash", "hammer", "pummel"})
@@ -252,6 +260,13 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
         return None  # "released a video", "helped create a problem"
     partners = _partners(verb, obj)
+    if type_ in {"ASSAULT", "COERCE"} and any(
+        p.dep_ == "prep" and p.lower_ == "with" and any(lemma(o) in _PENALTIES for o in p.children)
+        for p in verb.children
+    ):
+        return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
+    if lemma(verb) in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
+        return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
     if type_ in _VIOLENT:
         speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
         verbal = lemma(verb) in _VERBAL
