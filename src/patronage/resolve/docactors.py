@@ -105,6 +105,15 @@ class _Reads:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
         inside = [m for m in self.mentions_in(start, end) if not self._against(m)]
+        if span is not None:
+            # "Sessions' decision to recuse himself from the Russia investigation": a clause about
+            # the head names other things, never who the phrase is
+            clauses = [c for c in span.root.children if c.dep_ in ("relcl", "acl")]
+            inside = [
+                m
+                for m in inside
+                if not any(c.left_edge.idx <= m.start < c.right_edge.idx + len(c.right_edge) for c in clauses)
+            ]
         if not inside:
             return []
         if span is not None:

@@ -169,3 +169,14 @@ def test_a_quoted_i_is_the_speaker_the_sentence_names(gaz: Gazetteer) -> None:
     assert any(src == "Benjamin Netanyahu" for src, _ in pairs(analyse(said, gaz).events, "REJECT"))
     unsaid = "I asked the minister to resign on Monday."  # the writer, outside any quotation
     assert all(e.source is None for e in analyse(unsaid, gaz).events)
+
+
+def test_an_investigation_is_into_what_its_modifier_names(gaz: Gazetteer) -> None:
+    text = "The Justice Department's Russia investigation expanded on Monday."
+    found = pairs(analyse(text, gaz).events, "ACCUSE")
+    assert found and all(src != "Russia" for src, _ in found), found
+
+
+def test_a_clause_about_a_topic_gives_no_recipient(gaz: Gazetteer) -> None:
+    text = "Donald Trump complained about the decision to recuse himself from the Russia investigation."
+    assert ("Donald Trump", "Russia") not in pairs(analyse(text, gaz).events, "ACCUSE")

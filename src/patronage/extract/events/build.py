@@ -311,6 +311,14 @@ def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRe
         else trigger
     )
     subject_tokens = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # "complained about the decision to recuse himself from the Russia investigation": a clause
+    # about a noun of the phrase tells of other acts and their places
+    subject_tokens |= {
+        t.i
+        for tok in trigger.subtree
+        if tok.dep_ in ("acl", "relcl") and tok.i != trigger.i
+        for t in tok.subtree
+    }
     own = {s.country for s in sources if s.country}
     out: list[ActorRef] = []
     for token in trigger.subtree:

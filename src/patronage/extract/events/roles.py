@@ -108,6 +108,14 @@ _RECIPIENT_VERBS = {
     "enjoy",
     "seek",
     "request",
+    # what one does with a demand made of one: "flouted congressional requests", "ignored the call"
+    "flout",
+    "flaunt",
+    "ignore",
+    "defy",
+    "heed",
+    "answer",
+    "face",
 }
 
 
@@ -296,8 +304,11 @@ def noun_args(
         if left.i >= noun.i:
             break
         if left.dep_ in {"amod", "compound"} and left.ent_type_ in _ACTOR_ENTS and left.head.i <= noun.i:
-            # "the Snowden asylum" is Snowden's: a person before a noun whose possessor receives it
-            recipient = rule.possessor_is_target and left.ent_type_ == "PERSON"
+            # "the Snowden asylum" is Snowden's: a person before a noun whose possessor receives it;
+            # "the Russia investigation", "the Benghazi probe" are into what they name
+            recipient = (rule.possessor_is_target and left.ent_type_ == "PERSON") or rule.cameo.startswith(
+                "09"
+            )
             _add(targets if recipient else sources, [phrase_span(left)])
     leaving = rule.cameo.startswith(_LEAVING)
     for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
