@@ -41,6 +41,8 @@ OTHER_PEOPLE = frozenset(
 _TIES = frozenset(
     {"relationship", "relation", "tie", "alliance", "partnership", "friendship", "rapport", "bond"}
 )
+#: heads whose names inside say whose they are, not who they are
+_WHOSE = OTHER_PEOPLE | _TIES
 
 
 class _Reads:
@@ -99,7 +101,7 @@ class _Reads:
                 for child in root.children:
                     if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
                         break
-            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in OTHER_PEOPLE | _TIES:
+            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in _WHOSE:
                 return []  # "Putin's critics", "the U.S. relationship with Canada": whose, not who
             if at_root:
                 key = (at_root[0].start, at_root[0].end)

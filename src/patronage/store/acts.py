@@ -15,8 +15,9 @@ sentence (one article, the same words) tell one act when
 Two acts a sentence lists stay apart, even of one type or one stem ("met the Pope and claimed
 ...", "condemned the attack and called for an inquiry", "killed 13 and wounded 32", "will be shot
 at, and … shooting back"): a blind check of rule v2, which joined reports of one type and date,
-found such lists were most of its wrong links. The reports of one act take one event: the cross-sentence event (``store/cells.py``) of
-the report that is no other's complement, the one most reports joined (then the smallest id).
+found such lists were most of its wrong links. The reports of one act take one event: the
+cross-sentence event (``store/cells.py``) of the report that is no other's complement, the one
+most reports joined (then the smallest id).
 """
 
 from __future__ import annotations

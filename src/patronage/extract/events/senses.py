@@ -25,9 +25,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patronage.extract.events.phrases import subject_of
+from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.roles import PLACES, actor_like, lemma
-from patronage.extract.events.speech import OBLIGING, REJECT_CODE, REQUEST_CODE
+from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
+from patronage.extract.events.speech import REJECT_CODE
 from patronage.resolve.titles import is_role_noun
 
 if TYPE_CHECKING:
@@ -37,8 +38,6 @@ if TYPE_CHECKING:
 
 __all__ = ["noun_sense", "offers_event", "verb_sense"]
 
-#: the CAMEO code of criticism, for violence words used of words ("attacked his record")
-CRITICIZE = "111"
 _MATERIAL_NEEDS_RECIPIENT = frozenset({"RETREAT", "AID"})
 _VIOLENT = frozenset({"ASSAULT"})
 #: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
@@ -194,9 +193,14 @@ def _actors_own(tok: Token) -> bool:
 
 def _armed(tok: Token) -> bool:
     """A state, a people or an armed force: who can strike a physical blow (not a party's members)."""
-    if tok.lower_.rstrip("s") in _PARTY_PEOPLE:
+    if _partisan(tok):
         return False
     return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in _VIOLENCE
+
+
+def _partisan(tok: Token) -> bool:
+    """ "Republicans", "Tories": a party's members, whom the tagger names like a people."""
+    return tok.lower_.rstrip("s") in _PARTY_PEOPLE
 
 
 #: members of parties, named like a people by the tagger: "Republicans attacked Democrats" is words
@@ -251,6 +255,7 @@ def _press_asked(obj: Token | None) -> bool:
 
 def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     """The CAMEO code the verb's sense has here: ``cameo``, another code, or None (no event)."""
+    lem = lemma(verb)
     subj, passive = subject_of(verb)
     if subj is not None and not passive and _thing(subj):
         return None  # "the move would help police"
@@ -260,43 +265,32 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
         return None  # "released a video", "helped create a problem"
     partners = _partners(verb, obj)
-    if type_ in {"ASSAULT", "COERCE"} and any(
-        p.dep_ == "prep" and p.lower_ == "with" and any(lemma(o) in _PENALTIES for o in p.children)
-        for p in verb.children
-    ):
+    if type_ in {"ASSAULT", "COERCE"} and any(lemma(o) in _PENALTIES for _p, o in pobjs(verb, {"with"})):
         return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
-    if lemma(verb) in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
+    if lem in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
         return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
     if type_ in _VIOLENT:
         speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
-        verbal = lemma(verb) in _VERBAL
+        verbal = lem in _VERBAL
         people = speaker or (subj is not None and subj.pos_ == "PRON")
-        if lemma(verb) == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
+        if lem == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
             return REJECT_CODE  # "Democrats would fight the proposal": opposing it
         if partners and all(lemma(t) in _ABSTRACT for t in partners):
             return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
-        partisan = subj is not None and subj.lower_.rstrip("s") in _PARTY_PEOPLE
-        if verbal and partisan and not _violent_clause(verb):
+        if verbal and subj is not None and _partisan(subj) and not _violent_clause(verb):
             return CRITICIZE  # "Republicans attacked Democrats over the bill"
-        if (
-            lemma(verb) in _WORDY
-            and speaker
-            and subj is not None
-            and not _armed(subj)
-            and not _violent_clause(verb)
-        ):
+        if lem in _WORDY and speaker and subj is not None and not _armed(subj) and not _violent_clause(verb):
             return CRITICIZE  # "the spokesman ripped the FBI", "Democrats slammed the bill"
         if verbal and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
             return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
-        if lemma(verb) in _WINNING and not _violent_clause(verb):
+        if lem in _WINNING and not _violent_clause(verb):
             return None  # "the Tories beat Labour in the marginal seats": a contest won
         if partners and all(lemma(t) in _ECONOMY for t in partners):
             return None  # "sanctions hitting the energy sector", "the tariffs hurt farmers' exports"
-        if lemma(verb) == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
+        if lem == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
             return None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
-    lem = lemma(verb)
     if lem in _GOING and type_ == "CONSULT" and not _goes_somewhere(verb):
         return None  # "went to the polls", "went to great lengths": no visit
     if lem == "seize" and (
@@ -343,16 +337,16 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     marchers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
     if lem == "march" and any(lemma(t) in _VIOLENCE for t in [*marchers, *([subj] if subj else [])]):
         return None  # "ordered British troops to march into the streets": no protest
-    if lem == "appeal" and any(lemma(t) in _COURTS for t in _partners(verb, obj)):
+    if lem == "appeal" and any(lemma(t) in _COURTS for t in partners):
         return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
     if type_ in _VIOLENT and subj is not None and not passive and lemma(subj) in _ECONOMY:
         return None  # "Russian companies began targeting American firms as investments"
     if lem == "call" and cameo == CRITICIZE:
-        return _calling(verb)
+        return calling_sense(verb)
     if lem == "warn":
-        return _warning(verb, subj)
+        return warning_sense(verb, subj)
     if lem == "insist":
-        return _insisting(verb)
+        return insisting_sense(verb)
     if lem == "ask" and not any(
         c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
     ):
@@ -365,102 +359,6 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     ):
         return None  # "agree with critics", "atrocities committed by ISIS"
     return cameo
-
-
-_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
-
-
-#: what calling someone something says of them: blame ...
-_BLAME_WORDS = frozenset(
-    {
-        "liar", "loser", "criminal", "crook", "traitor", "racist", "fascist", "bigot", "thug", "fraud",
-        "hypocrite", "coward", "idiot", "fool", "clown", "disgrace", "disaster", "failure", "threat",
-        "danger", "terrorist", "dictator", "tyrant", "murderer", "killer", "rapist", "extremist", "puppet",
-        "gimmick", "hoax", "sham", "farce", "joke", "lie", "scam", "stunt", "witch", "coup", "mistake",
-        "confused", "dangerous", "disgraceful", "unacceptable", "outrageous", "shameful", "ridiculous",
-        "absurd", "reckless", "irresponsible", "illegal", "unconstitutional", "unlawful", "corrupt",
-        "dishonest", "incompetent", "weak", "pathetic", "crazy", "insane", "stupid", "dumb", "wrong",
-        "false", "fake", "misleading", "offensive", "appalling", "deplorable", "despicable", "disgusting",
-        "horrific", "terrible", "horrible", "awful", "bad", "unfair", "unjust", "cruel", "inhumane",
-        "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
-        "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
-        "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
-    }
-)  # fmt: skip
-#: ... or praise
-_PRAISE_WORDS = frozenset(
-    {
-        "friend", "ally", "hero", "partner", "leader", "patriot", "champion", "visionary", "statesman",
-        "success", "triumph", "breakthrough", "victory", "great", "brilliant", "excellent", "outstanding",
-        "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
-        "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
-    }
-)  # fmt: skip
-
-
-def _calling(verb: Token) -> str | None:
-    """Calling someone something: blame (ACCUSE), praise (SUPPORT), or naming (no event).
-
-    "Called Giuliani confused", "called the proposal a gimmick" blame; "called Assad a true
-    friend" praises; "called the session to order" or "called it Operation X" names, as does
-    "called" with no predicate word.
-    """
-    predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}]
-    if not predicates or verb.dep_ == "acl":
-        return None  # "a group called Hope Not Hate": a name
-    said = [t for p in predicates for t in (p, *p.children) if t.dep_ in {"oprd", "xcomp", "acomp", "amod"}]
-    words = {lemma(t) for t in said} | {t.lower_ for t in said}
-    negated = any(c.dep_ == "neg" for p in predicates for c in p.children)
-    if words & _BLAME_WORDS and not negated:
-        return CRITICIZE
-    if words & _PRAISE_WORDS and not negated:
-        return "051"
-    return None
-
-
-def _warning(verb: Token, subj: Token | None) -> str | None:
-    """A warning is a threat only of the warner's own act ("warned it would retaliate").
-
-    "Warned X to leave", "warned against complacency" ask for something (REQUEST); "warned
-    that the plan could fail", "warned of dangers" report a danger, which is no event.
-    """
-    children = list(verb.children)
-    told = any(c.dep_ in {"dobj", "dative"} for c in children)
-    if any(c.dep_ == "xcomp" for c in children) and told:
-        return REQUEST_CODE  # "warned Iran not to test"
-    if any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
-        return REQUEST_CODE  # "warned against disunity"
-    for clause in children:
-        if clause.dep_ != "ccomp":
-            continue
-        own, _passive = subject_of(clause)
-        if own is None:
-            continue
-        same = subj is not None and own.lower_ == subj.lower_
-        if (same or own.lower_ in _SELF) and any(
-            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "wo", "could"} for c in clause.children
-        ):
-            return "130"  # "warned it would retaliate": the warner's own act, threatened
-    return None
-
-
-def _insisting(verb: Token) -> str | None:
-    """Insisting *that someone act* is a demand; insisting that something *is so* is a rebuttal.
-
-    "Insisted that he resign", "insisted on a vote" ask (REQUEST); "insisted the tariffs are
-    working", "insisted he had permission" deny what critics say (REJECT).
-    """
-    if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
-        return REQUEST_CODE
-    for clause in verb.children:
-        if clause.dep_ != "ccomp":
-            continue
-        if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
-            return REQUEST_CODE  # the subjunctive: "insisted that he resign"
-        if any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
-            return REQUEST_CODE
-        return REJECT_CODE
-    return None
 
 
 _OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
@@ -499,17 +397,9 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
     forces): "Romney's attack", "IRS attacks" are not.
     """
     lem = lemma(noun)
-    if type_ == "REQUEST" and any(
-        p.dep_ == "prep" and p.lower_ == "for" and any(lemma(o) in _PRESS_ASKS for o in p.children)
-        for p in noun.children
-    ):
+    if type_ == "REQUEST" and any(lemma(o) in _PRESS_ASKS for _p, o in pobjs(noun, {"for"})):
         return False  # "requests for comment": the press asking, not a political demand
-    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(
-        p.dep_ == "prep"
-        and p.lower_ == "of"
-        and any(o.dep_ == "pobj" and not _recipient_ok(o) for o in p.children)
-        for p in noun.children
-    ):
+    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(not _recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "the release of the texts", "the release of the report": records, not prisoners
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False

@@ -1,0 +1,120 @@
+"""What a verb of saying says: calling someone something, warning, insisting.
+
+The lexicon codes "called", "warned" and "insisted" with one CAMEO code each, but what they
+report depends on what follows them: calling someone a liar blames (ACCUSE) and a hero praises
+(SUPPORT), while calling a session to order names; warning of one's own act threatens, warning
+someone to act asks, warning of a danger is no event; insisting that someone act demands,
+insisting that something is so rebuts. :func:`~patronage.extract.events.senses.verb_sense`
+asks these for the code the verb has in its sentence.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patronage.extract.events.phrases import subject_of
+from patronage.extract.events.roles import lemma
+from patronage.extract.events.speech import OBLIGING, REJECT_CODE, REQUEST_CODE
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["CRITICIZE", "calling_sense", "insisting_sense", "warning_sense"]
+
+#: the CAMEO code of criticism, for violence words used of words ("attacked his record")
+CRITICIZE = "111"
+
+_SELF = frozenset({"i", "we", "he", "she", "it", "they"})
+
+
+#: what calling someone something says of them: blame ...
+_BLAME_WORDS = frozenset(
+    {
+        "liar", "loser", "criminal", "crook", "traitor", "racist", "fascist", "bigot", "thug", "fraud",
+        "hypocrite", "coward", "idiot", "fool", "clown", "disgrace", "disaster", "failure", "threat",
+        "danger", "terrorist", "dictator", "tyrant", "murderer", "killer", "rapist", "extremist", "puppet",
+        "gimmick", "hoax", "sham", "farce", "joke", "lie", "scam", "stunt", "witch", "coup", "mistake",
+        "confused", "dangerous", "disgraceful", "unacceptable", "outrageous", "shameful", "ridiculous",
+        "absurd", "reckless", "irresponsible", "illegal", "unconstitutional", "unlawful", "corrupt",
+        "dishonest", "incompetent", "weak", "pathetic", "crazy", "insane", "stupid", "dumb", "wrong",
+        "false", "fake", "misleading", "offensive", "appalling", "deplorable", "despicable", "disgusting",
+        "horrific", "terrible", "horrible", "awful", "bad", "unfair", "unjust", "cruel", "inhumane",
+        "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
+        "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
+        "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
+    }
+)  # fmt: skip
+#: ... or praise
+_PRAISE_WORDS = frozenset(
+    {
+        "friend", "ally", "hero", "partner", "leader", "patriot", "champion", "visionary", "statesman",
+        "success", "triumph", "breakthrough", "victory", "great", "brilliant", "excellent", "outstanding",
+        "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
+        "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
+    }
+)  # fmt: skip
+
+
+def calling_sense(verb: Token) -> str | None:
+    """Calling someone something: blame (ACCUSE), praise (SUPPORT), or naming (no event).
+
+    "Called Giuliani confused", "called the proposal a gimmick" blame; "called Assad a true
+    friend" praises; "called the session to order" or "called it Operation X" names, as does
+    "called" with no predicate word.
+    """
+    predicates = [c for c in verb.children if c.dep_ in {"oprd", "xcomp", "acomp"}]
+    if not predicates or verb.dep_ == "acl":
+        return None  # "a group called Hope Not Hate": a name
+    said = [t for p in predicates for t in (p, *p.children) if t.dep_ in {"oprd", "xcomp", "acomp", "amod"}]
+    words = {lemma(t) for t in said} | {t.lower_ for t in said}
+    negated = any(c.dep_ == "neg" for p in predicates for c in p.children)
+    if words & _BLAME_WORDS and not negated:
+        return CRITICIZE
+    if words & _PRAISE_WORDS and not negated:
+        return "051"
+    return None
+
+
+def warning_sense(verb: Token, subj: Token | None) -> str | None:
+    """A warning is a threat only of the warner's own act ("warned it would retaliate").
+
+    "Warned X to leave", "warned against complacency" ask for something (REQUEST); "warned
+    that the plan could fail", "warned of dangers" report a danger, which is no event.
+    """
+    children = list(verb.children)
+    told = any(c.dep_ in {"dobj", "dative"} for c in children)
+    if any(c.dep_ == "xcomp" for c in children) and told:
+        return REQUEST_CODE  # "warned Iran not to test"
+    if any(c.dep_ == "prep" and c.lower_ == "against" for c in children):
+        return REQUEST_CODE  # "warned against disunity"
+    for clause in children:
+        if clause.dep_ != "ccomp":
+            continue
+        own, _passive = subject_of(clause)
+        if own is None:
+            continue
+        same = subj is not None and own.lower_ == subj.lower_
+        if (same or own.lower_ in _SELF) and any(
+            c.dep_ == "aux" and c.lower_ in {"will", "would", "'ll", "wo", "could"} for c in clause.children
+        ):
+            return "130"  # "warned it would retaliate": the warner's own act, threatened
+    return None
+
+
+def insisting_sense(verb: Token) -> str | None:
+    """Insisting *that someone act* is a demand; insisting that something *is so* is a rebuttal.
+
+    "Insisted that he resign", "insisted on a vote" ask (REQUEST); "insisted the tariffs are
+    working", "insisted he had permission" deny what critics say (REJECT).
+    """
+    if any(c.dep_ == "prep" and c.lower_ in {"on", "upon"} for c in verb.children):
+        return REQUEST_CODE
+    for clause in verb.children:
+        if clause.dep_ != "ccomp":
+            continue
+        if clause.tag_ == "VB" and not any(c.dep_ == "aux" for c in clause.children):
+            return REQUEST_CODE  # the subjunctive: "insisted that he resign"
+        if any(c.dep_ == "aux" and c.lower_ in OBLIGING for c in clause.children):
+            return REQUEST_CODE
+        return REJECT_CODE
+    return None
