@@ -6,15 +6,13 @@ import json
 import random
 from pathlib import Path
 
-import duckdb
 import pytest
 
 from patronage.cli import main
 from patronage.model.records import AnalysedArticle
 from patronage.store import Store
 from patronage.store.linking import LINKER
-from patronage.store.schema import MIGRATIONS
-from tests.fixtures.records import ASSAD, PUTIN, RUSSIA, SYRIA, ArticleBuilder
+from tests.fixtures.records import ASSAD, PUTIN, RUSSIA, SYRIA, ArticleBuilder, old_store
 
 # Three outlets tell Assad's asylum in their own words, with dates of different precision; a
 # fourth article comes later. Each also tells something else about the same pair of actors.
@@ -201,12 +199,7 @@ def test_link_shows_the_figures_and_rebuilds(tmp_path: Path, capsys: pytest.Capt
 
 def test_a_store_from_before_links_is_linked_when_migrated(tmp_path: Path) -> None:
     path = tmp_path / "old.duckdb"
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    for number, statements in enumerate(MIGRATIONS[:7], start=1):
-        for statement in statements:
-            con.execute(statement)
-        con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+    con = old_store(path, 7)
     for event_id, doc, date in (
         ("o1", "d1", "2015-10-20"),
         ("o2", "d2", "2015-10"),

@@ -4,20 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from patronage.store import SCHEMA_VERSION, Store
-from patronage.store.schema import MIGRATIONS
+from tests.fixtures.records import old_store
 
 
 def _old_store(path: Path) -> None:
     """A store at schema 3 holding what an older version wrote: relations from every event."""
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    for number, statements in enumerate(MIGRATIONS[:3], start=1):
-        for statement in statements:
-            con.execute(statement)
-        con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+    con = old_store(path, 3)
     con.execute("INSERT INTO articles (doc_id, content_hash) VALUES ('d1', 'h1')")
     ref = "'{0}', '{1}', 'country', '{0}', NULL, '{1}'"
     events = [

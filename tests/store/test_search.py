@@ -4,12 +4,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import duckdb
-
 from patronage.model.records import Actor, AnalysedArticle, CleanArticle, Mention, Sentence
 from patronage.store import SCHEMA_VERSION, Store
-from patronage.store.schema import MIGRATIONS, SEARCH_MIGRATION
+from patronage.store.schema import SEARCH_MIGRATION
 from patronage.store.search import word_pairs
+from tests.fixtures.records import old_store
 
 ASSAD = Actor("person/assad", "Bashar al-Assad", "person", "SYR", aliases=("Assad", "President Assad"))
 PUTIN = Actor("person/putin", "Vladimir Putin", "person", "RUS", aliases=("Putin",))
@@ -124,12 +123,7 @@ def test_the_recent_part_is_sorted_in_once_it_outgrows_a_share_of_the_sorted_one
 def _schema_eight_store(path: Path) -> AnalysedArticle:
     """A store as schema 8 left it: an article, its sentences, actors and mentions, and no search tables."""
     article = _article("d1", "Assad met Putin.", "Then PUTIN left; Assad stayed.", actors=(ASSAD, PUTIN))
-    con = duckdb.connect(str(path))
-    con.execute("CREATE TABLE schema_version (version INTEGER, applied_at TIMESTAMP)")
-    for number, statements in enumerate(MIGRATIONS[: SEARCH_MIGRATION - 1], start=1):
-        for statement in statements:
-            con.execute(statement)
-        con.execute("INSERT INTO schema_version VALUES (?, now())", [number])
+    con = old_store(path, SEARCH_MIGRATION - 1)
     con.execute("INSERT INTO articles (doc_id, title, date) VALUES ('d1', 'T', '2020-01-01')")
     for s in article.sentences:
         con.execute("INSERT INTO sentences VALUES (?, ?, ?, ?, ?)", [s.doc_id, s.idx, s.start, s.end, s.text])
