@@ -40,3 +40,31 @@ def test_an_entity_joining_two_people_is_two_people_but_a_company_stays_whole() 
     assert {"Donald Trump", "Mike Pence"} <= names
     assert not any(" and " in n for n in names), names
     assert "Boris Johnson" not in names
+
+
+def test_a_lone_surname_that_is_someone_elses_given_name_is_no_famous_namesake() -> None:
+    from tests.conftest import analyse_text
+
+    # the gazetteer knows an Australian prime minister by the surname Howard; here the word is
+    # a British MP's given name, and "Mr Howard" is someone the article does not name in full
+    result = analyse_text(
+        "Howard Flight was sacked as a Tory candidate. At a news conference, Mr Howard defended the party.",
+        "2005-03-30",
+    )
+    assert "AUS" not in {a.country for a in result.actors}, [a.actor_id for a in result.actors]
+    # with nothing pointing elsewhere, a known surname is still the known person
+    alone = analyse_text("Mr Putin said the talks would go on.", "2015-10-21")
+    assert "person/vladimir-putin" in {a.actor_id for a in alone.actors}
+
+
+def test_an_apposed_name_is_who_a_description_means() -> None:
+    from tests.conftest import analyse_text
+
+    events = analyse_text(
+        "Putin sounded dismissive of Syria's beleaguered leader, Bashar al-Assad, in 2012. "
+        "The envoy criticised Ukraine's former president Viktor Yanukovych under Putin's protection.",
+        "2015-10-21",
+    ).events
+    targets = {e.target.name for e in events if e.target is not None}
+    assert "Bashar al-Assad" in targets
+    assert {"Syria", "Ukraine"}.isdisjoint(targets), targets

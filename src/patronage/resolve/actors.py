@@ -248,6 +248,13 @@ def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike |
             entry = gaz.demonym(text) if label == "NORP" else None
             entries = [entry] if entry is not None else gaz.lookup(text)
             out.update(e.country for e in entries if e is not None and e.kind == "country" and e.country)
+        if label in ("NORP", "ORG"):
+            # "the Tories", "the FBI": a body of one country places the article there too
+            bodies = {
+                e.country for e in gaz.lookup(text) if e.kind not in ("person", "country") and e.country
+            }
+            if len(bodies) == 1:
+                out.update(bodies)
     return out
 
 
@@ -272,6 +279,7 @@ def _resolve_person(
                     found.add(start, end, "PERSON", actor, "surname")
                 return
     entry = None
+    matches: list[GazetteerEntry] = []
     if gaz is not None:
         matches = gaz.lookup(name)
         if text == name and any(e.kind == "country" for e in matches):
@@ -286,6 +294,8 @@ def _resolve_person(
                 found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
             return
         entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
+        if entry is not None and len(tokens) == 1 and _doubtful_surname(found, entry, name, countries, date):
+            matches, entry = [], None
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
         if entry.gender:
@@ -294,7 +304,7 @@ def _resolve_person(
             found.add(start, end, "PERSON", actor, "gazetteer")
         persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
         return
-    if len(tokens) == 1 and gaz is not None and text == name and (gaz.place(name) or gaz.lookup(name)):
+    if len(tokens) == 1 and gaz is not None and text == name and (gaz.place(name) or matches):
         # the tagger calls some places people ("flew to Sochi"); a known place or country wins
         if record:
             _resolve_place(found, start, end, name, "GPE", gaz)
@@ -323,6 +333,24 @@ def _resolve_person(
     persons.setdefault(name, actor)
     if record:
         found.add(start, end, "PERSON", actor, "new")
+
+
+def _doubtful_surname(
+    found: MentionTable, entry: GazetteerEntry, word: str, countries: set[str], date: dt.date | None
+) -> bool:
+    """Whether a lone surname the gazetteer knows points to someone else in this article.
+
+    "Mr Howard" is not John Howard of Australia when the article names a "Howard Flight" (the
+    word is a given name here), nor when it names countries, none of them his, at a date he
+    held no office. Otherwise the surname is all there is to go on and the known person stands.
+    """
+    key = word.casefold()
+    for ent in found.doc.ents:
+        words = display_name(ent.text).split()
+        if ent.label_ in ("PERSON", "ORG") and len(words) > 1 and key in (w.casefold() for w in words[:-1]):
+            return True
+    foreign = bool(entry.country and countries and entry.country not in countries)
+    return foreign and not _in_office(entry, date)
 
 
 def _resolve_place(

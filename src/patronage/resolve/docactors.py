@@ -96,10 +96,12 @@ class _Reads:
             # ("al-Assad" as an argument inside the mention "Bashar al-Assad")
             root = span.root
             at_root = self._mentions_at(root.i)
-            if not at_root:
-                # "Syria's beleaguered leader, Bashar al-Assad": the apposed name is who is meant
+            if all(m.how == "agent" for m in at_root):
+                # "Syria's beleaguered leader, Bashar al-Assad": the apposed name is who is meant,
+                # not the government the description alone would stand for
                 for child in root.children:
-                    if child.dep_ == "appos" and (at_root := self._mentions_at(child.i)):
+                    if child.dep_ == "appos" and (named := self._mentions_at(child.i)):
+                        at_root = named
                         break
             if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in _WHOSE:
                 return []  # "Putin's critics", "the U.S. relationship with Canada": whose, not who

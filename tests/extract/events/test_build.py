@@ -43,6 +43,26 @@ def test_no_swap_source_is_invented_without_a_counterpart(gaz: Gazetteer) -> Non
     assert all(e.source is None or e.source.kind != "country" for e in analyse(text, gaz).events)
 
 
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "After Paul Whelan's conviction, the United States arranged a prisoner exchange, securing his release.",
+            ("United States", "Paul Whelan"),
+        ),
+        (
+            "Turkey organised a prisoner swap in October, winning the release of the pastor Andrew Brunson.",
+            ("Turkey", "Andrew Brunson"),
+        ),
+    ],
+)
+def test_a_swap_is_one_event_with_the_release_it_won(
+    text: str, pair: tuple[str, str], gaz: Gazetteer
+) -> None:
+    events = [e for e in analyse(text, gaz).events if e.type == "RETREAT"]
+    assert [(e.source and e.source.name, e.target and e.target.name) for e in events] == [pair]
+
+
 def test_the_kingdom_is_the_country_just_named(gaz: Gazetteer) -> None:
     text = "Idi Amin flew to Saudi Arabia in 1980, and officials said the kingdom had taken him in."
     found = pairs(analyse(text, gaz).events, "AID")

@@ -50,6 +50,9 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The government was paying attention to him.",
         "The senator struck a more aggressive tone on Tuesday.",  # an idiom, no blow
         "The candidates hit the campaign trail in Iowa.",
+        "The vote was a demonstration of loyalty to an old ally.",  # a display, no protest
+        "The dispute has damaged relations with the neighbours.",  # no blow struck
+        "The scandal hurt the party's chances in the spring.",
     ],
 )
 def test_non_events(text: str) -> None:
@@ -127,3 +130,18 @@ def test_an_offer_of_an_event_is_that_event_offered() -> None:
 def test_a_trigger_in_another_sense(text: str, trigger: str) -> None:
     """Troops marching are no protest; companies targeting firms are no attack."""
     assert all(found != trigger for _type, found in coded(text)), coded(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "asked"),
+    [
+        ("The former minister appealed for the release of the kidnapped aid worker.", "release"),
+        ("The opposition demanded the resignation of the interior minister.", "resignation"),
+        ("The senator called for talks with the rebels.", "talks"),
+    ],
+)
+def test_an_act_asked_for_is_not_done(text: str, asked: str) -> None:
+    """The appeal is the event; the release it asks for has not happened."""
+    found = coded(text)
+    assert ("REQUEST", text.split()[2]) in found or any(t == "REQUEST" for t, _w in found), found
+    assert all(word != asked for _type, word in found), found

@@ -79,7 +79,7 @@ def candidate_events(
     Each comes with its features and its trigger's tok2vec vector; its ``confidence`` is
     still the coding heuristic's (training reads these candidates as they are).
     """
-    frames = code_sentence(sent)
+    frames = _swaps_with_their_release(code_sentence(sent), doc_text(found.doc))
     quoted = quoted_tokens(sent)
     out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
@@ -112,6 +112,35 @@ def candidate_events(
 def _with_dyad(event: Event, countries: Sequence[str]) -> Event:
     source, target = coded_dyad(event.source, event.target, event.location, countries)
     return replace(event, dyad_source=source, dyad_target=target)
+
+
+def _swaps_with_their_release(frames: list[EventFrame], text: str) -> list[EventFrame]:
+    """A swap and the release it won are one event: "Putin arranged a swap, securing his release".
+
+    The swap noun names who arranged it but not whom it freed; a release frame of the same
+    sentence with the same sources names the freed person. The swap takes those targets and
+    the release frame, which repeats it, is dropped.
+    """
+    out = list(frames)
+    for i, swap in enumerate(frames):
+        if swap.type != "RETREAT" or swap.targets or not swap.sources:
+            continue
+        if text[swap.trigger_start : swap.trigger_end].lower() not in _SWAP_WORDS:
+            continue
+        for other in frames:
+            if (
+                other is not swap
+                and other.type == "RETREAT"
+                and other.cameo == swap.cameo
+                and other.polarity == swap.polarity
+                and other.targets
+                and set(other.sources) == set(swap.sources)
+                and other in out
+            ):
+                out[i] = replace(swap, targets=other.targets)
+                out.remove(other)
+                break
+    return out
 
 
 def _swap_side(frame: EventFrame, frames: Sequence[EventFrame], found: DocActors) -> list[ActorRef]:
@@ -322,7 +351,7 @@ def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRe
     own = {s.country for s in sources if s.country}
     out: list[ActorRef] = []
     for token in trigger.subtree:
-        if token.i in subject_tokens:
+        if token.i in subject_tokens or _describes_person(found, token):
             continue
         for idx in found.token_mentions.get(token.i, []):
             mention = found.mentions[idx]
@@ -332,6 +361,19 @@ def _implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRe
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)
     return out[:1]
+
+
+def _describes_person(found: DocActors, token: Token) -> bool:
+    """ "Ukraine's former president Viktor Yanukovych": the country only says whose the person is."""
+    if token.dep_ not in ("poss", "compound", "amod") or token.head.i == token.i:
+        return False
+    head = token.head
+    people = [head, *(c for c in head.children if c.dep_ in ("appos", "compound") and c.i != token.i)]
+    return any(
+        (ref := found.ref(found.mentions[idx])) is not None and ref.kind == "person"
+        for t in people
+        for idx in found.token_mentions.get(t.i, [])
+    )
 
 
 def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:

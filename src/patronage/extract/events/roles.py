@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 __all__ = [
+    "ASKING",
     "PLACES",
     "PLACE_PREPS",
     "actor_like",
@@ -278,9 +279,7 @@ def _listed_people(obj: Token) -> list[Span2]:
 
 #: verbs asking for what the noun names: "appealed for the release of X", "called for an inquiry
 #: into Y" ask someone else to act, so their subject is no party to the act
-_ASKING = frozenset(
-    {"appeal", "call", "demand", "urge", "press", "push", "ask", "plead", "lobby", "petition"}
-)
+ASKING = frozenset({"appeal", "call", "demand", "urge", "press", "push", "ask", "plead", "lobby", "petition"})
 #: CAMEO codes of leaving: resigning (0831), withdrawing, retreating, demobilising (087):
 #: "the resignation of the chairman", "the withdrawal of US troops" name who leaves
 _LEAVING = ("0831", "087")
@@ -337,7 +336,7 @@ def noun_args(
                 _add(targets, arg_spans(child))
         _add(targets, [span for _p, obj in pobjs(anchor, {"to"}) for span in arg_spans(obj)])
         subj, passive = subject_of(anchor)
-        if subj is not None and not passive and lemma(anchor) not in _ASKING:
+        if subj is not None and not passive and lemma(anchor) not in ASKING:
             if lemma(anchor) in _RECIPIENT_VERBS:
                 if not targets:
                     _add(targets, arg_spans(subj))
@@ -348,7 +347,7 @@ def noun_args(
         and noun.dep_ == "pobj"
         and (head.lower_ == "for" or (type_ == "CONSULT" and head.lower_ in _MEETING_TIME))
         and head.head.pos_ == "VERB"
-        and lemma(head.head) not in _ASKING
+        and lemma(head.head) not in ASKING
     ):
         # "X flew to Moscow for talks with Y", "after talks with Y, X said", "X complained
         # during a meeting with Y": the clause's subject is a party to the talks

@@ -26,7 +26,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
-from patronage.extract.events.roles import PLACES, actor_like, lemma
+from patronage.extract.events.roles import ASKING, PLACES, actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
 from patronage.extract.events.speech import REJECT_CODE
 from patronage.resolve.titles import is_role_noun
@@ -66,6 +66,8 @@ _ABSTRACT = frozenset(
         "leadership", "judgment", "judgement", "motive", "competence", "honesty", "rhetoric",
         "message", "speech", "tweet", "question", "problem", "issue", "scene", "debate", "argument",
         "press", "media", "medium", "administration's", "legacy", "response", "reaction",
+        "relation", "relationship", "tie", "chance", "prospect", "image", "standing", "trust",
+        "confidence", "morale", "hope", "cause", "prestige", "influence", "authority", "interest",
     }
 )  # fmt: skip
 #: records and media one releases, publishes or shares: never prisoners set free
@@ -275,8 +277,11 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         people = speaker or (subj is not None and subj.pos_ == "PRON")
         if lem == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
             return REJECT_CODE  # "Democrats would fight the proposal": opposing it
-        if partners and all(lemma(t) in _ABSTRACT for t in partners):
-            return CRITICIZE if speaker and verbal else None  # "attacked the way the war was sold"
+        if (partners and all(lemma(t) in _ABSTRACT for t in partners)) or (
+            obj is not None and lemma(obj) in _ABSTRACT and not _violent_clause(verb)
+        ):
+            # "attacked the way the war was sold", "damaged relations with the US"
+            return CRITICIZE if speaker and verbal else None
         if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
             return CRITICIZE  # "when he was a Republican, he attacked President Bush"
         if verbal and subj is not None and _partisan(subj) and not _violent_clause(verb):
@@ -386,6 +391,14 @@ _STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support
 _VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
 
 
+def _asked_for(noun: Token) -> bool:
+    """ "called for the release of X", "demanded an inquiry": an act someone asks others to do."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        return lemma(head.head) in ASKING
+    return noun.dep_ == "dobj" and lemma(head) in {"demand", "request", "urge"}
+
+
 def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
     """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
 
@@ -401,6 +414,10 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "requests for comment": the press asking, not a political demand
     if type_ in _MATERIAL_NEEDS_RECIPIENT and any(not _recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "the release of the texts", "the release of the report": records, not prisoners
+    if _asked_for(noun):
+        return False  # "appealed for the release of X", "demanded talks": asked of others, not done
+    if type_ == "PROTEST" and any(o.tag_ == "NN" and not _actor(o) for _p, o in pobjs(noun, {"of"})):
+        return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
