@@ -84,6 +84,29 @@ def test_a_person_takes_the_country_of_the_actor_served_and_keeps_the_id() -> No
     assert "~" not in kushner.actor_id  # type: ignore[attr-defined]  # a served country makes no namesake id
 
 
+@pytest.mark.parametrize(
+    ("text", "surname", "country"),
+    [
+        (
+            "Rep. Dana Whitfield subpoenaed the documents on Tuesday.",
+            "Whitfield",
+            "USA",
+        ),  # "Rep." is Congress
+        ("Congresswoman Dana Whitfield spoke on Tuesday.", "Whitfield", "USA"),
+        ("Dana Whitfield, D-Ore., spoke on Tuesday.", "Whitfield", "USA"),  # the party-state label
+        ("Labour MP Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),  # the party's country
+        ("Conservative leader Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
+        ("Scotland's first minister Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),  # a place in it
+        ("Ohio Gov. Dana Whitfield signed the bill.", "Whitfield", "USA"),
+        ("Kansas Republican Dana Whitfield blamed the president.", "Whitfield", "USA"),  # a party member
+        ("Dana Whitfield, a Republican, has not scheduled a debate.", "Whitfield", "USA"),
+    ],
+)
+def test_a_title_places_a_person_in_a_country(text: str, surname: str, country: str) -> None:
+    person = _person(analyse_text(text, "2015-05-01", "t"), surname)
+    assert person.country == country, person.roles  # type: ignore[attr-defined]
+
+
 def test_a_counterpart_takes_no_country_from_the_other_side() -> None:
     text = "Vladimir Putin's counterpart Mehmet Yilmaz arrived in Ankara on Monday."
     assert _person(analyse_text(text, "2018-05-01", "c"), "Yilmaz").country is None  # type: ignore[attr-defined]

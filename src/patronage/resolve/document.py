@@ -49,12 +49,14 @@ def resolve_document(
 
 
 def _country_named(gazetteer: GazetteerLike | None, name: str | None) -> str | None:
+    """The country a title's "of" names: a country, or a place in one ("Scotland's first minister")."""
     if not name or gazetteer is None:
         return None
     for entry in gazetteer.lookup(name):
         if entry.kind == "country" and entry.country:
             return str(entry.country)
-    return None
+    place = gazetteer.place(name)
+    return place.country if place is not None else None
 
 
 #: titles that tie a person to someone of another side: no country follows from them
@@ -73,11 +75,14 @@ def _country_served(table: MentionTable, gazetteer: GazetteerLike | None, role: 
     """
     if not role.of or not role.title or set(role.title.lower().split()) & _ACROSS:
         return None
-    found: set[str] = set()
-    if gazetteer is not None:
-        found |= {str(e.country) for e in gazetteer.lookup(role.of) if e.country}
     key = role.of.lower()
-    found |= {str(a.country) for a in table.actors.values() if a.country and a.name.lower() == key}
+    # the article's own actor of that name says which one is meant ("Labour" as the UK party)
+    found = {str(a.country) for a in table.actors.values() if a.country and a.name.lower() == key}
+    if not found and gazetteer is not None:
+        entries = gazetteer.lookup(role.of)
+        if not entries and role.of[:1].isupper() and " " not in role.of:
+            entries = gazetteer.lookup(f"{role.of} Party")  # "Conservative leader Michael Howard"
+        found = {str(e.country) for e in entries if e.country}
     return found.pop() if len(found) == 1 else None
 
 

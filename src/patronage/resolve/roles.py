@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from patronage.model.records import Evidence, Role
 from patronage.resolve.docactors import MentionTable
-from patronage.resolve.titles import canonical_title, is_role_noun
+from patronage.resolve.titles import TITLE_ABBREVIATIONS, american_style, canonical_title, is_role_noun
 
 __all__ = ["text_roles"]
 
@@ -67,9 +67,59 @@ def _of_phrase(doc: Doc, title_head: Token, found: MentionTable, skip: set[int])
         ):
             for idx in found.token_mentions.get(child.i, []):
                 mention = found.mentions[idx]
+                if mention.how == "place":
+                    return mention.text  # "New York Gov. Andrew Cuomo": the state, not the country
                 if mention.actor_id:
                     return found.actors[mention.actor_id].name
             return child.text
+    return None
+
+
+def _body_in_title(found: MentionTable, tokens: list[Token]) -> str | None:
+    """The party or body a title's modifier names: "Labour MP Diane Abbott", "Conservative leader X".
+
+    A modifier resolved to an organisation gives its name; a capitalised adjective the
+    article did not resolve ("Conservative") is kept as written, for the gazetteer to place.
+    """
+    for t in tokens:
+        if t.dep_ not in ("amod", "compound") or is_role_noun(t) or t.lower_ in TITLE_ABBREVIATIONS:
+            continue
+        mentions = [found.mentions[idx] for idx in found.token_mentions.get(t.i, [])]
+        for mention in mentions:
+            actor = found.actors.get(mention.actor_id) if mention.actor_id else None
+            if actor is not None and actor.kind in ("organization", "country"):
+                return actor.name
+        if (
+            not mentions
+            and t.pos_ in ("ADJ", "PROPN")
+            and t.text[:1].isupper()
+            and t.lower_ not in _TITLE_ADJECTIVES
+        ):
+            return t.text
+    return None
+
+
+#: the party letters of "R-Calif.", "D-N.Y." after a member of Congress
+_PARTY_LETTERS = {"R": "Republican Party", "D": "Democratic Party"}
+
+
+def _party_of(found: MentionTable, tokens: list[Token]) -> str | None:
+    """The political party one of these words names, as the article resolved it."""
+    for t in tokens:
+        for idx in found.token_mentions.get(t.i, []):
+            mention = found.mentions[idx]
+            actor = found.actors.get(mention.actor_id) if mention.actor_id else None
+            if actor is not None and actor.sector == "PTY":
+                return actor.name
+    return None
+
+
+def _party_label(appos: Token) -> str | None:
+    """ "Darrell Issa, R-Calif.": the party an apposed party-and-state label names."""
+    first = appos.left_edge
+    following = first.nbor(1) if first.i + 1 < len(first.doc) else None
+    if first.text in _PARTY_LETTERS and following is not None and following.text in ("-", "–"):
+        return _PARTY_LETTERS[first.text]
     return None
 
 
@@ -106,7 +156,13 @@ def text_roles(found: MentionTable, sentence_evidence: dict[int, Evidence]) -> l
         for t in pre:
             title_tokens.extend(x for x in t.subtree if x.i not in name_tokens)
         title_tokens.sort(key=lambda t: t.i)
-        heads = [t for t in title_tokens if is_role_noun(t) or t.lower_ in ("president", "minister", "prime")]
+        heads = [
+            t
+            for t in title_tokens
+            if is_role_noun(t)
+            or t.lower_ in ("president", "minister", "prime")
+            or t.lower_ in TITLE_ABBREVIATIONS
+        ]
         if heads:
             head = heads[-1]
             words = _title_words(title_tokens)
@@ -127,7 +183,20 @@ def text_roles(found: MentionTable, sentence_evidence: dict[int, Evidence]) -> l
                                 of = found.actors[m.actor_id].name
             if of is None:
                 of = _of_phrase(doc, root, found, name_tokens)
+            if of is None:
+                of = _body_in_title(found, title_tokens)
+            if of is None and any(american_style(t) for t in title_tokens):
+                of = "US Congress"  # "Sen. Ted Cruz", "Congresswoman Maxine Waters"
             _keep(out, seen, mention.actor_id, canonical_title(words), of, evidence)
+        elif (party := _party_of(found, title_tokens)) is not None:
+            _keep(out, seen, mention.actor_id, "member", party, evidence)  # "Kansas Republican Tim Huelskamp"
+        # "Rep. Darrell Issa, R-Calif.", "Mitch McConnell, a Republican": the member's party
+        for child in root.children:
+            if child.dep_ != "appos" or child.i in name_tokens:
+                continue
+            party = _party_label(child) or _party_of(found, [child])
+            if party is not None:
+                _keep(out, seen, mention.actor_id, "member", party, evidence)
         # 2. an apposition after the name, or the name as apposition of a title
         for child in root.children:
             if child.dep_ == "appos" and child.i not in name_tokens and is_role_noun(child):

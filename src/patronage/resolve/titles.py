@@ -8,7 +8,15 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-__all__ = ["HEAD_OF_STATE_TITLES", "OCCUPATION_NOUNS", "ROLE_NOUNS", "is_role_noun", "canonical_title"]
+__all__ = [
+    "HEAD_OF_STATE_TITLES",
+    "OCCUPATION_NOUNS",
+    "ROLE_NOUNS",
+    "TITLE_ABBREVIATIONS",
+    "american_style",
+    "canonical_title",
+    "is_role_noun",
+]
 
 #: nouns that name a political or public role
 ROLE_NOUNS = frozenset(
@@ -40,6 +48,21 @@ HEAD_OF_STATE_TITLES = frozenset(
     "president leader dictator strongman autocrat despot ruler king queen emir sultan monarch emperor".split()
 )
 
+#: abbreviated titles before a name ("Sen. Ted Cruz", "Gov. Jerry Brown") and what they stand for
+TITLE_ABBREVIATIONS = {
+    "rep.": "representative",
+    "sen.": "senator",
+    "gov.": "governor",
+    "amb.": "ambassador",
+    "gen.": "general",
+    "adm.": "admiral",
+    "col.": "colonel",
+    "sec.": "secretary",
+}
+#: titles of the US Congress as American news writes them ("Sen." and "Rep." before a name,
+#: "Congressman"): they place a person in the United States
+_AMERICAN_STYLES = frozenset({"rep.", "sen.", "congressman", "congresswoman"})
+
 _CANON = {
     "premier": "prime minister",
     "ex-president": "former president",
@@ -57,6 +80,12 @@ def is_role_noun(token: Token) -> bool:
 
 
 def canonical_title(words: list[str]) -> str:
-    """Normalise a title's words: ``["Prime", "Minister"]`` → ``prime minister``."""
+    """Normalise a title's words: ``["Prime", "Minister"]`` → ``prime minister``, ``["Sen."]`` → ``senator``."""
+    words = [TITLE_ABBREVIATIONS.get(w.lower(), w) for w in words]
     text = " ".join(w.lower() for w in words).replace(" - ", "-").replace("- ", "-")
     return _CANON.get(text, text)
+
+
+def american_style(token: Token) -> bool:
+    """ "Sen.", "Rep.", "Congresswoman" before a name: a member of the US Congress."""
+    return token.lower_ in _AMERICAN_STYLES
