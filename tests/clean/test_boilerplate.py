@@ -51,6 +51,17 @@ FURNITURE = [
     ("caption with (Photo by …)", "Crowds gather in the square. (Photo by Sam Poe/Getty Images)"),
     ("caption ending in a credit", "The senator at Tuesday's hearing. Sam Poe/Getty Images"),
     ("toggle caption", "Enlarge this image toggle caption Sam Poe/AP Sam Poe/AP"),
+    (
+        "photo gallery, long",
+        "Photos: The mayor's career The mayor speaks at a rally in May. "
+        + "She greets supporters with her husband after a vote. Hide Caption 1 of 9 Photos: The mayor's career "
+        * 8
+        + "Hide Caption 9 of 9",
+    ),
+    (
+        "photo gallery, one caption a line",
+        "The senator waves from the stage. Hide Caption 3 of 6 Photos: Who's running?",
+    ),
     ("image copyright", "Image copyright Reuters Image caption The envoy left on Monday"),
     ("story highlights", "Story highlights The governor urged lawmakers to act"),
     ("story continued", "Story Continued Below"),

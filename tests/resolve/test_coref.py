@@ -58,3 +58,25 @@ def test_an_it_that_stands_for_a_clause_refers_to_nothing() -> None:
 def test_a_possessive_beside_a_person_it_is_coordinated_with_is_that_persons() -> None:
     text = "Lev Parnas pressed Ukraine to investigate Joe Biden and his son Hunter."
     assert _linked(text, "coref") == {"his": {"Joe Biden"}}
+
+
+def test_a_pronoun_agrees_with_the_gender_the_text_shows() -> None:
+    """Neither person is known to the gazetteer: a given name, an honorific or a title tells."""
+    assert _linked(
+        "Paul Valdez is running against Amanda Renteria. She disagrees with the governor on trade.", "coref"
+    ) == {"She": {"Amanda Renteria"}}
+    assert _linked("Catherine Hollis interviewed Mark Devlin. He was charged in May.", "coref") == {
+        "He": {"Mark Devlin"}
+    }
+    assert _linked("Tom Price met Mrs Okafor. She said the talks had failed.", "coref") == {"She": {"Okafor"}}
+
+
+def test_a_person_the_tagger_called_an_organisation_is_a_person_but_a_university_is_not() -> None:
+    from patronage.nlp.loader import load_nlp
+    from patronage.resolve.genders import given_name_gender, looks_like_person
+
+    doc = load_nlp()("Amanda Renteria spoke at Howard University.")
+    assert looks_like_person(doc[0:2])
+    assert not looks_like_person(doc[4:6])
+    assert given_name_gender("Dana Price") is None  # a name used for both is no evidence
+    assert given_name_gender("Howard Flight") == "m"

@@ -129,6 +129,8 @@ _FURNITURE = re.compile(
     ),
     re.IGNORECASE,
 )
+#: the counter between the captions of a photo gallery
+_GALLERY = re.compile(r"\bHide Caption \d{1,3} of \d{1,3}\b")
 #: a photo credit alone on its line: "Jonathan Ernst/Reuters", "Thomas Peter/File Photo"
 _CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w&.'’ /-]{1,40}$")
 _URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
@@ -171,6 +173,8 @@ def is_furniture(line: str) -> bool:
     words = stripped.split()
     if len(words) <= _SHORT and _FURNITURE.search(stripped):
         return True
+    if _GALLERY.search(stripped):
+        return True  # a photo gallery's captions, however long: "… Hide Caption 3 of 12 Photos: …"
     if len(words) <= 8 and _CREDIT.match(stripped):
         return True
     if _URL_LINE.match(stripped):

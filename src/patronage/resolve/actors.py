@@ -20,6 +20,7 @@ from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.genders import looks_like_person
 from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
@@ -109,6 +110,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if not text or not any(ch.isalpha() for ch in text):
             continue
         label = person_by_role(ent) or ent.label_
+        if label == "ORG" and looks_like_person(ent) and not (gaz is not None and gaz.lookup(ent.text)):
+            label = "PERSON"  # "Amanda Renteria", "Vince Cable" tagged as organisations
         parts = _people_joined(text, start, end)
         names = {text[s - start : e - start] for s, e in parts}
         if label != "PERSON" and (

@@ -120,6 +120,12 @@ class _Reads:
             ]
         if not inside:
             return []
+        if (
+            span is not None
+            and span.root.tag_ == "NN"
+            and all(m.how == "place" and m.end <= span.root.idx for m in inside)
+        ):
+            return []  # "a Florida neighborhood watch organizer": one person from a place, not its state
         if span is not None:
             head = span.root
             at_head = [m for m in inside if m.start <= head.idx < m.end]

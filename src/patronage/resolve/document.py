@@ -16,6 +16,7 @@ from patronage.model.records import Evidence, Role
 from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
+from patronage.resolve.genders import text_genders
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.roles import text_roles
 
@@ -34,6 +35,7 @@ def resolve_document(
     ``evidence`` is the evidence of each sentence by index, for roles read from the text.
     """
     table = resolve_entities(doc, doc_id, date, gazetteer)
+    text_genders(table)
     resolve_coreference(table, date, gazetteer)
     served: set[str] = set()
     for actor_id, role in text_roles(table, evidence):

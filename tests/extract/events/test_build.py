@@ -200,3 +200,20 @@ def test_an_investigation_is_into_what_its_modifier_names(gaz: Gazetteer) -> Non
 def test_a_clause_about_a_topic_gives_no_recipient(gaz: Gazetteer) -> None:
     text = "Donald Trump complained about the decision to recuse himself from the Russia investigation."
     assert ("Donald Trump", "Russia") not in pairs(analyse(text, gaz).events, "ACCUSE")
+
+
+def test_venues_audiences_and_someones_adviser_are_not_recipients(gaz: Gazetteer) -> None:
+    text = (
+        "To a packed audience at the Riverside Centre, Gordon Brown accused Oliver Letwin of plotting cuts. "
+        "While the president has blamed Democrats, his senior adviser, Stephen Miller, told reporters it was a "
+        "simple decision. Angela Merkel met Emmanuel Macron privately at the Elysee Palace on Monday. "
+        "The boy was killed in 2012 by a Florida neighborhood watch organizer."
+    )
+    events = analyse(text, gaz).events
+    targets = {(e.type, e.target.name) for e in events if e.target is not None}
+    assert ("ACCUSE", "Oliver Letwin") in targets
+    assert ("CONSULT", "Emmanuel Macron") in targets
+    assert not {"Stephen Miller", "Riverside Centre", "France", "United States"} & {
+        t for _ty, t in targets
+    }, targets
+    assert not any(e.source is not None and e.source.name == "United States" for e in events)

@@ -41,3 +41,19 @@ def test_a_description_apposed_to_a_tie_is_no_party_to_it() -> None:
     )
     assert ("Lev Parnas", "allied_with", "Igor Fruman", "positive") in stated
     assert not any("United States" in (s, t) for s, _r, t, _p in stated), stated
+
+
+def test_kin_and_friends_are_people_and_a_list_is_no_apposition() -> None:
+    # a nationality says where a parent came from, not whom one is tied to
+    assert (
+        _stated("In Fresno, Maria Lopez is the daughter of a Mexican immigrant, and was a teacher.") == set()
+    )
+    # "A and his daughter; B and his wife": the items of a list, not the daughter named B
+    listed = _stated(
+        "Officials said these lawmakers went swimming: Rep. Dan Ortiz (R-Fla.) and his daughter; "
+        "Rep. Tom Hale (R-N.Y.) and his wife; Reps. Ben Quinn (R-Ariz.) and Jeff Dale (R-Calif.)."
+    )
+    assert not any(r == "personal_tie" for _s, r, _t, _p in listed), listed
+    assert ("Vladimir Putin", "personal_tie", "Viktor Medvedchuk", "positive") in _stated(
+        "Vladimir Putin and his close friend Viktor Medvedchuk met in Moscow."
+    )

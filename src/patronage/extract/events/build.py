@@ -291,16 +291,26 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
     if head.lemma_.lower() in OTHER_PEOPLE:
         return []  # "critics of the Kremlin" are not the Kremlin: :func:`_described` names them
     for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body
         if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
             for ref in found.refs_for_span(
                 child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
             ):
                 if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
                     return [ref]
+    if head.tag_ == "NN" and _placed_only(found, head):
+        return []  # "a Florida neighborhood watch organizer": one person from a place, not its state
     for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
         if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
             return [ref]
     return []
+
+
+def _placed_only(found: DocActors, head: Token) -> bool:
+    """Whether the only names before ``head`` are places (cities, states), not countries or bodies."""
+    mentions = [m for m in found.mentions_in(head.left_edge.idx, head.idx) if m.actor_id]
+    return bool(mentions) and all(m.how == "place" for m in mentions)
 
 
 _POSSESSIVES = {"its", "it", "their", "they", "his", "her"}

@@ -196,6 +196,19 @@ def place_of(tok: Token, preps: frozenset[str]) -> Span2 | None:
     return None
 
 
+def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
+    """The verb's prepositional objects that can be its recipient.
+
+    "accused X of …, to a packed audience": with a named object, "to" and "at" give the
+    audience and the venue; "met with the NRA at the White House": with another partner,
+    "at" gives the place.
+    """
+    found = list(pobjs(verb, _TARGET_PREPS))
+    named = any(o.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for o in objects)
+    partnered = bool(objects) or any(p != "at" for p, _o in found)
+    return [o for p, o in found if not (p in ("to", "at") and named) and not (p == "at" and partnered)]
+
+
 def verb_args(
     verb: Token, rule: TriggerRule, matched: Token | None, lex: Lexicon
 ) -> tuple[list[Span2], list[Span2]]:
@@ -212,7 +225,7 @@ def verb_args(
         # "was granted asylum by Venezuela": the parser may hang the agent on the object
         _add(sources, [span for _p, obj in pobjs(matched, {"by"}) for span in arg_spans(obj)])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
-    objects += [obj for _p, obj in pobjs(verb, _TARGET_PREPS)]
+    objects += _prep_objects(verb, objects)
     if lex.info(rule.cameo).type == "REQUEST":
         objects += [obj for _p, obj in pobjs(verb, {"from", "of"})]
     for obj in objects:
@@ -264,7 +277,8 @@ def _listed_people(obj: Token) -> list[Span2]:
 
     In "freed A, a reporter for the Journal, B and C", B and C end up as appositions of
     "Journal" and "reporter"; a person in apposition or coordination inside the object's
-    phrase is one more object. A person after "of"/"for" ("the lawyer of D") is not.
+    phrase is one more object. A person after "of"/"for" ("the lawyer of D") is not, nor one
+    named as someone's ("his adviser, D").
     """
     out: list[Span2] = []
     for tok in obj.subtree:
@@ -273,6 +287,8 @@ def _listed_people(obj: Token) -> list[Span2]:
         nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
         if nxt is not None and nxt.ent_iob_ == "I":
             continue  # not the last word of the name
+        if tok.dep_ == "appos" and tok.head.i != obj.i and any(c.dep_ == "poss" for c in tok.head.children):
+            continue  # "blamed Democrats, his senior adviser, Stephen Miller, said": whose adviser
         out.append(phrase_span(tok))
     return out
 

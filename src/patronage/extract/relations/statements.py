@@ -262,7 +262,7 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
         for child in token.children:
             # "his business partner, Igor Fruman": the name; "…, both U.S. citizens" says what they
             # are, and no country is a partner for being theirs
-            if child.dep_ == "appos" and child.pos_ == "PROPN":
+            if child.dep_ == "appos" and child.pos_ == "PROPN" and not _across_semicolon(token, child):
                 subjects.extend(_refs_at(found, child))
     strong = any(
         c.lower_ in ("close", "closest", "old", "long-standing", "longtime", "staunch", "loyal")
@@ -271,6 +271,10 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
     # a stance goes from the one holding it ("Navalny, a critic of Putin": Navalny opposes Putin);
     # a tie is stated from the side of the one it belongs to ("Putin's ally Assad")
     stance = relation in ("supports", "opposes")
+    if relation == "personal_tie":
+        # kin and friends are people: "the daughter of a Mexican immigrant" has no tie to Mexico
+        subjects = [r for r in subjects if r.kind == "person"]
+        others = [r for r in others if r.kind == "person"]
     out = []
     for subj in subjects:
         for other in others:
@@ -286,6 +290,12 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
                     )
                 )
     return out
+
+
+def _across_semicolon(a: Token, b: Token) -> bool:
+    """ "X and his daughter; Rep. Y and his wife": a list's items, never an apposition."""
+    lo, hi = sorted((a.i, b.i))
+    return any(t.text == ";" for t in a.doc[lo:hi])
 
 
 def _relationship(token: Token, sent: Span, found: DocActors) -> list[StatementFrame]:
