@@ -80,3 +80,8 @@ def test_a_person_the_tagger_called_an_organisation_is_a_person_but_a_university
     assert not looks_like_person(doc[4:6])
     assert given_name_gender("Dana Price") is None  # a name used for both is no evidence
     assert given_name_gender("Howard Flight") == "m"
+
+
+def test_the_two_men_are_not_the_one_who_addresses_them() -> None:
+    text = "Tony Blair and Gordon Brown met on Monday. Ian Gibson urged the two men to stop squabbling."
+    assert _linked(text, "group") == {"the two men": {"Tony Blair", "Gordon Brown"}}

@@ -166,8 +166,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
                 _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
-            elif _adjectival(doc, start, end):
-                continue  # "Western", "Islamic" as modifiers name no actor
+            elif _adjectival(doc, start, end) or (_modifier(doc, start, end) and not gaz_knows(gaz, text)):
+                continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif _surname_of(text, persons) is not None:
@@ -229,6 +229,21 @@ def _known(text: str, gaz: GazetteerLike | None, persons: dict[str, Actor]) -> b
 def _adjectival(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     return span is not None and span.root.pos_ == "ADJ"
+
+
+def _modifier(doc: Doc, start: int, end: int) -> bool:
+    """A name that modifies a noun after it: "Scottish" of "the Scottish Executive"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return (
+        root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN")
+    )
+
+
+def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
+    return gaz is not None and bool(gaz.lookup(text))
 
 
 def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:

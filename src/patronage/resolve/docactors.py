@@ -32,7 +32,8 @@ OTHER_PEOPLE = frozenset(
     assassin captor kidnapper victim supporter backer ally loyalist follower fan voter donor
     constituent admirer friend associate aide adviser advisor staffer employee successor predecessor
     nominee appointee pick biographer interviewer family relative wife husband son daughter child
-    brother sister father mother nephew niece cousin
+    brother sister father mother nephew niece cousin parent grandparent grandfather grandmother
+    grandson granddaughter stepson stepdaughter spouse widow widower fiancee fiance association
     """.split()
 )
 

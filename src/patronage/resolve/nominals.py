@@ -118,8 +118,17 @@ def nominal_mention(
     if lower in _GROUP_HEADS and any(c.lower_ in ("two", "both") for c in head.children):
         if lower in _COUNTRY_GROUPS:
             return
+        # "Ian Gibson urged the two men": whoever acts on the pair is not one of them
+        own = {
+            t.i
+            for c in head.head.children
+            if c.dep_ in ("nsubj", "nsubjpass") and c.i != head.i
+            for t in c.subtree
+        }
         distinct: list[str] = []
-        for _i, actor_id in reversed(persons):
+        for i, actor_id in reversed(persons):
+            if i in own:
+                continue
             if actor_id not in distinct:
                 distinct.append(actor_id)
             if len(distinct) == 2:

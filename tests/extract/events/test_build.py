@@ -217,3 +217,12 @@ def test_venues_audiences_and_someones_adviser_are_not_recipients(gaz: Gazetteer
         t for _ty, t in targets
     }, targets
     assert not any(e.source is not None and e.source.name == "United States" for e in events)
+
+
+def test_coordinated_sides_of_a_meeting_meet_each_other(gaz: Gazetteer) -> None:
+    events = analyse(
+        "Tony Blair and Gordon Brown met on Monday. Britain and France supported the plan.", gaz
+    ).events
+    assert pairs(tuple(events), "CONSULT") == {("Tony Blair", "Gordon Brown")}
+    # supporting is no mutual act: nobody is made the other's recipient
+    assert all(e.target is None for e in events if e.type == "SUPPORT")

@@ -43,6 +43,8 @@ _BODIES = frozenset(
     "senate committee commission council party opposition delegation military army navy police union "
     "coalition alliance court".split()
 )
+#: types whose coordinated subjects act with each other when no one else is named
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 #: CAMEO's "grant asylum"
 ASYLUM = "075"
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
@@ -202,6 +204,9 @@ def _events(
     targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     # "Putin met the returning Russians": people of the source's own country, not its state
     targets = [t for t in targets if not (_people_of(t) and any(s.country == t.country for s in sources))]
+    if len(sources) > 1 and not targets and frame.type in _MUTUAL:
+        # "Blair and Brown met", "Russia and China agreed to …": the sides act with each other
+        sources, targets = sources[:1], sources[1:]
     if sources and not targets:
         targets = _implicit_targets(found, frame, sources)
     out = []

@@ -205,7 +205,9 @@ def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
     """
     found = list(pobjs(verb, _TARGET_PREPS))
     named = any(o.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} for o in objects)
-    partnered = bool(objects) or any(p != "at" for p, _o in found)
+    partnered = bool(objects) or any(
+        p != "at" and actor_like(o) and o.ent_type_ not in {"DATE", "TIME"} for p, o in found
+    )
     return [o for p, o in found if not (p in ("to", "at") and named) and not (p == "at" and partnered)]
 
 
