@@ -68,3 +68,14 @@ def test_an_apposed_name_is_who_a_description_means() -> None:
     targets = {e.target.name for e in events if e.target is not None}
     assert "Bashar al-Assad" in targets
     assert {"Syria", "Ukraine"}.isdisjoint(targets), targets
+
+
+def test_a_party_of_another_country_is_not_read_into_a_plural() -> None:
+    from tests.conftest import analyse_text
+
+    american = analyse_text(
+        "Conservatives in Congress complained that the United States would pay.", "2014-01-01"
+    )
+    assert "org/uk-conservative-party" not in {a.actor_id for a in american.actors}
+    british = analyse_text("The Tories and Labour clashed over Britain's budget.", "2005-01-01")
+    assert {"org/uk-conservative-party", "org/uk-labour-party"} <= {a.actor_id for a in british.actors}

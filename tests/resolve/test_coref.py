@@ -85,3 +85,13 @@ def test_a_person_the_tagger_called_an_organisation_is_a_person_but_a_university
 def test_the_two_men_are_not_the_one_who_addresses_them() -> None:
     text = "Tony Blair and Gordon Brown met on Monday. Ian Gibson urged the two men to stop squabbling."
     assert _linked(text, "group") == {"the two men": {"Tony Blair", "Gordon Brown"}}
+
+
+def test_indefinite_two_men_are_new_people_and_the_un_is_no_kim_jong_un() -> None:
+    text = "Nick Griffin and Mark Collett were charged. Two men, both from Keighley, were arrested."
+    assert _linked(text, "group") == {}
+    result = analyse_text(
+        "Kim Jong Un met Moon Jae-in. Donald Trump applauded the UN's action.", "2018-06-01"
+    )
+    un = [m for m in result.mentions if m.text == "UN"]
+    assert all(m.actor_id != "person/kim-jong-un" for m in un), un

@@ -145,3 +145,16 @@ def test_a_later_article_gives_a_stored_person_a_country(tmp_path: Path) -> None
     assert [tuple(r.values()) if isinstance(r, dict) else tuple(r) for r in rows_] == [
         ("person/ruth-vance", "USA")
     ]
+
+
+def test_an_office_in_the_style_of_the_articles_one_country_places_its_holder_there() -> None:
+    american = (
+        "Donald Trump met Nancy Pelosi in Washington. Former national security adviser Dana Flint testified "
+        "before Congress on Monday. The FBI and the Senate agreed."
+    )
+    assert _person(analyse_text(american, "2019-05-01", "a"), "Flint").country == "USA"  # type: ignore[attr-defined]
+    british = "Tony Blair spoke in London. Shadow chancellor Dana Letts told the Labour Party that Britain would act."
+    assert _person(analyse_text(british, "2005-05-01", "b"), "Letts").country == "GBR"  # type: ignore[attr-defined]
+    # a story about two countries has no home: the office says nothing
+    mixed = "Vladimir Putin met Donald Trump in Helsinki. Senior adviser Dana Flint said Russia would act."
+    assert _person(analyse_text(mixed, "2018-07-16", "c"), "Flint").country is None  # type: ignore[attr-defined]

@@ -246,11 +246,18 @@ def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
     return gaz is not None and bool(gaz.lookup(text))
 
 
+def _acronym(word: str) -> bool:
+    """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
+    return word.isupper() and word.isalpha() and len(word) <= 6
+
+
 def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
     """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
     name = display_name(text)
     if len(name.split()) != 1:
         return None
+    if _acronym(name):
+        return None  # "the UN" is no "Kim Jong Un"
     for full, actor in persons.items():
         if len(full.split()) > 1 and slug(full).split("-")[-1] == slug(name):
             return actor
@@ -269,7 +276,9 @@ def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike |
         if label in ("NORP", "ORG"):
             # "the Tories", "the FBI": a body of one country places the article there too
             bodies = {
-                e.country for e in gaz.lookup(text) if e.kind not in ("person", "country") and e.country
+                e.country
+                for e in gaz.lookup(text)
+                if e.kind not in ("person", "country") and e.country and e.sector != "PTY"
             }
             if len(bodies) == 1:
                 out.update(bodies)
@@ -292,6 +301,8 @@ def _resolve_person(
     # a surname already seen in this article as part of a full name is the same person
     if len(tokens) == 1:
         for full, actor in persons.items():
+            if _acronym(name) and full.split()[-1] != name:
+                continue  # "the UN" is no "Kim Jong Un"
             if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
                 if record:
                     found.add(start, end, "PERSON", actor, "surname")
@@ -422,6 +433,8 @@ def _resolve_org(
         matches = gaz.lookup(text)
         entries = [e for e in matches if e.kind != "person"]
         entry = _pick(list(entries), gaz, countries, date)
+        if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:
+            entry = None  # "Conservatives complained about Obamacare": not Britain's party
         if entry is not None:
             found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
             return

@@ -17,6 +17,7 @@ from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
 from patronage.resolve.genders import text_genders
+from patronage.resolve.homecountry import home_country, national_office
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.roles import text_roles
 
@@ -45,6 +46,17 @@ def resolve_document(
         if country is None and (country := _country_served(table, gazetteer, role)) is not None:
             served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
+    home = home_country(table)
+    if home is not None:
+        # "former national security adviser Michael Flynn" in an American story is American
+        for actor_id, actor in list(table.actors.items()):
+            if (
+                actor.kind == "person"
+                and actor.country is None
+                and any(r.origin == "text" and national_office(r, home) for r in actor.roles)
+            ):
+                table.actors[actor_id] = replace(actor, country=home)
+                served.add(actor_id)
     _separate_namesakes(table, keep=served)
     qualify_mentions(table)
     return table.freeze()

@@ -118,6 +118,8 @@ def nominal_mention(
     if lower in _GROUP_HEADS and any(c.lower_ in ("two", "both") for c in head.children):
         if lower in _COUNTRY_GROUPS:
             return
+        if not any(c.lower_ in ("the", "these", "those", "both") for c in head.children):
+            return  # "Two men, both from Keighley, were arrested": new people, not the last two named
         # "Ian Gibson urged the two men": whoever acts on the pair is not one of them
         own = {
             t.i

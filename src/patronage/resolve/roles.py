@@ -89,12 +89,7 @@ def _body_in_title(found: MentionTable, tokens: list[Token]) -> str | None:
             actor = found.actors.get(mention.actor_id) if mention.actor_id else None
             if actor is not None and actor.kind in ("organization", "country"):
                 return actor.name
-        if (
-            not mentions
-            and t.pos_ in ("ADJ", "PROPN")
-            and t.text[:1].isupper()
-            and t.lower_ not in _TITLE_ADJECTIVES
-        ):
+        if not mentions and t.pos_ == "ADJ" and t.text[:1].isupper() and t.lower_ not in _TITLE_ADJECTIVES:
             return t.text
     return None
 

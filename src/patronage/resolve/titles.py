@@ -28,6 +28,7 @@ ROLE_NOUNS = frozenset(
     chairwoman chair head chief director commander general admiral colonel marshal oligarch tycoon
     businessman whistleblower dissident activist journalist editor analyst scholar expert researcher
     professor founder ceo executive judge prosecutor attorney lawyer cleric imam patriarch pope bishop
+    cardinal archbishop
     adviser advisor aide negotiator mediator candidate nominee member agent spy operative warlord
     """.split()
 )

@@ -226,3 +226,13 @@ def test_coordinated_sides_of_a_meeting_meet_each_other(gaz: Gazetteer) -> None:
     assert pairs(tuple(events), "CONSULT") == {("Tony Blair", "Gordon Brown")}
     # supporting is no mutual act: nobody is made the other's recipient
     assert all(e.target is None for e in events if e.type == "SUPPORT")
+
+
+def test_a_call_for_someones_removal_asks_it_of_them_and_an_agency_probe_names_no_side(
+    gaz: Gazetteer,
+) -> None:
+    events = analyse("Rep. Steve Stockman has called for Barack Obama's impeachment.", gaz).events
+    assert pairs(tuple(events), "REQUEST") == {("Steve Stockman", "Barack Obama")}
+    # "the FBI probe" is the FBI's, "the IRS probe" one into the IRS: an agency's name alone says neither
+    probe = analyse("The FBI probe was slowed by the holidays.", gaz).events
+    assert not any(e.target is not None and e.target.name == "FBI" for e in probe)

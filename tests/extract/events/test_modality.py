@@ -54,3 +54,16 @@ def test_an_act_weighed_by_it_is_easier_or_hard_is_hypothetical() -> None:
         if word == "attacked"
     ]
     assert kept and kept[0].type == "ACCUSE" and kept[0].modality == "actual", kept
+
+
+def test_a_lack_of_an_act_and_nobody_acting_are_negated() -> None:
+    from tests.conftest import analyse_text
+
+    text = (
+        "The lack of criticism of the prosecutor surprised the senators. "
+        "Nobody has criticized the senator from Ohio."
+    )
+    events = analyse_text(text, "2019-07-01").events
+    assert events and all(e.polarity == "negated" for e in events if e.type == "ACCUSE"), [
+        (e.type, e.polarity) for e in events
+    ]

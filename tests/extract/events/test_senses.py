@@ -52,6 +52,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The candidates hit the campaign trail in Iowa.",
         "The vote was a demonstration of loyalty to an old ally.",  # a display, no protest
         "The dispute has damaged relations with the neighbours.",  # no blow struck
+        "Forty-six percent of voters support the governor.",  # a poll, not an act
+        "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
     ],
 )

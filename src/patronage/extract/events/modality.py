@@ -134,7 +134,24 @@ def polarity_of(trigger: Token) -> str:
             return "negated"
     if trigger.dep_ in {"pobj", "pcomp"} and trigger.head.lower_ == "without":
         return "negated"
+    if (
+        trigger.dep_ == "pobj"
+        and trigger.head.lower_ == "of"
+        and trigger.head.head.lemma_.lower() in _LACKING
+    ):
+        return "negated"  # "the lack of criticism", "the absence of talks"
+    if any(c.dep_ == "nsubj" and _nobody(c) for c in trigger.children):
+        return "negated"  # "no one disagrees", "nobody has challenged"
     return "asserted"
+
+
+_LACKING = {"lack", "absence", "dearth"}
+
+
+def _nobody(subject: Token) -> bool:
+    if subject.lower_ in {"nobody", "none"}:
+        return True
+    return subject.lower_ in {"one", "body"} and any(c.lower_ == "no" for c in subject.children)
 
 
 def _cancels(verb: Token) -> bool:

@@ -230,6 +230,12 @@ def verb_args(
     objects += _prep_objects(verb, objects)
     if lex.info(rule.cameo).type == "REQUEST":
         objects += [obj for _p, obj in pobjs(verb, {"from", "of"})]
+        # "called for Obama's impeachment": whom the act asked for would befall
+        objects += [
+            obj
+            for _p, obj in pobjs(verb, {"for"})
+            if lemma(obj) in lex.nouns or any(c.dep_ == "poss" for c in obj.children)
+        ]
     for obj in objects:
         if actor_head(obj).tag_ == "PRP$":
             continue  # "withdrew its troops": the actor's own forces are not a recipient
@@ -323,9 +329,10 @@ def noun_args(
         if left.dep_ in {"amod", "compound"} and left.ent_type_ in _ACTOR_ENTS and left.head.i <= noun.i:
             # "the Snowden asylum" is Snowden's: a person before a noun whose possessor receives it;
             # "the Russia investigation", "the Benghazi probe" are into what they name
-            recipient = (rule.possessor_is_target and left.ent_type_ == "PERSON") or rule.cameo.startswith(
-                "09"
-            )
+            inquiry = rule.cameo.startswith("09")
+            if inquiry and left.ent_type_ == "ORG":
+                continue  # "the FBI probe" is the FBI's, "the IRS probe" into the IRS: the name does not say
+            recipient = (rule.possessor_is_target and left.ent_type_ == "PERSON") or inquiry
             _add(targets if recipient else sources, [phrase_span(left)])
     leaving = rule.cameo.startswith(_LEAVING)
     for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):

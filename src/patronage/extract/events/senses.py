@@ -170,6 +170,17 @@ _VISITED = frozenset(
 _CHANCES = frozenset({"opportunity", "moment", "chance", "initiative", "momentum", "occasion", "spotlight"})
 
 
+#: who answers polls and votes: their support or opposition is opinion, not a political act
+_POLLED = frozenset(
+    {"voter", "respondent", "percent", "%", "poll", "survey", "electorate", "majority", "plurality"}
+)
+
+
+def _polled(subj: Token) -> bool:
+    words = [subj, *(o for _p, o in pobjs(subj, {"of"}))]
+    return any(lemma(t) in _POLLED for t in words)
+
+
 def _goes_somewhere(verb: Token) -> bool:
     """Whether "go/head to X" names a place or party X (a visit), not "the polls" or "great lengths"."""
     for prep in verb.children:
@@ -303,6 +314,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         or (obj is not None and lemma(obj) in _CHANCES)
     ):
         return None  # "seized on the outcome", "seized the moment": an idiom, no seizure
+    if subj is not None and not passive and _polled(subj):
+        return None  # "46 percent of voters support Mr. Trump": a poll, not an act
     if lem in _STANCES and (obj is None or not _actors_own(obj)):
         return None  # "would support the plan", "favour an early start to talks": a stance on a policy
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
@@ -414,6 +427,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "requests for comment": the press asking, not a political demand
     if type_ in _MATERIAL_NEEDS_RECIPIENT and any(not _recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "the release of the texts", "the release of the report": records, not prisoners
+    if lem == "call" and type_ == "CONSULT" and any(True for _ in pobjs(noun, {"for"})):
+        return False  # "the administration's call for lawmakers to back the bill": a demand, no phone call
     if _asked_for(noun):
         return False  # "appealed for the release of X", "demanded talks": asked of others, not done
     if type_ == "PROTEST" and any(o.tag_ == "NN" and not _actor(o) for _p, o in pobjs(noun, {"of"})):

@@ -1,0 +1,63 @@
+"""The country an article is about, and the offices its people hold there without saying so.
+
+American and British news name their own officials without a country: "former national
+security adviser Michael Flynn", "the deputy attorney general", "Culture Secretary Tessa
+Jowell", "Frank Field MP". When nearly every actor the article names belongs to one of these
+two countries, an office in that country's own style (a "senator" in an American story, a
+"minister" or an "MP" in a British one) places the person there. Offices of another style,
+and articles without a clear home, give nothing.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from patronage.model.records import Role
+from patronage.resolve.docactors import MentionTable
+
+__all__ = ["home_country", "national_office"]
+
+#: office words in each home country's own style (a "minister" is never American)
+_OFFICES = {
+    "USA": frozenset(
+        """
+        senator congressman congresswoman representative governor secretary adviser advisor counsel
+        ambassador mayor speaker lawmaker legislator attorney prosecutor director
+        """.split()
+    ),
+    "GBR": frozenset(
+        """
+        minister secretary chancellor mp ambassador mayor speaker lord baroness peer whip
+        attorney solicitor
+        """.split()
+    ),
+}
+#: titles that tie a person to another side, or to no state at all
+_NOT_NATIONAL = frozenset({"foreign", "counterpart", "rival", "opponent", "critic", "former-soviet", "un"})
+#: how much of what the article names must belong to one country for it to be the home
+_SHARE = 0.7
+_AT_LEAST = 4
+
+
+def home_country(table: MentionTable) -> str | None:
+    """The one country (USA or GBR) nearly every named actor of the article belongs to, if any."""
+    counts: Counter[str] = Counter()
+    for mention in table.mentions:
+        actor = table.actors.get(mention.actor_id) if mention.actor_id else None
+        if actor is not None and actor.country and mention.how != "coref":
+            counts[actor.country] += 1
+    if not counts:
+        return None
+    country, n = counts.most_common(1)[0]
+    total = sum(counts.values())
+    if country not in _OFFICES or n < _AT_LEAST or n < _SHARE * total:
+        return None
+    return country
+
+
+def national_office(role: Role, home: str) -> bool:
+    """Whether a role the text states, with no country of its own, is an office of ``home``."""
+    if role.of:
+        return False
+    words = set(role.title.lower().replace("-", " ").split())
+    return bool(words & _OFFICES[home]) and not words & _NOT_NATIONAL
