@@ -166,3 +166,15 @@ def test_capitals_without_a_card_stay() -> None:
     for line in ("GRAB ONE MORE: the last poll", "He met WikiLeaks staff. Nothing MORE was said."):
         assert strip_inline(line) == (line, [])
     assert strip_inline("See https://t.co/abc now.") == ("See now.", ["https://t.co/abc"])
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By signing up, you agree to our Privacy Notice and European users agree to the data transfer policy.",
+        "FILE PHOTO - The nominee meets a senator on Capitol Hill in Washington, April 2018.",
+        "(RELATED: Officials Now Banning Plastic Straws)",
+    ],
+)
+def test_prompts_file_photos_and_related_links_are_furniture(line: str) -> None:
+    assert is_furniture(line)

@@ -122,7 +122,8 @@ _FURNITURE = re.compile(
             r"^(?:just|must) watched?\b|^enlarge this image\b|^media playback is unsupported",
             r"^(?:sign up|subscribe|by signing up|manage newsletters|download the)\b",
             r"\bdelivered to your inbox\b|^something to consider if you enjoyed",
-            r"^(?:read|watch|listen|see also|graphic|related)\s*:",
+            r"^\(?(?:read|watch|listen|see also|graphic|related)\s*:",
+            r"^file photo\s*[-–—:]|\byou agree to (?:our|the) (?:privacy|terms|cookie)",
             r"(?:—|–|-{1,2})\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$",  # a tweet
             r"\bpic\.twitter\.com/",
         )

@@ -53,6 +53,13 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The vote was a demonstration of loyalty to an old ally.",  # a display, no protest
         "The dispute has damaged relations with the neighbours.",  # no blow struck
         "Forty-six percent of voters support the governor.",  # a poll, not an act
+        "The Wieland fire, which threatened the pipeline, has burned 650 acres.",  # no actor
+        "Poverty and inequalities have plagued the region for decades.",
+        "The minister released figures despite the newspaper's request for the files.",  # newsgathering
+        "The paper analyzed news reports and state data releases.",  # records released
+        "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
+        "Some senators claim to be holding out for a better deal.",
+        "The counsel used his appearance to defend his investigation.",  # a name for it, no act
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
     ],

@@ -124,7 +124,16 @@ def polarity_of(trigger: Token) -> str:
     words = _clause_words(trigger)
     for word in words:
         for child in word.children:
-            if child.dep_ == "neg" or child.lower_ in {"never", "no"} and child.dep_ in {"det", "advmod"}:
+            if (
+                child.dep_ == "neg"
+                or child.lower_ in {"never", "no", "zero"}
+                and child.dep_
+                in {
+                    "det",
+                    "advmod",
+                    "nummod",
+                }
+            ):
                 return "negated"
         if word != trigger and word.lemma_.lower() in _NEGATING and word.pos_ == "VERB":
             return "negated"

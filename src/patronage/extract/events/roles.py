@@ -46,7 +46,9 @@ __all__ = [
 _TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "between"}
 )
-_NOUN_TARGET_PREPS = frozenset({"to", "with", "against", "on", "upon", "for", "toward", "towards", "over"})
+_NOUN_TARGET_PREPS = frozenset(
+    {"to", "with", "against", "on", "upon", "for", "toward", "towards", "over", "into"}
+)
 _LIGHT_HEADS = frozenset(
     {
         "deal",
@@ -359,7 +361,9 @@ def noun_args(
         for child in anchor.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 _add(targets, arg_spans(child))
-        _add(targets, [span for _p, obj in pobjs(anchor, {"to"}) for span in arg_spans(obj)])
+        _add(
+            targets, [span for _p, obj in pobjs(anchor, {"to", "into", "against"}) for span in arg_spans(obj)]
+        )
         subj, passive = subject_of(anchor)
         if subj is not None and not passive and lemma(anchor) not in ASKING:
             if lemma(anchor) in _RECIPIENT_VERBS:

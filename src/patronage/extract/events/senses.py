@@ -53,7 +53,8 @@ _THINGS = frozenset(
         "war", "conflict", "violence", "attack", "election", "vote", "result", "number", "level",
         "review", "report", "investigation", "inquiry", "probe", "audit", "analysis", "assessment",
         "support", "criticism", "backing", "conduct", "behavior", "behaviour",
-        "performance",
+        "performance", "fire", "blaze", "wildfire", "hurricane", "flood", "flooding", "earthquake",
+        "quake", "tornado", "drought", "heatwave", "inequality",
     }
 )  # fmt: skip
 #: what a verbal attack goes at: words, ideas, records, reputations (never a place or a body)
@@ -270,6 +271,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     """The CAMEO code the verb's sense has here: ``cameo``, another code, or None (no event)."""
     lem = lemma(verb)
     subj, passive = subject_of(verb)
+    if subj is not None and subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+        subj = verb.head  # "the fire, which threatened the pipeline": the fire
     if subj is not None and not passive and _thing(subj):
         return None  # "the move would help police"
     obj = _recipient(verb)
@@ -350,6 +353,15 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and any(c.dep_ == "poss" and c.lower_ in _OWN for c in obj.children)
     ):
         return None  # "Trump defended his decision to withdraw": his own case, no support of anyone
+    if (
+        lem == "discuss"
+        and not any(t.lower_ in ("with", "between") for t in verb.subtree)
+        and not (obj is not None and _actor(obj))
+        and not (subj is not None and any(c.dep_ == "conj" for c in subj.children))
+    ):
+        return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
+    if lem == "claim" and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "some Republicans claim to be holding out": a report of themselves
     if lem == "demonstrate" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None  # "will have to demonstrate how the program works": showing, not a protest
     marchers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
@@ -404,6 +416,9 @@ _STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support
 _VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
 
 
+_INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+
+
 def _asked_for(noun: Token) -> bool:
     """ "called for the release of X", "demanded an inquiry": an act someone asks others to do."""
     head = noun.head
@@ -427,6 +442,13 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "requests for comment": the press asking, not a political demand
     if type_ in _MATERIAL_NEEDS_RECIPIENT and any(not _recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "the release of the texts", "the release of the report": records, not prisoners
+    if type_ == "REQUEST" and any(c.dep_ == "poss" and _press(c) for c in noun.children):
+        return False  # "CNN's request for the transcript": newsgathering
+    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(
+        c.dep_ in ("compound", "amod") and (lemma(c) in _RECORDS | _THINGS or c.lower_ in _RECORDS | _THINGS)
+        for c in noun.children
+    ):
+        return False  # "state data releases", "a press release": records, not prisoners
     if lem == "call" and type_ == "CONSULT" and any(True for _ in pobjs(noun, {"for"})):
         return False  # "the administration's call for lawmakers to back the bill": a demand, no phone call
     if _asked_for(noun):
@@ -435,6 +457,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
+    if lem in _INQUIRIES and not has_partner:
+        return False  # "Mueller used his appearance to defend his investigation": a name for it, no act
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
         return False
     if type_ in _VIOLENT:
