@@ -236,3 +236,16 @@ def test_a_call_for_someones_removal_asks_it_of_them_and_an_agency_probe_names_n
     # "the FBI probe" is the FBI's, "the IRS probe" one into the IRS: an agency's name alone says neither
     probe = analyse("The FBI probe was slowed by the holidays.", gaz).events
     assert not any(e.target is not None and e.target.name == "FBI" for e in probe)
+
+
+def test_a_crime_story_between_people_of_no_standing_is_no_political_event(gaz: Gazetteer) -> None:
+    crime = analyse(
+        "Police said Mr. Ortega had run-ins with them before the April murder, and he was released from jail.",
+        gaz,
+    ).events
+    assert not any(e.type == "RETREAT" for e in crime), [(e.type, e.target) for e in crime]
+    # the same words around a state's act keep it
+    political = analyse(
+        "Police arrested opposition leader Alexei Navalny after the murder of a journalist.", gaz
+    )
+    assert ("COERCE", "Alexei Navalny") in {(e.type, e.target.name) for e in political.events if e.target}

@@ -85,9 +85,13 @@ def candidate_events(
     quoted = quoted_tokens(sent)
     out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
+    crime = _crime_story(sent)
     for frame in frames:
         when = date.at(frame.trigger_start) if isinstance(date, SentenceDates) else date
         coded = _events(doc_id, frame, found, ev, when, 0.0, _swap_side(frame, frames, found))
+        if crime:
+            # "the suspect was freed from jail", "the gang mistook a gray Toyota": ordinary crime
+            coded = [e for e in coded if _political(e.source) or _political(e.target)]
         if not coded:
             continue
         if countries is None:
@@ -109,6 +113,32 @@ def candidate_events(
             )
             out.append((_with_dyad(event, countries), features, vector))
     return out
+
+
+#: words of a crime story: between people of no political standing, its acts are no political events
+_CRIME = frozenset(
+    """
+    murder killing shooting stabbing robbery theft burglary gang mob mobster felon suspect jail
+    homicide manslaughter kidnapper drug dealer gunman carjacking assault rape
+    """.split()
+)
+#: sectors of political standing (government, military, parties, courts, rebels, organisations of states)
+_POLITICAL_SECTORS = frozenset({"GOV", "MIL", "PTY", "JUD", "LEG", "IGO", "REB", "OPP", "SPY", "INS", "COP"})
+
+
+def _crime_story(sent: Span) -> bool:
+    return any(t.lemma_.lower() in _CRIME for t in sent)
+
+
+def _political(ref: ActorRef | None) -> bool:
+    """Whether an actor has political standing: a state, a body, an office or a known politician."""
+    if ref is None:
+        return False
+    if ref.kind == "country" or ref.sector in _POLITICAL_SECTORS:
+        return True
+    if ref.actor_id.startswith(DESCRIBED):
+        return ref.name.split()[-1].lower().rstrip("s") in POLITICAL_HEADS
+    return ref.country is not None and "@" not in ref.actor_id
 
 
 def _with_dyad(event: Event, countries: Sequence[str]) -> Event:
