@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["OTHER_PEOPLE", "DocActors", "MentionTable", "qualify_mentions"]
+__all__ = ["OTHER_PEOPLE", "WHOSE", "DocActors", "MentionTable", "qualify_mentions"]
 
 #: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -40,10 +40,24 @@ OTHER_PEOPLE = frozenset(
 
 #: what two sides have between them: a name inside is one side, never the whole
 _TIES = frozenset(
-    {"relationship", "relation", "tie", "alliance", "partnership", "friendship", "rapport", "bond"}
+    {
+        "relationship",
+        "relation",
+        "tie",
+        "alliance",
+        "partnership",
+        "friendship",
+        "rapport",
+        "bond",
+        "rivalry",
+        "feud",
+        "row",
+        "spat",
+        "quarrel",
+    }
 )
 #: heads whose names inside say whose they are, not who they are
-_WHOSE = OTHER_PEOPLE | _TIES
+WHOSE = OTHER_PEOPLE | _TIES
 
 
 class _Reads:
@@ -104,7 +118,7 @@ class _Reads:
                     if child.dep_ == "appos" and (named := self._mentions_at(child.i)):
                         at_root = named
                         break
-            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in _WHOSE:
+            if not at_root and root.pos_ == "NOUN" and root.lemma_.lower() in WHOSE:
                 return []  # "Putin's critics", "the U.S. relationship with Canada": whose, not who
             if at_root:
                 key = (at_root[0].start, at_root[0].end)

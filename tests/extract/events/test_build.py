@@ -249,3 +249,16 @@ def test_a_crime_story_between_people_of_no_standing_is_no_political_event(gaz: 
         "Police arrested opposition leader Alexei Navalny after the murder of a journalist.", gaz
     )
     assert ("COERCE", "Alexei Navalny") in {(e.type, e.target.name) for e in political.events if e.target}
+
+
+def test_what_one_criticises_between_two_sides_and_where_one_says_it_are_no_recipients(
+    gaz: Gazetteer,
+) -> None:
+    events = analyse(
+        "Frank Field criticised the rivalry between Tony Blair and Gordon Brown on GMTV's Sunday Programme.",
+        gaz,
+    ).events
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations and all(e.target is None for e in accusations), [
+        (e.source, e.target) for e in accusations
+    ]

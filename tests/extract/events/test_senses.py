@@ -59,6 +59,7 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The paper analyzed news reports and state data releases.",  # records released
         "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
         "Some senators claim to be holding out for a better deal.",
+        "The prime minister assured Parliament that the war was legal.",  # a claim, no promise
         "The counsel used his appearance to defend his investigation.",  # a name for it, no act
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",

@@ -22,7 +22,7 @@ from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import DESCRIBED, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.docactors import OTHER_PEOPLE, DocActors
+from patronage.resolve.docactors import OTHER_PEOPLE, WHOSE, DocActors
 from patronage.resolve.simple import slug
 
 __all__ = ["sentence_events"]
@@ -323,8 +323,10 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
     if span is None:
         return []
     head = span.root
-    if head.lemma_.lower() in OTHER_PEOPLE:
-        return []  # "critics of the Kremlin" are not the Kremlin: :func:`_described` names them
+    if head.lemma_.lower() in WHOSE:
+        # "critics of the Kremlin" are not the Kremlin (:func:`_described` names them); "the rivalry
+        # between Blair and Brown" is neither of them
+        return []
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "at":
             continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body

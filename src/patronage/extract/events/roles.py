@@ -210,7 +210,19 @@ def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
     partnered = bool(objects) or any(
         p != "at" and actor_like(o) and o.ent_type_ not in {"DATE", "TIME"} for p, o in found
     )
-    return [o for p, o in found if not (p in ("to", "at") and named) and not (p == "at" and partnered)]
+    return [
+        o
+        for p, o in found
+        if not (p in ("to", "at") and named)
+        and not (p == "at" and partnered)
+        and not (p == "on" and lemma(o) in _BROADCASTS)  # "criticised the rivalry on GMTV's Sunday Programme"
+    ]
+
+
+#: where one speaks, never whom one speaks to or against
+_BROADCASTS = frozenset(
+    {"programme", "program", "show", "broadcast", "radio", "television", "tv", "channel", "podcast", "air"}
+)
 
 
 def verb_args(

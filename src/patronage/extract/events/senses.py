@@ -360,6 +360,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and not (subj is not None and any(c.dep_ == "conj" for c in subj.children))
     ):
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
+    if lem in {"assure", "reassure"} and any(c.dep_ == "ccomp" for c in verb.children):
+        return None  # "Blair assured Parliament that the war was legal": a claim, no promise
     if lem == "claim" and any(c.dep_ == "xcomp" for c in verb.children):
         return None  # "some Republicans claim to be holding out": a report of themselves
     if lem == "demonstrate" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
