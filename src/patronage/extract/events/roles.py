@@ -311,6 +311,8 @@ def _listed_people(obj: Token) -> list[Span2]:
             continue  # not the last word of the name
         if tok.dep_ == "appos" and tok.head.i != obj.i and any(c.dep_ == "poss" for c in tok.head.children):
             continue  # "blamed Democrats, his senior adviser, Stephen Miller, said": whose adviser
+        if any(a.lower_ in ("between", "among") for a in tok.ancestors if a.i > obj.i):
+            continue  # "criticised the rivalry between Blair and Brown": the sides of what was criticised
         out.append(phrase_span(tok))
     return out
 
