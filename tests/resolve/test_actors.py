@@ -79,3 +79,13 @@ def test_a_party_of_another_country_is_not_read_into_a_plural() -> None:
     assert "org/uk-conservative-party" not in {a.actor_id for a in american.actors}
     british = analyse_text("The Tories and Labour clashed over Britain's budget.", "2005-01-01")
     assert {"org/uk-conservative-party", "org/uk-labour-party"} <= {a.actor_id for a in british.actors}
+
+
+def test_a_known_one_word_name_the_tagger_missed_is_found_where_it_named_it_elsewhere() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(
+        "Trump met Putin in Helsinki. Later, Donald Trump said the talks went well.", "2018-07-16"
+    )
+    opening = [m for m in result.mentions if m.start == 0]
+    assert [m.actor_id for m in opening] == ["person/donald-trump"], opening

@@ -64,3 +64,12 @@ def test_a_date_after_the_comma_that_closes_a_relative_clause_dates_the_main_ver
     dates = _dates("Moscow freed Paul Jones, a teacher jailed since 2018, on Tuesday in a swap for a spy.")
     assert _at(dates, "freed") == "2020-02-25"
     assert _at(dates, "jailed") == "2018"
+
+
+def test_a_past_perfect_act_takes_no_date_from_the_report() -> None:
+    """ "Trump had ordered McGahn to …" happened before the article: not in its month."""
+    events = analyse_text(
+        "Mueller said Donald Trump had ordered Don McGahn to fire the counsel.", date="2019-07-24"
+    ).events
+    ordered = [e for e in events if e.trigger == "ordered"]
+    assert ordered and all(e.date is None or e.date.value is None for e in ordered), [e.date for e in ordered]

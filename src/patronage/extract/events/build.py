@@ -20,7 +20,7 @@ from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
-from patronage.model.records import DESCRIBED, ActorRef, DateValue, Event, Evidence, Place
+from patronage.model.records import DESCRIBED, DOCUMENT_DATE, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import OTHER_PEOPLE, WHOSE, DocActors
 from patronage.resolve.simple import slug
@@ -88,6 +88,8 @@ def candidate_events(
     crime = _crime_story(sent)
     for frame in frames:
         when = date.at(frame.trigger_start) if isinstance(date, SentenceDates) else date
+        if when.text == DOCUMENT_DATE and _earlier(found, frame):
+            when = DateValue(None, "unknown")  # "Trump had ordered McGahn to …": before, not when reported
         coded = _events(doc_id, frame, found, ev, when, 0.0, _swap_side(frame, frames, found))
         if crime:
             # "the suspect was freed from jail", "the gang mistook a gray Toyota": ordinary crime
@@ -124,6 +126,25 @@ _CRIME = frozenset(
 )
 #: sectors of political standing (government, military, parties, courts, rebels, organisations of states)
 _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "PTY", "JUD", "LEG", "IGO", "REB", "OPP", "SPY", "INS", "COP"})
+
+
+def _earlier(found: DocActors, frame: EventFrame) -> bool:
+    """Whether the trigger's clause tells of a time before the report: "had ordered", "had met"."""
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None:
+        return False
+    tok = span.root
+    for _ in range(4):
+        if (
+            tok.pos_ in ("VERB", "AUX")
+            and tok.tag_ == "VBN"
+            and any(c.dep_ == "aux" and c.lower_ in ("had", "'d") for c in tok.children)
+        ):
+            return True
+        if tok.pos_ == "VERB" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 def _crime_story(sent: Span) -> bool:
