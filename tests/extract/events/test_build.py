@@ -262,3 +262,10 @@ def test_what_one_criticises_between_two_sides_and_where_one_says_it_are_no_reci
     assert accusations and all(e.target is None for e in accusations), [
         (e.source, e.target) for e in accusations
     ]
+
+
+def test_who_is_urged_to_act_is_the_one_who_would_act_and_the_act_is_not_done(gaz: Gazetteer) -> None:
+    events = analyse("Donald Trump urged Japan to buy more American weapons on Monday.", gaz).events
+    assert pairs(tuple(events), "REQUEST") == {("Donald Trump", "Japan")}
+    # buying is asked of Japan, not done by anyone yet
+    assert not any(e.type == "COOPERATE" for e in events), [(e.type, e.source) for e in events]

@@ -102,6 +102,8 @@ def test_non_events(text: str) -> None:
         ("The United States hit North Korea with new sanctions on Friday.", ("SANCTION", "hit")),
         ("Russia threatened Ukraine with sanctions on Friday.", ("THREATEN", "threatened")),
         ("Democrats said they would fight the proposal in the Senate.", ("REJECT", "fight")),
+        ("Japan later hit North Korea with a new round of economic sanctions.", ("SANCTION", "hit")),
+        ("The move was welcomed at the time by Beijing.", ("SUPPORT", "welcomed")),  # praise, no visit
     ],
 )
 def test_events_keep_their_sense(text: str, expected: tuple[str, str]) -> None:

@@ -60,6 +60,11 @@ _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _SUBJECTS = {"nsubj", "csubj", "expl"}
 # clauses whose understood subject is the subject of the governing verb
 _CONTROL = {"xcomp", "conj", "advcl", "pcomp", "acomp"}
+#: verbs whose object does what their complement says: "urged Japan to buy", "forced Barr to admit"
+_OBJECT_CONTROL = frozenset(
+    {"urge", "ask", "force", "persuade", "order", "tell", "allow", "pressure", "press", "encourage",
+     "invite", "compel", "push", "require", "instruct", "convince", "permit", "enable", "call"}
+)  # fmt: skip
 
 
 def phrase_span(tok: Token) -> Span2:
@@ -173,6 +178,11 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return cur.head, False
         if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
             return _acl_head(cur), cur.tag_ == "VBN"
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL:
+            # "urged Japan to buy more arms": Japan buys, not the one who urged
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)
+            if obj is not None:
+                return obj, False
         if cur.dep_ in _CONTROL and cur.head != cur:
             coordinated = coordinated and cur.dep_ == "conj"
             cur = cur.head

@@ -171,6 +171,8 @@ _VISITED = frozenset(
 _CHANCES = frozenset({"opportunity", "moment", "chance", "initiative", "momentum", "occasion", "spotlight"})
 
 
+#: verbs whose complement is an act asked of someone, not done
+_ASKED_TO = ASKING | {"tell", "request", "invite", "encourage", "implore", "beg"}
 #: who answers polls and votes: their support or opposition is opinion, not a political act
 _POLLED = frozenset(
     {"voter", "respondent", "percent", "%", "poll", "survey", "electorate", "majority", "plurality"}
@@ -281,7 +283,10 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
         return None  # "released a video", "helped create a problem"
     partners = _partners(verb, obj)
-    if type_ in {"ASSAULT", "COERCE"} and any(lemma(o) in _PENALTIES for _p, o in pobjs(verb, {"with"})):
+    if type_ in {"ASSAULT", "COERCE"} and any(
+        lemma(o) in _PENALTIES or any(lemma(x) in _PENALTIES for _q, x in pobjs(o, {"of"}))
+        for _p, o in pobjs(verb, {"with"})
+    ):
         return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
     if lem in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
         return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
@@ -317,6 +322,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         or (obj is not None and lemma(obj) in _CHANCES)
     ):
         return None  # "seized on the outcome", "seized the moment": an idiom, no seizure
+    if verb.dep_ == "xcomp" and lemma(verb.head) in _ASKED_TO:
+        return None  # "asked the minister to resign": the asking is the event, the resignation is not
     if subj is not None and not passive and _polled(subj):
         return None  # "46 percent of voters support Mr. Trump": a poll, not an act
     if lem in _STANCES and (obj is None or not _actors_own(obj)):
@@ -360,6 +367,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and not (subj is not None and any(c.dep_ == "conj" for c in subj.children))
     ):
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
+    if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
+        return "051"  # "the move was welcomed by Beijing": praise, no visitor received
     if lem in {"assure", "reassure"} and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "Blair assured Parliament that the war was legal": a claim, no promise
     if lem == "claim" and any(c.dep_ == "xcomp" for c in verb.children):
