@@ -95,3 +95,19 @@ def test_indefinite_two_men_are_new_people_and_the_un_is_no_kim_jong_un() -> Non
     )
     un = [m for m in result.mentions if m.text == "UN"]
     assert all(m.actor_id != "person/kim-jong-un" for m in un), un
+
+
+def test_a_pronoun_under_a_named_subject_is_that_person_not_one_named_in_its_modifiers() -> None:
+    text = (
+        "Andrew Bates, a spokesman for Joe Biden's campaign, slammed what he called an attempt "
+        "to change the subject."
+    )
+    assert _linked(text, "coref") == {"he": {"Andrew Bates"}}
+
+
+def test_it_after_an_unnamed_body_is_that_body_not_an_earlier_name() -> None:
+    text = (
+        "A White House aide briefed the U.N. ambassador. Rep. Darrell Issa ripped the administration "
+        "over those emails, and accused it of hiding the documents."
+    )
+    assert "it" not in _linked(text, "coref")

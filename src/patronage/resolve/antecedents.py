@@ -62,6 +62,11 @@ def pronoun_antecedent(
             continue  # the pronoun is this clause's subject: a second "subject" is dislocated content
         for child in ancestor.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i != token.i:
+                # the person the subject names, before anyone named inside its modifiers
+                # ("Andrew Bates, a spokesman for Biden's campaign, slammed what he called …")
+                for i, actor_id in persons:
+                    if i == child.i and compatible(actor_id):
+                        return actor_id
                 for i, actor_id in reversed(persons):
                     if child.left_edge.i <= i <= child.right_edge.i and compatible(actor_id):
                         return actor_id
@@ -168,12 +173,28 @@ def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = F
             continue
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
         candidates.append((span.start, m.actor_id, subject))
+    # "ripped the administration over those emails, and accused it": an unnamed body nearer than
+    # any named one is what "it" is, and it names no actor
+    unnamed = [
+        t.i
+        for t in doc[sent.start : token.i]
+        if t.tag_ == "NN" and t.lemma_.lower() in _BODIES and not found.token_mentions.get(t.i)
+    ]
+    same = [c for c in candidates if c[0] >= sent.start]
+    if unnamed and (not same or max(c[0] for c in same) < unnamed[-1]):
+        return None
     if not candidates:
         return None
-    same = [c for c in candidates if c[0] >= sent.start]
     pool = same or candidates
     subjects = [c for c in pool if c[2]]
     return (subjects or pool)[-1][1]
+
+
+#: bodies a text names without a name: "the administration", "the company"
+_BODIES = frozenset(
+    {"administration", "government", "agency", "department", "ministry", "committee", "company",
+     "council", "commission", "campaign", "regime", "board", "firm", "bank", "court", "panel"}
+)  # fmt: skip
 
 
 def _actor_of(found: MentionTable, token: Token) -> Actor | None:
