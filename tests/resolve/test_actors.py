@@ -89,3 +89,10 @@ def test_a_known_one_word_name_the_tagger_missed_is_found_where_it_named_it_else
     )
     opening = [m for m in result.mentions if m.start == 0]
     assert [m.actor_id for m in opening] == ["person/donald-trump"], opening
+
+
+def test_a_members_state_label_names_no_actor() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text("Rep. Jim Jordan, R-Ohio, spoke on Tuesday.", "2019-01-01")
+    assert all(m.text != "Ohio" for m in result.mentions if m.actor_id), result.mentions

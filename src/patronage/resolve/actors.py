@@ -157,6 +157,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         elif label in ("GPE", "LOC", "FAC") and _surname_of(text, persons) is not None:
             found.add(start, end, "PERSON", _surname_of(text, persons), "surname")
         elif label in ("GPE", "LOC", "FAC"):
+            if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
+                continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
             _resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
             entry = gaz.demonym(text) if gaz is not None else None
@@ -244,6 +246,10 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
 
 def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
     return gaz is not None and bool(gaz.lookup(text))
+
+
+#: the party letter before a member of Congress's state: "R-", "D-", "I-"
+_PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
 
 
 def _acronym(word: str) -> bool:
