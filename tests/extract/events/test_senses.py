@@ -75,6 +75,7 @@ def test_non_events(text: str) -> None:
         # violence used of words, by a person, on a person or an idea: criticism
         ("When he was a senator, Hagel attacked President Bush over the war.", ("ACCUSE", "attacked")),
         ("The governor attacked the way the budget was sold to voters.", ("ACCUSE", "attacked")),
+        ("The congressman attacked the inquiry on Tuesday.", ("ACCUSE", "attacked")),
         # physical violence stays violence
         ("Rebels attacked the army base near the border, killing four soldiers.", ("ASSAULT", "attacked")),
         ("Israeli helicopters shelled positions of the security forces.", ("ASSAULT", "shelled")),

@@ -297,7 +297,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         if lem == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
             return REJECT_CODE  # "Democrats would fight the proposal": opposing it
         if (partners and all(lemma(t) in _ABSTRACT for t in partners)) or (
-            obj is not None and lemma(obj) in _ABSTRACT and not _violent_clause(verb)
+            obj is not None and lemma(obj) in _ABSTRACT | _THINGS and not _violent_clause(verb)
         ):
             # "attacked the way the war was sold", "damaged relations with the US"
             return CRITICIZE if speaker and verbal else None
