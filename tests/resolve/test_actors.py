@@ -96,3 +96,15 @@ def test_a_members_state_label_names_no_actor() -> None:
 
     result = analyse_text("Rep. Jim Jordan, R-Ohio, spoke on Tuesday.", "2019-01-01")
     assert all(m.text != "Ohio" for m in result.mentions if m.actor_id), result.mentions
+
+
+def test_a_peers_title_is_no_surname_of_a_namesake() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(
+        "Sion Aubrey Roberts was jailed for sending letter bombs. "
+        "Former minister Lord Roberts of Conwy said the case was closed.",
+        "2004-01-01",
+    )
+    lord = [m for m in result.mentions if m.text.startswith("Lord")]
+    assert lord and all(m.actor_id != "person/sion-aubrey-roberts" for m in lord), lord

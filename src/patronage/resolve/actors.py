@@ -252,6 +252,15 @@ def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
 _PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
 
 
+_PEERS = ("lord ", "lady ", "baroness ", "baron ", "viscount ", "earl ")
+
+
+def _peerage(doc: Doc, text: str, end: int) -> bool:
+    """ "Lord Roberts of Conwy": a title that names a peer, not a surname to link."""
+    after = doc_text(doc)[end : end + 4]
+    return text.lower().startswith(_PEERS) and after.startswith(" of ")
+
+
 def _acronym(word: str) -> bool:
     """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
     return word.isupper() and word.isalpha() and len(word) <= 6
@@ -304,8 +313,9 @@ def _resolve_person(
 ) -> None:
     name = display_name(text)
     tokens = name.split()
-    # a surname already seen in this article as part of a full name is the same person
-    if len(tokens) == 1:
+    # a surname already seen in this article as part of a full name is the same person, unless
+    # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
+    if len(tokens) == 1 and not _peerage(found.doc, text, end):
         for full, actor in persons.items():
             if _acronym(name) and full.split()[-1] != name:
                 continue  # "the UN" is no "Kim Jong Un"
