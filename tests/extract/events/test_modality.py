@@ -67,3 +67,13 @@ def test_a_lack_of_an_act_and_nobody_acting_are_negated() -> None:
     assert events and all(e.polarity == "negated" for e in events if e.type == "ACCUSE"), [
         (e.type, e.polarity) for e in events
     ]
+
+
+def test_an_act_that_is_itself_the_condition_is_conditional() -> None:
+    from tests.conftest import analyse_text
+
+    events = analyse_text("If Iran attacks Israel, the United States will respond.", "2019-05-01").events
+    attacks = [e for e in events if e.type == "ASSAULT"]
+    assert attacks and all(e.modality == "conditional" for e in attacks), [
+        (e.type, e.modality) for e in events
+    ]

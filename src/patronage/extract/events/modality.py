@@ -187,6 +187,8 @@ def modality_of(trigger: Token) -> str:
     """One of :data:`~patronage.model.plover.MODALITIES` for the trigger, from auxiliaries, control verbs, conditions and reports."""
     words = _clause_words(trigger)
     heads = [w for w in words if w != trigger]
+    if any(c.dep_ == "mark" and c.lower_ in _CONDITION for w in words for c in w.children):
+        return "conditional"  # "if Iran attacks Israel, …": the act is the condition itself
     for word in words:
         for child in word.children:
             if child.dep_ == "advcl" and any(
