@@ -17,8 +17,8 @@ from tests.conftest import ROOT, shared_path
 
 # measured with `patronage eval plover ../shared/data/plover/PLOVER_GSR_dev.json --json`
 PLOVER_FLOORS = {
-    "event_type_accuracy": 0.75,
-    "source_country_accuracy": 0.88,
+    "event_type_accuracy": 0.76,
+    "source_country_accuracy": 0.89,
     "target_country_accuracy": 0.72,
 }
 # the dyad conventions were designed on this file: held-out figures must clear the bar too
@@ -54,11 +54,11 @@ def _patronage() -> str:
 @pytest.mark.parametrize(
     ("facts", "articles", "floor"),
     [
-        ("shared:checks/seed_facts.json", "shared:checks/seeds.jsonl", 0.95),
-        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.85),
-        ("examples/articles_facts.json", "examples/articles.jsonl", 0.88),
+        ("shared:checks/seed_facts.json", "shared:checks/seeds.jsonl", 1.0),
+        ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.89),
+        ("examples/articles_facts.json", "examples/articles.jsonl", 0.95),
         # written by a helper who never saw the extraction code; first blind run 23/30, one forbidden
-        ("tests/fixtures/articles/heldout_facts.json", "tests/fixtures/articles/heldout.jsonl", 0.80),
+        ("tests/fixtures/articles/heldout_facts.json", "tests/fixtures/articles/heldout.jsonl", 0.93),
     ],
 )
 def test_fact_recovery_through_the_cli(facts: str, articles: str, floor: float) -> None:
@@ -79,7 +79,7 @@ def test_fact_recovery_through_the_cli(facts: str, articles: str, floor: float) 
 # measured with `python3 ../shared/checks/realnews.py .venv/bin/patronage
 # ../shared/checks/realnews/articles.jsonl ../shared/checks/realnews/gold.jsonl --json`
 # (160 real sentences annotated exhaustively; never trained or tuned on)
-REALNEWS_FLOORS = {"type_precision": 0.57, "type_f1": 0.35, "full_f1": 0.20}
+REALNEWS_FLOORS = {"type_precision": 0.63, "type_f1": 0.37, "full_f1": 0.21}
 REALNEWS_CEILINGS = {"false_alarm": 0.08}
 
 
