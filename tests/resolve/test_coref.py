@@ -111,3 +111,11 @@ def test_it_after_an_unnamed_body_is_that_body_not_an_earlier_name() -> None:
         "over those emails, and accused it of hiding the documents."
     )
     assert "it" not in _linked(text, "coref")
+
+
+def test_the_prime_minister_is_the_one_just_named_who_held_that_office() -> None:
+    result = analyse_text(
+        "Tony Blair spoke in London on Monday. Later the prime minister said he would act.", "2005-03-01"
+    )
+    titled = {m.text: m.actor_id for m in result.mentions if m.how == "title"}
+    assert titled == {"the prime minister": "person/tony-blair"}, titled

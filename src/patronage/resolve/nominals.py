@@ -19,7 +19,7 @@ from patronage.model.records import Actor
 from patronage.resolve.antecedents import thing_antecedent
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.protocol import GazetteerLike
-from patronage.resolve.titles import HEAD_OF_STATE_TITLES
+from patronage.resolve.titles import HEAD_OF_STATE_TITLES, canonical_title
 
 __all__ = ["AGENT_SECTORS", "nominal_mention"]
 
@@ -149,7 +149,7 @@ def nominal_mention(
         country = _country_modifier(head, found, gaz)
         if country is None:
             # "the deposed president": the person just named who holds or held that office
-            holder = _recent_holder(found, persons, lemma) if _definite(head) else None
+            holder = _recent_holder(found, persons, _title_of(head)) if _definite(head) else None
             if holder is not None:
                 found.add(start, end, "TITLE", holder, "title")
                 persons.append((head.i, holder.actor_id))
@@ -217,6 +217,16 @@ def _definite(head: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
+def _title_of(head: Token) -> str:
+    """The office a title phrase names: "the prime minister" → "prime minister", "the premier" too."""
+    words = [c.lower_ for c in head.lefts if c.dep_ in ("amod", "compound") and c.lower_ in _OFFICE_WORDS]
+    return canonical_title([*words, head.lemma_.lower()])
+
+
+#: words that belong to an office's name ("prime minister", "foreign secretary")
+_OFFICE_WORDS = frozenset({"prime", "foreign", "home", "defence", "defense", "finance", "vice", "first"})
+
+
 def _recent_holder(found: MentionTable, persons: list[tuple[int, str]], title: str) -> Actor | None:
     """The last of the few people named just before whose known roles include ``title``."""
     seen: set[str] = set()
@@ -227,7 +237,7 @@ def _recent_holder(found: MentionTable, persons: list[tuple[int, str]], title: s
         if len(seen) > 3:
             return None
         actor = found.actors[actor_id]
-        if any(r.title.lower() == title for r in actor.roles):
+        if any(canonical_title(r.title.split()) == title for r in actor.roles):
             return actor
     return None
 
