@@ -108,3 +108,17 @@ def test_a_peers_title_is_no_surname_of_a_namesake() -> None:
     )
     lord = [m for m in result.mentions if m.text.startswith("Lord")]
     assert lord and all(m.actor_id != "person/sion-aubrey-roberts" for m in lord), lord
+
+
+def test_a_bare_surname_is_the_office_holder_who_bears_it_unless_a_woman_is_meant() -> None:
+    from tests.conftest import analyse_text
+
+    text = "Melania Trump arrived in Riyadh on Saturday. Trump met King Salman. Mrs. Trump wore black."
+    ids = {m.start: m.actor_id for m in analyse_text(text, "2017-05-21").mentions if m.text == "Trump"}
+    assert sorted(ids.items()) == [
+        (text.index("Trump met"), "person/donald-trump"),
+        (text.index("Trump wore"), "person/melania-trump"),
+    ]
+    # out of office, the bare name stays with the one the article named in full
+    later = analyse_text("Hillary Clinton spoke in Ohio. Clinton said the race was close.", "2016-10-01")
+    assert {m.actor_id for m in later.mentions if m.text == "Clinton"} == {"person/hillary-clinton"}

@@ -252,6 +252,24 @@ def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
 _PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
 
 
+def _office_holder(
+    gaz: GazetteerLike | None, word: str, date: dt.date | None, doc: Doc, start: int
+) -> GazetteerEntry | None:
+    """The one person the gazetteer calls by this bare name who held office at the article's date.
+
+    Not for a name under a woman's honorific ("Mrs. Trump"), which points to the family member.
+    """
+    if gaz is None:
+        return None
+    before = doc_text(doc)[max(0, start - 6) : start].strip().rstrip(".").lower()
+    if before.endswith(("mrs", "ms", "miss", "lady")):
+        return None
+    holders = [
+        e for e in gaz.lookup(word) if e.kind == "person" and word in e.aliases and _in_office(e, date)
+    ]
+    return holders[0] if len(holders) == 1 else None
+
+
 _PEERS = ("lord ", "lady ", "baroness ", "baron ", "viscount ", "earl ")
 
 
@@ -320,6 +338,10 @@ def _resolve_person(
             if _acronym(name) and full.split()[-1] != name:
                 continue  # "the UN" is no "Kim Jong Un"
             if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
+                holder = _office_holder(gaz, name, date, found.doc, start)
+                if holder is not None and holder.id != actor.actor_id and gaz is not None:
+                    # "Melania Trump" named in full, then "Trump" alone: the president in office
+                    actor = gaz.to_actor(holder)
                 if record:
                     found.add(start, end, "PERSON", actor, "surname")
                 return

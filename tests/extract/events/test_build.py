@@ -269,3 +269,10 @@ def test_who_is_urged_to_act_is_the_one_who_would_act_and_the_act_is_not_done(ga
     assert pairs(tuple(events), "REQUEST") == {("Donald Trump", "Japan")}
     # buying is asked of Japan, not done by anyone yet
     assert not any(e.type == "COOPERATE" for e in events), [(e.type, e.source) for e in events]
+
+
+def test_an_act_as_the_subject_names_no_attacker_and_frozen_assets_are_a_sanction(gaz: Gazetteer) -> None:
+    events = analyse("A suicide bombing in Kabul killed 40 people on Monday.", gaz).events
+    assert not any(e.source is not None and e.source.name == "Afghanistan" for e in events)
+    frozen = analyse("The European Union has frozen the assets of top Russian officials.", gaz).events
+    assert [e.type for e in frozen] == ["SANCTION"]

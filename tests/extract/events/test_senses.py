@@ -61,6 +61,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "Some senators claim to be holding out for a better deal.",
         "The prime minister assured Parliament that the war was legal.",  # a claim, no promise
         "The counsel used his appearance to defend his investigation.",  # a name for it, no act
+        "Cameras rarely capture the activity of the officials.",  # no arrest
+        "Republicans are trying to meet a seven-year campaign pledge.",  # no meeting
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
     ],

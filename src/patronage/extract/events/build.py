@@ -18,6 +18,7 @@ from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.events.dyad import coded_dyad
 from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.lexicon import load_lexicon
 from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import DESCRIBED, DOCUMENT_DATE, ActorRef, DateValue, Event, Evidence, Place
@@ -233,7 +234,8 @@ def _events(
 ) -> list[Event]:
     if frame.confidence < min_confidence:
         return []
-    sources = _refs(found, frame.sources) or list(implied_sources) or _quoted_self(found, frame)
+    agents = [s for s in frame.sources if not _event_noun_phrase(found, s)]
+    sources = _refs(found, agents) or list(implied_sources) or _quoted_self(found, frame)
     targets = _refs(found, frame.targets)
     if not sources and not targets:
         return []
@@ -465,6 +467,17 @@ def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
     kind = "group" if span.root.tag_ == "NNS" or lemma in _BODIES else "person"
     country = _nationality(found, span.root) if lemma in OTHER_PEOPLE else None
     return [ActorRef(DESCRIBED + slug(text), text, kind, country, None, text)]
+
+
+def _event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
+    """ "A suicide bombing in Kabul killed 40": an act as the subject names no one who acted.
+
+    Its place is where it happened, not the attacker; an owner ("Russia's bombing") still acts.
+    """
+    span = found.doc.char_span(*span2, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in load_lexicon().nouns:
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in span.root.children)
 
 
 def _refs(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:

@@ -171,6 +171,14 @@ _VISITED = frozenset(
 _CHANCES = frozenset({"opportunity", "moment", "chance", "initiative", "momentum", "occasion", "spotlight"})
 
 
+#: what one meets or captures without meeting or seizing anyone
+_AIMS = frozenset(
+    {"pledge", "promise", "goal", "target", "deadline", "requirement", "demand", "standard", "need",
+     "expectation", "obligation", "quota", "criterion", "threshold", "activity", "image", "moment",
+     "attention", "imagination", "mood", "spirit", "footage", "picture", "photo", "essence", "vote"}
+)  # fmt: skip
+#: what a state freezes when it sanctions someone
+_HOLDINGS = frozenset({"asset", "account", "fund", "property", "holding", "deposit", "wealth"})
 #: verbs whose complement is an act asked of someone, not done
 _ASKED_TO = ASKING | {"tell", "request", "invite", "encourage", "implore", "beg"}
 #: who answers polls and votes: their support or opposition is opinion, not a political act
@@ -369,6 +377,10 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
     if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
         return "051"  # "the move was welcomed by Beijing": praise, no visitor received
+    if lem == "freeze" and obj is not None and lemma(obj) in _HOLDINGS:
+        return _SANCTIONS  # "froze the assets of top Russian officials"
+    if lem in {"capture", "meet"} and obj is not None and (lemma(obj) in _AIMS or _thing(obj)):
+        return None  # "cameras capture the activity", "to meet a campaign pledge": no arrest, no meeting
     if lem in {"assure", "reassure"} and any(c.dep_ == "ccomp" for c in verb.children):
         return None  # "Blair assured Parliament that the war was legal": a claim, no promise
     if lem == "claim" and any(c.dep_ == "xcomp" for c in verb.children):
@@ -425,6 +437,7 @@ _EXPRESSING = frozenset(
 #: nouns that name a standing arrangement or a stance more often than an act
 _STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support", "threat", "backing"})
 _VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
+_PROMISES = frozenset({"pledge", "promise", "vow", "commitment"})
 
 
 _INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe"})
@@ -466,6 +479,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "appealed for the release of X", "demanded talks": asked of others, not done
     if type_ == "PROTEST" and any(o.tag_ == "NN" and not _actor(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
+    if lem in _PROMISES and anchor is not None and lemma(anchor) not in _EXPRESSING:
+        return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
     if lem in _INQUIRIES and not has_partner:
