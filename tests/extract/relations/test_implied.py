@@ -72,3 +72,21 @@ def test_an_investigation_implies_no_stand() -> None:
     assert relation_for(_event("ACCUSE", cameo="090")) is None
     opposed = relation_for(_event("ACCUSE", cameo="111"))
     assert opposed is not None and opposed[0] == "opposes"
+
+
+def test_ones_own_country_as_a_whole_is_no_standing_adversary() -> None:
+    from dataclasses import replace
+
+    from patronage.extract.relations.implied import relations_from_events
+
+    boehner = ActorRef("person/john-boehner", "John Boehner", "person", "USA", "GOV", "Boehner")
+    usa = ActorRef("country/USA", "United States", "country", "USA", "GOV", "the White House")
+    merkel = ActorRef("person/angela-merkel", "Angela Merkel", "person", "DEU", "GOV", "Merkel")
+    criticism = replace(_event("ACCUSE", confidence=0.5), source=boehner, target=usa)
+    assert relations_from_events([criticism]) == []  # "Boehner criticised the White House"
+    foreign = replace(criticism, source=merkel)
+    assert [r.relation for r in relations_from_events([foreign])] == ["opposes"]
+    # a state towards one of its own people is a stand ("Russia jailed Navalny")
+    navalny = ActorRef("person/alexei-navalny", "Alexei Navalny", "person", "RUS", None, "Navalny")
+    jailed = replace(_event("COERCE", confidence=0.5), target=navalny)
+    assert [r.relation for r in relations_from_events([jailed])] == ["opposes"]

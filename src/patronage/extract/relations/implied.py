@@ -62,6 +62,24 @@ def _at_home(event: Event) -> bool:
     )
 
 
+def _own_country(event: Event) -> bool:
+    """An act of a country's own person or body towards that country as a whole.
+
+    "Boehner criticised the White House" codes the United States as the target (the White
+    House stands for its government), and event data keeps that; as a standing relation,
+    "Boehner opposes the United States" says something the text does not. The other way
+    ("Russia jailed Navalny") is a state's stand towards one of its people and stays.
+    """
+    source, target = event.source, event.target
+    return (
+        source is not None
+        and target is not None
+        and target.kind == "country"
+        and source.kind != "country"
+        and source.country == target.country
+    )
+
+
 def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) -> list[Relation]:
     """One relation statement per event between two actors that implies one.
 
@@ -74,7 +92,7 @@ def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) 
             continue
         if is_described(event.source.actor_id) or is_described(event.target.actor_id):
             continue  # "officials criticised protesters": no standing relation between descriptions
-        if _at_home(event):
+        if _at_home(event) or _own_country(event):
             continue  # "Sanders protested segregated housing in Chicago": no stand against the U.S.
         implied = relation_for(event)
         if implied is None:
