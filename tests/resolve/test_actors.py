@@ -122,3 +122,14 @@ def test_a_bare_surname_is_the_office_holder_who_bears_it_unless_a_woman_is_mean
     # out of office, the bare name stays with the one the article named in full
     later = analyse_text("Hillary Clinton spoke in Ohio. Clinton said the race was close.", "2016-10-01")
     assert {m.actor_id for m in later.mentions if m.text == "Clinton"} == {"person/hillary-clinton"}
+
+
+def test_a_country_name_that_is_also_a_state_is_the_state_in_a_story_about_that_countrys_places() -> None:
+    from tests.conftest import analyse_text
+
+    state = analyse_text(
+        "Georgia Gov. Brian Kemp said the United States would recount votes in Atlanta.", "2020-11-10"
+    )
+    assert [m.actor_id for m in state.mentions if m.text == "Georgia"] == ["country/USA"]
+    caucasus = analyse_text("Russian troops entered Georgia in 2008.", "2008-08-10")
+    assert [m.actor_id for m in caucasus.mentions if m.text == "Georgia"] == ["country/GEO"]

@@ -159,6 +159,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         elif label in ("GPE", "LOC", "FAC"):
             if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
                 continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
+            if _region_not_country(gaz, text, ents):
+                _resolve_place(found, start, end, text, label, gaz, region_first=True)
+                continue  # "Georgia Gov. Brian Kemp" in an American story: the state
             _resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
             entry = gaz.demonym(text) if gaz is not None else None
@@ -420,11 +423,30 @@ def _doubtful_surname(
     return foreign and not _in_office(entry, date)
 
 
+def _region_not_country(gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]]) -> bool:
+    """A name shared by a country and a region of another country, read as the region when the
+    article names the region's country and not the other ("Georgia" in a story about Atlanta)."""
+    if gaz is None:
+        return False
+    region = gaz.place(text)
+    homonyms = {e.country for e in gaz.lookup(text) if e.kind == "country" and e.country}
+    if region is None or not region.country or not homonyms or region.country in homonyms:
+        return False
+    others = _countries_named([e for e in ents if e[3] != text], gaz)
+    return region.country in others and not others & homonyms
+
+
 def _resolve_place(
-    found: MentionTable, start: int, end: int, text: str, label: str, gaz: GazetteerLike | None
+    found: MentionTable,
+    start: int,
+    end: int,
+    text: str,
+    label: str,
+    gaz: GazetteerLike | None,
+    region_first: bool = False,
 ) -> None:
     if gaz is not None:
-        entries = [e for e in gaz.lookup(text) if e.kind == "country"]
+        entries = [] if region_first else [e for e in gaz.lookup(text) if e.kind == "country"]
         if entries:
             actor = gaz.to_actor(entries[0])
             found.places[(start, end)] = Place(actor.name, actor.country)

@@ -42,7 +42,7 @@ def resolve_document(
     for actor_id, role in text_roles(table, evidence):
         actor = table.actors[actor_id]
         # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
-        country = actor.country or _country_named(gazetteer, role.of)
+        country = actor.country or _country_placed(table, role.of) or _country_named(gazetteer, role.of)
         if country is None and (country := _country_served(table, gazetteer, role)) is not None:
             served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
@@ -60,6 +60,12 @@ def resolve_document(
     _separate_namesakes(table, keep=served)
     qualify_mentions(table)
     return table.freeze()
+
+
+def _country_placed(table: MentionTable, name: str | None) -> str | None:
+    """The country the article itself placed a named place in ("Georgia" the state, in a US story)."""
+    found = {p.country for p in table.places.values() if name and p.name == name and p.country}
+    return found.pop() if len(found) == 1 else None
 
 
 def _country_named(gazetteer: GazetteerLike | None, name: str | None) -> str | None:
