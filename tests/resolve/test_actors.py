@@ -133,3 +133,12 @@ def test_a_country_name_that_is_also_a_state_is_the_state_in_a_story_about_that_
     assert [m.actor_id for m in state.mentions if m.text == "Georgia"] == ["country/USA"]
     caucasus = analyse_text("Russian troops entered Georgia in 2008.", "2008-08-10")
     assert [m.actor_id for m in caucasus.mentions if m.text == "Georgia"] == ["country/GEO"]
+
+
+def test_a_disease_and_a_term_of_office_name_no_actor() -> None:
+    from tests.conftest import analyse_text
+
+    sick = analyse_text("Coronavirus protests spread across Michigan on Friday.", "2020-04-20")
+    assert not any(m.text.startswith("Coronavirus") and m.actor_id for m in sick.mentions)
+    veto = analyse_text("It was the eighth veto of Barack Obama's presidency.", "2016-01-08").events
+    assert all(e.target is None or e.target.name != "Barack Obama" for e in veto), veto

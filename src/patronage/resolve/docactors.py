@@ -57,7 +57,9 @@ _TIES = frozenset(
     }
 )
 #: heads whose names inside say whose they are, not who they are
-WHOSE = OTHER_PEOPLE | _TIES
+#: spans of time named after whoever held an office: "the eighth veto of Obama's presidency"
+_TERMS = frozenset({"presidency", "tenure", "term", "reign", "premiership", "era", "administration's"})
+WHOSE = OTHER_PEOPLE | _TIES | _TERMS
 
 
 class _Reads:

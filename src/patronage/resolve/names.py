@@ -36,6 +36,10 @@ _NOT_NAME_TAGS = frozenset(
 _HONORIFIC = frozenset(
     "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
 )
+#: diseases the tagger names like organisations
+_ILLNESSES = frozenset(
+    {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1", "mpox", "monkeypox"}
+)
 _PARTICLES = frozenset(
     {"al", "el", "ad", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le"}
 )
@@ -107,6 +111,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     piece = text[start:end]
     if not piece or not any(ch.isalpha() for ch in piece):
         return None
+    if piece.casefold().split()[0] in _ILLNESSES:
+        return None  # "Coronavirus protests": a disease names no actor
 
     def is_known(name: str) -> bool:
         return known(name, piece)
