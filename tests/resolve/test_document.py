@@ -158,3 +158,12 @@ def test_an_office_in_the_style_of_the_articles_one_country_places_its_holder_th
     # a story about two countries has no home: the office says nothing
     mixed = "Vladimir Putin met Donald Trump in Helsinki. Senior adviser Dana Flint said Russia would act."
     assert _person(analyse_text(mixed, "2018-07-16", "c"), "Flint").country is None  # type: ignore[attr-defined]
+
+
+def test_a_country_the_storys_own_people_share_keeps_the_persons_id() -> None:
+    text = (
+        "Donald Trump met Nancy Pelosi in Washington. Massachusetts Sen. Dana Warren attacked Congress "
+        "and the FBI on Monday."
+    )
+    warren = _person(analyse_text(text, "2019-05-01", "w"), "Warren")
+    assert warren.country == "USA" and "~" not in warren.actor_id  # type: ignore[attr-defined]

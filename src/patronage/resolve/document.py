@@ -48,6 +48,9 @@ def resolve_document(
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
     home = home_country(table)
     if home is not None:
+        # "Massachusetts Sen. Elizabeth Warren" in an American story: a country the story's own
+        # people share separates no namesakes (and would split her from stories that omit it)
+        served |= {a for a, actor in table.actors.items() if actor.kind == "person" and actor.country == home}
         # "former national security adviser Michael Flynn" in an American story is American
         for actor_id, actor in list(table.actors.items()):
             if (
