@@ -63,6 +63,12 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The counsel used his appearance to defend his investigation.",  # a name for it, no act
         "Cameras rarely capture the activity of the officials.",  # no arrest
         "Republicans are trying to meet a seven-year campaign pledge.",  # no meeting
+        "In August an Illinois police officer encountered the suspect again.",  # no meeting
+        "Family members said he had threatened to kill himself.",  # no political act
+        "The officers are very dangerous and well-armed.",  # a description, no arms supplied
+        "The governor did not campaign with him.",  # electioneering
+        "The chairwoman spoke at a campaign rally in Ohio.",  # no protest
+        "The president's actions haven't directly hurt the farmer's finances.",
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
     ],

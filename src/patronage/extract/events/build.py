@@ -122,7 +122,7 @@ def candidate_events(
 _CRIME = frozenset(
     """
     murder killing shooting stabbing robbery theft burglary gang mob mobster felon suspect jail
-    homicide manslaughter kidnapper drug dealer gunman carjacking assault rape
+    homicide manslaughter kidnapper drug dealer gunman carjacking assault rape crime criminal
     """.split()
 )
 #: sectors of political standing (government, military, parties, courts, rebels, organisations of states)

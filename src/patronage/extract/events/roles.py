@@ -319,7 +319,9 @@ def _listed_people(obj: Token) -> list[Span2]:
 
 #: verbs asking for what the noun names: "appealed for the release of X", "called for an inquiry
 #: into Y" ask someone else to act, so their subject is no party to the act
-ASKING = frozenset({"appeal", "call", "demand", "urge", "press", "push", "ask", "plead", "lobby", "petition"})
+ASKING = frozenset(
+    {"appeal", "call", "demand", "urge", "press", "push", "ask", "plead", "lobby", "petition", "campaign"}
+)
 #: CAMEO codes of leaving: resigning (0831), withdrawing, retreating, demobilising (087):
 #: "the resignation of the chairman", "the withdrawal of US troops" name who leaves
 _LEAVING = ("0831", "087")

@@ -151,6 +151,7 @@ _ECONOMY = frozenset(
         "sector", "industry", "economy", "market", "company", "firm", "bank", "business", "export",
         "import", "supply", "trade", "revenue", "profit", "stock", "share", "price", "currency",
         "earnings", "growth", "investment", "investor", "consumer", "output", "production",
+        "finance", "finances", "income", "wage", "savings",
     }
 )  # fmt: skip
 #: verbs of taking a side: an event for a person, party or state, a stance for a policy
@@ -177,6 +178,7 @@ _AIMS = frozenset(
      "expectation", "obligation", "quota", "criterion", "threshold", "activity", "image", "moment",
      "attention", "imagination", "mood", "spirit", "footage", "picture", "photo", "essence", "vote"}
 )  # fmt: skip
+_REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
 #: what a state freezes when it sanctions someone
 _HOLDINGS = frozenset({"asset", "account", "fund", "property", "holding", "deposit", "wealth"})
 #: verbs whose complement is an act asked of someone, not done
@@ -377,6 +379,11 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
     if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
         return "051"  # "the move was welcomed by Beijing": praise, no visitor received
+    acted_on = [obj] + [_recipient(c) for c in verb.children if c.dep_ == "xcomp"]
+    if any(t is not None and t.lower_ in _REFLEXIVE for t in acted_on):
+        return None  # "had threatened to kill himself": no political act
+    if lem == "arm" and obj is None:
+        return None  # "the officers are well-armed": a description, no arms supplied to anyone
     if lem == "freeze" and obj is not None and lemma(obj) in _HOLDINGS:
         return _SANCTIONS  # "froze the assets of top Russian officials"
     if lem in {"capture", "meet"} and obj is not None and (lemma(obj) in _AIMS or _thing(obj)):
@@ -479,6 +486,10 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "appealed for the release of X", "demanded talks": asked of others, not done
     if type_ == "PROTEST" and any(o.tag_ == "NN" and not _actor(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
+    if type_ == "PROTEST" and any(lemma(c) in {"campaign", "election", "victory"} for c in noun.children):
+        return False  # "a campaign rally": electioneering, no protest
+    if lem in _VISITS and noun.tag_ == "NNS" and not has_partner:
+        return False  # "profited from tours": visits in general, none made
     if lem in _PROMISES and anchor is not None and lemma(anchor) not in _EXPRESSING:
         return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
