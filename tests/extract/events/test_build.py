@@ -276,3 +276,10 @@ def test_an_act_as_the_subject_names_no_attacker_and_frozen_assets_are_a_sanctio
     assert not any(e.source is not None and e.source.name == "Afghanistan" for e in events)
     frozen = analyse("The European Union has frozen the assets of top Russian officials.", gaz).events
     assert [e.type for e in frozen] == ["SANCTION"]
+
+
+def test_subjects_named_together_who_act_each_on_their_own_do_not_meet(gaz: Gazetteer) -> None:
+    hosted = analyse("Carly Fiorina and Donald Trump have hosted live chats with voters.", gaz).events
+    assert ("Carly Fiorina", "Donald Trump") not in pairs(tuple(hosted), "CONSULT")
+    both = analyse("Both Google and Facebook agreed to new rules on Monday.", gaz).events
+    assert ("Google", "Facebook") not in pairs(tuple(both), "AGREE")

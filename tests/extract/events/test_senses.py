@@ -69,6 +69,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The governor did not campaign with him.",  # electioneering
         "The chairwoman spoke at a campaign rally in Ohio.",  # no protest
         "The president's actions haven't directly hurt the farmer's finances.",
+        "The senator battles brain cancer.",  # figurative
+        "The president is setting the policy and the ministry is executing it.",
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
     ],

@@ -46,6 +46,31 @@ _BODIES = frozenset(
 )
 #: types whose coordinated subjects act with each other when no one else is named
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+#: verbs whose coordinated subjects act with each other ("Blair and Brown met"), unlike "hosted"
+_RECIPROCAL = frozenset(
+    {
+        "meet",
+        "talk",
+        "negotiate",
+        "confer",
+        "agree",
+        "sign",
+        "cooperate",
+        "collaborate",
+        "reconcile",
+        "discuss",
+    }
+)
+
+
+def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _RECIPROCAL:
+        return False
+    # "Both Google and Bilderberg are holding meetings": each on its own
+    return not any(t.lower_ in ("both", "each", "separately") for t in span.root.sent)
+
+
 #: CAMEO's "grant asylum"
 ASYLUM = "075"
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
@@ -257,7 +282,7 @@ def _events(
     targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     # "Putin met the returning Russians": people of the source's own country, not its state
     targets = [t for t in targets if not (_people_of(t) and any(s.country == t.country for s in sources))]
-    if len(sources) > 1 and not targets and frame.type in _MUTUAL:
+    if len(sources) > 1 and not targets and frame.type in _MUTUAL and _reciprocal(found, frame):
         # "Blair and Brown met", "Russia and China agreed to …": the sides act with each other
         sources, targets = sources[:1], sources[1:]
     if sources and not targets:

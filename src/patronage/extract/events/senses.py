@@ -179,6 +179,13 @@ _AIMS = frozenset(
      "attention", "imagination", "mood", "spirit", "footage", "picture", "photo", "essence", "vote"}
 )  # fmt: skip
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
+_ILLNESS_NAMES = frozenset({"covid", "covid-19", "coronavirus", "ebola", "zika", "sars"})
+_ILLS = frozenset(
+    {"cancer", "disease", "illness", "virus", "addiction", "tumor", "tumour", "infection", "pandemic"}
+)
+_PLANS = frozenset(
+    {"plan", "policy", "order", "strategy", "program", "programme", "agenda", "mission", "task", "will"}
+)
 #: what a state freezes when it sanctions someone
 _HOLDINGS = frozenset({"asset", "account", "fund", "property", "holding", "deposit", "wealth"})
 #: verbs whose complement is an act asked of someone, not done
@@ -379,6 +386,14 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
     if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
         return "051"  # "the move was welcomed by Beijing": praise, no visitor received
+    if subj is not None and subj.lower_ in _ILLNESS_NAMES:
+        return None  # "COVID hit the U.S.": a disease, no attacker
+    if lem in {"battle", "fight"} and any(lemma(t) in _ILLS for t in _partners(verb, obj)):
+        return None  # "battles brain cancer"
+    if lem == "execute" and (
+        obj is None or obj.pos_ == "PRON" or _thing(obj) or lemma(obj) in _AIMS | _PLANS
+    ):
+        return None  # "Congress is executing it (the policy)": carrying out, no execution
     acted_on = [obj] + [_recipient(c) for c in verb.children if c.dep_ == "xcomp"]
     if any(t is not None and t.lower_ in _REFLEXIVE for t in acted_on):
         return None  # "had threatened to kill himself": no political act
