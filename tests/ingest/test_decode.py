@@ -32,3 +32,15 @@ def test_utf32_le_is_not_taken_for_utf16() -> None:
 def test_invalid_utf16_after_its_mark_is_an_input_error() -> None:
     with pytest.raises(InputError, match="UTF-16"):
         decode_bytes(b"\xff\xfe\x00\xd8", "t")
+
+
+def test_a_lone_nul_among_utf8_lines_is_no_utf16() -> None:
+    """Found by the JSONL fuzz test: one NUL in a short stream made it read as UTF-16 text."""
+    import io
+
+    from patronage.ingest import read_inputs
+    from patronage.model.records import Failure
+
+    items = list(read_inputs(["-"], None, io.BytesIO(b"{}\n{}\n000\x00\xc2\x80\xc2\x80\xc2\x80")))
+    assert [type(i) for i in items] == [Failure, Failure, Failure]
+    assert decode_bytes("hello world, how are you".encode("utf-16-le"), "x") == "hello world, how are you"

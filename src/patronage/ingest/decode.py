@@ -28,6 +28,10 @@ _DOS = {"cp437", "cp850", "cp858", "cp860", "cp863", "cp865", "mac_roman", "mac_
 WIDE_BOMS = tuple(bom for bom, _ in _BOMS)
 
 
+#: NUL bytes in the alternating positions before unmarked text is taken for UTF-16
+_MIN_NULS = 4
+
+
 def _printable(byte: int) -> bool:
     """Whether ``byte``, as a Latin-1 character, is one a text holds (no C0 or C1 control but line breaks)."""
     return byte in _TEXT_CONTROL or 0x20 <= byte < 0x7F or byte >= 0xA0
@@ -47,8 +51,8 @@ def _bomless_utf16(data: bytes) -> str | None:
     even, odd = sample[0 : 2 * units : 2], sample[1 : 2 * units : 2]
     for codec, high, low in (("utf-16-le", odd, even), ("utf-16-be", even, odd)):
         nuls = high.count(0)
-        if nuls * 10 < units or low.count(0) * 100 > units:
-            continue
+        if nuls < _MIN_NULS or nuls * 10 < units or low.count(0) * 100 > units:
+            continue  # a NUL or two among UTF-8 bytes ("{}\n000\x00…") are no evidence either
         latin = [b for h, b in zip(high, low, strict=True) if h == 0]
         if sum(1 for b in latin if _printable(b)) >= 0.95 * len(latin):
             return codec

@@ -283,3 +283,8 @@ def test_subjects_named_together_who_act_each_on_their_own_do_not_meet(gaz: Gaze
     assert ("Carly Fiorina", "Donald Trump") not in pairs(tuple(hosted), "CONSULT")
     both = analyse("Both Google and Facebook agreed to new rules on Monday.", gaz).events
     assert ("Google", "Facebook") not in pairs(tuple(both), "AGREE")
+
+
+def test_two_sides_that_swap_prisoners_swap_with_each_other(gaz: Gazetteer) -> None:
+    text = "The United States and Russia carried out a spy exchange on Friday, trading ten agents for four men."
+    assert ("United States", "Russia") in pairs(analyse(text, gaz).events, "RETREAT")

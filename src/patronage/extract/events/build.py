@@ -45,7 +45,7 @@ _BODIES = frozenset(
     "coalition alliance court".split()
 )
 #: types whose coordinated subjects act with each other when no one else is named
-_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE"})
+_MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 #: verbs whose coordinated subjects act with each other ("Blair and Brown met"), unlike "hosted"
 _RECIPROCAL = frozenset(
     {
@@ -59,6 +59,9 @@ _RECIPROCAL = frozenset(
         "collaborate",
         "reconcile",
         "discuss",
+        "exchange",
+        "swap",
+        "trade",
     }
 )
 
