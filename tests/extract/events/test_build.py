@@ -286,5 +286,7 @@ def test_subjects_named_together_who_act_each_on_their_own_do_not_meet(gaz: Gaze
 
 
 def test_two_sides_that_swap_prisoners_swap_with_each_other(gaz: Gazetteer) -> None:
-    text = "The United States and Russia carried out a spy exchange on Friday, trading ten agents for four men."
+    text = (
+        "The United States and Russia carried out a spy exchange on Friday, trading ten agents for four men."
+    )
     assert ("United States", "Russia") in pairs(analyse(text, gaz).events, "RETREAT")
