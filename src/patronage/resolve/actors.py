@@ -304,7 +304,7 @@ def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike |
     out: set[str] = set()
     if gaz is None:
         return out
-    for label, _s, _e, text in ents:
+    for label, text in {(label, text) for label, _s, _e, text in ents}:
         if label in ("GPE", "NORP"):
             entry = gaz.demonym(text) if label == "NORP" else None
             entries = [entry] if entry is not None else gaz.lookup(text)

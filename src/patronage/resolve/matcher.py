@@ -107,15 +107,14 @@ def gazetteer_spans(doc: Doc, gaz: GazetteerLike) -> list[tuple[int, int, str]]:
         out.append((span.start_char, span.end_char, label))
     # "Trump met Putin in Helsinki": a known one-word name the tagger missed here but called a
     # person elsewhere in the same article
-    tagged = {t.text for t in doc if t.ent_type_ == "PERSON"}
-    for token in doc:
+    tagged = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent} & matcher.surnames
+    for token in doc if tagged else ():
         if (
-            token.i not in taken
+            token.text in tagged
+            and token.i not in taken
             and not token.ent_type_
             and token.pos_ in ("PROPN", "NOUN")  # "Trump" opening a sentence is tagged a noun
             and token.is_title
-            and token.text in tagged
-            and token.text in matcher.surnames
         ):
             out.append((token.idx, token.idx + len(token.text), "PERSON"))
     return sorted(out)
