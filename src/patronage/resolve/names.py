@@ -22,7 +22,7 @@ from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name
 from patronage.resolve.titles import is_role_noun
 
-__all__ = ["checked_name", "known_person", "named_by_role", "person_by_role", "person_cue"]
+__all__ = ["ILLNESSES", "checked_name", "known_person", "named_by_role", "person_by_role", "person_cue"]
 
 #: characters no actor's name contains: handles, hashtags, credits ("Name/Agency"), times
 _NEVER = re.compile(r"[@#/|]|\d{1,2}:\d{2}")
@@ -37,7 +37,7 @@ _HONORIFIC = frozenset(
     "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
 )
 #: diseases the tagger names like organisations
-_ILLNESSES = frozenset(
+ILLNESSES = frozenset(
     {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1", "mpox", "monkeypox"}
 )
 _PARTICLES = frozenset(
@@ -111,7 +111,7 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     piece = text[start:end]
     if not piece or not any(ch.isalpha() for ch in piece):
         return None
-    if piece.casefold().split()[0] in _ILLNESSES:
+    if piece.casefold().split()[0] in ILLNESSES:
         return None  # "Coronavirus protests": a disease names no actor
 
     def is_known(name: str) -> bool:

@@ -29,6 +29,7 @@ from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.roles import ASKING, PLACES, actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
 from patronage.extract.events.speech import REJECT_CODE
+from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
 
 if TYPE_CHECKING:
@@ -179,7 +180,6 @@ _AIMS = frozenset(
      "attention", "imagination", "mood", "spirit", "footage", "picture", "photo", "essence", "vote"}
 )  # fmt: skip
 _REFLEXIVE = frozenset({"himself", "herself", "themselves", "itself", "myself", "ourselves"})
-_ILLNESS_NAMES = frozenset({"covid", "covid-19", "coronavirus", "ebola", "zika", "sars"})
 _ILLS = frozenset(
     {"cancer", "disease", "illness", "virus", "addiction", "tumor", "tumour", "infection", "pandemic"}
 )
@@ -386,7 +386,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
     if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
         return "051"  # "the move was welcomed by Beijing": praise, no visitor received
-    if subj is not None and subj.lower_ in _ILLNESS_NAMES:
+    if subj is not None and subj.lower_ in ILLNESSES:
         return None  # "COVID hit the U.S.": a disease, no attacker
     if lem in {"battle", "fight"} and any(lemma(t) in _ILLS for t in _partners(verb, obj)):
         return None  # "battles brain cancer"
