@@ -26,6 +26,14 @@ from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
+from patronage.resolve.surnames import (
+    acronym,
+    doubtful_surname,
+    in_office,
+    office_holder,
+    peerage,
+    surname_of,
+)
 
 __all__ = ["resolve_entities"]
 
@@ -56,14 +64,6 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
     actor_id = f"{kind}/{slug(name)}" if scope is None else f"{kind}/{slug(name)}@{scope}"
     return Actor(actor_id, name, kind, aliases=())
-
-
-def _in_office(entry: GazetteerEntry, date: dt.date | None) -> bool:
-    """True when one of the entry's dated roles covers ``date``."""
-    day = date.isoformat() if date is not None else None
-    return day is not None and any(
-        (r.start or r.end) and (r.start or "0000") <= day <= (r.end or "9999") for r in entry.roles
-    )
 
 
 def _pick(
@@ -154,8 +154,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue
         if label == "PERSON":
             _resolve_person(found, start, end, text, gaz, countries, date, persons)
-        elif label in ("GPE", "LOC", "FAC") and _surname_of(text, persons) is not None:
-            found.add(start, end, "PERSON", _surname_of(text, persons), "surname")
+        elif label in ("GPE", "LOC", "FAC") and surname_of(text, persons) is not None:
+            found.add(start, end, "PERSON", surname_of(text, persons), "surname")
         elif label in ("GPE", "LOC", "FAC"):
             if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
                 continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
@@ -175,8 +175,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
-        elif _surname_of(text, persons) is not None:
-            found.add(start, end, "PERSON", _surname_of(text, persons), "surname")
+        elif surname_of(text, persons) is not None:
+            found.add(start, end, "PERSON", surname_of(text, persons), "surname")
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     return found
@@ -219,7 +219,7 @@ def _headline_end(doc: Doc) -> int:
 def _known(text: str, gaz: GazetteerLike | None, persons: dict[str, Actor]) -> bool:
     """True when a name is known without the tagger: the gazetteer, or a person named in the body."""
     name = display_name(text)
-    if _surname_of(name, persons) is not None or name in persons:
+    if surname_of(name, persons) is not None or name in persons:
         return True
     if any(
         name.casefold() == full.casefold() or name.casefold() == full.split()[-1].casefold()
@@ -253,51 +253,6 @@ def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
 
 #: the party letter before a member of Congress's state: "R-", "D-", "I-"
 _PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
-
-
-def _office_holder(
-    gaz: GazetteerLike | None, word: str, date: dt.date | None, doc: Doc, start: int
-) -> GazetteerEntry | None:
-    """The one person the gazetteer calls by this bare name who held office at the article's date.
-
-    Not for a name under a woman's honorific ("Mrs. Trump"), which points to the family member.
-    """
-    if gaz is None:
-        return None
-    before = doc_text(doc)[max(0, start - 6) : start].strip().rstrip(".").lower()
-    if before.endswith(("mrs", "ms", "miss", "lady")):
-        return None
-    holders = [
-        e for e in gaz.lookup(word) if e.kind == "person" and word in e.aliases and _in_office(e, date)
-    ]
-    return holders[0] if len(holders) == 1 else None
-
-
-_PEERS = ("lord ", "lady ", "baroness ", "baron ", "viscount ", "earl ")
-
-
-def _peerage(doc: Doc, text: str, end: int) -> bool:
-    """ "Lord Roberts of Conwy": a title that names a peer, not a surname to link."""
-    after = doc_text(doc)[end : end + 4]
-    return text.lower().startswith(_PEERS) and after.startswith(" of ")
-
-
-def _acronym(word: str) -> bool:
-    """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
-    return word.isupper() and word.isalpha() and len(word) <= 6
-
-
-def _surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
-    """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
-    name = display_name(text)
-    if len(name.split()) != 1:
-        return None
-    if _acronym(name):
-        return None  # "the UN" is no "Kim Jong Un"
-    for full, actor in persons.items():
-        if len(full.split()) > 1 and slug(full).split("-")[-1] == slug(name):
-            return actor
-    return None
 
 
 def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
@@ -336,12 +291,12 @@ def _resolve_person(
     tokens = name.split()
     # a surname already seen in this article as part of a full name is the same person, unless
     # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
-    if len(tokens) == 1 and not _peerage(found.doc, text, end):
+    if len(tokens) == 1 and not peerage(found.doc, text, end):
         for full, actor in persons.items():
-            if _acronym(name) and full.split()[-1] != name:
+            if acronym(name) and full.split()[-1] != name:
                 continue  # "the UN" is no "Kim Jong Un"
             if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
-                holder = _office_holder(gaz, name, date, found.doc, start)
+                holder = office_holder(gaz, name, date, found.doc, start)
                 if holder is not None and holder.id != actor.actor_id and gaz is not None:
                     # "Melania Trump" named in full, then "Trump" alone: the president in office
                     actor = gaz.to_actor(holder)
@@ -364,7 +319,7 @@ def _resolve_person(
                 found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
             return
         entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
-        if entry is not None and len(tokens) == 1 and _doubtful_surname(found, entry, name, countries, date):
+        if entry is not None and len(tokens) == 1 and doubtful_surname(found, entry, name, countries, date):
             matches, entry = [], None
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
@@ -403,24 +358,6 @@ def _resolve_person(
     persons.setdefault(name, actor)
     if record:
         found.add(start, end, "PERSON", actor, "new")
-
-
-def _doubtful_surname(
-    found: MentionTable, entry: GazetteerEntry, word: str, countries: set[str], date: dt.date | None
-) -> bool:
-    """Whether a lone surname the gazetteer knows points to someone else in this article.
-
-    "Mr Howard" is not John Howard of Australia when the article names a "Howard Flight" (the
-    word is a given name here), nor when it names countries, none of them his, at a date he
-    held no office. Otherwise the surname is all there is to go on and the known person stands.
-    """
-    key = word.casefold()
-    for ent in found.doc.ents:
-        words = display_name(ent.text).split()
-        if ent.label_ in ("PERSON", "ORG") and len(words) > 1 and key in (w.casefold() for w in words[:-1]):
-            return True
-    foreign = bool(entry.country and countries and entry.country not in countries)
-    return foreign and not _in_office(entry, date)
 
 
 def _region_not_country(gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]]) -> bool:
@@ -514,7 +451,7 @@ def _resolve_org(
             and label == "ORG"
             and not entries
             and " " not in text.strip()
-            and (surnamed.id in found.actors or _in_office(surnamed, date))
+            and (surnamed.id in found.actors or in_office(surnamed, date))
         ):
             found.add(start, end, "PERSON", gaz.to_actor(surnamed), "gazetteer")
             return

@@ -29,6 +29,7 @@ from typing import TYPE_CHECKING
 
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
+from patronage.extract.events.noun_senses import noun_sense, offers_event
 from patronage.extract.events.phrases import Span2, arg_spans, phrase_span, pobjs, subject_of
 from patronage.extract.events.recode import reject_code, request_code
 from patronage.extract.events.roles import (
@@ -42,7 +43,7 @@ from patronage.extract.events.roles import (
     place_of,
     verb_args,
 )
-from patronage.extract.events.senses import noun_sense, offers_event, verb_sense
+from patronage.extract.events.senses import verb_sense
 from patronage.extract.events.speech import speech_acts
 from patronage.model.plover import plover
 

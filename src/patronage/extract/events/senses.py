@@ -15,7 +15,8 @@ verb's own arguments in the parse (never other words of the sentence):
 * refusing to comment, confirm or discuss is not a refusal of anything asked (REJECT);
 * offering, promising or pledging an action or a thing the lexicon knows as an event
   ("offered asylum", "pledged to send troops") is that event, offered: the verb itself is
-  no second event (see :func:`offers_event`);
+  no second event (see
+  :func:`~patronage.extract.events.noun_senses.offers_event`);
 * asking is a request only when someone is asked *to* do something or asked *for* it, and
   agreeing or committing is an agreement only when it is *to* or *on* something (not an
   opinion: "50 % agree with the ruling").
@@ -26,23 +27,31 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
-from patronage.extract.events.roles import ASKING, PLACES, actor_like, lemma
+from patronage.extract.events.roles import ASKING, actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
 from patronage.extract.events.speech import REJECT_CODE
 from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
 
 if TYPE_CHECKING:
-    from collections.abc import Collection
-
     from spacy.tokens import Token
 
-__all__ = ["noun_sense", "offers_event", "verb_sense"]
+__all__ = [
+    "MATERIAL_NEEDS_RECIPIENT",
+    "PRESS_ASKS",
+    "RECORDS",
+    "THINGS",
+    "VIOLENCE",
+    "is_actor",
+    "is_press",
+    "recipient_ok",
+    "verb_sense",
+]
 
-_MATERIAL_NEEDS_RECIPIENT = frozenset({"RETREAT", "AID"})
+MATERIAL_NEEDS_RECIPIENT = frozenset({"RETREAT", "AID"})
 _VIOLENT = frozenset({"ASSAULT"})
 #: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
-_THINGS = frozenset(
+THINGS = frozenset(
     {
         "survey", "poll", "study", "move", "decision", "law", "bill", "rule", "policy", "plan",
         "measure", "sanction", "tariff", "deal", "agreement", "outcome", "change", "video", "data",
@@ -73,7 +82,7 @@ _ABSTRACT = frozenset(
     }
 )  # fmt: skip
 #: records and media one releases, publishes or shares: never prisoners set free
-_RECORDS = frozenset(
+RECORDS = frozenset(
     {
         "video", "footage", "image", "photo", "photograph", "picture", "document", "email",
         "message", "file", "transcript", "memo", "letter", "note", "text", "tape", "recording",
@@ -84,7 +93,7 @@ _RECORDS = frozenset(
     }
 )  # fmt: skip
 #: words of a clause that make "attack" physical: weapons, casualties, force
-_VIOLENCE = frozenset(
+VIOLENCE = frozenset(
     {
         "kill", "killing", "dead", "death", "wound", "injure", "injury", "shoot", "shot", "gun",
         "gunfire", "bomb", "bombing", "missile", "rocket", "airstrike", "strike", "troop", "soldier",
@@ -125,7 +134,7 @@ _NON_COMMITTAL = frozenset(
     }
 )  # fmt: skip
 #: what the press asks for: declining it refuses no one anything ("declined requests for comment")
-_PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "statement", "clarification"})
+PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "statement", "clarification"})
 #: gatherings one hosts with no guest in them: a press conference is no visit
 _HOSTED_EVENTS = frozenset(
     {"conference", "fundraiser", "show", "podcast", "programme", "program", "party", "rally", "debate",
@@ -214,21 +223,21 @@ def _goes_somewhere(verb: Token) -> bool:
     return False
 
 
-def _actor(tok: Token) -> bool:
+def is_actor(tok: Token) -> bool:
     """Whether a phrase head names an actor: an entity, a person, a role or a political body."""
     return tok.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or actor_like(tok) or is_role_noun(tok)
 
 
 def _actors_own(tok: Token) -> bool:
     """An actor, or a thing an actor's modifier owns ("the party's policies", "government plans")."""
-    return _actor(tok) or any(c.dep_ in {"poss", "compound"} and _actor(c) for c in tok.children)
+    return is_actor(tok) or any(c.dep_ in {"poss", "compound"} and is_actor(c) for c in tok.children)
 
 
 def _armed(tok: Token) -> bool:
     """A state, a people or an armed force: who can strike a physical blow (not a party's members)."""
     if _partisan(tok):
         return False
-    return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in _VIOLENCE
+    return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in VIOLENCE
 
 
 def _partisan(tok: Token) -> bool:
@@ -242,7 +251,7 @@ _PARTY_PEOPLE = frozenset(
 )
 
 
-def _press(tok: Token) -> bool:
+def is_press(tok: Token) -> bool:
     """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
     if lemma(tok) in _PRESS:
         return True
@@ -265,17 +274,17 @@ def _recipient(verb: Token) -> Token | None:
 
 def _thing(tok: Token) -> bool:
     """True for a common noun that names a thing or an idea, never an agent."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in _THINGS or lemma(tok) in _ABSTRACT)
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in THINGS or lemma(tok) in _ABSTRACT)
 
 
-def _recipient_ok(tok: Token) -> bool:
+def recipient_ok(tok: Token) -> bool:
     """Can one release, free or aid what ``tok`` names? Not a thing, a record or an idea."""
-    return tok.ent_type_ != "" or lemma(tok) not in _THINGS | _ABSTRACT | _RECORDS
+    return tok.ent_type_ != "" or lemma(tok) not in THINGS | _ABSTRACT | RECORDS
 
 
 def _violent_clause(verb: Token) -> bool:
-    return any(lemma(t) in _VIOLENCE for t in verb.subtree if t is not verb) or any(
-        lemma(t) in _VIOLENCE for t in verb.head.children
+    return any(lemma(t) in VIOLENCE for t in verb.subtree if t is not verb) or any(
+        lemma(t) in VIOLENCE for t in verb.head.children
     )
 
 
@@ -283,7 +292,7 @@ def _press_asked(obj: Token | None) -> bool:
     """ "requests for comment", "a call for an interview": what reporters ask of everyone."""
     if obj is None or lemma(obj) not in {"request", "call", "question", "inquiry"}:
         return False
-    return any(lemma(t) in _PRESS_ASKS for t in obj.subtree if t is not obj)
+    return any(lemma(t) in PRESS_ASKS for t in obj.subtree if t is not obj)
 
 
 def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
@@ -297,7 +306,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     obj = _recipient(verb)
     if obj is None and passive and subj is not None:
         obj = subj  # "a survey released Monday": what was released
-    if type_ in _MATERIAL_NEEDS_RECIPIENT and obj is not None and not _recipient_ok(obj):
+    if type_ in MATERIAL_NEEDS_RECIPIENT and obj is not None and not recipient_ok(obj):
         return None  # "released a video", "helped create a problem"
     partners = _partners(verb, obj)
     if type_ in {"ASSAULT", "COERCE"} and any(
@@ -314,7 +323,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         if lem == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
             return REJECT_CODE  # "Democrats would fight the proposal": opposing it
         if (partners and all(lemma(t) in _ABSTRACT for t in partners)) or (
-            obj is not None and lemma(obj) in _ABSTRACT | _THINGS and not _violent_clause(verb)
+            obj is not None and lemma(obj) in _ABSTRACT | THINGS and not _violent_clause(verb)
         ):
             # "attacked the way the war was sold", "damaged relations with the US"
             return CRITICIZE if speaker and verbal else None
@@ -347,7 +356,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "would support the plan", "favour an early start to talks": a stance on a policy
     if any(lemma(t) == "anonymity" for c in verb.children for t in c.subtree):
         return None  # "requested anonymity", "spoke on condition of anonymity": the reporter's terms
-    if type_ == "CONSULT" and partners and all(_press(t) for t in partners):
+    if type_ == "CONSULT" and partners and all(is_press(t) for t in partners):
         return None  # "spoke to NPR", "told reporters": an interview, not a meeting
     if (
         subj is not None
@@ -369,7 +378,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "declined repeated requests for comment": the press was not answered
     if lem == "host" and obj is not None and lemma(obj) in _HOSTED_EVENTS:
         own = {t.i for t in verb.subtree}
-        if not any(t.i not in own and t is not obj and _actor(t) for t in obj.subtree):
+        if not any(t.i not in own and t is not obj and is_actor(t) for t in obj.subtree):
             return None  # "hosted a press conference": nobody visited
     if (
         lem in {"defend", "justify"}
@@ -380,11 +389,11 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if (
         lem == "discuss"
         and not any(t.lower_ in ("with", "between") for t in verb.subtree)
-        and not (obj is not None and _actor(obj))
+        and not (obj is not None and is_actor(obj))
         and not (subj is not None and any(c.dep_ == "conj" for c in subj.children))
     ):
         return None  # "Schiff wouldn't discuss Cohen's testimony": a topic, no one consulted
-    if lem == "welcome" and cameo != "051" and obj is not None and not _actor(obj):
+    if lem == "welcome" and cameo != "051" and obj is not None and not is_actor(obj):
         return "051"  # "the move was welcomed by Beijing": praise, no visitor received
     if subj is not None and subj.lower_ in ILLNESSES:
         return None  # "COVID hit the U.S.": a disease, no attacker
@@ -410,7 +419,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if lem == "demonstrate" and any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in verb.children):
         return None  # "will have to demonstrate how the program works": showing, not a protest
     marchers = [c for c in verb.head.children if c.dep_ == "dobj"] if verb.dep_ == "xcomp" else []
-    if lem == "march" and any(lemma(t) in _VIOLENCE for t in [*marchers, *([subj] if subj else [])]):
+    if lem == "march" and any(lemma(t) in VIOLENCE for t in [*marchers, *([subj] if subj else [])]):
         return None  # "ordered British troops to march into the streets": no protest
     if lem == "appeal" and any(lemma(t) in _COURTS for t in partners):
         return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
@@ -434,87 +443,3 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     ):
         return None  # "agree with critics", "atrocities committed by ISIS"
     return cameo
-
-
-_OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
-
-
-def offers_event(verb: Token, verbs: Collection[str], nouns: Collection[str]) -> bool:
-    """True when ``verb`` offers or promises something that is itself an event trigger."""
-    if lemma(verb) not in _OFFERING:
-        return False
-    return any(
-        (c.dep_ == "xcomp" and lemma(c) in verbs) or (c.dep_ == "dobj" and lemma(c) in nouns)
-        for c in verb.children
-    )
-
-
-#: light verbs that make a noun of support or threat an act: "voiced support", "issued a threat"
-_EXPRESSING = frozenset(
-    {
-        "express", "voice", "offer", "pledge", "declare", "give", "lend", "throw", "promise", "signal",
-        "reiterate", "reaffirm", "extend", "show", "issue", "make", "repeat", "renew", "send", "announce",
-    }
-)  # fmt: skip
-#: nouns that name a standing arrangement or a stance more often than an act
-_STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support", "threat", "backing"})
-_VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
-_PROMISES = frozenset({"pledge", "promise", "vow", "commitment"})
-
-
-_INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe"})
-
-
-def _asked_for(noun: Token) -> bool:
-    """ "called for the release of X", "demanded an inquiry": an act someone asks others to do."""
-    head = noun.head
-    if noun.dep_ == "pobj" and head.lower_ == "for":
-        return lemma(head.head) in ASKING
-    return noun.dep_ == "dobj" and lemma(head) in {"demand", "request", "urge"}
-
-
-def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
-    """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
-
-    "His support of the bill", "the Iran deal", "a threat to the party" describe; "voiced
-    support", "issued a threat" act. A meeting is an interaction only with someone ("a
-    meeting with House Republicans", "talks between the two generals"); a cabinet or party
-    meeting is internal. Violence
-    named by a noun is physical only where the sentence says so (weapons, casualties,
-    forces): "Romney's attack", "IRS attacks" are not.
-    """
-    lem = lemma(noun)
-    if type_ == "REQUEST" and any(lemma(o) in _PRESS_ASKS for _p, o in pobjs(noun, {"for"})):
-        return False  # "requests for comment": the press asking, not a political demand
-    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(not _recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
-        return False  # "the release of the texts", "the release of the report": records, not prisoners
-    if type_ == "REQUEST" and any(c.dep_ == "poss" and _press(c) for c in noun.children):
-        return False  # "CNN's request for the transcript": newsgathering
-    if type_ in _MATERIAL_NEEDS_RECIPIENT and any(
-        c.dep_ in ("compound", "amod") and (lemma(c) in _RECORDS | _THINGS or c.lower_ in _RECORDS | _THINGS)
-        for c in noun.children
-    ):
-        return False  # "state data releases", "a press release": records, not prisoners
-    if lem == "call" and type_ == "CONSULT" and any(True for _ in pobjs(noun, {"for"})):
-        return False  # "the administration's call for lawmakers to back the bill": a demand, no phone call
-    if _asked_for(noun):
-        return False  # "appealed for the release of X", "demanded talks": asked of others, not done
-    if type_ == "PROTEST" and any(o.tag_ == "NN" and not _actor(o) for _p, o in pobjs(noun, {"of"})):
-        return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
-    if type_ == "PROTEST" and any(lemma(c) in {"campaign", "election", "victory"} for c in noun.children):
-        return False  # "a campaign rally": electioneering, no protest
-    if lem in _VISITS and noun.tag_ == "NNS" and not has_partner:
-        return False  # "profited from tours": visits in general, none made
-    if lem in _PROMISES and anchor is not None and lemma(anchor) not in _EXPRESSING:
-        return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
-    if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
-        return False
-    if lem in _INQUIRIES and not has_partner:
-        return False  # "Mueller used his appearance to defend his investigation": a name for it, no act
-    if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
-        return False
-    if type_ in _VIOLENT:
-        return any(lemma(t) in _VIOLENCE for t in noun.sent if t is not noun) or any(
-            o.ent_type_ in PLACES for p in noun.children if p.dep_ == "prep" for o in p.children
-        )
-    return True

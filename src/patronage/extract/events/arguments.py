@@ -1,0 +1,240 @@
+"""Who an event frame's argument spans are: named actors, the groups they belong to, or descriptions.
+
+:func:`resolve_spans` turns a frame's source or target spans into actor references: the actors
+named in the span, else a country or organisation named in its modifiers ("Doctors from two
+American aid groups"), else a political description ("officials", "Democratic leaders") kept as
+described. The other helpers fill what a frame leaves open: the speaker a quoted "we" is, the
+country a one-sided event concerns, and whether a subject is an act rather than an actor.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from spacy.tokens import Token
+
+from patronage.extract.events.frames import EventFrame
+from patronage.extract.events.lexicon import load_lexicon
+from patronage.model.records import DESCRIBED, ActorRef
+from patronage.nlp.sentences import doc_text
+from patronage.resolve.docactors import OTHER_PEOPLE, WHOSE, DocActors
+from patronage.resolve.simple import slug
+
+__all__ = [
+    "POLITICAL_HEADS",
+    "event_noun_phrase",
+    "implicit_targets",
+    "people_of",
+    "quoted_self",
+    "resolve_spans",
+]
+
+#: heads of phrases that describe a political actor without naming it
+POLITICAL_HEADS = frozenset(
+    """
+    official lawmaker legislator senator congressman congresswoman representative minister diplomat
+    envoy ambassador negotiator spokesman spokeswoman spokesperson leader president premier governor
+    mayor prosecutor judge court government administration ministry department agency authority
+    regime cabinet parliament congress senate committee commission council party opposition
+    delegation military army navy troop soldier force police officer commander general militant
+    rebel insurgent fighter protester demonstrator activist campaigner union coalition alliance
+    """.split()
+)
+_BODIES = frozenset(
+    "government administration ministry department agency authority regime cabinet parliament congress "
+    "senate committee commission council party opposition delegation military army navy police union "
+    "coalition alliance court".split()
+)
+#: the speaker's own words for themselves inside a quotation
+_FIRST_PERSON = frozenset({"i", "we", "me", "us"})
+#: verbs that attribute a quotation to its speaker in the same sentence
+_SAYING = frozenset({"say", "tell", "testify", "add", "write", "explain", "insist", "recall", "declare"})
+
+
+def quoted_self(found: DocActors, frame: EventFrame) -> list[ActorRef]:
+    """The speaker a quoted "I" or "we" is: '"I asked a close friend to do it," Comey testified.'
+
+    Only when the sentence itself names who said it (a saying verb whose subject resolves and is
+    no pronoun of the first person); otherwise the source stays unknown.
+    """
+    text = doc_text(found.doc)
+    if not frame.sources or any(text[s:e].strip().lower() not in _FIRST_PERSON for s, e in frame.sources):
+        return []
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None or not any(mark in span.sent.text for mark in ('"', "“", "”")):
+        return []
+    for tok in span.sent:
+        if tok.lemma_.lower() not in _SAYING or tok.pos_ != "VERB":
+            continue
+        for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON):
+            refs = found.refs_for_span(subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge.text))
+            if refs:
+                return refs[:1]
+    return []
+
+
+def people_of(ref: ActorRef) -> bool:
+    """A country named by the plural of its people ("Russians", "the freed Americans")."""
+    words = (ref.text or "").split()
+    last = words[-1] if words else ""
+    # "White House officials" are officials of the state, not its people
+    return ref.kind == "country" and " ".join(words) != ref.name and last[:1].isupper() and last.endswith("s")
+
+
+def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """A country or organisation named in the argument's modifiers, when its head names no one.
+
+    "Doctors from two American aid groups", "Rebels in the Ivory Coast", "Thousands of Iraqi
+    Kurds": event data codes such groups by the country or organisation they belong to.
+    Relative and participial clauses are not searched: they describe other events.
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    head = span.root
+    if head.lemma_.lower() in WHOSE:
+        # "critics of the Kremlin" are not the Kremlin (:func:`_described` names them); "the rivalry
+        # between Blair and Brown" is neither of them
+        return []
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ == "at":
+            continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body
+        if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
+            for ref in found.refs_for_span(
+                child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
+            ):
+                if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
+                    return [ref]
+    if head.tag_ == "NN" and _placed_only(found, head):
+        return []  # "a Florida neighborhood watch organizer": one person from a place, not its state
+    for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
+        if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
+            return [ref]
+    return []
+
+
+def _placed_only(found: DocActors, head: Token) -> bool:
+    """Whether the only names before ``head`` are places (cities, states), not countries or bodies."""
+    mentions = [m for m in found.mentions_in(head.left_edge.idx, head.idx) if m.actor_id]
+    return bool(mentions) and all(m.how == "place" for m in mentions)
+
+
+_POSSESSIVES = {"its", "it", "their", "they", "his", "her"}
+
+
+def _nationality(found: DocActors, head: Token) -> str | None:
+    """The country of people known by their tie to someone: "Russian critics of the Kremlin".
+
+    Only an adjective before the noun ("Russian") or a place it is in or from ("critics in
+    Moscow") says where they belong; whose critics or allies they are ("the Kremlin's critics",
+    "allies of Assad") never does.
+    """
+    for child in head.children:
+        if child.dep_ == "amod" or (child.dep_ == "prep" and child.lower_ in ("in", "from")):
+            end = child.right_edge.idx + len(child.right_edge.text)
+            for ref in found.refs_for_span(child.left_edge.idx, end):
+                if ref.kind == "country":
+                    return ref.country
+    return None
+
+
+def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef]) -> list[ActorRef]:
+    """The country a one-sided event concerns, named inside the trigger's phrase.
+
+    "France is ready to contribute troops to a force in Liberia", "Israel will evacuate the
+    settlements in the Gaza Strip": PLOVER codes the country named in the event's own
+    phrase as its recipient. Only countries (and places resolved to one) count, never the
+    source's own, and nothing from the subject's phrase.
+    """
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None:
+        return []
+    trigger = span.root
+    head = (
+        trigger.head
+        if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("AUX", "ADJ")
+        else trigger
+    )
+    subject_tokens = {t.i for c in head.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree}
+    # "complained about the decision to recuse himself from the Russia investigation": a clause
+    # about a noun of the phrase tells of other acts and their places
+    subject_tokens |= {
+        t.i
+        for tok in trigger.subtree
+        if tok.dep_ in ("acl", "relcl") and tok.i != trigger.i
+        for t in tok.subtree
+    }
+    own = {s.country for s in sources if s.country}
+    out: list[ActorRef] = []
+    for token in trigger.subtree:
+        if token.i in subject_tokens or _describes_person(found, token):
+            continue
+        for idx in found.token_mentions.get(token.i, []):
+            mention = found.mentions[idx]
+            ref = found.ref(mention)
+            if ref is None or ref.kind != "country" or ref.country in own:
+                continue
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out[:1]
+
+
+def _describes_person(found: DocActors, token: Token) -> bool:
+    """ "Ukraine's former president Viktor Yanukovych": the country only says whose the person is."""
+    if token.dep_ not in ("poss", "compound", "amod") or token.head.i == token.i:
+        return False
+    head = token.head
+    people = [head, *(c for c in head.children if c.dep_ in ("appos", "compound") and c.i != token.i)]
+    return any(
+        (ref := found.ref(found.mentions[idx])) is not None and ref.kind == "person"
+        for t in people
+        for idx in found.token_mentions.get(t.i, [])
+    )
+
+
+def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """An actor the phrase describes without naming: "officials", "Democratic leaders", "the troops".
+
+    Only phrases headed by a political role or body count; the reference keeps the words the
+    text uses and an id that marks it as described (never a network node).
+    """
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN":
+        return []
+    lemma = span.root.lemma_.lower()
+    if lemma not in POLITICAL_HEADS and lemma not in OTHER_PEOPLE:
+        return []
+    # "Putin's critics" keeps whose critics they are; "the country's officials" needs no "its"
+    dropped = ("det", "punct") if lemma in OTHER_PEOPLE else ("det", "poss", "punct")
+    words = [t for t in span if t.dep_ not in dropped and not t.is_space]
+    if not words:
+        return []
+    text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    kind = "group" if span.root.tag_ == "NNS" or lemma in _BODIES else "person"
+    country = _nationality(found, span.root) if lemma in OTHER_PEOPLE else None
+    return [ActorRef(DESCRIBED + slug(text), text, kind, country, None, text)]
+
+
+def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
+    """ "A suicide bombing in Kabul killed 40": an act as the subject names no one who acted.
+
+    Its place is where it happened, not the attacker; an owner ("Russia's bombing") still acts.
+    """
+    span = found.doc.char_span(*span2, alignment_mode="expand")
+    if span is None or span.root.pos_ != "NOUN" or span.root.lemma_.lower() not in load_lexicon().nouns:
+        return False
+    return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in span.root.children)
+
+
+def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
+    out: list[ActorRef] = []
+    for start, end in spans:
+        refs = found.refs_for_span(start, end)
+        if not refs:
+            refs = _refs_in_modifiers(found, start, end)
+        if not refs:
+            refs = _described(found, start, end)
+        for ref in refs:
+            if all(ref.actor_id != r.actor_id for r in out):
+                out.append(ref)
+    return out

@@ -1,0 +1,115 @@
+"""Which sense of an event noun or an offering verb the sentence uses.
+
+:func:`noun_sense` tells an act named by a noun ("voiced support", "a meeting with House
+Republicans") from a standing position or a name for something ("the Iran deal", "his
+investigation"); :func:`offers_event` tells an offer of an event ("offered asylum") from the
+event itself. The verbs' senses are in :mod:`patronage.extract.events.senses`.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from patronage.extract.events.phrases import pobjs
+from patronage.extract.events.roles import ASKING, PLACES, lemma
+from patronage.extract.events.senses import (
+    MATERIAL_NEEDS_RECIPIENT,
+    PRESS_ASKS,
+    RECORDS,
+    THINGS,
+    VIOLENCE,
+    is_actor,
+    is_press,
+    recipient_ok,
+)
+
+if TYPE_CHECKING:
+    from collections.abc import Collection
+
+    from spacy.tokens import Token
+
+__all__ = ["noun_sense", "offers_event"]
+
+
+_OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
+
+
+def offers_event(verb: Token, verbs: Collection[str], nouns: Collection[str]) -> bool:
+    """True when ``verb`` offers or promises something that is itself an event trigger."""
+    if lemma(verb) not in _OFFERING:
+        return False
+    return any(
+        (c.dep_ == "xcomp" and lemma(c) in verbs) or (c.dep_ == "dobj" and lemma(c) in nouns)
+        for c in verb.children
+    )
+
+
+#: light verbs that make a noun of support or threat an act: "voiced support", "issued a threat"
+_EXPRESSING = frozenset(
+    {
+        "express", "voice", "offer", "pledge", "declare", "give", "lend", "throw", "promise", "signal",
+        "reiterate", "reaffirm", "extend", "show", "issue", "make", "repeat", "renew", "send", "announce",
+    }
+)  # fmt: skip
+#: nouns that name a standing arrangement or a stance more often than an act
+_STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support", "threat", "backing"})
+_VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
+_PROMISES = frozenset({"pledge", "promise", "vow", "commitment"})
+
+
+_INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe"})
+
+
+def _asked_for(noun: Token) -> bool:
+    """ "called for the release of X", "demanded an inquiry": an act someone asks others to do."""
+    head = noun.head
+    if noun.dep_ == "pobj" and head.lower_ == "for":
+        return lemma(head.head) in ASKING
+    return noun.dep_ == "dobj" and lemma(head) in {"demand", "request", "urge"}
+
+
+def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
+    """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
+
+    "His support of the bill", "the Iran deal", "a threat to the party" describe; "voiced
+    support", "issued a threat" act. A meeting is an interaction only with someone ("a
+    meeting with House Republicans", "talks between the two generals"); a cabinet or party
+    meeting is internal. Violence
+    named by a noun is physical only where the sentence says so (weapons, casualties,
+    forces): "Romney's attack", "IRS attacks" are not.
+    """
+    lem = lemma(noun)
+    if type_ == "REQUEST" and any(lemma(o) in PRESS_ASKS for _p, o in pobjs(noun, {"for"})):
+        return False  # "requests for comment": the press asking, not a political demand
+    if type_ in MATERIAL_NEEDS_RECIPIENT and any(not recipient_ok(o) for _p, o in pobjs(noun, {"of"})):
+        return False  # "the release of the texts", "the release of the report": records, not prisoners
+    if type_ == "REQUEST" and any(c.dep_ == "poss" and is_press(c) for c in noun.children):
+        return False  # "CNN's request for the transcript": newsgathering
+    if type_ in MATERIAL_NEEDS_RECIPIENT and any(
+        c.dep_ in ("compound", "amod") and (lemma(c) in RECORDS | THINGS or c.lower_ in RECORDS | THINGS)
+        for c in noun.children
+    ):
+        return False  # "state data releases", "a press release": records, not prisoners
+    if lem == "call" and type_ == "CONSULT" and any(True for _ in pobjs(noun, {"for"})):
+        return False  # "the administration's call for lawmakers to back the bill": a demand, no phone call
+    if _asked_for(noun):
+        return False  # "appealed for the release of X", "demanded talks": asked of others, not done
+    if type_ == "PROTEST" and any(o.tag_ == "NN" and not is_actor(o) for _p, o in pobjs(noun, {"of"})):
+        return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
+    if type_ == "PROTEST" and any(lemma(c) in {"campaign", "election", "victory"} for c in noun.children):
+        return False  # "a campaign rally": electioneering, no protest
+    if lem in _VISITS and noun.tag_ == "NNS" and not has_partner:
+        return False  # "profited from tours": visits in general, none made
+    if lem in _PROMISES and anchor is not None and lemma(anchor) not in _EXPRESSING:
+        return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
+    if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
+        return False
+    if lem in _INQUIRIES and not has_partner:
+        return False  # "Mueller used his appearance to defend his investigation": a name for it, no act
+    if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
+        return False
+    if type_ == "ASSAULT":
+        return any(lemma(t) in VIOLENCE for t in noun.sent if t is not noun) or any(
+            o.ent_type_ in PLACES for p in noun.children if p.dep_ == "prep" for o in p.children
+        )
+    return True

@@ -1,0 +1,92 @@
+"""Whom a lone surname or a bare name points to, within one article.
+
+A surname seen before as part of a full name is that person, unless it is a peer's title
+("Lord Roberts of Conwy") or an organisation's initials ("the UN" is no "Kim Jong Un"); a
+bare name the gazetteer gives to one office holder at the article's date is that holder;
+a surname the gazetteer knows is doubtful when the article uses the word as a given name or
+names only other countries at a date its bearer held no office.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from spacy.tokens import Doc
+
+from patronage.model.records import Actor
+from patronage.nlp.sentences import doc_text
+from patronage.resolve.docactors import MentionTable
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.simple import display_name, slug
+
+__all__ = ["acronym", "doubtful_surname", "in_office", "office_holder", "peerage", "surname_of"]
+
+
+def in_office(entry: GazetteerEntry, date: dt.date | None) -> bool:
+    """True when one of the entry's dated roles covers ``date``."""
+    day = date.isoformat() if date is not None else None
+    return day is not None and any(
+        (r.start or r.end) and (r.start or "0000") <= day <= (r.end or "9999") for r in entry.roles
+    )
+
+
+def office_holder(
+    gaz: GazetteerLike | None, word: str, date: dt.date | None, doc: Doc, start: int
+) -> GazetteerEntry | None:
+    """The one person the gazetteer calls by this bare name who held office at the article's date.
+
+    Not for a name under a woman's honorific ("Mrs. Trump"), which points to the family member.
+    """
+    if gaz is None:
+        return None
+    before = doc_text(doc)[max(0, start - 6) : start].strip().rstrip(".").lower()
+    if before.endswith(("mrs", "ms", "miss", "lady")):
+        return None
+    holders = [e for e in gaz.lookup(word) if e.kind == "person" and word in e.aliases and in_office(e, date)]
+    return holders[0] if len(holders) == 1 else None
+
+
+_PEERS = ("lord ", "lady ", "baroness ", "baron ", "viscount ", "earl ")
+
+
+def peerage(doc: Doc, text: str, end: int) -> bool:
+    """ "Lord Roberts of Conwy": a title that names a peer, not a surname to link."""
+    after = doc_text(doc)[end : end + 4]
+    return text.lower().startswith(_PEERS) and after.startswith(" of ")
+
+
+def acronym(word: str) -> bool:
+    """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
+    return word.isupper() and word.isalpha() and len(word) <= 6
+
+
+def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
+    """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
+    name = display_name(text)
+    if len(name.split()) != 1:
+        return None
+    if acronym(name):
+        return None  # "the UN" is no "Kim Jong Un"
+    for full, actor in persons.items():
+        if len(full.split()) > 1 and slug(full).split("-")[-1] == slug(name):
+            return actor
+    return None
+
+
+def doubtful_surname(
+    found: MentionTable, entry: GazetteerEntry, word: str, countries: set[str], date: dt.date | None
+) -> bool:
+    """Whether a lone surname the gazetteer knows points to someone else in this article.
+
+    "Mr Howard" is not John Howard of Australia when the article names a "Howard Flight" (the
+    word is a given name here), nor when it names countries, none of them his, at a date he
+    held no office. Otherwise the surname is all there is to go on and the known person stands.
+    """
+    key = word.casefold()
+    for ent in found.doc.ents:
+        words = display_name(ent.text).split()
+        if ent.label_ in ("PERSON", "ORG") and len(words) > 1 and key in (w.casefold() for w in words[:-1]):
+            return True
+    foreign = bool(entry.country and countries and entry.country not in countries)
+    return foreign and not in_office(entry, date)
