@@ -290,3 +290,58 @@ def test_two_sides_that_swap_prisoners_swap_with_each_other(gaz: Gazetteer) -> N
         "The United States and Russia carried out a spy exchange on Friday, trading ten agents for four men."
     )
     assert ("United States", "Russia") in pairs(analyse(text, gaz).events, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "framing", "framed"),
+    [
+        ("Donald Trump threatened to impose tariffs on Mexico.", "THREATEN", "SANCTION"),
+        ("Russia denied attacking the convoy in Syria.", "REJECT", "ASSAULT"),
+        ("Ukraine accused Russia of shelling Kharkiv.", "ACCUSE", "ASSAULT"),
+        ("North Korea threatened the United States with a nuclear strike.", "THREATEN", "ASSAULT"),
+    ],
+)
+def test_an_act_only_threatened_denied_or_alleged_is_no_event_of_its_own(
+    text: str, framing: str, framed: str, gaz: Gazetteer
+) -> None:
+    types = {e.type for e in analyse(text, gaz).events}
+    assert framing in types
+    assert framed not in types
+
+
+def test_a_threat_is_against_whom_the_threatened_act_would_befall(gaz: Gazetteer) -> None:
+    assert ("Donald Trump", "Mexico") in pairs(
+        analyse("Donald Trump threatened to impose tariffs on Mexico.", gaz).events, "THREATEN"
+    )
+
+
+def test_two_acts_a_sentence_lists_stay_two(gaz: Gazetteer) -> None:
+    types = {e.type for e in analyse("Russia threatened Ukraine and attacked its ports.", gaz).events}
+    assert {"THREATEN", "ASSAULT"} <= types
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Russia freed five prisoners, including Paul Whelan.",
+        "Russia freed the four men held in Moscow, among them Paul Whelan, a former marine.",
+    ],
+)
+def test_people_named_among_the_object_are_its_recipients(text: str, gaz: Gazetteer) -> None:
+    assert ("Russia", "Paul Whelan") in pairs(analyse(text, gaz).events, "RETREAT")
+
+
+@pytest.mark.parametrize(
+    ("text", "type_", "target"),
+    [
+        ("The United States deployed 2,000 troops to Poland.", "MOBILIZE", "Poland"),
+        ("The United States sent 3,000 soldiers to Poland.", "MOBILIZE", "Poland"),
+        ("Iran sent troops to help Bashar al-Assad.", "AID", "Bashar al-Assad"),
+    ],
+)
+def test_forces_sent_are_deployed_unless_lent_to_someone_and_are_never_the_recipient(
+    text: str, type_: str, target: str, gaz: Gazetteer
+) -> None:
+    events = analyse(text, gaz).events
+    assert {e.target.name for e in events if e.target is not None} == {target}
+    assert {e.type for e in events} == {type_}

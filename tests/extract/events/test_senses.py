@@ -168,3 +168,20 @@ def test_an_act_asked_for_is_not_done(text: str, asked: str) -> None:
     found = coded(text)
     assert ("REQUEST", text.split()[2]) in found or any(t == "REQUEST" for t, _w in found), found
     assert all(word != asked for _type, word in found), found
+
+
+@pytest.mark.parametrize(
+    ("text", "trigger"),
+    [
+        ("Pro-democracy protesters clashed with police in Hong Kong on Saturday.", "clashed"),
+        ("Hundreds of demonstrators stormed the parliament building.", "stormed"),
+        ("Rioters attacked the Capitol last week.", "attacked"),
+    ],
+)
+def test_violence_by_a_crowd_of_protest_is_a_riot(text: str, trigger: str) -> None:
+    assert ("PROTEST", trigger) in coded(text)
+    assert not any(type_ == "ASSAULT" for type_, _t in coded(text))
+
+
+def test_violence_against_protesters_stays_violence() -> None:
+    assert ("ASSAULT", "clashed") in coded("Police clashed with protesters in Paris.")

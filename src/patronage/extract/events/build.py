@@ -26,6 +26,7 @@ from patronage.extract.events.arguments import (
 from patronage.extract.events.dyad import coded_dyad
 from patronage.extract.events.features import event_features, quoted_tokens
 from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.framing import without_framed
 from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import DESCRIBED, DOCUMENT_DATE, ActorRef, DateValue, Event, Evidence, Place
@@ -34,6 +35,8 @@ from patronage.resolve.docactors import DocActors
 
 __all__ = ["sentence_events"]
 
+#: types the PLOVER manual codes only with a recipient ("Requires recipient: Yes")
+_NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose coordinated subjects act with each other when no one else is named
 _MUTUAL = frozenset({"CONSULT", "AGREE", "COOPERATE", "RETREAT"})
 #: verbs whose coordinated subjects act with each other ("Blair and Brown met"), unlike "hosted"
@@ -100,7 +103,7 @@ def candidate_events(
     Each comes with its features and its trigger's tok2vec vector; its ``confidence`` is
     still the coding heuristic's (training reads these candidates as they are).
     """
-    frames = _swaps_with_their_release(code_sentence(sent), doc_text(found.doc))
+    frames = _swaps_with_their_release(without_framed(code_sentence(sent), found.doc), doc_text(found.doc))
     quoted = quoted_tokens(sent)
     out: list[tuple[Event, list[str], np.ndarray]] = []
     countries: list[str] | None = None
@@ -280,6 +283,8 @@ def _events(
         sources, targets = sources[:1], sources[1:]
     if sources and not targets:
         targets = implicit_targets(found, frame, sources)
+    if not targets and frame.type in _NEEDS_RECIPIENT:
+        return []  # "Iran sent out missiles during a test": no one aided, no one sanctioned
     out = []
     source_options: list[ActorRef | None] = list(sources) or [None]
     target_options: list[ActorRef | None] = list(targets) or [None]

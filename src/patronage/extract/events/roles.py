@@ -31,6 +31,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "ASKING",
+    "FORCES",
     "PLACES",
     "PLACE_PREPS",
     "actor_like",
@@ -253,6 +254,8 @@ def verb_args(
     for obj in objects:
         if actor_head(obj).tag_ == "PRP$":
             continue  # "withdrew its troops": the actor's own forces are not a recipient
+        if lex.info(rule.cameo).type in _SENDING_FORCES and lemma(obj) in FORCES and not obj.ent_type_:
+            continue  # "deployed 2,000 troops to Poland", "sent American forces": what is sent, not to whom
         if (obj == matched and not actor_like(obj)) or lemma(obj) in lex.nouns:
             # "condemned Russia's attack", "called for sanctions against Iran": the event noun's actor
             _add(targets, [phrase_span(c) for c in obj.children if c.dep_ == "poss"])
@@ -265,6 +268,7 @@ def verb_args(
         _add(targets, arg_spans(obj))
         if obj.dep_ in {"dobj", "dative"}:
             _add(targets, _listed_people(obj))
+            _add(targets, _named_among(obj, verb))
     if not targets and matched is not None:
         # "granted Edward Snowden temporary asylum": the parser may make the recipient a noun modifier
         _add(
@@ -294,6 +298,25 @@ def verb_args(
     return sources, [t for t in targets if t not in sources]
 
 
+def _named_among(obj: Token, verb: Token) -> list[Span2]:
+    """Actors named as members of the object: "freed five prisoners, including Paul Whelan",
+    "pardoned the four men, among them Igor Sutyagin" (the parser may hang "among" on the verb)."""
+    out: list[Span2] = []
+    for head, preps in ((obj, {"including", "among"}), (verb, {"among"})):
+        for _prep, member in pobjs(head, preps):
+            if member.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or member.pos_ == "PROPN":
+                out.extend(arg_spans(member))
+    for member in verb.children:
+        # "…, among them Paul Whelan": the parser may make the name the head of "among them"
+        if (
+            member.dep_ in {"dep", "npadvmod", "appos"}
+            and member.pos_ == "PROPN"
+            and any(o.lower_ == "them" for _p, o in pobjs(member, {"among"}))
+        ):
+            out.extend(arg_spans(member))
+    return out
+
+
 def _listed_people(obj: Token) -> list[Span2]:
     """Named people listed with an object that the parser hung elsewhere in its phrase.
 
@@ -317,6 +340,13 @@ def _listed_people(obj: Token) -> list[Span2]:
     return out
 
 
+#: armed personnel and craft a state sends, deploys or withdraws: its own forces, never a recipient
+FORCES = frozenset(
+    {"troop", "soldier", "force", "warship", "marine", "personnel", "paratrooper", "battalion", "brigade",
+     "unit", "guard", "reinforcement", "ship", "jet", "plane", "carrier", "submarine", "destroyer"}
+)  # fmt: skip
+#: types whose object may be the forces moved rather than the one they go to
+_SENDING_FORCES = frozenset({"MOBILIZE", "AID", "RETREAT"})
 #: verbs asking for what the noun names: "appealed for the release of X", "called for an inquiry
 #: into Y" ask someone else to act, so their subject is no party to the act
 ASKING = frozenset(

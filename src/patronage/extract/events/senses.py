@@ -27,7 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
-from patronage.extract.events.roles import ASKING, actor_like, lemma
+from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
 from patronage.extract.events.speech import REJECT_CODE
 from patronage.resolve.names import ILLNESSES
@@ -195,6 +195,14 @@ _ILLS = frozenset(
 _PLANS = frozenset(
     {"plan", "policy", "order", "strategy", "program", "programme", "agenda", "mission", "task", "will"}
 )
+#: CAMEO's "provide military aid" and "mobilize or increase armed forces"
+_MILITARY_AID, _DEPLOY = "072", "154"
+#: what forces sent for someone do for them
+_HELPING = frozenset({"help", "assist", "support", "aid", "train", "protect", "defend", "bolster", "back"})
+#: crowds of protest: the violence they do is a riot, which PLOVER codes as PROTEST (mode riot)
+_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "striker"})
+#: CAMEO's "protest violently, riot"
+_RIOT = "145"
 #: what a state freezes when it sanctions someone
 _HOLDINGS = frozenset({"asset", "account", "fund", "property", "holding", "deposit", "wealth"})
 #: verbs whose complement is an act asked of someone, not done
@@ -208,6 +216,25 @@ _POLLED = frozenset(
 def _polled(subj: Token) -> bool:
     words = [subj, *(o for _p, o in pobjs(subj, {"of"}))]
     return any(lemma(t) in _POLLED for t in words)
+
+
+def _helps_someone(verb: Token) -> bool:
+    """ "sent troops to train Philippine soldiers", "in support of Maduro": forces lent to an actor."""
+    for child in verb.children:
+        if child.dep_ in ("xcomp", "advcl") and lemma(child) in _HELPING:
+            return any(g.dep_ == "dobj" and is_actor(g) for g in child.children)
+        if (
+            child.dep_ == "prep"
+            and child.lower_ == "in"
+            and any(lemma(o) == "support" and any(True for _ in pobjs(o, {"of"})) for o in child.children)
+        ):
+            return True
+    return False
+
+
+def _crowd(subj: Token) -> bool:
+    """ "protesters", "hundreds of demonstrators": people in the street, not a state or a force."""
+    return any(lemma(t) in _CROWDS for t in [subj, *(o for _p, o in pobjs(subj, {"of"}))])
 
 
 def _goes_somewhere(verb: Token) -> bool:
@@ -314,8 +341,12 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         for _p, o in pobjs(verb, {"with"})
     ):
         return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
+    if cameo == _MILITARY_AID and obj is not None and lemma(obj) in FORCES and not _helps_someone(verb):
+        return _DEPLOY  # "sent federal forces into Portland": a deployment; "to help Kyiv" is aid
     if lem in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
         return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
+    if type_ in _VIOLENT and subj is not None and not passive and _crowd(subj):
+        return _RIOT  # "protesters clashed with police", "rioters stormed the Capitol": a violent protest
     if type_ in _VIOLENT:
         speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
         verbal = lem in _VERBAL
