@@ -33,6 +33,7 @@ from patronage.resolve.surnames import (
     office_holder,
     peerage,
     surname_of,
+    untagged_surnames,
 )
 
 __all__ = ["resolve_entities"]
@@ -171,6 +172,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
                 _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
+            elif surname_of(text, persons) is not None and not _modifier(doc, start, end):
+                # "As foreign secretary, Callaghan kept …" tagged as a nationality
+                found.add(start, end, "PERSON", surname_of(text, persons), "surname")
             elif _adjectival(doc, start, end) or (_modifier(doc, start, end) and not gaz_knows(gaz, text)):
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
             else:
@@ -179,6 +183,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             found.add(start, end, "PERSON", surname_of(text, persons), "surname")
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
+    for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):
+        found.add(start, end, "PERSON", actor, "surname")
     return found
 
 

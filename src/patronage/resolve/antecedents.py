@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from spacy.tokens import Token
+from collections.abc import Callable
+
+from spacy.tokens import Span, Token
 
 from patronage.model.records import Actor
 from patronage.resolve.docactors import MentionTable
@@ -16,9 +18,11 @@ def pronoun_antecedent(
 ) -> str | None:
     """The person a he/she pronoun refers to, among ``persons`` (token index, actor id) named so far."""
 
+    speakers = _quoting(found, token, persons)
+
     def compatible(actor_id: str) -> bool:
         g = found.genders.get(actor_id)
-        return g is None or g == gender
+        return (g is None or g == gender) and actor_id not in speakers
 
     sent = token.sent
     governing_subjects = {
@@ -57,9 +61,12 @@ def pronoun_antecedent(
             break
         node = node.head
         governors.append(node)
+    own_clause = _clause_of_object(token)
     for ancestor in governors:
         if token.head.i == ancestor.i and token.dep_ in ("nsubj", "nsubjpass"):
             continue  # the pronoun is this clause's subject: a second "subject" is dislocated content
+        if own_clause is not None and ancestor.i == own_clause.i:
+            continue  # "Blair called him a giant": him is never the subject of his own clause
         for child in ancestor.children:
             if child.dep_ in ("nsubj", "nsubjpass") and child.i < token.i and child.i != token.i:
                 # the person the subject names, before anyone named inside its modifiers
@@ -90,10 +97,81 @@ def pronoun_antecedent(
             and found.doc[i].dep_ in ("nsubj", "nsubjpass")
             and compatible(actor_id)
         ):
-            return actor_id
+            return _topic(found, earlier, prev_sent, actor_id, compatible) or actor_id
     for _i, actor_id in reversed(earlier[-8:]):
         if compatible(actor_id):
             return actor_id
+    return None
+
+
+def _topic(
+    found: MentionTable,
+    earlier: list[tuple[int, str]],
+    prev: Span,
+    subject: str,
+    compatible: Callable[[str], bool],
+) -> str | None:
+    """The person an article keeps talking about, when the previous sentence only named someone
+    else acting on them: "Callaghan was the longest living former PM. Tony Blair called him a
+    giant. He held each of the major offices" (he is Callaghan, whom "him" kept in view).
+
+    That is a person a pronoun of the previous sentence stands for, other than its subject, who
+    was also a subject of the sentence before it.
+    """
+    doc = found.doc
+    kept = [
+        a
+        for i, a in earlier
+        if prev.start <= i < prev.end and a != subject and doc[i].pos_ == "PRON" and compatible(a)
+    ]
+    if not kept or prev.start == 0:
+        return None
+    before = doc[prev.start - 1].sent
+    for i, a in earlier:
+        if before.start <= i < before.end and a == kept[0] and doc[i].dep_ in ("nsubj", "nsubjpass"):
+            return a
+    return None
+
+
+def _quoting(found: MentionTable, token: Token, persons: list[tuple[int, str]]) -> set[str]:
+    """Who speaks a quotation the pronoun is in: "'He was a decent man,' Hattersley said" (he is
+    not Hattersley, who would say "I"). The speakers are the subjects of saying verbs in the
+    pronoun's sentence and the ones either side of it, within its paragraph (or the paragraph
+    before, when this one opens with a quotation mark)."""
+    doc = found.doc
+    text = doc.text
+    para = text.rfind("\n", 0, token.idx) + 1
+    if sum(text.count(q, para, token.idx) for q in _QUOTE_MARKS) % 2 == 0:
+        return set()
+    sent = token.sent
+    start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    end = doc[sent.end].sent.end if sent.end < len(doc) else sent.end
+    # a paragraph that opens with a quotation mark may go on with the quotation before it
+    first = para
+    if text[para:].lstrip().startswith(_QUOTE_MARKS) and para > 0:
+        first = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
+    said = {
+        t.i for t in doc[start:end] if t.dep_ in ("nsubj", "nsubjpass") and _speech(t.head) and t.idx >= first
+    }
+    return {a for i, a in persons if i in said}
+
+
+#: quotation marks that open or close a quotation
+_QUOTE_MARKS = ('"', "“", "”")
+
+
+def _clause_of_object(token: Token) -> Token | None:
+    """The verb a non-reflexive object pronoun is an argument of ("called him", "spoke to her")."""
+    if token.tag_ != "PRP" or token.lower_ not in ("him", "her"):
+        return None
+    if token.dep_ in ("dobj", "dative", "iobj"):
+        return token.head
+    if (
+        token.dep_ == "pobj"
+        and token.head.dep_ in ("prep", "dative")
+        and token.head.head.pos_ in ("VERB", "AUX")
+    ):
+        return token.head.head
     return None
 
 

@@ -27,6 +27,9 @@ _HONORIFICS = {
     "baroness": "f", "baron": "m", "madam": "f", "king": "m", "queen": "f", "prince": "m",
     "princess": "f", "congressman": "m", "congresswoman": "f", "spokesman": "m", "spokeswoman": "f",
     "chairman": "m", "chairwoman": "f", "businessman": "m", "businesswoman": "f", "actress": "f",
+    # kin named just before the name: "his wife Audrey", "her son Hunter"
+    "wife": "f", "widow": "f", "daughter": "f", "mother": "f", "sister": "f", "husband": "m",
+    "widower": "m", "son": "m", "father": "m", "brother": "m",
 }  # fmt: skip
 #: last words of organisations named after a person ("Howard University", "Marine Corps")
 _ORG_HEADS = frozenset(
@@ -81,6 +84,8 @@ def text_genders(found: MentionTable) -> None:
             clues.add(g)
         if (g := given_name_gender(actor.name)) is not None:
             clues.add(g)
+        elif "@" in actor.actor_id and (g := _given_names().get(actor.name.casefold())) is not None:
+            clues.add(g)  # a lone given name the article calls someone by: "his wife Audrey"
     for actor_id, clues in seen.items():
         if len(clues) == 1:
             found.genders[actor_id] = clues.pop()

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from patronage.model.records import Actor
 from patronage.nlp.sentences import doc_text
@@ -20,7 +20,15 @@ from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, slug
 
-__all__ = ["acronym", "doubtful_surname", "in_office", "office_holder", "peerage", "surname_of"]
+__all__ = [
+    "acronym",
+    "doubtful_surname",
+    "in_office",
+    "office_holder",
+    "peerage",
+    "surname_of",
+    "untagged_surnames",
+]
 
 
 def in_office(entry: GazetteerEntry, date: dt.date | None) -> bool:
@@ -90,3 +98,43 @@ def doubtful_surname(
             return True
     foreign = bool(entry.country and countries and entry.country not in countries)
     return foreign and not in_office(entry, date)
+
+
+def untagged_surnames(
+    doc: Doc, persons: dict[str, Actor], taken: set[int], after: int
+) -> list[tuple[int, int, Actor]]:
+    """Surnames of this article's people that the tagger left untagged: (start, end, person).
+
+    "Born in 1912 and educated in Portsmouth, Lord Callaghan became a clerk": the tagger may miss
+    a name it found elsewhere in the article. A capitalised proper noun that is the last word of
+    exactly one person's full name, standing alone or after an honorific or title, is that person.
+    Characters in ``taken`` (other entities) and before ``after`` (a headline) are left alone.
+    """
+    owners: dict[str, list[Actor]] = {}
+    for full, actor in persons.items():
+        words = display_name(full).split()
+        if len(words) > 1 and all(actor.actor_id != a.actor_id for a in owners.get(words[-1], [])):
+            owners.setdefault(words[-1], []).append(actor)
+    out: list[tuple[int, int, Actor]] = []
+    for token in doc:
+        people = owners.get(token.text)
+        if not people or len(people) > 1 or token.ent_type_ or token.pos_ != "PROPN":
+            continue
+        if token.idx < after or token.idx in taken or acronym(token.text):
+            continue
+        before = doc[token.i - 1] if token.i > 0 else None
+        after_tok = doc[token.i + 1] if token.i + 1 < len(doc) else None
+        if after_tok is not None and after_tok.pos_ == "PROPN" and after_tok.is_title:
+            continue  # "Callaghan Street": part of another name
+        if before is not None and before.pos_ == "PROPN" and not _titled(before):
+            continue  # "Jim Callaghan" is matched whole; "Sunny Callaghan" is someone else
+        out.append((token.idx, token.idx + len(token.text), people[0]))
+    return out
+
+
+#: honorifics and peerages that may stand before a surname
+_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron sen rep gov gen prof rev".split())
+
+
+def _titled(token: Token) -> bool:
+    return token.lower_.rstrip(".") in _TITLES

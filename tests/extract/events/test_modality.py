@@ -61,7 +61,8 @@ def test_a_lack_of_an_act_and_nobody_acting_are_negated() -> None:
 
     text = (
         "The lack of criticism of the prosecutor surprised the senators. "
-        "Nobody has criticized the senator from Ohio."
+        "Nobody has criticized the senator from Ohio. "
+        "There was no one who criticised Vladimir Putin."
     )
     events = analyse_text(text, "2019-07-01").events
     assert events and all(e.polarity == "negated" for e in events if e.type == "ACCUSE"), [

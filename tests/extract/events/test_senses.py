@@ -73,6 +73,15 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The president is setting the policy and the ministry is executing it.",
         "The administration's call for lawmakers to back the bill went unheeded.",  # a demand, no phone call
         "The scandal hurt the party's chances in the spring.",
+        "Gaza schools were ordered closed until the operation ends.",  # a closure decreed
+        "The decision spurred fears of retaliation, hammering shares of chipmakers.",  # effects
+        "Launching the initiative, the minister said progress had been made.",  # no intent to negotiate
+        "The minister agreed, and said that should help the country move on.",  # a thing ought to, no demand
+        "The senator was met with cheers in Iowa.",  # a reception, no meeting
+        "The candidate appealed to the same voting instincts.",  # rhetoric, no request
+        "The adviser pleaded guilty to two counts of fraud.",  # a plea in court
+        "The new post reinforces his experience in foreign policy.",  # no forces
+        "The governor was heeding the call of the protesters.",  # a demand answered, no phone call
     ],
 )
 def test_non_events(text: str) -> None:

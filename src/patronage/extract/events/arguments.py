@@ -165,9 +165,12 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
         for t in tok.subtree
     }
     own = {s.country for s in sources if s.country}
+    judging = frame.type in _JUDGING
     out: list[ActorRef] = []
     for token in trigger.subtree:
         if token.i in subject_tokens or _describes_person(found, token):
+            continue
+        if judging and _befallen(token, trigger):
             continue
         for idx in found.token_mentions.get(token.i, []):
             mention = found.mentions[idx]
@@ -177,6 +180,23 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)
     return out[:1]
+
+
+#: types that judge an act: whom the act befell is not whom they judge
+_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+#: prepositions that name whom an act befell: "the attack on Ukraine", "crimes against Serbs"
+_BEFALLING = frozenset({"on", "upon", "against", "into", "at", "toward", "towards"})
+
+
+def _befallen(token: Token, trigger: Token) -> bool:
+    """Whether ``token`` names whom an act in the trigger's phrase befell ("condemned the attack on
+    Ukraine", "investigating crimes by extremists against Serb civilians"), not who did it."""
+    tok = token
+    while tok.i != trigger.i and tok.head.i != tok.i:
+        if tok.dep_ == "pobj" and tok.head.lower_ in _BEFALLING and tok.head.head.pos_ == "NOUN":
+            return True
+        tok = tok.head
+    return False
 
 
 def _describes_person(found: DocActors, token: Token) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 
 import numpy as np
-from spacy.tokens import Span
+from spacy.tokens import Span, Token
 
 from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.events.arguments import (
@@ -105,7 +105,10 @@ def candidate_events(
     """
     frames = _swaps_with_their_release(without_framed(code_sentence(sent), found.doc), doc_text(found.doc))
     quoted = quoted_tokens(sent)
+    asked = _asked(sent, quoted)
+    frames = [f for f in frames if not _in_question(found, f, asked, quoted)]
     out: list[tuple[Event, list[str], np.ndarray]] = []
+    roots: list[Token] = []
     countries: list[str] | None = None
     crime = _crime_story(sent)
     for frame in frames:
@@ -136,7 +139,63 @@ def candidate_events(
                 quoted,
             )
             out.append((_with_dyad(event, countries), features, vector))
-    return out
+            roots.append(tok)
+    return _once_per_act(out, roots)
+
+
+#: closing quotation marks a question may end inside of
+_CLOSING = ('"', "”", "’", "'", "»")
+
+
+def _asked(sent: Span, quoted: set[int]) -> str | None:
+    """Whether the sentence is a question: ``"writer"`` (it ends with "?"), ``"quote"`` (the
+    question mark ends a quotation that ends it), else None."""
+    text = sent.text.rstrip()
+    if text.endswith("?"):
+        return "writer"
+    if text.rstrip("".join(_CLOSING)).endswith("?") and quoted:
+        return "quote"
+    return None
+
+
+def _in_question(found: DocActors, frame: EventFrame, asked: str | None, quoted: set[int]) -> bool:
+    """ "But will House Republicans subvert the deal?": an act asked about has not happened.
+
+    A writer's question asks about everything in it; a quoted question ('"Why did you attack
+    him?" she asked') only about what is inside the quotation.
+    """
+    if asked is None:
+        return False
+    if asked == "writer":
+        return True
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    return span is not None and span.root.i in quoted
+
+
+def _once_per_act(
+    candidates: list[tuple[Event, list[str], np.ndarray]], roots: list[Token]
+) -> list[tuple[Event, list[str], np.ndarray]]:
+    """One event for an act the sentence words twice, one word inside the other's phrase.
+
+    "argued that prime ministers should not have the right of veto" is one demand, coded from
+    "have" and from "veto": of two events of one type and one source whose triggers are nested,
+    the one that names no recipient, or the inner one of two with the same recipient, goes.
+    """
+    drop: set[int] = set()
+    for i, (a, _f, _v) in enumerate(candidates):
+        for j, (b, _g, _w) in enumerate(candidates):
+            if i == j or j in drop or a.type != b.type or a.polarity != b.polarity:
+                continue
+            if (a.source and a.source.actor_id) != (b.source and b.source.actor_id):
+                continue
+            inner = roots[j].is_ancestor(roots[i]) or roots[i].is_ancestor(roots[j])
+            if not inner or a.target is None:
+                continue
+            if b.target is None or (
+                b.target.actor_id == a.target.actor_id and roots[j].is_ancestor(roots[i])
+            ):
+                drop.add(i if b.target is not None else j)
+    return [c for k, c in enumerate(candidates) if k not in drop]
 
 
 #: words of a crime story: between people of no political standing, its acts are no political events

@@ -11,7 +11,8 @@ that may never happen or may be untrue. Requests are handled where their verb's 
 An act is framed when its trigger is, in the parse, the complement of the framing trigger: its
 infinitive or clause ("threatened to impose", "denied that it had attacked"), its object
 ("threatened sanctions") or the object of its "of" or "with" ("warned of military action",
-"accused him of spying", "threatened them with arrest"), at most three steps down. Two acts a
+"accused him of spying", "threatened them with arrest"), or a clause of its object ("denied reports that he planned to
+appeal"), at most five steps down. Two acts a
 sentence lists ("threatened the mayor and attacked his car") are two events.
 """
 
@@ -28,7 +29,7 @@ __all__ = ["without_framed"]
 #: event types whose trigger frames the act it is about
 _FRAMING = frozenset({"THREATEN", "REJECT", "ACCUSE"})
 #: dependency links from a framed act up to the word that frames it
-_DOWN = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "aux"})
+_DOWN = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "aux", "acl"})
 #: prepositions that introduce what a threat, denial or accusation is about
 _ABOUT = frozenset({"of", "with", "over", "for"})
 
@@ -40,7 +41,7 @@ def _root(doc: Doc, frame: EventFrame) -> Token | None:
 
 def _framed_by(act: Token, framer: Token) -> bool:
     tok = act
-    for _ in range(3):
+    for _ in range(5):
         if tok.dep_ not in _DOWN or tok.head.i == tok.i:
             return False
         if tok.dep_ == "prep" and tok.lower_ not in _ABOUT:
@@ -54,8 +55,9 @@ def _framed_by(act: Token, framer: Token) -> bool:
 def without_framed(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     """The frames of one sentence less the acts another frame threatens, refuses or accuses of.
 
-    A framing act with no recipient takes the recipient of the act it frames when both have the
-    same source ("Rwanda threatened to send troops into Congo": the threat is against Congo).
+    A threat with no recipient takes the recipient of the act it threatens when both have the
+    same source ("Rwanda threatened to send troops into Congo": the threat is against Congo); an
+    accusation or a denial never does ("criticized the arrest of Meng" is no criticism of Meng).
     """
     roots = [_root(doc, f) for f in frames]
     framed: dict[int, int] = {}
@@ -73,6 +75,11 @@ def without_framed(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     out = list(frames)
     for i, j in framed.items():
         act, framer = frames[i], out[j]
-        if not framer.targets and act.targets and (not act.sources or act.sources == framer.sources):
+        if (
+            framer.type == "THREATEN"
+            and not framer.targets
+            and act.targets
+            and (not act.sources or act.sources == framer.sources)
+        ):
             out[j] = replace(framer, targets=act.targets)
     return [f for i, f in enumerate(out) if i not in framed]

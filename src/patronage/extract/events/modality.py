@@ -107,12 +107,18 @@ def _clause_words(trigger: Token) -> list[Token]:
     return out
 
 
+#: subjects that name a thing or a fact, never someone who could be asked to act
+_THING_PRONOUNS = frozenset({"that", "this", "it", "which", "what"})
+
+
 def demand_clause(trigger: Token) -> tuple[bool, Token | None]:
     """Whether the trigger's clause says someone *must* (or should) act, and the verb reporting it."""
     words = _clause_words(trigger)
-    must = any(c.dep_ == "aux" and c.lower_ in _MUST for w in words for c in w.children)
-    if not must:
+    obliged = [w for w in words if any(c.dep_ == "aux" and c.lower_ in _MUST for c in w.children)]
+    if not obliged:
         return False, None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} and c.lower_ in _THING_PRONOUNS for c in obliged[0].children):
+        return False, None  # "that should help us move": what something ought to do, no demand
     top = words[-1]
     if top.dep_ in {"ccomp", "acl"} and top.head != top:
         return True, top.head
@@ -151,6 +157,8 @@ def polarity_of(trigger: Token) -> str:
         return "negated"  # "the lack of criticism", "the absence of talks"
     if any(c.dep_ == "nsubj" and _nobody(c) for c in trigger.children):
         return "negated"  # "no one disagrees", "nobody has challenged"
+    if trigger.dep_ == "relcl" and (_nobody(trigger.head) or trigger.head.lower_ == "nothing"):
+        return "negated"  # "heard nothing that contradicted the statement", "nobody who criticised him"
     return "asserted"
 
 

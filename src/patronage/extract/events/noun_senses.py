@@ -15,13 +15,11 @@ from patronage.extract.events.roles import ASKING, PLACES, lemma
 from patronage.extract.events.senses import (
     MATERIAL_NEEDS_RECIPIENT,
     PRESS_ASKS,
-    RECORDS,
-    THINGS,
-    VIOLENCE,
     is_actor,
     is_press,
     recipient_ok,
 )
+from patronage.extract.events.words import RECORDS, THINGS, VIOLENCE
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -68,6 +66,14 @@ def _asked_for(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(head) in {"demand", "request", "urge"}
 
 
+#: what one does with a call that is a demand, never a conversation
+_HEEDING = frozenset({"heed", "answer", "ignore", "echo", "reject", "join", "renew", "repeat", "dismiss"})
+
+
+def _heeded(noun: Token) -> bool:
+    return noun.dep_ == "dobj" and lemma(noun.head) in _HEEDING
+
+
 def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
     """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
 
@@ -90,6 +96,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         for c in noun.children
     ):
         return False  # "state data releases", "a press release": records, not prisoners
+    if lem == "call" and type_ == "CONSULT" and (any(True for _ in pobjs(noun, {"of"})) or _heeded(noun)):
+        return False  # "heeding the call of Dreamers": a demand answered, no phone call
     if lem == "call" and type_ == "CONSULT" and any(True for _ in pobjs(noun, {"for"})):
         return False  # "the administration's call for lawmakers to back the bill": a demand, no phone call
     if _asked_for(noun):

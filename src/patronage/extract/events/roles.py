@@ -259,6 +259,14 @@ def verb_args(
         if (obj == matched and not actor_like(obj)) or lemma(obj) in lex.nouns:
             # "condemned Russia's attack", "called for sanctions against Iran": the event noun's actor
             _add(targets, [phrase_span(c) for c in obj.children if c.dep_ == "poss"])
+            if lex.info(rule.cameo).type in _JUDGING:
+                # "condemned the American sanctions against Venezuela": who is judged is who acted
+                # (the United States), never the one the act befell
+                _add(
+                    targets,
+                    [phrase_span(c) for c in obj.children if c.dep_ == "amod" and c.ent_type_ in _STATES],
+                )
+                continue
             _add(
                 targets, [span for _p, o in pobjs(obj, _NOUN_TARGET_PREPS - {"for"}) for span in arg_spans(o)]
             )
@@ -340,6 +348,10 @@ def _listed_people(obj: Token) -> list[Span2]:
     return out
 
 
+#: types that judge an act: their target is whoever did it
+_JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
+#: entity labels of an adjective that names a state or a people ("the American sanctions")
+_STATES = frozenset({"NORP", "GPE"})
 #: armed personnel and craft a state sends, deploys or withdraws: its own forces, never a recipient
 FORCES = frozenset(
     {"troop", "soldier", "force", "warship", "marine", "personnel", "paratrooper", "battalion", "brigade",

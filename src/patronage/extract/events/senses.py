@@ -11,7 +11,7 @@ verb's own arguments in the parse (never other words of the sentence):
 * violence needs a physical target: "attacked the way the war was sold", "an onslaught on
   his credibility", "fight back against over-reach" are criticism by a person (ACCUSE) or
   nothing, and "X attacked Y" between politicians, with no weapon or casualty in the
-  clause, is criticism too;
+  clause, is criticism too (:mod:`patronage.extract.events.violence`);
 * refusing to comment, confirm or discuss is not a refusal of anything asked (REJECT);
 * offering, promising or pledging an action or a thing the lexicon knows as an event
   ("offered asylum", "pledged to send troops") is that event, offered: the verb itself is
@@ -29,7 +29,8 @@ from typing import TYPE_CHECKING
 from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
-from patronage.extract.events.speech import REJECT_CODE
+from patronage.extract.events.violence import violent_sense
+from patronage.extract.events.words import ABSTRACT, RECORDS, THINGS, VIOLENCE
 from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
 
@@ -39,9 +40,6 @@ if TYPE_CHECKING:
 __all__ = [
     "MATERIAL_NEEDS_RECIPIENT",
     "PRESS_ASKS",
-    "RECORDS",
-    "THINGS",
-    "VIOLENCE",
     "is_actor",
     "is_press",
     "recipient_ok",
@@ -50,65 +48,6 @@ __all__ = [
 
 MATERIAL_NEEDS_RECIPIENT = frozenset({"RETREAT", "AID"})
 _VIOLENT = frozenset({"ASSAULT"})
-#: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
-THINGS = frozenset(
-    {
-        "survey", "poll", "study", "move", "decision", "law", "bill", "rule", "policy", "plan",
-        "measure", "sanction", "tariff", "deal", "agreement", "outcome", "change", "video", "data",
-        "figure", "economy", "market", "price", "crisis", "scandal", "problem", "issue", "situation",
-        "development", "process", "system", "program", "programme", "effort", "step", "trend",
-        "growth", "rate", "cost", "tax", "money", "budget", "weather", "virus", "pandemic",
-        "disease", "storm", "book", "film", "movie", "song", "album", "idea", "proposal", "reform",
-        "legislation", "order", "ruling", "finding", "evidence", "question", "debate", "fight",
-        "war", "conflict", "violence", "attack", "election", "vote", "result", "number", "level",
-        "review", "report", "investigation", "inquiry", "probe", "audit", "analysis", "assessment",
-        "support", "criticism", "backing", "conduct", "behavior", "behaviour",
-        "performance", "fire", "blaze", "wildfire", "hurricane", "flood", "flooding", "earthquake",
-        "quake", "tornado", "drought", "heatwave", "inequality",
-    }
-)  # fmt: skip
-#: what a verbal attack goes at: words, ideas, records, reputations (never a place or a body)
-_ABSTRACT = frozenset(
-    {
-        "credibility", "way", "plan", "policy", "idea", "record", "remark", "comment", "statement",
-        "bill", "law", "proposal", "decision", "report", "claim", "reputation", "integrity",
-        "character", "agenda", "economy", "system", "process", "rule", "deal", "budget", "tax",
-        "overreach", "over-reach", "handling", "stance", "view", "approach", "strategy",
-        "leadership", "judgment", "judgement", "motive", "competence", "honesty", "rhetoric",
-        "message", "speech", "tweet", "question", "problem", "issue", "scene", "debate", "argument",
-        "press", "media", "medium", "administration's", "legacy", "response", "reaction",
-        "relation", "relationship", "tie", "chance", "prospect", "image", "standing", "trust",
-        "confidence", "morale", "hope", "cause", "prestige", "influence", "authority", "interest",
-    }
-)  # fmt: skip
-#: records and media one releases, publishes or shares: never prisoners set free
-RECORDS = frozenset(
-    {
-        "video", "footage", "image", "photo", "photograph", "picture", "document", "email",
-        "message", "file", "transcript", "memo", "letter", "note", "text", "tape", "recording",
-        "audio", "information", "detail", "list", "name", "version", "copy", "update", "guidance",
-        "guideline", "record", "report", "statement", "survey", "poll", "study", "data",
-        "result", "book", "album", "film", "plan", "budget", "proposal", "draft", "analysis",
-        "estimate", "forecast", "figure", "number", "finding", "evidence", "summary",
-    }
-)  # fmt: skip
-#: words of a clause that make "attack" physical: weapons, casualties, force
-VIOLENCE = frozenset(
-    {
-        "kill", "killing", "dead", "death", "wound", "injure", "injury", "shoot", "shot", "gun",
-        "gunfire", "bomb", "bombing", "missile", "rocket", "airstrike", "strike", "troop", "soldier",
-        "army", "military", "knife", "stab", "explosion", "explosive", "blast", "fire", "artillery",
-        "shell", "police", "weapon", "grenade", "drone", "tank", "raid", "militant", "terrorist",
-        "gunman", "assailant", "attacker", "bomber", "insurgent", "rebel", "mob", "injured", "wounded",
-    }
-)  # fmt: skip
-#: verbs with a verbal sense: one "attacks", "slams" or "hits" a person with words
-_VERBAL = frozenset(
-    {
-        "attack", "hit", "slam", "blast", "strike", "target", "hammer", "bash", "assail", "lambast",
-        "savage", "batter", "pummel", "rip", "knock", "lash", "fight",
-    }
-)  # fmt: skip
 #: courts and their rulings: what a legal appeal goes to or against
 _COURTS = frozenset(
     {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
@@ -123,8 +62,6 @@ _STRUCK = frozenset(
      "trail", "stride", "jackpot", "button", "ground", "headline", "mark", "target", "milestone"}
 )  # fmt: skip
 _OWN = frozenset({"his", "her", "its", "their", "my", "our"})
-#: verbs that are almost always words when a person or a body does them to anyone
-_WORDY = frozenset({"slam", "blast", "rip", "lambast", "assail", "savage", "bash", "hammer", "pummel"})
 #: what one declines or refuses without refusing anything asked
 _NON_COMMITTAL = frozenset(
     {
@@ -141,8 +78,6 @@ _HOSTED_EVENTS = frozenset(
      "webinar", "briefing", "hall", "event", "session", "broadcast", "livestream", "screening", "contest"}
 )  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
-#: verbs of winning, violent only in a violent clause ("beat Labour in the vote" is an election)
-_WINNING = frozenset({"beat", "defeat", "crush", "trounce", "rout", "thrash", "overwhelm"})
 #: the press as the other side of a conversation: talking to it is reporting, not consultation
 _PRESS = frozenset(
     {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
@@ -155,15 +90,6 @@ _OUTLETS = frozenset(
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
 
-#: what an economic blow lands on: sectors, markets and trade, never a body
-_ECONOMY = frozenset(
-    {
-        "sector", "industry", "economy", "market", "company", "firm", "bank", "business", "export",
-        "import", "supply", "trade", "revenue", "profit", "stock", "share", "price", "currency",
-        "earnings", "growth", "investment", "investor", "consumer", "output", "production",
-        "finance", "finances", "income", "wage", "savings",
-    }
-)  # fmt: skip
 #: verbs of taking a side: an event for a person, party or state, a stance for a policy
 _STANCES = frozenset({"support", "oppose", "favour", "favor", "back", "endorse"})
 #: verbs of going: a visit only to a place or a party ("went to Moscow", "headed to the summit")
@@ -197,12 +123,17 @@ _PLANS = frozenset(
 )
 #: CAMEO's "provide military aid" and "mobilize or increase armed forces"
 _MILITARY_AID, _DEPLOY = "072", "154"
+#: verbs of making stronger: a mobilisation only of forces, arms or positions
+_STRENGTHENING = frozenset({"reinforce", "strengthen", "bolster", "boost", "beef"})
+#: arms and defences one builds up
+_ARMS = frozenset(
+    {"defense", "defence", "border", "position", "presence", "garrison", "military", "army", "navy", "weapon",
+     "arsenal", "missile", "fortification", "line", "flank", "base"}
+)  # fmt: skip
+#: verbs of command: ordering one's forces somewhere deploys them
+_COMMANDING = frozenset({"order", "command", "direct", "instruct"})
 #: what forces sent for someone do for them
 _HELPING = frozenset({"help", "assist", "support", "aid", "train", "protect", "defend", "bolster", "back"})
-#: crowds of protest: the violence they do is a riot, which PLOVER codes as PROTEST (mode riot)
-_CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "striker"})
-#: CAMEO's "protest violently, riot"
-_RIOT = "145"
 #: what a state freezes when it sanctions someone
 _HOLDINGS = frozenset({"asset", "account", "fund", "property", "holding", "deposit", "wealth"})
 #: verbs whose complement is an act asked of someone, not done
@@ -232,9 +163,27 @@ def _helps_someone(verb: Token) -> bool:
     return False
 
 
-def _crowd(subj: Token) -> bool:
-    """ "protesters", "hundreds of demonstrators": people in the street, not a state or a force."""
-    return any(lemma(t) in _CROWDS for t in [subj, *(o for _p, o in pobjs(subj, {"of"}))])
+def _with_things(verb: Token) -> bool:
+    others = [o for _p, o in pobjs(verb, {"with"})]
+    return bool(others) and not any(is_actor(o) for o in others)
+
+
+def _to_things(verb: Token) -> bool:
+    """ "appealed to voters' instincts": only things appealed to, and nothing asked for."""
+    others = [o for _p, o in pobjs(verb, {"to"})]
+    if not others or any(True for _ in pobjs(verb, {"for"})) or any(c.dep_ == "xcomp" for c in verb.children):
+        return False
+    return not any(is_actor(o) or lemma(o) in _COURTS for o in others)
+
+
+def _military(obj: Token) -> bool:
+    """Forces, arms or a place to hold: what one reinforces or strengthens militarily."""
+    return lemma(obj) in FORCES | _ARMS or obj.ent_type_ in {"GPE", "LOC", "FAC"} or is_actor(obj)
+
+
+def _thing_ordered(subj: Token) -> bool:
+    """ "schools were ordered closed", "the flights were ordered grounded": no one who could obey."""
+    return subj.pos_ == "NOUN" and not actor_like(subj) and not is_role_noun(subj)
 
 
 def _goes_somewhere(verb: Token) -> bool:
@@ -260,24 +209,6 @@ def _actors_own(tok: Token) -> bool:
     return is_actor(tok) or any(c.dep_ in {"poss", "compound"} and is_actor(c) for c in tok.children)
 
 
-def _armed(tok: Token) -> bool:
-    """A state, a people or an armed force: who can strike a physical blow (not a party's members)."""
-    if _partisan(tok):
-        return False
-    return tok.ent_type_ in {"GPE", "NORP"} or lemma(tok) in VIOLENCE
-
-
-def _partisan(tok: Token) -> bool:
-    """ "Republicans", "Tories": a party's members, whom the tagger names like a people."""
-    return tok.lower_.rstrip("s") in _PARTY_PEOPLE
-
-
-#: members of parties, named like a people by the tagger: "Republicans attacked Democrats" is words
-_PARTY_PEOPLE = frozenset(
-    {"republican", "democrat", "conservative", "liberal", "tory", "torie", "progressive", "socialist"}
-)
-
-
 def is_press(tok: Token) -> bool:
     """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
     if lemma(tok) in _PRESS:
@@ -301,18 +232,12 @@ def _recipient(verb: Token) -> Token | None:
 
 def _thing(tok: Token) -> bool:
     """True for a common noun that names a thing or an idea, never an agent."""
-    return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in THINGS or lemma(tok) in _ABSTRACT)
+    return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in THINGS or lemma(tok) in ABSTRACT)
 
 
 def recipient_ok(tok: Token) -> bool:
     """Can one release, free or aid what ``tok`` names? Not a thing, a record or an idea."""
-    return tok.ent_type_ != "" or lemma(tok) not in THINGS | _ABSTRACT | RECORDS
-
-
-def _violent_clause(verb: Token) -> bool:
-    return any(lemma(t) in VIOLENCE for t in verb.subtree if t is not verb) or any(
-        lemma(t) in VIOLENCE for t in verb.head.children
-    )
+    return tok.ent_type_ != "" or lemma(tok) not in THINGS | ABSTRACT | RECORDS
 
 
 def _press_asked(obj: Token | None) -> bool:
@@ -330,6 +255,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         subj = verb.head  # "the fire, which threatened the pipeline": the fire
     if subj is not None and not passive and _thing(subj):
         return None  # "the move would help police"
+    if subj is not None and not passive and subj.lower_ in {"that", "this"} and verb.dep_ != "relcl":
+        return None  # "that should help the country move on": a fact or a deed, no actor
     obj = _recipient(verb)
     if obj is None and passive and subj is not None:
         obj = subj  # "a survey released Monday": what was released
@@ -343,35 +270,26 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
     if cameo == _MILITARY_AID and obj is not None and lemma(obj) in FORCES and not _helps_someone(verb):
         return _DEPLOY  # "sent federal forces into Portland": a deployment; "to help Kyiv" is aid
+    if lem in _COMMANDING and obj is not None and lemma(obj) in FORCES and not obj.ent_type_:
+        return _DEPLOY  # "ordered British troops to march into Belfast": one's own forces moved
+    if cameo == _DEPLOY and obj is not None and obj.ent_type_ == "PERSON":
+        return None  # "deploying Rep. Ocasio-Cortez on his behalf": a campaign surrogate, no forces
+    if lem == "order" and passive and subj is not None and _thing_ordered(subj):
+        return None  # "Gaza schools were ordered closed": a closure decreed, no one asked
+    if lem == "meet" and _with_things(verb):
+        return None  # "was met with cheers", "the plan was met with skepticism": a reception
+    if lem == "appeal" and _to_things(verb):
+        return None  # "appealed to the same voting instincts": rhetoric, no one asked
+    if lem == "plead" and any(c.lower_ in {"guilty", "innocent"} for c in verb.children):
+        return None  # "pleaded guilty to two counts": a plea in court, no request
+    if type_ == "MOBILIZE" and lem in _STRENGTHENING and obj is not None and not _military(obj):
+        return None  # "the trip reinforces his experience": no forces
     if lem in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
         return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
-    if type_ in _VIOLENT and subj is not None and not passive and _crowd(subj):
-        return _RIOT  # "protesters clashed with police", "rioters stormed the Capitol": a violent protest
     if type_ in _VIOLENT:
-        speaker = subj is not None and not passive and (actor_like(subj) or is_role_noun(subj))
-        verbal = lem in _VERBAL
-        people = speaker or (subj is not None and subj.pos_ == "PRON")
-        if lem == "fight" and people and obj is not None and lemma(obj) in _ABSTRACT:
-            return REJECT_CODE  # "Democrats would fight the proposal": opposing it
-        if (partners and all(lemma(t) in _ABSTRACT for t in partners)) or (
-            obj is not None and lemma(obj) in _ABSTRACT | THINGS and not _violent_clause(verb)
-        ):
-            # "attacked the way the war was sold", "damaged relations with the US"
-            return CRITICIZE if speaker and verbal else None
-        if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
-            return CRITICIZE  # "when he was a Republican, he attacked President Bush"
-        if verbal and subj is not None and _partisan(subj) and not _violent_clause(verb):
-            return CRITICIZE  # "Republicans attacked Democrats over the bill"
-        if lem in _WORDY and speaker and subj is not None and not _armed(subj) and not _violent_clause(verb):
-            return CRITICIZE  # "the spokesman ripped the FBI", "Democrats slammed the bill"
-        if verbal and any(c.dep_ in {"prt", "advmod"} and c.lower_ == "back" for c in verb.children):
-            return CRITICIZE if speaker else None  # "Brown hits back at his critics": a reply
-        if lem in _WINNING and not _violent_clause(verb):
-            return None  # "the Tories beat Labour in the marginal seats": a contest won
-        if partners and all(lemma(t) in _ECONOMY for t in partners):
-            return None  # "sanctions hitting the energy sector", "the tariffs hurt farmers' exports"
-        if lem == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
-            return None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
+        decided, code = violent_sense(verb, subj, passive, obj, partners)
+        if decided:
+            return code
     if lem in _GOING and type_ == "CONSULT" and not _goes_somewhere(verb):
         return None  # "went to the polls", "went to great lengths": no visit
     if lem == "seize" and (
@@ -454,8 +372,6 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "ordered British troops to march into the streets": no protest
     if lem == "appeal" and any(lemma(t) in _COURTS for t in partners):
         return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
-    if type_ in _VIOLENT and subj is not None and not passive and lemma(subj) in _ECONOMY:
-        return None  # "Russian companies began targeting American firms as investments"
     if lem == "call" and cameo == CRITICIZE:
         return calling_sense(verb)
     if lem == "warn":
