@@ -17,9 +17,9 @@ from tests.conftest import ROOT, shared_path
 
 # measured with `patronage eval plover ../shared/data/plover/PLOVER_GSR_dev.json --json`
 PLOVER_FLOORS = {
-    "event_type_accuracy": 0.76,
+    "event_type_accuracy": 0.77,
     "source_country_accuracy": 0.89,
-    "target_country_accuracy": 0.72,
+    "target_country_accuracy": 0.73,
 }
 # the dyad conventions were designed on this file: held-out figures must clear the bar too
 PLOVER_CV_FLOORS = {
@@ -58,7 +58,7 @@ def _patronage() -> str:
         ("tests/fixtures/articles/unseen_facts.json", "tests/fixtures/articles/unseen.jsonl", 0.89),
         ("examples/articles_facts.json", "examples/articles.jsonl", 0.95),
         # written by a helper who never saw the extraction code; first blind run 23/30, one forbidden
-        ("tests/fixtures/articles/heldout_facts.json", "tests/fixtures/articles/heldout.jsonl", 0.93),
+        ("tests/fixtures/articles/heldout_facts.json", "tests/fixtures/articles/heldout.jsonl", 0.96),
     ],
 )
 def test_fact_recovery_through_the_cli(facts: str, articles: str, floor: float) -> None:
@@ -79,8 +79,8 @@ def test_fact_recovery_through_the_cli(facts: str, articles: str, floor: float) 
 # measured with `python3 ../shared/checks/realnews.py .venv/bin/patronage
 # ../shared/checks/realnews/articles.jsonl ../shared/checks/realnews/gold.jsonl --json`
 # (160 real sentences annotated exhaustively; never trained or tuned on)
-REALNEWS_FLOORS = {"type_precision": 0.63, "type_f1": 0.37, "full_f1": 0.21}
-REALNEWS_CEILINGS = {"false_alarm": 0.08}
+REALNEWS_FLOORS = {"type_precision": 0.76, "type_f1": 0.38, "full_f1": 0.23}
+REALNEWS_CEILINGS = {"false_alarm": 0.04}
 
 
 @pytest.mark.slow

@@ -52,6 +52,9 @@ def test_names_are_trimmed_to_the_name(text: str, piece: str, label: str, name: 
         ("Trump’s July 25 call was discussed.", "Trump’s July 25", "ORG"),
         ("He denied misdemeanor assault charges.", "misdemeanor assault", "PERSON"),
         ("Aides to TrumpGOP leaders met Trump and GOP donors.", "TrumpGOP", "ORG"),
+        ("The suit said Sherman that Ailes was fired.", "Sherman that Ailes", "ORG"),
+        ("Then Carlson sued Ailes in July.", "Carlson sued Ailes", "ORG"),
+        ("The women accused Ailes, Laurie Luhn said.", "Ailes, Laurie Luhn", "ORG"),
     ],
 )
 def test_fragments_are_no_names(text: str, piece: str, label: str) -> None:
@@ -85,3 +88,11 @@ def test_a_known_surname_tagged_an_organisation_is_the_person() -> None:
     result = analyse_text("Trump said on Monday that the talks would go on.", date="2019-05-01")
     assert any(a.actor_id == "person/donald-trump" for a in result.actors)
     assert all(a.kind != "organization" or a.name != "Trump" for a in result.actors)
+
+
+def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
+    actors = analyse_text(
+        "Bill Clinton invested with Jim and Susan McDougal in Arkansas.", "1996-05-01"
+    ).actors
+    assert {"Jim McDougal", "Susan McDougal"} <= {a.name for a in actors}
+    assert "Jim" not in {a.name for a in actors}

@@ -33,8 +33,8 @@ def test_particles_tell_nothing_and_short_words_keep_their_ending() -> None:
 
 def test_positions_are_whole_words_in_any_case() -> None:
     sentence = "Talks failed. They met; the meeting of the Met went on."
-    assert positions("met", sentence) == [(19, 22), (43, 46)]
-    assert positions("", sentence) == [] and positions("went on", sentence) == [(47, 54)]
+    assert positions("met", sentence) == ((19, 22), (43, 46))
+    assert positions("", sentence) == () and positions("went on", sentence) == ((47, 54),)
 
 
 @pytest.mark.parametrize(

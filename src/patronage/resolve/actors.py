@@ -20,7 +20,7 @@ from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
-from patronage.resolve.genders import looks_like_person
+from patronage.resolve.genders import given_name_gender, looks_like_person
 from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
@@ -132,6 +132,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             covered.update(range(start, end))
     ents.extend(named_by_role(doc, covered))
     ents.sort(key=lambda e: e[1])
+    ents = _shared_surnames(doc, ents)
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
@@ -160,7 +161,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         elif label in ("GPE", "LOC", "FAC"):
             if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
                 continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
-            if _region_not_country(gaz, text, ents):
+            if _region_not_country(gaz, text, ents, start):
                 _resolve_place(found, start, end, text, label, gaz, region_first=True)
                 continue  # "Georgia Gov. Brian Kemp" in an American story: the state
             _resolve_place(found, start, end, text, label, gaz)
@@ -200,6 +201,21 @@ def _people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = m.end()
     bounds.append((start + at, end))
     return [(s, e) for s, e in bounds if e > s]
+
+
+def _shared_surnames(doc: Doc, ents: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """ "Jim and Susan McDougal": a lone given name joined to a full name shares its surname."""
+    text = doc_text(doc)
+    out = list(ents)
+    for k, (label, s, e, name) in enumerate(ents[:-1]):
+        nxt = ents[k + 1]
+        words = nxt[3].split()
+        if label != "PERSON" or nxt[0] != "PERSON" or len(name.split()) != 1 or len(words) < 2:
+            continue
+        full = f"{name} {words[-1]}"
+        if text[e : nxt[1]] in (" and ", " & ") and given_name_gender(full):
+            out[k] = (label, s, e, full)
+    return out
 
 
 def _headline_end(doc: Doc) -> int:
@@ -366,7 +382,9 @@ def _resolve_person(
         found.add(start, end, "PERSON", actor, "new")
 
 
-def _region_not_country(gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]]) -> bool:
+def _region_not_country(
+    gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]], start: int | None = None
+) -> bool:
     """A name shared by a country and a region of another country, read as the region when the
     article names the region's country and not the other ("Georgia" in a story about Atlanta)."""
     if gaz is None:
@@ -375,6 +393,11 @@ def _region_not_country(gaz: GazetteerLike | None, text: str, ents: list[tuple[s
     homonyms = {e.country for e in gaz.lookup(text) if e.kind == "country" and e.country}
     if region is None or not region.country or not homonyms or region.country in homonyms:
         return False
+    for _label, _s, end, city in ents:
+        if start is not None and start - 3 <= end < start and _label == "GPE":
+            # "Decatur, Georgia": a town, then its state; "Tbilisi, Georgia" names the country
+            place = gaz.place(city)
+            return place is None or place.country == region.country
     others = _countries_named([e for e in ents if e[3] != text], gaz)
     return region.country in others and not others & homonyms
 

@@ -18,6 +18,7 @@ from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
 from patronage.resolve.genders import text_genders
 from patronage.resolve.homecountry import home_country, national_office
+from patronage.resolve.nationality import stated_nationalities
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.roles import text_roles
 
@@ -46,6 +47,7 @@ def resolve_document(
         if country is None and (country := _country_served(table, gazetteer, role)) is not None:
             served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
+    stated_nationalities(table)
     home = home_country(table)
     if home is not None:
         # "Massachusetts Sen. Elizabeth Warren" in an American story: a country the story's own

@@ -36,6 +36,26 @@ _NOT_NAME_TAGS = frozenset(
 _HONORIFIC = frozenset(
     "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
 )
+
+
+def _listed(piece: str) -> bool:
+    """A surname, a comma and a full name: two people of a list the tagger ran together."""
+    head, _comma, tail = piece.partition(", ")
+    words = tail.split()
+    return (
+        bool(tail)
+        and len(head.split()) == 1
+        and 2 <= len(words) <= 3
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not tail.endswith(("Inc.", "Ltd", "Co.", "LLC"))
+    )
+
+
+#: lowercase words that start or continue a clause: no name runs through them
+_CLAUSE_WORDS = frozenset(
+    "that who which whom whose said says is was are were has had have will would told when where "
+    "while because but if".split()
+)
 #: diseases the tagger names like organisations
 ILLNESSES = frozenset(
     {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1", "mpox", "monkeypox"}
@@ -119,6 +139,10 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
 
     if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
         return None  # one person's name has no "and" and no number
+    if any(w in _CLAUSE_WORDS for w in piece.split()[1:]):
+        return None  # "Sherman that Ailes": a clause the tagger ran through, no name
+    if label in ("PERSON", "ORG") and _listed(piece):
+        return None  # "Ailes, Laurie Luhn": two people in a list, no one name
     owner = _POSSESSIVE.search(piece)
     if owner is not None:
         head, tail = piece[: owner.start()], piece[owner.end() :]
@@ -146,6 +170,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if not tokens or _glued(doc, span):
         return None
+    if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in tokens[1:]):
+        return None  # "Carlson sued Ailes": a clause the tagger ran through, no name
     if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):
         tokens = _drop_descriptors(tokens, is_known)
     # a token may reach past the cut ("al-Assad,[1" is one token): the cut holds

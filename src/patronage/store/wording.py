@@ -86,12 +86,13 @@ def stems(trigger: str) -> frozenset[str]:
     return frozenset(_base(w) for w in words if w not in _PARTICLES) or frozenset(_base(w) for w in words)
 
 
-def positions(trigger: str, sentence: str) -> list[tuple[int, int]]:
+@lru_cache(maxsize=4096)
+def positions(trigger: str, sentence: str) -> tuple[tuple[int, int], ...]:
     """Where ``trigger`` occurs in ``sentence`` as whole words (any case); empty when it does not."""
     if not trigger.strip():
-        return []
+        return ()
     pattern = r"(?<!\w)" + r"\s+".join(re.escape(w) for w in trigger.split()) + r"(?!\w)"
-    return [m.span() for m in re.finditer(pattern, sentence, re.IGNORECASE)]
+    return tuple(m.span() for m in re.finditer(pattern, sentence, re.IGNORECASE))
 
 
 #: what may stand between a trigger and the act it governs: "threatened to impose", "refused to
@@ -106,6 +107,7 @@ _COMPLEMENT = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
 def complement(governor: str, governed: str, sentence: str) -> bool:
     """True when the trigger ``governed`` is the act ``governor`` states, asks, refuses or threatens.
 
@@ -115,6 +117,11 @@ def complement(governor: str, governed: str, sentence: str) -> bool:
     """
     for _start, end in positions(governor, sentence):
         for start, _end in positions(governed, sentence):
-            if start >= end and _COMPLEMENT.fullmatch(sentence[end:start]):
+            # at most a few words stand between them: a longer gap is never a complement
+            if end <= start <= end + _MAX_GAP and _COMPLEMENT.fullmatch(sentence[end:start]):
                 return True
     return False
+
+
+#: the longest stretch of text the complement pattern can match (four words and "for")
+_MAX_GAP = 120

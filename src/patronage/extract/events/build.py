@@ -172,6 +172,16 @@ def _in_question(found: DocActors, frame: EventFrame, asked: str | None, quoted:
     return span is not None and span.root.i in quoted
 
 
+def _within(inner: Token, outer: Token) -> bool:
+    """Whether ``inner`` is in ``outer``'s phrase, not in an act coordinated with it ("and")."""
+    tok = inner
+    while tok.i != outer.i:
+        if tok.dep_ == "conj" or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return inner.i != outer.i
+
+
 def _once_per_act(
     candidates: list[tuple[Event, list[str], np.ndarray]], roots: list[Token]
 ) -> list[tuple[Event, list[str], np.ndarray]]:
@@ -188,12 +198,10 @@ def _once_per_act(
                 continue
             if (a.source and a.source.actor_id) != (b.source and b.source.actor_id):
                 continue
-            inner = roots[j].is_ancestor(roots[i]) or roots[i].is_ancestor(roots[j])
+            inner = _within(roots[i], roots[j]) or _within(roots[j], roots[i])
             if not inner or a.target is None:
                 continue
-            if b.target is None or (
-                b.target.actor_id == a.target.actor_id and roots[j].is_ancestor(roots[i])
-            ):
+            if b.target is None or (b.target.actor_id == a.target.actor_id and _within(roots[i], roots[j])):
                 drop.add(i if b.target is not None else j)
     return [c for k, c in enumerate(candidates) if k not in drop]
 

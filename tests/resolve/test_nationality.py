@@ -1,0 +1,39 @@
+"""A person's country as the text states it without an office, and towns named with their state."""
+
+from __future__ import annotations
+
+import pytest
+
+from tests.conftest import analyse_text
+
+
+def _countries(text: str) -> dict[str, str | None]:
+    result = analyse_text(text, "2019-10-10")
+    return {a.name: a.country for a in result.actors if a.kind == "person"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "country"),
+    [
+        ("Derek Mbi of Cameroon was held for months.", "Derek Mbi", "CMR"),
+        ("The soldiers beat Baha Mousa, an Iraqi civilian, to death.", "Baha Mousa", "IRQ"),
+        ("An Iraqi civilian, Baha Mousa, died in custody.", "Baha Mousa", "IRQ"),
+        ("Lev Parnas, a U.S. citizen, was arrested at the airport.", "Lev Parnas", "USA"),
+    ],
+)
+def test_a_nationality_the_phrase_states_gives_the_person_a_country(
+    text: str, name: str, country: str
+) -> None:
+    assert _countries(text)[name] == country
+
+
+def test_two_stated_countries_give_none() -> None:
+    text = "Anna Kovacs of Hungary spoke first. Later Anna Kovacs, a Romanian citizen, spoke again."
+    assert _countries(text)["Anna Kovacs"] is None
+
+
+def test_a_town_then_its_state_is_the_state_not_the_country_of_that_name() -> None:
+    states = analyse_text("The shooting happened in Decatur, Georgia, on Friday.", "2019-10-10").actors
+    assert "GEO" not in {a.country for a in states}
+    country = analyse_text("The protest in Tbilisi, Georgia, drew thousands.", "2019-10-10").actors
+    assert "GEO" in {a.country for a in country}
