@@ -180,3 +180,10 @@ def test_a_surname_the_tagger_missed_or_mislabelled_is_the_person_named_in_full(
 def test_kin_named_before_a_given_name_tell_its_gender() -> None:
     text = "Gerald Marsh died days after his wife Audrey. Audrey was 91. He was 92."
     assert _pronouns(text)[-1] == ("He", "Gerald Marsh")
+
+
+def test_both_as_a_subject_is_the_two_just_named_and_only_two() -> None:
+    two = _linked("Paul Manafort and Michael Flynn were charged. Both have denied wrongdoing.", "coref")
+    assert two == {"Both": {"Paul Manafort", "Michael Flynn"}}
+    three = "Paul Manafort, Rick Gates and Michael Flynn were charged. Both have denied wrongdoing."
+    assert "Both" not in _linked(three, "coref")

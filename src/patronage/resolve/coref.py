@@ -63,5 +63,10 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
             elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL:
                 for actor in plural_antecedents(found, token):
                     found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
+            elif lower == "both" and token.dep_ in ("nsubj", "nsubjpass") and not list(token.children):
+                # "Manafort and Flynn … Both have denied": the two just named, and only two
+                pair = plural_antecedents(found, token)
+                for actor in pair if len(pair) == 2 else []:
+                    found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
             elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
                 nominal_mention(found, token, persons, date, gaz, covered)

@@ -345,3 +345,16 @@ def test_forces_sent_are_deployed_unless_lent_to_someone_and_are_never_the_recip
     events = analyse(text, gaz).events
     assert {e.target.name for e in events if e.target is not None} == {target}
     assert {e.type for e in events} == {type_}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Donald Trump denied any collusion with Russia.",
+        "Russia denied interference in the American election.",
+    ],
+)
+def test_a_denial_is_not_addressed_to_what_the_allegation_concerns(text: str, gaz: Gazetteer) -> None:
+    events = analyse(text, gaz).events
+    assert [e.type for e in events] == ["REJECT"]
+    assert events[0].target is None

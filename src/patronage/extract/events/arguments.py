@@ -165,6 +165,8 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
         for t in tok.subtree
     }
     own = {s.country for s in sources if s.country}
+    if trigger.lemma_.lower() in _DENYING:
+        return []  # "denied any collusion with Russia": what is denied names its topic, not the accuser
     judging = frame.type in _JUDGING
     out: list[ActorRef] = []
     for token in trigger.subtree:
@@ -182,6 +184,8 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
     return out[:1]
 
 
+#: verbs that deny an allegation: the accuser is their recipient, never what the allegation concerns
+_DENYING = frozenset({"deny", "refute", "rebut", "dismiss"})
 #: types that judge an act: whom the act befell is not whom they judge
 _JUDGING = frozenset({"ACCUSE", "SUPPORT"})
 #: prepositions that name whom an act befell: "the attack on Ukraine", "crimes against Serbs"
