@@ -27,6 +27,7 @@ def _stored(column: str | None = "", public: str | None = "", **kwargs: Any) -> 
 
 
 __all__ = [
+    "CIVILIANS",
     "DESCRIBED",
     "DOCUMENT_DATE",
     "RunReport",
@@ -204,6 +205,10 @@ DESCRIBED = "described:"
 def is_described(actor_id: str | None) -> bool:
     """True for the id of an actor the text describes but resolution could not name."""
     return bool(actor_id) and str(actor_id).startswith(DESCRIBED)
+
+
+#: the sector of a country's civilians ("an Iraqi civilian", "the Russian lawyer"): CAMEO's CVL
+CIVILIANS = "CVL"
 
 
 @dataclass(frozen=True, slots=True)

@@ -27,6 +27,7 @@ from patronage.resolve.names import checked_name, known_person, named_by_role, p
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
 from patronage.resolve.surnames import (
+    TITLES,
     acronym,
     doubtful_surname,
     in_office,
@@ -173,8 +174,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
                 _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
-            elif surname_of(text, persons) is not None and not _modifier(doc, start, end):
-                # "As foreign secretary, Callaghan kept …" tagged as a nationality
+            elif surname_of(text, persons) is not None and _titled_before(doc, start):
+                # "As foreign secretary, Lord Callaghan kept …" tagged as a nationality: after a
+                # title it is no people (a bare word may be both: a Kurd and Mr Kurd)
                 found.add(start, end, "PERSON", surname_of(text, persons), "surname")
             elif _adjectival(doc, start, end) or (_modifier(doc, start, end) and not gaz_knows(gaz, text)):
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
@@ -201,6 +203,12 @@ def _people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = m.end()
     bounds.append((start + at, end))
     return [(s, e) for s, e in bounds if e > s]
+
+
+def _titled_before(doc: Doc, start: int) -> bool:
+    """Whether an honorific or a title stands just before the text at ``start`` ("Lord", "Mr")."""
+    before = doc_text(doc)[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].rstrip(".").casefold() in TITLES
 
 
 def _shared_surnames(doc: Doc, ents: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:

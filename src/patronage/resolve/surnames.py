@@ -21,6 +21,7 @@ from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, slug
 
 __all__ = [
+    "TITLES",
     "acronym",
     "doubtful_surname",
     "in_office",
@@ -128,13 +129,17 @@ def untagged_surnames(
             continue  # "Callaghan Street": part of another name
         if before is not None and before.pos_ == "PROPN" and not _titled(before):
             continue  # "Jim Callaghan" is matched whole; "Sunny Callaghan" is someone else
+        if before is not None and before.lower_ in _PARTICLES:
+            continue  # "the Al bu Nimr tribe": the end of a longer name
         out.append((token.idx, token.idx + len(token.text), people[0]))
     return out
 
 
+#: lowercase words inside Arabic, Dutch, German, Spanish and French names
+_PARTICLES = frozenset("al el bu bin ibn abu van von der de del da di la le du dos das".split())
 #: honorifics and peerages that may stand before a surname
-_TITLES = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron sen rep gov gen prof rev".split())
+TITLES = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron sen rep gov gen col prof rev".split())
 
 
 def _titled(token: Token) -> bool:
-    return token.lower_.rstrip(".") in _TITLES
+    return token.lower_.rstrip(".") in TITLES

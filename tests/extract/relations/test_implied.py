@@ -90,3 +90,21 @@ def test_ones_own_country_as_a_whole_is_no_standing_adversary() -> None:
     navalny = ActorRef("person/alexei-navalny", "Alexei Navalny", "person", "RUS", None, "Navalny")
     jailed = replace(_event("COERCE", confidence=0.5), target=navalny)
     assert [r.relation for r in relations_from_events([jailed])] == ["opposes"]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        ("British troops killed an Iraqi civilian in Basra in 2003.", "ASSAULT"),
+        ("Iran detained a British tourist in Tehran.", "COERCE"),
+    ],
+)
+def test_a_countrys_civilians_are_coded_as_such_and_imply_no_stand_against_its_state(
+    text: str, type_: str
+) -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(text, "2019-05-01")
+    (event,) = [e for e in result.events if e.type == type_]
+    assert event.target is not None and event.target.kind == "country" and event.target.sector == "CVL"
+    assert not result.relations

@@ -10,18 +10,20 @@ country a one-sided event concerns, and whether a subject is an act rather than 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 from spacy.tokens import Token
 
 from patronage.extract.events.frames import EventFrame
 from patronage.extract.events.lexicon import load_lexicon
-from patronage.model.records import DESCRIBED, ActorRef
+from patronage.model.records import CIVILIANS, DESCRIBED, ActorRef
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import OTHER_PEOPLE, WHOSE, DocActors
 from patronage.resolve.simple import slug
 
 __all__ = [
     "POLITICAL_HEADS",
+    "addressed",
     "event_noun_phrase",
     "implicit_targets",
     "people_of",
@@ -109,8 +111,42 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
         return []  # "a Florida neighborhood watch organizer": one person from a place, not its state
     for ref in found.refs_for_span(head.left_edge.idx, head.idx + len(head.text)):
         if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
-            return [ref]
+            return _civilians(found, start, end, [ref])
     return []
+
+
+#: people of a country who act, or suffer, privately: never its state (its "nationals" and
+#: "citizens" are left out: indicted, detained or swapped, they are often a matter between states)
+_PRIVATE = frozenset(
+    {"lawyer", "attorney", "civilian", "woman", "man", "girl", "boy", "child", "student", "journalist",
+     "reporter", "businessman", "businesswoman", "tourist", "worker", "resident", "family", "doctor", "nurse",
+     "teacher", "passenger", "voter", "couple", "mother", "father", "teenager"}
+)  # fmt: skip
+
+
+def addressed(found: DocActors, frame: EventFrame) -> list[tuple[int, int]]:
+    """The frame's target spans, less what a denial denies: "denied any collusion with Russia"
+    denies a deed, and neither it nor whom it concerns is the one the denial answers."""
+    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _DENYING:
+        return list(frame.targets)
+    kept = []
+    for start, end in frame.targets:
+        target = found.doc.char_span(start, end, alignment_mode="expand")
+        if target is not None and (target.root.pos_ in ("PROPN", "PRON") or target.root.ent_type_):
+            kept.append((start, end))
+    return kept
+
+
+def _civilians(found: DocActors, start: int, end: int, refs: list[ActorRef]) -> list[ActorRef]:
+    """A country named only as the nationality of private people ("an Iraqi civilian", "the Russian
+    lawyer") refers to its civilians, as event data codes them (CVL), never to its state."""
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.lemma_.lower() not in _PRIVATE:
+        return refs
+    return [
+        replace(r, sector=CIVILIANS) if r.kind == "country" and r.text != span.root.text else r for r in refs
+    ]
 
 
 def _placed_only(found: DocActors, head: Token) -> bool:
@@ -253,7 +289,7 @@ def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
 def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
-        refs = found.refs_for_span(start, end)
+        refs = _civilians(found, start, end, found.refs_for_span(start, end))
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
         if not refs:

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from patronage.extract.dates.clauses import SentenceDates
 from patronage.extract.events.arguments import (
     POLITICAL_HEADS,
+    addressed,
     event_noun_phrase,
     implicit_targets,
     people_of,
@@ -324,7 +325,7 @@ def _events(
         return []
     agents = [s for s in frame.sources if not event_noun_phrase(found, s)]
     sources = resolve_spans(found, agents) or list(implied_sources) or quoted_self(found, frame)
-    targets = resolve_spans(found, frame.targets)
+    targets = resolve_spans(found, addressed(found, frame))
     if not sources and not targets:
         return []
     location: Place | None = None

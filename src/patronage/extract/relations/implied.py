@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from patronage.model.plover import plover
-from patronage.model.records import Event, Relation, is_described
+from patronage.model.records import CIVILIANS, Event, Relation, is_described
 
 __all__ = ["relation_for", "relations_from_events"]
 
@@ -92,6 +92,8 @@ def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) 
             continue
         if is_described(event.source.actor_id) or is_described(event.target.actor_id):
             continue  # "officials criticised protesters": no standing relation between descriptions
+        if any(ref.kind == "country" and ref.sector == CIVILIANS for ref in (event.source, event.target)):
+            continue  # "an Iraqi civilian killed by UK troops": no stand of the UK against Iraq
         if _at_home(event) or _own_country(event):
             continue  # "Sanders protested segregated housing in Chicago": no stand against the U.S.
         implied = relation_for(event)
