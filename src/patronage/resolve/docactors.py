@@ -17,7 +17,7 @@ from spacy.tokens import Doc
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["OTHER_PEOPLE", "WHOSE", "DocActors", "MentionTable", "qualify_mentions"]
+__all__ = ["OTHER_PEOPLE", "WHOSE", "DocActors", "MentionTable", "country_at", "qualify_mentions"]
 
 #: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -303,13 +303,14 @@ def qualify_mentions(found: MentionTable) -> None:
             if prep.dep_ == "prep" and prep.lower_ in _QUALIFIER_PREPS:
                 candidates += [t for t in prep.children if t.dep_ == "pobj"]
         for token in candidates:
-            country = _country_at(found, token.i, m.actor_id)
+            country = country_at(found, token.i, m.actor_id)
             if country:
                 found.qualified[(m.start, m.end)] = country
                 break
 
 
-def _country_at(found: MentionTable, token_i: int, own: str) -> str | None:
+def country_at(found: MentionTable, token_i: int, own: str) -> str | None:
+    """The country a mention at token ``token_i`` names, other than actor ``own``."""
     for idx in found.token_mentions.get(token_i, ()):
         other = found.mentions[idx]
         if other.actor_id and other.actor_id != own:

@@ -14,7 +14,7 @@ from dataclasses import replace
 
 from spacy.tokens import Token
 
-from patronage.resolve.docactors import MentionTable
+from patronage.resolve.docactors import MentionTable, country_at
 
 __all__ = ["stated_nationalities"]
 
@@ -47,7 +47,7 @@ def _stated(table: MentionTable, name: Token, own: str) -> set[str]:
     for child in name.children:
         if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
             # "Derek Mbi of Cameroon", "a doctor from Aleppo"
-            out |= {c for o in child.children if o.dep_ == "pobj" and (c := _country(table, o, own))}
+            out |= {c for o in child.children if o.dep_ == "pobj" and (c := country_at(table, o.i, own))}
         elif child.dep_ == "appos":
             out |= _described_as(table, child, own)
     if name.dep_ == "appos":
@@ -70,15 +70,5 @@ def _described_as(table: MentionTable, noun: Token, own: str) -> set[str]:
     return {
         c
         for m in noun.children
-        if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i and (c := _country(table, m, own))
+        if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i and (c := country_at(table, m.i, own))
     }
-
-
-def _country(table: MentionTable, token: Token, own: str) -> str | None:
-    for idx in table.token_mentions.get(token.i, ()):
-        other = table.mentions[idx]
-        if other.actor_id and other.actor_id != own:
-            actor = table.actors[other.actor_id]
-            if actor.kind == "country" and actor.country:
-                return actor.country
-    return None
