@@ -7,6 +7,7 @@ from collections.abc import Callable
 from spacy.tokens import Span, Token
 
 from patronage.model.records import Actor
+from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.titles import is_role_noun
 
@@ -139,7 +140,7 @@ def _quoting(found: MentionTable, token: Token, persons: list[tuple[int, str]]) 
     pronoun's sentence and the ones either side of it, within its paragraph (or the paragraph
     before, when this one opens with a quotation mark)."""
     doc = found.doc
-    text = doc.text
+    text = doc_text(doc)
     para = text.rfind("\n", 0, token.idx) + 1
     if sum(text.count(q, para, token.idx) for q in _QUOTE_MARKS) % 2 == 0:
         return set()
