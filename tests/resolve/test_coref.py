@@ -188,3 +188,20 @@ def test_both_as_a_subject_is_the_two_just_named_and_only_two() -> None:
     assert two == {"Both": {"Paul Manafort", "Michael Flynn"}}
     three = "Paul Manafort, Rick Gates and Michael Flynn were charged. Both have denied wrongdoing."
     assert "Both" not in _linked(three, "coref")
+
+
+def test_a_given_name_alone_is_the_one_person_of_the_article_who_bears_it() -> None:
+    text = "Trump asked Ukraine to investigate Joe Biden and his son Hunter. Hunter Biden sat on the board."
+    assert _linked(text, "given") == {"Hunter": {"Hunter Biden"}}
+    two = "Michael Flynn met Michael Cohen. Later Michael spoke to reporters."
+    assert "Michael" not in _linked(two, "given")
+
+
+def test_a_word_that_is_one_persons_first_name_and_anothers_surname_names_neither() -> None:
+    text = (
+        "Anas Ahmad, a former student, runs the library. Omar Abu Anas guards it at night. "
+        "Anas said the books help the town."
+    )
+    result = analyse_text(text, "2016-01-01")
+    lone = [m for m in result.mentions if m.text == "Anas" and m.start > 60]
+    assert all(m.actor_id != "person/omar-abu-anas" for m in lone)

@@ -30,6 +30,8 @@ from patronage.resolve.surnames import (
     TITLES,
     acronym,
     doubtful_surname,
+    first_name_elsewhere,
+    given_name_of,
     in_office,
     office_holder,
     peerage,
@@ -182,6 +184,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
+        elif first_name_elsewhere(display_name(text), persons):
+            found.add(start, end, "PERSON", None, "unsure")  # "Anas": Anas Ahmad's or Omar Abu Anas's
         elif surname_of(text, persons) is not None:
             found.add(start, end, "PERSON", surname_of(text, persons), "surname")
         else:
@@ -321,7 +325,7 @@ def _resolve_person(
     tokens = name.split()
     # a surname already seen in this article as part of a full name is the same person, unless
     # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
-    if len(tokens) == 1 and not peerage(found.doc, text, end):
+    if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
         for full, actor in persons.items():
             if acronym(name) and full.split()[-1] != name:
                 continue  # "the UN" is no "Kim Jong Un"
@@ -374,6 +378,11 @@ def _resolve_person(
             found.actors[same.actor_id] = same
         if record:
             found.add(start, end, "PERSON", same, "new")
+        return
+    if len(tokens) == 1 and (known := given_name_of(name, persons)) is not None:
+        # "his son Hunter", "Bernie" in a story that named Hunter Biden, Bernie Sanders
+        if record:
+            found.add(start, end, "PERSON", known, "given")
         return
     if len(tokens) == 1:
         if not person_cue(found.doc, start, end):

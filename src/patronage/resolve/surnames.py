@@ -17,6 +17,7 @@ from patronage.model.records import Actor
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.genders import given_name_gender
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, slug
 
@@ -24,6 +25,8 @@ __all__ = [
     "TITLES",
     "acronym",
     "doubtful_surname",
+    "first_name_elsewhere",
+    "given_name_of",
     "in_office",
     "office_holder",
     "peerage",
@@ -101,6 +104,31 @@ def doubtful_surname(
     return foreign and not in_office(entry, date)
 
 
+def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
+    """Whether ``word`` is both one person's surname and another's first name in this article
+    ("Anas" of Anas Ahmad and of Omar Abu Anas): then it names neither for sure."""
+    firsts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[0] == word}
+    lasts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[-1] == word}
+    return bool(firsts) and bool(lasts) and firsts != lasts
+
+
+def given_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
+    """The one person of this article whose given name ``word`` is, when it is a given name.
+
+    "Hunter" in a story that named Hunter Biden, "Bernie" after Bernie Sanders: news calls some
+    people by their first name. Only a word the given-name list knows, and only when exactly
+    one person of the article bears it and none has it as a surname.
+    """
+    if given_name_gender(f"{word} X") is None:
+        return None
+    owners = {a.actor_id: a for full, a in persons.items() if display_name(full).split()[0] == word}
+    bearers = [full for full in persons if len(display_name(full).split()) > 1]
+    if len(owners) != 1 or any(display_name(full).split()[-1] == word for full in bearers):
+        return None
+    (actor,) = owners.values()
+    return actor if len(display_name(actor.name).split()) > 1 else None
+
+
 def untagged_surnames(
     doc: Doc, persons: dict[str, Actor], taken: set[int], after: int
 ) -> list[tuple[int, int, Actor]]:
@@ -121,6 +149,8 @@ def untagged_surnames(
         people = owners.get(token.text)
         if not people or len(people) > 1 or token.ent_type_ or token.pos_ != "PROPN":
             continue
+        if first_name_elsewhere(token.text, persons):
+            continue  # "Anas" of Anas Ahmad, not of Omar Abu Anas
         if token.idx < after or token.idx in taken or acronym(token.text):
             continue
         before = doc[token.i - 1] if token.i > 0 else None
