@@ -20,14 +20,13 @@ from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
-from patronage.resolve.genders import given_name_gender, looks_like_person
+from patronage.resolve.genders import looks_like_person
 from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text, slug
 from patronage.resolve.surnames import (
-    TITLES,
     acronym,
     doubtful_surname,
     first_name_elsewhere,
@@ -35,7 +34,9 @@ from patronage.resolve.surnames import (
     in_office,
     office_holder,
     peerage,
+    shared_surnames,
     surname_of,
+    titled_before,
     untagged_surnames,
 )
 
@@ -135,7 +136,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             covered.update(range(start, end))
     ents.extend(named_by_role(doc, covered))
     ents.sort(key=lambda e: e[1])
-    ents = _shared_surnames(doc, ents)
+    ents = shared_surnames(doc, ents)
     countries = _countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
@@ -176,7 +177,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
                 _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
-            elif surname_of(text, persons) is not None and _titled_before(doc, start):
+            elif surname_of(text, persons) is not None and titled_before(doc, start):
                 # "As foreign secretary, Lord Callaghan kept …" tagged as a nationality: after a
                 # title it is no people (a bare word may be both: a Kurd and Mr Kurd)
                 found.add(start, end, "PERSON", surname_of(text, persons), "surname")
@@ -207,27 +208,6 @@ def _people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
         at = m.end()
     bounds.append((start + at, end))
     return [(s, e) for s, e in bounds if e > s]
-
-
-def _titled_before(doc: Doc, start: int) -> bool:
-    """Whether an honorific or a title stands just before the text at ``start`` ("Lord", "Mr")."""
-    before = doc_text(doc)[max(0, start - 12) : start].split()
-    return bool(before) and before[-1].rstrip(".").casefold() in TITLES
-
-
-def _shared_surnames(doc: Doc, ents: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
-    """ "Jim and Susan McDougal": a lone given name joined to a full name shares its surname."""
-    text = doc_text(doc)
-    out = list(ents)
-    for k, (label, s, e, name) in enumerate(ents[:-1]):
-        nxt = ents[k + 1]
-        words = nxt[3].split()
-        if label != "PERSON" or nxt[0] != "PERSON" or len(name.split()) != 1 or len(words) < 2:
-            continue
-        full = f"{name} {words[-1]}"
-        if text[e : nxt[1]] in (" and ", " & ") and given_name_gender(full):
-            out[k] = (label, s, e, full)
-    return out
 
 
 def _headline_end(doc: Doc) -> int:

@@ -30,7 +30,9 @@ __all__ = [
     "in_office",
     "office_holder",
     "peerage",
+    "shared_surnames",
     "surname_of",
+    "titled_before",
     "untagged_surnames",
 ]
 
@@ -173,3 +175,24 @@ TITLES = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron sen rep 
 
 def _titled(token: Token) -> bool:
     return token.lower_.rstrip(".") in TITLES
+
+
+def titled_before(doc: Doc, start: int) -> bool:
+    """Whether an honorific or a title stands just before the text at ``start`` ("Lord", "Mr")."""
+    before = doc_text(doc)[max(0, start - 12) : start].split()
+    return bool(before) and before[-1].rstrip(".").casefold() in TITLES
+
+
+def shared_surnames(doc: Doc, ents: list[tuple[str, int, int, str]]) -> list[tuple[str, int, int, str]]:
+    """ "Jim and Susan McDougal": a lone given name joined to a full name shares its surname."""
+    text = doc_text(doc)
+    out = list(ents)
+    for k, (label, s, e, name) in enumerate(ents[:-1]):
+        nxt = ents[k + 1]
+        words = nxt[3].split()
+        if label != "PERSON" or nxt[0] != "PERSON" or len(name.split()) != 1 or len(words) < 2:
+            continue
+        full = f"{name} {words[-1]}"
+        if text[e : nxt[1]] in (" and ", " & ") and given_name_gender(full):
+            out[k] = (label, s, e, full)
+    return out
