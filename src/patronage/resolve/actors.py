@@ -160,8 +160,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue
         if label == "PERSON":
             _resolve_person(found, start, end, text, gaz, countries, date, persons)
-        elif label in ("GPE", "LOC", "FAC") and surname_of(text, persons) is not None:
-            found.add(start, end, "PERSON", surname_of(text, persons), "surname")
+        elif label in ("GPE", "LOC", "FAC") and (person := surname_of(text, persons)) is not None:
+            found.add(start, end, "PERSON", person, "surname")
         elif label in ("GPE", "LOC", "FAC"):
             if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
                 continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
@@ -177,18 +177,18 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
                 _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
-            elif surname_of(text, persons) is not None and titled_before(doc, start):
+            elif (person := surname_of(text, persons)) is not None and titled_before(doc, start):
                 # "As foreign secretary, Lord Callaghan kept …" tagged as a nationality: after a
                 # title it is no people (a bare word may be both: a Kurd and Mr Kurd)
-                found.add(start, end, "PERSON", surname_of(text, persons), "surname")
+                found.add(start, end, "PERSON", person, "surname")
             elif _adjectival(doc, start, end) or (_modifier(doc, start, end) and not gaz_knows(gaz, text)):
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif first_name_elsewhere(display_name(text), persons):
             found.add(start, end, "PERSON", None, "unsure")  # "Anas": Anas Ahmad's or Omar Abu Anas's
-        elif surname_of(text, persons) is not None:
-            found.add(start, end, "PERSON", surname_of(text, persons), "surname")
+        elif (person := surname_of(text, persons)) is not None:
+            found.add(start, end, "PERSON", person, "surname")
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):

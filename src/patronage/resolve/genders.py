@@ -20,7 +20,7 @@ from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.simple import display_name
 
-__all__ = ["given_name_gender", "looks_like_person", "text_genders"]
+__all__ = ["given_name", "given_name_gender", "looks_like_person", "text_genders"]
 
 _HONORIFICS = {
     "mr": "m", "mrs": "f", "ms": "f", "miss": "f", "sir": "m", "lord": "m", "lady": "f", "dame": "f",
@@ -53,7 +53,12 @@ def given_name_gender(name: str) -> str | None:
     words = display_name(name).split()
     if len(words) < 2:
         return None
-    return _given_names().get(words[0].casefold())
+    return given_name(words[0])
+
+
+def given_name(word: str) -> str | None:
+    """``"m"`` or ``"f"`` for a word that is a one-gender given name ("Audrey", "Hunter"), else None."""
+    return _given_names().get(word.casefold())
 
 
 def looks_like_person(ent: Span) -> bool:
@@ -84,7 +89,7 @@ def text_genders(found: MentionTable) -> None:
             clues.add(g)
         if (g := given_name_gender(actor.name)) is not None:
             clues.add(g)
-        elif "@" in actor.actor_id and (g := _given_names().get(actor.name.casefold())) is not None:
+        elif "@" in actor.actor_id and (g := given_name(actor.name)) is not None:
             clues.add(g)  # a lone given name the article calls someone by: "his wife Audrey"
     for actor_id, clues in seen.items():
         if len(clues) == 1:

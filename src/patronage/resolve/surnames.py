@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import datetime as dt
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc
 
 from patronage.model.records import Actor
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
-from patronage.resolve.genders import given_name_gender
+from patronage.resolve.genders import given_name, given_name_gender
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, slug
 
@@ -121,11 +121,11 @@ def given_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
     people by their first name. Only a word the given-name list knows, and only when exactly
     one person of the article bears it and none has it as a surname.
     """
-    if given_name_gender(f"{word} X") is None:
+    if given_name(word) is None:
         return None
-    owners = {a.actor_id: a for full, a in persons.items() if display_name(full).split()[0] == word}
-    bearers = [full for full in persons if len(display_name(full).split()) > 1]
-    if len(owners) != 1 or any(display_name(full).split()[-1] == word for full in bearers):
+    full_names = {full: full.split() for full in persons if len(full.split()) > 1}
+    owners = {persons[full].actor_id: persons[full] for full, words in full_names.items() if words[0] == word}
+    if len(owners) != 1 or any(words[-1] == word for words in full_names.values()):
         return None
     (actor,) = owners.values()
     return actor if len(display_name(actor.name).split()) > 1 else None
@@ -159,7 +159,7 @@ def untagged_surnames(
         after_tok = doc[token.i + 1] if token.i + 1 < len(doc) else None
         if after_tok is not None and after_tok.pos_ == "PROPN" and after_tok.is_title:
             continue  # "Callaghan Street": part of another name
-        if before is not None and before.pos_ == "PROPN" and not _titled(before):
+        if before is not None and before.pos_ == "PROPN" and not titled_before(doc, token.idx):
             continue  # "Jim Callaghan" is matched whole; "Sunny Callaghan" is someone else
         if before is not None and before.lower_ in _PARTICLES:
             continue  # "the Al bu Nimr tribe": the end of a longer name
@@ -171,10 +171,6 @@ def untagged_surnames(
 _PARTICLES = frozenset("al el bu bin ibn abu van von der de del da di la le du dos das".split())
 #: honorifics and peerages that may stand before a surname
 TITLES = frozenset("mr mrs ms miss dr sir dame lord lady baroness baron sen rep gov gen col prof rev".split())
-
-
-def _titled(token: Token) -> bool:
-    return token.lower_.rstrip(".") in TITLES
 
 
 def titled_before(doc: Doc, start: int) -> bool:

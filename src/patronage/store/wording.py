@@ -123,5 +123,6 @@ def complement(governor: str, governed: str, sentence: str) -> bool:
     return False
 
 
-#: the longest stretch of text the complement pattern can match (four words and "for")
+#: a gap longer than this is more than the few words the complement pattern allows, unless
+#: they are words of 25 characters or more
 _MAX_GAP = 120

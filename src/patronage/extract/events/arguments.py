@@ -62,10 +62,10 @@ def quoted_self(found: DocActors, frame: EventFrame) -> list[ActorRef]:
     text = doc_text(found.doc)
     if not frame.sources or any(text[s:e].strip().lower() not in _FIRST_PERSON for s, e in frame.sources):
         return []
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    if span is None or not any(mark in span.sent.text for mark in ('"', "“", "”")):
+    trigger = frame.trigger_token(found.doc)
+    if trigger is None or not any(mark in trigger.sent.text for mark in ('"', "“", "”")):
         return []
-    for tok in span.sent:
+    for tok in trigger.sent:
         if tok.lemma_.lower() not in _SAYING or tok.pos_ != "VERB":
             continue
         for subj in (c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in _FIRST_PERSON):
@@ -127,8 +127,8 @@ _PRIVATE = frozenset(
 def addressed(found: DocActors, frame: EventFrame) -> list[tuple[int, int]]:
     """The frame's target spans, less what a denial denies: "denied any collusion with Russia"
     denies a deed, and neither it nor whom it concerns is the one the denial answers."""
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    if span is None or span.root.lemma_.lower() not in _DENYING:
+    trigger = frame.trigger_token(found.doc)
+    if trigger is None or trigger.lemma_.lower() not in _DENYING:
         return list(frame.targets)
     kept = []
     for start, end in frame.targets:
@@ -182,10 +182,11 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
     phrase as its recipient. Only countries (and places resolved to one) count, never the
     source's own, and nothing from the subject's phrase.
     """
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    if span is None:
+    trigger = frame.trigger_token(found.doc)
+    if trigger is None:
         return []
-    trigger = span.root
+    if trigger.lemma_.lower() in _DENYING:
+        return []  # "denied any collusion with Russia": what is denied names its topic, not the accuser
     head = (
         trigger.head
         if trigger.dep_ in ("xcomp", "acomp") and trigger.head.pos_ in ("AUX", "ADJ")
@@ -201,9 +202,7 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
         for t in tok.subtree
     }
     own = {s.country for s in sources if s.country}
-    if trigger.lemma_.lower() in _DENYING:
-        return []  # "denied any collusion with Russia": what is denied names its topic, not the accuser
-    judging = frame.type in _JUDGING
+    judging = frame.type in _PRAISE_OR_BLAME
     out: list[ActorRef] = []
     for token in trigger.subtree:
         if token.i in subject_tokens or _describes_person(found, token):
@@ -222,8 +221,9 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
 
 #: verbs that deny an allegation: the accuser is their recipient, never what the allegation concerns
 _DENYING = frozenset({"deny", "refute", "rebut", "dismiss"})
-#: types that judge an act: whom the act befell is not whom they judge
-_JUDGING = frozenset({"ACCUSE", "SUPPORT"})
+#: types that praise or blame an act: whom the act befell is not whom they praise or blame (a
+#: refusal is left out: PLOVER codes "refused to lift the curfew on Palestinians" as against them)
+_PRAISE_OR_BLAME = frozenset({"ACCUSE", "SUPPORT"})
 #: prepositions that name whom an act befell: "the attack on Ukraine", "crimes against Serbs"
 _BEFALLING = frozenset({"on", "upon", "against", "into", "at", "toward", "towards"})
 

@@ -61,11 +61,11 @@ _RECIPROCAL = frozenset(
 
 
 def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    if span is None or span.root.lemma_.lower() not in _RECIPROCAL:
+    trigger = frame.trigger_token(found.doc)
+    if trigger is None or trigger.lemma_.lower() not in _RECIPROCAL:
         return False
     # "Both Google and Bilderberg are holding meetings": each on its own
-    return not any(t.lower_ in ("both", "each", "separately") for t in span.root.sent)
+    return not any(t.lower_ in ("both", "each", "separately") for t in trigger.sent)
 
 
 #: CAMEO's "grant asylum"
@@ -124,8 +124,7 @@ def candidate_events(
             continue
         if countries is None:
             countries = found.countries_in(sent.start_char, sent.end_char)
-        span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-        tok = span.root if span is not None else sent.root
+        tok = frame.trigger_token(found.doc) or sent.root
         vector = found.doc.tensor[tok.i] if found.doc.tensor.shape[0] > tok.i else np.zeros(96, np.float32)
         for event in coded:
             features = event_features(
@@ -169,8 +168,8 @@ def _in_question(found: DocActors, frame: EventFrame, asked: str | None, quoted:
         return False
     if asked == "writer":
         return True
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    return span is not None and span.root.i in quoted
+    trigger = frame.trigger_token(found.doc)
+    return trigger is not None and trigger.i in quoted
 
 
 def _within(inner: Token, outer: Token) -> bool:
@@ -199,11 +198,15 @@ def _once_per_act(
                 continue
             if (a.source and a.source.actor_id) != (b.source and b.source.actor_id):
                 continue
-            inner = _within(roots[i], roots[j]) or _within(roots[j], roots[i])
-            if not inner or a.target is None:
+            if a.target is None:
                 continue
-            if b.target is None or (b.target.actor_id == a.target.actor_id and _within(roots[i], roots[j])):
-                drop.add(i if b.target is not None else j)
+            a_inside = _within(roots[i], roots[j])
+            if not (a_inside or _within(roots[j], roots[i])):
+                continue
+            if b.target is None:
+                drop.add(j)  # the same act, once with its recipient and once without
+            elif b.target.actor_id == a.target.actor_id and a_inside:
+                drop.add(i)  # the same act with the same recipient: the inner wording goes
     return [c for k, c in enumerate(candidates) if k not in drop]
 
 
@@ -220,10 +223,9 @@ _POLITICAL_SECTORS = frozenset({"GOV", "MIL", "PTY", "JUD", "LEG", "IGO", "REB",
 
 def _earlier(found: DocActors, frame: EventFrame) -> bool:
     """Whether the trigger's clause tells of a time before the report: "had ordered", "had met"."""
-    span = found.doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    if span is None:
+    tok = frame.trigger_token(found.doc)
+    if tok is None:
         return False
-    tok = span.root
     for _ in range(4):
         if (
             tok.pos_ in ("VERB", "AUX")

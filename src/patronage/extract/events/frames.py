@@ -48,7 +48,7 @@ from patronage.extract.events.speech import speech_acts
 from patronage.model.plover import plover
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 __all__ = ["EventFrame", "Hit", "code_sentence", "rule_hits"]
 
@@ -72,6 +72,11 @@ class EventFrame:
     flags: tuple[str, ...] = ()
     """What coding knew of the frame: ``embedded`` (in another trigger's clause), ``nominal``
     (a noun trigger), ``anchored`` (a noun after a light verb), ``adjective``."""
+
+    def trigger_token(self, doc: Doc) -> Token | None:
+        """The head word of the trigger in ``doc`` (the parse's root of its span)."""
+        span = doc.char_span(self.trigger_start, self.trigger_end, alignment_mode="expand")
+        return span.root if span is not None else None
 
 
 def _depth(tok: Token) -> int:

@@ -11,9 +11,9 @@ that may never happen or may be untrue. Requests are handled where their verb's 
 An act is framed when its trigger is, in the parse, the complement of the framing trigger: its
 infinitive or clause ("threatened to impose", "denied that it had attacked"), its object
 ("threatened sanctions") or the object of its "of" or "with" ("warned of military action",
-"accused him of spying", "threatened them with arrest"), or a clause of its object ("denied reports that he planned to
-appeal"), at most five steps down. Two acts a
-sentence lists ("threatened the mayor and attacked his car") are two events.
+"accused him of spying", "threatened them with arrest"), or a clause of its object ("denied
+reports that he planned to appeal"), at most five steps down. Two acts a sentence lists
+("threatened the mayor and attacked his car") are two events.
 """
 
 from __future__ import annotations
@@ -32,11 +32,6 @@ _FRAMING = frozenset({"THREATEN", "REJECT", "ACCUSE"})
 _DOWN = frozenset({"xcomp", "ccomp", "dobj", "pobj", "pcomp", "prep", "aux", "acl"})
 #: prepositions that introduce what a threat, denial or accusation is about
 _ABOUT = frozenset({"of", "with", "over", "for"})
-
-
-def _root(doc: Doc, frame: EventFrame) -> Token | None:
-    span = doc.char_span(frame.trigger_start, frame.trigger_end, alignment_mode="expand")
-    return span.root if span is not None else None
 
 
 def _framed_by(act: Token, framer: Token) -> bool:
@@ -59,7 +54,7 @@ def without_framed(frames: list[EventFrame], doc: Doc) -> list[EventFrame]:
     same source ("Rwanda threatened to send troops into Congo": the threat is against Congo); an
     accusation or a denial never does ("criticized the arrest of Meng" is no criticism of Meng).
     """
-    roots = [_root(doc, f) for f in frames]
+    roots = [f.trigger_token(doc) for f in frames]
     framed: dict[int, int] = {}
     for i, root in enumerate(roots):
         if root is None:
