@@ -16,6 +16,9 @@ import yaml
 
 from patronage.errors import ModelError
 
+#: libyaml's safe loader where PyYAML was built with it (six times faster), else the pure-Python one
+_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 __all__ = [
     "COOPERATIVE",
     "CONFLICTUAL",
@@ -155,7 +158,7 @@ def _families(raw: Any, types: dict[str, TypeInfo]) -> dict[str, Family]:
 def plover() -> Plover:
     """The packaged vocabulary, loaded once."""
     text = resources.files("patronage.model").joinpath("schema", "plover.yaml").read_text(encoding="utf-8")
-    return parse_plover(yaml.safe_load(text))
+    return parse_plover(yaml.load(text, Loader=_YAML))
 
 
 _VOCAB = plover()

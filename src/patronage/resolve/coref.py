@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from patronage.nlp.tokens import token_table
 from patronage.resolve.antecedents import plural_antecedents, pronoun_antecedent, thing_antecedent
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.nominals import nominal_mention
@@ -35,38 +36,44 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
         if doc.char_span(m.start, m.end, alignment_mode="expand") is not None
     }
     person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
-    for sent in doc.sents:
-        for token in sent:
-            mention = by_token.get(token.i)
-            if mention is not None and mention.actor_id in person_ids:
-                mspan = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-                persons.append((mspan.root.i if mspan is not None else token.i, mention.actor_id))
-                continue
-            if token.i in covered:
-                continue
-            lower = token.lower_
-            if token.tag_ in ("PRP", "PRP$") and lower in ("it", "its"):
-                antecedent = thing_antecedent(found, token)
-                if antecedent is not None:
-                    found.add(
-                        token.idx,
-                        token.idx + len(token.text),
-                        "PRON",
-                        found.actors[antecedent],
-                        "coref",
-                    )
-            elif token.tag_ in ("PRP", "PRP$") and (lower in _MALE or lower in _FEMALE):
-                actor_id = pronoun_antecedent(found, token, persons, "f" if lower in _FEMALE else "m")
-                if actor_id:
-                    found.add(token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref")
-                    persons.append((token.i, actor_id))
-            elif token.tag_ in ("PRP", "PRP$") and lower in _PLURAL:
-                for actor in plural_antecedents(found, token):
-                    found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
-            elif lower == "both" and token.dep_ in ("nsubj", "nsubjpass") and not list(token.children):
-                # "Manafort and Flynn … Both have denied": the two just named, and only two
-                pair = plural_antecedents(found, token)
-                for actor in pair if len(pair) == 2 else []:
-                    found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
-            elif token.pos_ in ("NOUN", "PROPN") and token.dep_ != "compound":
-                nominal_mention(found, token, persons, date, gaz, covered)
+    table = token_table(doc)
+    tags, lowers, pos, deps = table.tag, table.lower, table.pos, table.dep
+    for i in range(len(doc)):  # the sentences' tokens, in order
+        mention = by_token.get(i)
+        if mention is not None and mention.actor_id in person_ids:
+            mspan = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+            persons.append((mspan.root.i if mspan is not None else i, mention.actor_id))
+            continue
+        if i in covered:
+            continue
+        lower = lowers[i]
+        pronoun = tags[i] in ("PRP", "PRP$")
+        if pronoun and lower in ("it", "its"):
+            token = doc[i]
+            antecedent = thing_antecedent(found, token)
+            if antecedent is not None:
+                found.add(
+                    token.idx,
+                    token.idx + len(token.text),
+                    "PRON",
+                    found.actors[antecedent],
+                    "coref",
+                )
+        elif pronoun and (lower in _MALE or lower in _FEMALE):
+            token = doc[i]
+            actor_id = pronoun_antecedent(found, token, persons, "f" if lower in _FEMALE else "m")
+            if actor_id:
+                found.add(token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref")
+                persons.append((i, actor_id))
+        elif pronoun and lower in _PLURAL:
+            token = doc[i]
+            for actor in plural_antecedents(found, token):
+                found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
+        elif lower == "both" and deps[i] in ("nsubj", "nsubjpass") and not list(doc[i].children):
+            # "Manafort and Flynn … Both have denied": the two just named, and only two
+            token = doc[i]
+            pair = plural_antecedents(found, token)
+            for actor in pair if len(pair) == 2 else []:
+                found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
+        elif pos[i] in ("NOUN", "PROPN") and deps[i] != "compound":
+            nominal_mention(found, doc[i], persons, date, gaz, covered)

@@ -9,10 +9,12 @@ tagger found always win.
 from __future__ import annotations
 
 import spacy
+from spacy.attrs import ORTH
 from spacy.tokenizer import Tokenizer
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
+from patronage.nlp.tokens import token_table
 from patronage.resolve.protocol import GazetteerLike
 
 __all__ = ["gazetteer_spans"]
@@ -68,7 +70,7 @@ class _Names:
         self.lengths: dict[int, tuple[int, ...]] = {first: tuple(sorted(n)) for first, n in spans.items()}
 
     def __call__(self, doc: Doc) -> list[tuple[str, int, int]]:
-        orths = [token.orth for token in doc]
+        orths = doc.to_array(ORTH).tolist()
         found: list[tuple[str, int, int]] = []
         for start, first in enumerate(orths):
             for length in self.lengths.get(first, ()):
@@ -108,13 +110,14 @@ def gazetteer_spans(doc: Doc, gaz: GazetteerLike) -> list[tuple[int, int, str]]:
     # "Trump met Putin in Helsinki": a known one-word name the tagger missed here but called a
     # person elsewhere in the same article
     tagged = {t.text for ent in doc.ents if ent.label_ == "PERSON" for t in ent} & matcher.surnames
-    for token in doc if tagged else ():
+    table = token_table(doc)
+    for i in sorted(i for word in tagged for i in table.at(word)):
         if (
-            token.text in tagged
-            and token.i not in taken
-            and not token.ent_type_
-            and token.pos_ in ("PROPN", "NOUN")  # "Trump" opening a sentence is tagged a noun
-            and token.is_title
+            i not in taken
+            and not table.ent[i]
+            and table.pos[i] in ("PROPN", "NOUN")  # "Trump" opening a sentence is tagged a noun
+            and doc[i].is_title
         ):
+            token = doc[i]
             out.append((token.idx, token.idx + len(token.text), "PERSON"))
     return sorted(out)

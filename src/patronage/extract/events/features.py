@@ -16,6 +16,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import actor_head, subject_of
+from patronage.nlp.tokens import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -35,8 +36,9 @@ def quoted_tokens(sent: Span) -> set[int]:
     """Indices of the tokens of ``sent`` inside quotation marks."""
     inside = False
     out: set[int] = set()
-    for tok in sent:
-        text = tok.text
+    texts = token_table(sent.doc).text
+    for i in range(sent.start, sent.end):
+        text = texts[i]
         if text in _OPEN or (text in _STRAIGHT and not inside):
             inside = True
             continue
@@ -44,7 +46,7 @@ def quoted_tokens(sent: Span) -> set[int]:
             inside = False
             continue
         if inside:
-            out.add(tok.i)
+            out.add(i)
     return out
 
 

@@ -46,6 +46,7 @@ from patronage.extract.events.roles import (
 from patronage.extract.events.senses import verb_sense
 from patronage.extract.events.speech import speech_acts
 from patronage.model.plover import plover
+from patronage.nlp.tokens import token_table
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -195,9 +196,12 @@ def rule_hits(sent: Span) -> list[Hit]:
     lex = load_lexicon()
     hits: list[Hit] = []
     consumed: set[int] = set()
-    for tok in sent:
-        if tok.pos_ != "VERB" or (rules := lex.verbs.get(lemma(tok))) is None:
+    doc, table = sent.doc, token_table(sent.doc)
+    pos, lemmas = table.pos, table.lemma
+    for i in range(sent.start, sent.end):
+        if pos[i] != "VERB" or (rules := lex.verbs.get(lemmas[i])) is None:
             continue
+        tok = doc[i]
         hit = match_verb(rules, tok)
         if hit is None or offers_event(tok, lex.verbs.keys(), lex.nouns.keys()):
             continue
@@ -225,9 +229,10 @@ def rule_hits(sent: Span) -> list[Hit]:
                 )
         hits.append(Hit(tok, end, rule, verb_args(tok, rule, matched, lex), 0.7, location, tok))
     verb_triggers = {h.trigger.i for h in hits}
-    for tok in sent:
-        if tok.i in consumed or tok.pos_ not in {"NOUN", "PROPN"} or tok.ent_type_:
+    for i in range(sent.start, sent.end):
+        if lemmas[i] not in lex.nouns or i in consumed or pos[i] not in {"NOUN", "PROPN"} or table.ent[i]:
             continue
+        tok = doc[i]
         if tok.dep_ == "compound" and lemma(tok.head) in lex.nouns:
             continue  # "a veto threat", "an asylum request": the head noun is the act
         noun_rules = lex.nouns.get(lemma(tok))
@@ -247,9 +252,14 @@ def rule_hits(sent: Span) -> list[Hit]:
             continue
         base = 0.55 if anchor is None else 0.7
         hits.append(Hit(tok, tok.idx + len(tok.text), found, args, base, location, anchor or tok))
-    for tok in sent:
-        if tok.pos_ != "ADJ" or tok.dep_ not in {"acomp", "oprd", "xcomp"}:
+    for i in range(sent.start, sent.end):
+        if (
+            pos[i] != "ADJ"
+            or table.dep[i] not in {"acomp", "oprd", "xcomp"}
+            or lemmas[i] not in lex.adjectives
+        ):
             continue
+        tok = doc[i]
         adj_rules = lex.adjectives.get(lemma(tok))
         adj_hit = None if adj_rules is None else match_verb(adj_rules, tok)
         if adj_hit is None:

@@ -25,6 +25,7 @@ from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import Span2, arg_spans, subject_of
 from patronage.extract.events.roles import actor_like, lemma
+from patronage.nlp.tokens import token_table
 from patronage.resolve.titles import is_role_noun
 
 if TYPE_CHECKING:
@@ -139,9 +140,11 @@ def speech_acts(sent: Span, taken: set[int]) -> list[SpeechAct]:
     if sent[-1].text == "?" or (len(sent) > 1 and sent[-2].text == "?"):
         return []
     out: list[SpeechAct] = []
-    for verb in sent:
-        if verb.pos_ != "VERB" or lemma(verb) not in REPORTING:
+    doc, table = sent.doc, token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if table.pos[i] != "VERB" or table.lemma[i] not in REPORTING:
             continue
+        verb = doc[i]
         speaker = _speaker(verb)
         if speaker is None:
             continue

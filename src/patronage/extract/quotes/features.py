@@ -23,12 +23,12 @@ from itertools import chain
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_TYPE, HEAD, IS_PUNCT, IS_SPACE, LEMMA, ORTH, POS, TAG
+from spacy.attrs import IS_PUNCT, IS_SPACE
 
 from patronage.extract.quotes.marks import QuoteRegion, quote_regions
+from patronage.nlp.tokens import token_table
 
 if TYPE_CHECKING:
-    from spacy.strings import StringStore
     from spacy.tokens import Doc
 
 __all__ = [
@@ -70,32 +70,24 @@ def _bucket(n: int) -> str:
     return "4" if n <= 6 else ("7" if n <= 12 else "13")
 
 
-_NAMES: dict[int, str] = {}
-
-
-def _names(strings: StringStore, keys: list[int]) -> list[str]:
-    """The strings of vocabulary hashes (empty for 0), memoised."""
-    names = _NAMES
-    for key in set(keys).difference(names):
-        names[key] = strings[key] if key else ""
-    return [names[key] for key in keys]
-
-
 class DocView:
     """Token attributes of one parsed document, read from spaCy once, as plain lists."""
 
     def __init__(self, doc: Doc, regions: Sequence[QuoteRegion] | None = None) -> None:
         self.doc = doc
         n = len(doc)
-        # one numpy read of the token attributes, names looked up once per distinct value
-        table = doc.to_array([LEMMA, POS, DEP, ENT_TYPE, ORTH, IS_PUNCT, IS_SPACE, TAG])
-        strings = doc.vocab.strings
-        self.lemma = [name.lower() for name in _names(strings, table[:, 0].tolist())]
-        self.pos, self.dep, self.ent, self.text, self.tag = (
-            _names(strings, table[:, col].tolist()) for col in (1, 2, 3, 4, 7)
+        # the document's token table (shared with the other rules: never changed here)
+        table = token_table(doc)
+        self.lemma, self.pos, self.dep, self.ent, self.text, self.tag, self.head = (
+            table.lemma,
+            table.pos,
+            table.dep,
+            table.ent,
+            table.text,
+            table.tag,
+            table.head,
         )
-        self.head: list[int] = (doc.to_array(HEAD).astype(np.int64) + np.arange(n)).tolist()
-        self.punct: list[bool] = ((table[:, 5] + table[:, 6]) > 0).tolist()
+        self.punct: list[bool] = (doc.to_array([IS_PUNCT, IS_SPACE]).sum(axis=1) > 0).tolist()
         self.seps = [0] * (n + 1)  # separators before each token, for counting between two tokens
         self.colons = [0] * (n + 1)  # the same for colons alone
         for i, text in enumerate(self.text):
@@ -106,12 +98,17 @@ class DocView:
             if h != i:
                 self.children[h].append(i)
         self._ancestors: dict[int, list[int]] = {}
-        self.left_edge = list(range(n))  # first token of each subtree
+        self.left_edge = left_edge = list(range(n))  # first token of each subtree
+        head = self.head
         for i in range(n):
-            for a in self.ancestors(i)[1:]:
-                if self.left_edge[a] <= i:
+            # up the heads as ancestors() goes (at most 39 steps); an ancestor whose subtree already
+            # starts at or before i has ancestors that do too
+            a, steps = i, 0
+            while head[a] != a and steps < 39:
+                a, steps = head[a], steps + 1
+                if left_edge[a] <= i:
                     break
-                self.left_edge[a] = i
+                left_edge[a] = i
         self.regions = list(quote_regions(doc) if regions is None else regions)
         self.region_of = [-1] * n
         for k, region in enumerate(self.regions):
