@@ -241,8 +241,9 @@ def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = F
     sent = token.sent
     prev_start = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
     candidates: list[tuple[int, str, bool]] = []
+    prev_char = doc[prev_start].idx
     for m in found.mentions:
-        if not m.actor_id or m.start >= token.idx or m.label in ("PRON", "GROUP"):
+        if not m.actor_id or m.start >= token.idx or m.end <= prev_char or m.label in ("PRON", "GROUP"):
             continue
         actor = found.actors[m.actor_id]
         if actor.kind == "person" or (countries_only and actor.kind != "country"):

@@ -31,9 +31,9 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
     covered = set(found.token_mentions)
     persons: list[tuple[int, str]] = []  # (token index, actor id) of person mentions, in order
     by_token = {
-        doc.char_span(m.start, m.end, alignment_mode="expand").start: m  # type: ignore[union-attr]
+        span.start: m
         for m in found.mentions
-        if doc.char_span(m.start, m.end, alignment_mode="expand") is not None
+        if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
     }
     person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
     table = token_table(doc)

@@ -18,6 +18,7 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from patronage.nlp.sentences import doc_text
+from patronage.nlp.tokens import token_table
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name
 from patronage.resolve.titles import is_role_noun
@@ -209,8 +210,7 @@ def person_cue(doc: Doc, start: int, end: int) -> bool:
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None:
         return False
-    word = span.root.text
-    uses = [t for t in doc if t.text == word]
+    uses = [doc[i] for i in token_table(doc).at(span.root.text)]
     if sum(1 for t in uses if t.ent_type_ == "PERSON" and t.ent_iob_ == "B") >= 2:
         return True
     return any(_cued(doc, t) for t in uses)
@@ -262,8 +262,9 @@ def named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str]
     head is a role or occupation noun.
     """
     out: list[tuple[str, int, int, str]] = []
-    for tok in doc:
-        if tok.dep_ != "appos" or not is_role_noun(tok):
+    deps = token_table(doc).dep
+    for i in range(len(doc)):
+        if deps[i] != "appos" or not is_role_noun(tok := doc[i]):
             continue
         head = tok.head
         if head.i >= tok.i or head.tag_ != "NNP" or head.ent_type_ or not head.is_title:

@@ -15,6 +15,7 @@ from spacy.tokens import Doc
 
 from patronage.model.records import Actor
 from patronage.nlp.sentences import doc_text
+from patronage.nlp.tokens import token_table
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.genders import given_name, given_name_gender
@@ -147,10 +148,11 @@ def untagged_surnames(
         if len(words) > 1 and all(actor.actor_id != a.actor_id for a in owners.get(words[-1], [])):
             owners.setdefault(words[-1], []).append(actor)
     out: list[tuple[int, int, Actor]] = []
-    for token in doc:
-        people = owners.get(token.text)
-        if not people or len(people) > 1 or token.ent_type_ or token.pos_ != "PROPN":
+    table = token_table(doc)
+    for i in sorted(i for word, people in owners.items() if len(people) == 1 for i in table.at(word)):
+        if table.ent[i] or table.pos[i] != "PROPN":
             continue
+        token, people = doc[i], owners[table.text[i]]
         if first_name_elsewhere(token.text, persons):
             continue  # "Anas" of Anas Ahmad, not of Omar Abu Anas
         if token.idx < after or token.idx in taken or acronym(token.text):

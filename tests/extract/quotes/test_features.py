@@ -7,7 +7,11 @@ from patronage.extract.quotes.features import (
     PAIR_TEMPLATES,
     DocView,
     cue_features,
+    feature_name,
+    hash_keys,
+    hash_rows,
     pair_features,
+    pair_keys,
 )
 from patronage.nlp.loader import load_nlp
 
@@ -38,3 +42,14 @@ def test_the_word_opening_a_complement_is_a_cue_feature() -> None:
     view = DocView(doc)
     said = next(t.i for t in doc if t.text == "said")
     assert "op=say|that" in cue_features(view, said)
+
+
+def test_keys_hash_as_the_feature_strings_they_name() -> None:
+    doc = load_nlp()("“We will not leave,” the minister told reporters in Kyiv on Monday.")
+    view = DocView(doc)
+    cue = next(t.i for t in doc if t.text == "told")
+    tokens = [t.i for t in doc if not t.is_punct]
+    keys = pair_keys(view, cue, tokens)
+    assert [[feature_name(k) for k in row] for row in keys] == pair_features(view, cue, tokens)
+    assert feature_name(("cl=", "R", "ccomp", "-")) == "cl=R|ccomp|-" and feature_name(("bias",)) == "bias"
+    assert (hash_keys(keys, 18) == hash_rows(pair_features(view, cue, tokens), 18)).all()

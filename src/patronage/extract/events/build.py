@@ -32,6 +32,7 @@ from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
 from patronage.model.records import DESCRIBED, DOCUMENT_DATE, ActorRef, DateValue, Event, Evidence, Place
 from patronage.nlp.sentences import doc_text
+from patronage.nlp.tokens import token_table
 from patronage.resolve.docactors import DocActors
 
 __all__ = ["sentence_events"]
@@ -150,7 +151,7 @@ _CLOSING = ('"', "”", "’", "'", "»")
 def _asked(sent: Span, quoted: set[int]) -> str | None:
     """Whether the sentence is a question: ``"writer"`` (it ends with "?"), ``"quote"`` (the
     question mark ends a quotation that ends it), else None."""
-    text = sent.text.rstrip()
+    text = doc_text(sent.doc)[sent.start_char : sent.end_char].rstrip()
     if text.endswith("?"):
         return "writer"
     if text.rstrip("".join(_CLOSING)).endswith("?") and quoted:
@@ -240,7 +241,8 @@ def _earlier(found: DocActors, frame: EventFrame) -> bool:
 
 
 def _crime_story(sent: Span) -> bool:
-    return any(t.lemma_.lower() in _CRIME for t in sent)
+    lemmas = token_table(sent.doc).lemma
+    return any(lemmas[i] in _CRIME for i in range(sent.start, sent.end))
 
 
 def _political(ref: ActorRef | None) -> bool:

@@ -41,8 +41,11 @@ __all__ = [
     "cue_candidates",
     "cue_features",
     "cue_rows",
+    "feature_name",
+    "hash_keys",
     "hash_rows",
     "pair_features",
+    "pair_keys",
     "pair_rows",
     "pair_tokens",
 ]
@@ -59,6 +62,9 @@ _SUBJECTS = frozenset({"nsubj", "nsubjpass", "csubj"})
 _CLAUSE_DEPS = frozenset(
     {"relcl", "advcl", "acl", "conj", "appos", "parataxis", "ccomp", "xcomp", "pcomp", "prep", "npadvmod"}
 )
+#: a feature as its parts, joined only when first hashed (:func:`feature_name`)
+Key = tuple[str, ...]
+_BIAS: Key = ("bias",)
 _SEPARATORS = frozenset({",", ";", "--", "—", "–", ":", "(", ")"})
 _MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 
@@ -229,7 +235,7 @@ def cue_rows(view: DocView, lexicon: Collection[str], bits: int) -> tuple[list[i
 def pair_rows(view: DocView, cue: int, bits: int) -> tuple[list[int], np.ndarray]:
     """The words a cue can take and their hashed feature rows."""
     tokens = pair_tokens(view, cue)
-    return tokens, hash_rows(pair_features(view, cue, tokens), bits)
+    return tokens, hash_keys(pair_keys(view, cue, tokens), bits)
 
 
 def pair_tokens(view: DocView, cue: int) -> list[int]:
@@ -240,12 +246,23 @@ def pair_tokens(view: DocView, cue: int) -> list[int]:
 
 def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[str]]:
     """The feature strings of each token for cue ``cue`` (``PAIR_TEMPLATES`` per token)."""
+    return [[feature_name(key) for key in row] for row in pair_keys(view, cue, tokens)]
+
+
+def feature_name(key: Key) -> str:
+    """The feature string a key stands for: ``("cl=", "R", "ccomp")`` is ``"cl=R|ccomp"``."""
+    return key[0] + "|".join(key[1:])
+
+
+def pair_keys(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[Key]]:
+    """The features of each token for cue ``cue`` (``PAIR_TEMPLATES`` per token) as keys: the
+    feature named ``key[0] + "|".join(key[1:])`` (:func:`feature_name`), not yet joined."""
     up = view.ancestors(cue)
     up_pos = {a: k for k, a in enumerate(up)}
     lemma, cue_pos, cue_dep = view.lemma[cue], view.pos[cue], view.dep[cue]
     cq = view.region_of[cue]
     dep, head, seps = view.dep, view.head, view.seps
-    rows: list[list[str]] = []
+    rows: list[list[Key]] = []
     for t in tokens:
         down: list[str] = []  # dependencies from the common ancestor down to t
         # the topmost clause opened below the first step down, and whether a separator sets it off
@@ -273,29 +290,24 @@ def pair_features(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[s
         between = seps[max(t, cue)] - seps[min(t, cue) + 1]
         rows.append(
             [
-                "S=" + short,
-                "F=" + first + "|" + side,
-                "lP=" + lemma + "|" + short,
-                "lF=" + lemma + "|" + first,
-                "lsp=" + lemma + "|" + side + "|" + u,
-                "q=" + quote + "|" + side,
-                "qF=" + quote + "|" + first,
-                "cp=" + cue_pos + "|" + short,
-                "cd=" + cue_dep + "|" + first + "|" + side,
-                "tl=" + view.lemma[t] + "|" + first,
-                "dp=" + first + "|" + deeper,
-                "dpt=" + first + "|" + deeper + "|" + dep[t],
-                "sep=" + side + "|" + _bucket(between) + "|" + first,
-                "hd=" + dep[head[t]] + "|" + dep[t] + "|" + first,
-                "cl=" + side + "|" + first + "|" + clause,
-                "tt=" + first + "|" + view.tag[t],
-                "col="
-                + side
-                + "|"
-                + first
-                + "|"
-                + str(view.colons[max(t, cue)] > view.colons[min(t, cue) + 1]),
-                "bias",
+                ("S=", short),
+                ("F=", first, side),
+                ("lP=", lemma, short),
+                ("lF=", lemma, first),
+                ("lsp=", lemma, side, u),
+                ("q=", quote, side),
+                ("qF=", quote, first),
+                ("cp=", cue_pos, short),
+                ("cd=", cue_dep, first, side),
+                ("tl=", view.lemma[t], first),
+                ("dp=", first, deeper),
+                ("dpt=", first, deeper, dep[t]),
+                ("sep=", side, _bucket(between), first),
+                ("hd=", dep[head[t]], dep[t], first),
+                ("cl=", side, first, clause),
+                ("tt=", first, view.tag[t]),
+                ("col=", side, first, str(view.colons[max(t, cue)] > view.colons[min(t, cue) + 1])),
+                _BIAS,
             ]
         )
     return rows
@@ -317,3 +329,20 @@ def hash_rows(rows: Sequence[Sequence[str]], bits: int) -> np.ndarray:
         if h is None:
             flat[k] = cache[strings[k]] = zlib.crc32(strings[k].encode("utf-8")) & 0xFFFFFFFF
     return (np.asarray(flat, dtype=np.int64) & mask).astype(np.int32).reshape(len(rows), width)
+
+
+_KEY_HASHES: dict[Key, int] = {}
+
+
+def hash_keys(rows: Sequence[Sequence[Key]], bits: int) -> np.ndarray:
+    """:func:`hash_rows` of the features the keys name, without joining a string for a key seen before."""
+    cache = _KEY_HASHES
+    if len(cache) > 1_000_000:
+        cache.clear()
+    keys = list(chain.from_iterable(rows))
+    flat = list(map(cache.get, keys))
+    for k, h in enumerate(flat):
+        if h is None:
+            flat[k] = cache[keys[k]] = zlib.crc32(feature_name(keys[k]).encode("utf-8")) & 0xFFFFFFFF
+    width = len(rows[0]) if rows else 0
+    return (np.asarray(flat, dtype=np.int64) & ((1 << bits) - 1)).astype(np.int32).reshape(len(rows), width)

@@ -17,6 +17,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from patronage.model.records import ActorRef
+from patronage.nlp.tokens import token_table
 from patronage.resolve.docactors import DocActors
 
 __all__ = ["StatementFrame", "find_statements"]
@@ -147,8 +148,11 @@ def find_statements(
 ) -> list[StatementFrame]:
     """Relationship statements in one sentence. ``sets`` carries set continuation across sentences."""
     out: list[StatementFrame] = []
-    for token in sent:
-        lemma = token.lemma_.lower()
+    doc, table = sent.doc, token_table(sent.doc)
+    for i in range(sent.start, sent.end):
+        if table.pos[i] != "NOUN":  # each kind of statement is cued by a noun
+            continue
+        token, lemma = doc[i], table.lemma[i]
         found_here: list[StatementFrame] = []
         if lemma in _PROTECTION and token.pos_ == "NOUN":
             found_here = _protection(token, sent, found, sets)
