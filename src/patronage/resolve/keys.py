@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 
 __all__ = ["LEADER_TITLES", "PARTICLES", "first_last_key", "normalize", "surname_keys", "title_keys"]
 
@@ -40,10 +41,12 @@ LEADER_TITLES = tuple(
 )
 
 
+@lru_cache(maxsize=1 << 16)
 def normalize(text: str) -> str:
     """The lookup key of a name: casefolded, no diacritics, no leading "the", no trailing "'s".
 
     ``"the U.S."`` and ``"US"`` give the same key, as do ``"al-Assad's"`` and ``"Al Assad"``.
+    Cached: every mention's lookup asks for it, mostly of names met before.
     """
     s = unicodedata.normalize("NFKD", text.translate(_APOSTROPHES))
     s = "".join(ch for ch in s if not unicodedata.combining(ch)).casefold().strip()

@@ -81,6 +81,7 @@ def entity_text(ent: Span) -> tuple[int, int, str]:
     return start, end, text
 
 
+@lru_cache(maxsize=1 << 16)
 def display_name(text: str) -> str:
     """A mention's name without honorifics: ``Mr. Trenin`` → ``Trenin``."""
     return _HONORIFIC.sub("", text).strip()
