@@ -25,7 +25,7 @@ from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
 from patronage.resolve.protocol import GazetteerLike
-from patronage.resolve.simple import display_name, entity_text, slug
+from patronage.resolve.simple import body_name, display_name, entity_text, slug
 from patronage.resolve.surnames import (
     acronym,
     doubtful_surname,
@@ -57,9 +57,9 @@ def _record_acronym(found: MentionTable, end: int, actor: Actor) -> None:
 
 def _same_surface(found: MentionTable, text: str) -> Actor | None:
     """A new (non-gazetteer) actor this article already gave the same name, under any label."""
-    key = slug(display_name(text))
+    key = slug(body_name(display_name(text)))
     for m in found.mentions:
-        if m.actor_id and m.how == "new" and slug(display_name(m.text)) == key:
+        if m.actor_id and m.how == "new" and slug(body_name(display_name(m.text))) == key:
             return found.actors[m.actor_id]
     if text.strip() in found.acronyms:
         return found.actors.get(found.acronyms[text.strip()])
@@ -67,7 +67,8 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
 
 
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
-    actor_id = f"{kind}/{slug(name)}" if scope is None else f"{kind}/{slug(name)}@{scope}"
+    key = slug(body_name(name))  # "Department of Justice" is the Justice Department's node
+    actor_id = f"{kind}/{key}" if scope is None else f"{kind}/{key}@{scope}"
     return Actor(actor_id, name, kind, aliases=())
 
 
@@ -453,7 +454,7 @@ def _resolve_org(
         _resolve_place(found, start, end, text, "GPE", gaz)  # "Crimea" tagged as an organisation
         return
     if gaz is not None:
-        matches = gaz.lookup(text)
+        matches = gaz.lookup(text) or (gaz.lookup(body_name(text)) if body_name(text) != text else [])
         entries = [e for e in matches if e.kind != "person"]
         entry = _pick(list(entries), gaz, countries, date)
         if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:

@@ -17,7 +17,7 @@ from spacy.tokens import Span
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.translit import TRANSLIT
 
-__all__ = ["display_name", "entity_text", "slug"]
+__all__ = ["body_name", "display_name", "entity_text", "slug"]
 
 _WORDS = re.compile(r"[^\W_]+")
 _HONORIFIC = re.compile(
@@ -65,11 +65,18 @@ def slug(name: str) -> str:
 
 
 def entity_text(ent: Span) -> tuple[int, int, str]:
-    """The entity's char bounds and text, without a leading "the", possessive or honorific."""
+    """The entity's char bounds and text, without a leading "the", a trailing possessive or
+    lowercase function word, or an honorific."""
     tokens = list(ent)
     while tokens and (tokens[0].lower_ in ("the", "a", "an") or tokens[0].is_space):
         tokens = tokens[1:]
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_space or tokens[-1].is_punct):
+    while tokens and (
+        tokens[-1].tag_ == "POS"
+        or tokens[-1].is_space
+        or tokens[-1].is_punct
+        # "the Ministry of Foreign Affairs of| Ukraine": a name never ends in a lowercase "of", "and"
+        or (tokens[-1].tag_ in ("IN", "CC", "DT", "TO") and tokens[-1].text.islower())
+    ):
         tokens = tokens[:-1]
     if not tokens:
         return ent.start_char, ent.end_char, ent.text
@@ -85,3 +92,21 @@ def entity_text(ent: Span) -> tuple[int, int, str]:
 def display_name(text: str) -> str:
     """A mention's name without honorifics: ``Mr. Trenin`` → ``Trenin``."""
     return _HONORIFIC.sub("", text).strip()
+
+
+#: "Department of Justice", "the Ministry of Foreign Affairs": a body named by its field after "of"
+_BODY_OF = re.compile(
+    r"(?:[Tt]he\s+)?([Dd]epartment|[Mm]inistry|DEPARTMENT|MINISTRY)\s+of\s+(?:the\s+)?"
+    r"([A-Z][\w'’.-]*(?:\s+(?:and\s+)?[A-Z][\w'’.-]*){0,3})"
+)
+
+
+def body_name(name: str) -> str:
+    """The field-first name of a department or ministry, which news uses either way round:
+    ``Department of Justice`` → ``Justice Department``, ``Ministry of Foreign Affairs`` →
+    ``Foreign Affairs Ministry``. Any other name, and a body of a named country ("Ministry of
+    Defence of Ukraine"), is returned unchanged."""
+    match = _BODY_OF.fullmatch(name.strip())
+    if match is None:
+        return name
+    return f"{match.group(2)} {match.group(1).title()}"
