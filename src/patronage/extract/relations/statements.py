@@ -154,13 +154,13 @@ def find_statements(
             continue
         token, lemma = doc[i], table.lemma[i]
         found_here: list[StatementFrame] = []
-        if lemma in _PROTECTION and token.pos_ == "NOUN":
+        if lemma in _PROTECTION:
             found_here = _protection(token, sent, found, sets)
-        elif lemma in _TIES and token.pos_ == "NOUN":
+        elif lemma in _TIES:
             found_here = _tie(token, found)
-        elif lemma in _RELATIONSHIP and token.pos_ == "NOUN":
+        elif lemma in _RELATIONSHIP:
             found_here = _relationship(token, sent, found)
-        elif token.pos_ == "NOUN" and token.tag_ == "NNS" and lemma in sets:
+        elif table.tag[i] == "NNS" and lemma in sets:
             found_here = _continuation(token, found, sets[lemma])
         out.extend(replace(st, cue_start=token.idx) for st in found_here)
     return out
