@@ -21,8 +21,6 @@ def test_every_list_matches_the_tokens() -> None:
     assert table.tag == [t.tag_ for t in doc]
     assert table.dep == [t.dep_ for t in doc]
     assert table.ent == [t.ent_type_ for t in doc]
-    assert table.iob == [t.ent_iob_ for t in doc]
-    assert table.punct == [t.is_punct for t in doc]
     assert table.head == [t.head.i for t in doc]
     assert "PERSON" in table.ent and "GPE" in table.ent
 

@@ -12,12 +12,8 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-import yaml
-
 from patronage.errors import ModelError
-
-#: libyaml's safe loader where PyYAML was built with it (six times faster), else the pure-Python one
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from patronage.model.yamldata import load_yaml
 
 __all__ = [
     "COOPERATIVE",
@@ -158,7 +154,7 @@ def _families(raw: Any, types: dict[str, TypeInfo]) -> dict[str, Family]:
 def plover() -> Plover:
     """The packaged vocabulary, loaded once."""
     text = resources.files("patronage.model").joinpath("schema", "plover.yaml").read_text(encoding="utf-8")
-    return parse_plover(yaml.load(text, Loader=_YAML))
+    return parse_plover(load_yaml(text))
 
 
 _VOCAB = plover()

@@ -12,7 +12,7 @@ import weakref
 from typing import TYPE_CHECKING
 
 import numpy as np
-from spacy.attrs import DEP, ENT_IOB, ENT_TYPE, HEAD, IS_PUNCT, LEMMA, LOWER, ORTH, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, HEAD, LEMMA, LOWER, ORTH, POS, TAG
 
 if TYPE_CHECKING:
     from spacy.strings import StringStore
@@ -20,9 +20,7 @@ if TYPE_CHECKING:
 
 __all__ = ["TokenTable", "token_table"]
 
-_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE, ENT_IOB, IS_PUNCT]
-#: IOB codes as spaCy stores them
-_IOB = {0: "", 1: "I", 2: "O", 3: "B"}
+_ATTRS = [ORTH, LOWER, LEMMA, POS, TAG, DEP, ENT_TYPE]
 _NAMES: dict[int, str] = {}
 
 
@@ -36,10 +34,9 @@ def _names(strings: StringStore, keys: list[int]) -> list[str]:
 
 class TokenTable:
     """Token attributes of one document by token index: ``text``, ``lower``, ``lemma`` (lower-cased),
-    ``pos``, ``tag``, ``dep``, ``ent`` (the entity type), ``iob``, ``punct`` and ``head`` (the head's
-    index)."""
+    ``pos``, ``tag``, ``dep``, ``ent`` (the entity type) and ``head`` (the head's index)."""
 
-    __slots__ = ("_at", "dep", "ent", "head", "iob", "lemma", "lower", "pos", "punct", "tag", "text")
+    __slots__ = ("_at", "dep", "ent", "head", "lemma", "lower", "pos", "tag", "text")
 
     def __init__(self, doc: Doc) -> None:
         table = doc.to_array(_ATTRS)
@@ -48,8 +45,6 @@ class TokenTable:
             _names(strings, table[:, col].tolist()) for col in range(7)
         )
         self.lemma = [word.lower() for word in lemma]
-        self.iob = [_IOB.get(code, "") for code in table[:, 7].tolist()]
-        self.punct: list[bool] = (table[:, 8] > 0).tolist()
         self.head: list[int] = (doc.to_array(HEAD).astype(np.int64) + np.arange(len(doc))).tolist()
         self._at: dict[str, list[int]] | None = None
 

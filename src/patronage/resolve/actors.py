@@ -454,7 +454,8 @@ def _resolve_org(
         _resolve_place(found, start, end, text, "GPE", gaz)  # "Crimea" tagged as an organisation
         return
     if gaz is not None:
-        matches = gaz.lookup(text) or (gaz.lookup(body_name(text)) if body_name(text) != text else [])
+        field_first = body_name(text)  # "Department of Justice" may be known as "Justice Department"
+        matches = gaz.lookup(text) or (gaz.lookup(field_first) if field_first != text else [])
         entries = [e for e in matches if e.kind != "person"]
         entry = _pick(list(entries), gaz, countries, date)
         if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:

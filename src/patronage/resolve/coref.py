@@ -30,8 +30,8 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
     doc = found.doc
     covered = set(found.token_mentions)
     persons: list[tuple[int, str]] = []  # (token index, actor id) of person mentions, in order
-    by_token = {
-        span.start: m
+    by_token = {  # the mention opening at each token, with its span's root
+        span.start: (m, span.root.i)
         for m in found.mentions
         if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
     }
@@ -39,10 +39,9 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
     table = token_table(doc)
     tags, lowers, pos, deps = table.tag, table.lower, table.pos, table.dep
     for i in range(len(doc)):  # the sentences' tokens, in order
-        mention = by_token.get(i)
-        if mention is not None and mention.actor_id in person_ids:
-            mspan = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-            persons.append((mspan.root.i if mspan is not None else i, mention.actor_id))
+        opening = by_token.get(i)
+        if opening is not None and opening[0].actor_id in person_ids:
+            persons.append((opening[1], opening[0].actor_id))
             continue
         if i in covered:
             continue

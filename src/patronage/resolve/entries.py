@@ -19,6 +19,7 @@ import yaml
 
 from patronage.errors import InputError, ModelError
 from patronage.model.records import Role
+from patronage.model.yamldata import SAFE_LOADER
 
 __all__ = [
     "ACTOR_KINDS",
@@ -44,7 +45,7 @@ _SECTOR = re.compile(r"(?:[A-Z]{3})+")
 _ROLE_OF = re.compile(r"[A-Z]{3}|[a-z]+/[a-z0-9-]+")
 
 
-class _Loader(getattr(yaml, "CSafeLoader", yaml.SafeLoader)):  # type: ignore[misc]
+class _Loader(SAFE_LOADER):  # type: ignore[misc,valid-type]
     """A safe YAML loader that keeps dates as text, so a bad one is ours to report."""
 
 

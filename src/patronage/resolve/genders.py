@@ -13,15 +13,12 @@ from __future__ import annotations
 from functools import cache
 from importlib.resources import files
 
-import yaml
 from spacy.tokens import Span
 
+from patronage.model.yamldata import load_yaml
 from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.simple import display_name
-
-#: libyaml's safe loader where PyYAML was built with it (six times faster), else the pure-Python one
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 __all__ = ["given_name", "given_name_gender", "looks_like_person", "text_genders"]
 
@@ -47,9 +44,7 @@ _ORG_HEADS = frozenset(
 
 @cache
 def _given_names() -> dict[str, str]:
-    raw = yaml.load(
-        files("patronage.resolve").joinpath("data/given_names.yaml").read_text("utf-8"), Loader=_YAML
-    )
+    raw = load_yaml(files("patronage.resolve").joinpath("data/given_names.yaml").read_text("utf-8"))
     return {name.casefold(): gender for gender in ("m", "f") for name in raw[gender]}
 
 

@@ -235,8 +235,7 @@ def rule_hits(sent: Span) -> list[Hit]:
         tok = doc[i]
         if tok.dep_ == "compound" and lemma(tok.head) in lex.nouns:
             continue  # "a veto threat", "an asylum request": the head noun is the act
-        noun_rules = lex.nouns.get(lemma(tok))
-        found = None if noun_rules is None else noun_rule(noun_rules, tok)
+        found = noun_rule(lex.nouns[lemmas[i]], tok)
         if found is None:
             continue
         type_ = lex.info(found.cameo).type
@@ -260,8 +259,7 @@ def rule_hits(sent: Span) -> list[Hit]:
         ):
             continue
         tok = doc[i]
-        adj_rules = lex.adjectives.get(lemma(tok))
-        adj_hit = None if adj_rules is None else match_verb(adj_rules, tok)
+        adj_hit = match_verb(lex.adjectives[lemmas[i]], tok)
         if adj_hit is None:
             continue
         subj, _passive = subject_of(tok.head)

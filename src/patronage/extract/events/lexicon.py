@@ -22,9 +22,7 @@ import yaml
 
 from patronage.errors import ModelError
 from patronage.model.plover import EVENT_TYPES
-
-#: libyaml's safe loader where PyYAML was built with it (six times faster), else the pure-Python one
-_YAML = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+from patronage.model.yamldata import load_yaml
 
 __all__ = [
     "PLOVER_TYPES",
@@ -155,7 +153,7 @@ def load_lexicon() -> Lexicon:
         resources.files("patronage.extract.events").joinpath("data/triggers.yaml").read_text(encoding="utf-8")
     )
     try:
-        data = yaml.load(text, Loader=_YAML)
+        data = load_yaml(text)
     except yaml.YAMLError as exc:
         raise ModelError(f"lexicon is not valid YAML: {exc}", source=_SOURCE) from exc
     return parse_lexicon(data)

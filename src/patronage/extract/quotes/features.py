@@ -18,9 +18,9 @@ gather:
 from __future__ import annotations
 
 import zlib
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from itertools import chain
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import numpy as np
 from spacy.attrs import IS_PUNCT, IS_SPACE
@@ -64,7 +64,10 @@ _CLAUSE_DEPS = frozenset(
 )
 #: a feature as its parts, joined only when first hashed (:func:`feature_name`)
 Key = tuple[str, ...]
+F = TypeVar("F", str, Key)
 _BIAS: Key = ("bias",)
+#: longest chain of a token and its heads followed (a bound on pathological parses)
+_CHAIN = 40
 _SEPARATORS = frozenset({",", ";", "--", "—", "–", ":", "(", ")"})
 _MARKS = frozenset({'"', "“", "”", "''", "``", "«", "»", "„"})
 
@@ -107,10 +110,10 @@ class DocView:
         self.left_edge = left_edge = list(range(n))  # first token of each subtree
         head = self.head
         for i in range(n):
-            # up the heads as ancestors() goes (at most 39 steps); an ancestor whose subtree already
-            # starts at or before i has ancestors that do too
-            a, steps = i, 0
-            while head[a] != a and steps < 39:
+            # up the heads as ancestors() goes; an ancestor whose subtree already starts at or
+            # before i has ancestors that do too
+            a, steps = i, 1
+            while head[a] != a and steps < _CHAIN:
                 a, steps = head[a], steps + 1
                 if left_edge[a] <= i:
                     break
@@ -136,7 +139,7 @@ class DocView:
         if chain is None:
             chain = [i]
             head = self.head
-            while head[chain[-1]] != chain[-1] and len(chain) < 40:
+            while head[chain[-1]] != chain[-1] and len(chain) < _CHAIN:
                 chain.append(head[chain[-1]])
             self._ancestors[i] = chain
         return chain
@@ -314,35 +317,30 @@ def pair_keys(view: DocView, cue: int, tokens: Sequence[int]) -> list[list[Key]]
 
 
 _HASHES: dict[str, int] = {}
+_KEY_HASHES: dict[Key, int] = {}
 
 
 def hash_rows(rows: Sequence[Sequence[str]], bits: int) -> np.ndarray:
     """Hash feature strings into row indices of a ``2**bits`` weight table (``int32``, one row per instance)."""
-    mask = (1 << bits) - 1
-    width = len(rows[0]) if rows else 0
-    cache = _HASHES
-    if len(cache) > 1_000_000:  # most strings recur (paths, tags): a bounded memo of their hashes
-        cache.clear()
-    strings = list(chain.from_iterable(rows))
-    flat = list(map(cache.get, strings))
-    for k, h in enumerate(flat):
-        if h is None:
-            flat[k] = cache[strings[k]] = zlib.crc32(strings[k].encode("utf-8")) & 0xFFFFFFFF
-    return (np.asarray(flat, dtype=np.int64) & mask).astype(np.int32).reshape(len(rows), width)
-
-
-_KEY_HASHES: dict[Key, int] = {}
+    return _hashed(rows, bits, _HASHES, str)
 
 
 def hash_keys(rows: Sequence[Sequence[Key]], bits: int) -> np.ndarray:
     """:func:`hash_rows` of the features the keys name, without joining a string for a key seen before."""
-    cache = _KEY_HASHES
+    return _hashed(rows, bits, _KEY_HASHES, feature_name)
+
+
+def _hashed(
+    rows: Sequence[Sequence[F]], bits: int, cache: dict[F, int], name: Callable[[F], str]
+) -> np.ndarray:
+    """The CRC-32 of each feature's ``name``, masked to ``bits``; most features recur (paths, tags),
+    so hashes are memoised in ``cache``, which is bounded."""
     if len(cache) > 1_000_000:
         cache.clear()
-    keys = list(chain.from_iterable(rows))
-    flat = list(map(cache.get, keys))
+    features = list(chain.from_iterable(rows))
+    flat = list(map(cache.get, features))
     for k, h in enumerate(flat):
         if h is None:
-            flat[k] = cache[keys[k]] = zlib.crc32(feature_name(keys[k]).encode("utf-8")) & 0xFFFFFFFF
+            flat[k] = cache[features[k]] = zlib.crc32(name(features[k]).encode("utf-8")) & 0xFFFFFFFF
     width = len(rows[0]) if rows else 0
     return (np.asarray(flat, dtype=np.int64) & ((1 << bits) - 1)).astype(np.int32).reshape(len(rows), width)
