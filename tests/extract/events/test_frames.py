@@ -367,3 +367,49 @@ def test_offsets_point_into_doc_text() -> None:
     f = by_trigger(text, found, "hosted")
     assert text[f.trigger_start : f.trigger_end] == "hosted"
     assert 0 < f.confidence <= 1
+
+
+# --- who is judged when what is judged is a thing ------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "word", "target"),
+    [
+        ("Angela Merkel criticised the president's decision on Monday.", "criticised", "the president"),
+        ("The senator ridiculed the claims made on Monday by Michael Howard.", "ridiculed", "Michael Howard"),
+        ("The minister condemned the policies of the Kremlin.", "condemned", "the Kremlin"),
+        ("The president voiced support for Dianne Feinstein's proposal.", "voiced", "Dianne Feinstein"),
+    ],
+)
+def test_a_judged_thing_names_whose_it_is(text: str, word: str, target: str) -> None:
+    doc_text, found = frames(text)
+    frame = by_trigger(doc_text, found, word)
+    assert target in spans(doc_text, frame.targets)
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        # a possessive pronoun does not say whose; "of" a common noun is what befalls it
+        ("Angela Merkel criticised his decision.", "criticised"),
+        ("Obama criticized the treatment of migrants.", "criticized"),
+    ],
+)
+def test_no_owner_is_guessed(text: str, word: str) -> None:
+    doc_text, found = frames(text)
+    frame = by_trigger(doc_text, found, word)
+    assert not any(t in {"his", "migrants"} for t in spans(doc_text, frame.targets))
+
+
+def test_feelings_towards_an_actor_are_criticism_but_not_towards_a_result() -> None:
+    doc_text, found = frames("Nancy Pelosi was angry at Donald Trump.")
+    frame = by_trigger(doc_text, found, "angry")
+    assert frame.type == "ACCUSE" and spans(doc_text, frame.targets) == ["Donald Trump"]
+    doc_text, found = frames("Voters are angry at the result.")
+    assert not [f for f in found if doc_text[f.trigger_start : f.trigger_end] == "angry"]
+
+
+def test_sparring_with_someone_is_criticism() -> None:
+    doc_text, found = frames("Eric Holder sparred with Darrell Issa at the hearing.")
+    frame = by_trigger(doc_text, found, "sparred")
+    assert frame.type == "ACCUSE" and spans(doc_text, frame.targets) == ["Darrell Issa"]

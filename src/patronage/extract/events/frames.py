@@ -30,11 +30,12 @@ from typing import TYPE_CHECKING
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
 from patronage.extract.events.noun_senses import noun_sense, offers_event
-from patronage.extract.events.phrases import Span2, arg_spans, phrase_span, pobjs, subject_of
+from patronage.extract.events.phrases import Span2, arg_spans, owners, phrase_span, pobjs, subject_of
 from patronage.extract.events.recode import reject_code, request_code
 from patronage.extract.events.roles import (
     PLACE_PREPS,
     PLACES,
+    actor_like,
     lemma,
     match_verb,
     noun_anchor,
@@ -188,7 +189,7 @@ def _flags(hit: Hit, embedded: bool) -> tuple[str, ...]:
     return tuple(flags)
 
 
-_ADJ_TARGET_PREPS = frozenset({"of", "toward", "towards", "about", "to", "with"})
+_ADJ_TARGET_PREPS = frozenset({"of", "toward", "towards", "about", "to", "with", "at", "by", "in"})
 
 
 def rule_hits(sent: Span) -> list[Hit]:
@@ -264,7 +265,13 @@ def rule_hits(sent: Span) -> list[Hit]:
             continue
         subj, _passive = subject_of(tok.head)
         sources_adj = arg_spans(subj) if subj is not None else []
-        targets_adj = [span for _p, obj in pobjs(tok, _ADJ_TARGET_PREPS) for span in arg_spans(obj)]
+        targets_adj: list[Span2] = []
+        for _p, obj in pobjs(tok, _ADJ_TARGET_PREPS):
+            # "angry at Trump", "critical of the president's decision"; a feeling about a policy
+            # or a result is no act towards anyone
+            targets_adj += arg_spans(obj) if actor_like(obj) else owners(obj)
+        if adj_hit[0].preps and not targets_adj:
+            continue
         hits.append(
             Hit(tok, tok.idx + len(tok.text), adj_hit[0], (sources_adj, targets_adj), 0.6, None, tok.head)
         )

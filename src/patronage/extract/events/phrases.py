@@ -24,6 +24,7 @@ __all__ = [
     "actor_head",
     "arg_spans",
     "conjuncts",
+    "owners",
     "phrase_span",
     "pobjs",
     "resolve_relative",
@@ -122,6 +123,30 @@ def arg_spans(tok: Token) -> list[Span2]:
         span = phrase_span(actor_head(conj))
         if span not in spans:
             spans.append(span)
+    return spans
+
+
+def owners(thing: Token) -> list[Span2]:
+    """Who a thing the parse names is of: its author or holder, when the phrase says so.
+
+    "the president's decision", "Feinstein's suggestion", "the claims made by Michael Howard",
+    "the policies of the Obama administration". A possessive pronoun ("his decision") says
+    nothing certain of whose it is, and an "of" phrase names an owner only when it is a name
+    ("the treatment of migrants" is what befalls them).
+    """
+    spans: list[Span2] = []
+    for child in thing.children:
+        if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
+            spans += arg_spans(child)
+        elif child.dep_ == "acl" and child.tag_ == "VBN":
+            spans += [span for _p, obj in pobjs(child, {"by"}) for span in arg_spans(obj)]
+        elif child.dep_ == "prep" and child.lower_ == "of":
+            spans += [
+                span
+                for obj in child.children
+                if obj.dep_ == "pobj" and obj.ent_type_ in {"PERSON", "ORG", "GPE"}
+                for span in arg_spans(obj)
+            ]
     return spans
 
 

@@ -21,6 +21,7 @@ from patronage.extract.events.phrases import (
     Span2,
     actor_head,
     arg_spans,
+    owners,
     phrase_span,
     pobjs,
     subject_of,
@@ -232,6 +233,7 @@ def verb_args(
     """(sources, targets) of a verb trigger; ``matched`` is the object that selected its rule."""
     sources: list[Span2] = []
     targets: list[Span2] = []
+    type_ = lex.info(rule.cameo).type
     subj, passive = subject_of(verb)
     if subj is not None and (subj != matched or actor_like(subj)):
         _add(targets if passive else sources, arg_spans(subj))
@@ -259,7 +261,7 @@ def verb_args(
         if (obj == matched and not actor_like(obj)) or lemma(obj) in lex.nouns:
             # "condemned Russia's attack", "called for sanctions against Iran": the event noun's actor
             _add(targets, [phrase_span(c) for c in obj.children if c.dep_ == "poss"])
-            if lex.info(rule.cameo).type in _JUDGING:
+            if type_ in _JUDGING and obj != matched:
                 # "condemned the American sanctions against Venezuela": who is judged is who acted
                 # (the United States), never the one the act befell
                 _add(
@@ -267,12 +269,18 @@ def verb_args(
                     [phrase_span(c) for c in obj.children if c.dep_ == "amod" and c.ent_type_ in _STATES],
                 )
                 continue
-            _add(
-                targets, [span for _p, o in pobjs(obj, _NOUN_TARGET_PREPS - {"for"}) for span in arg_spans(o)]
-            )
+            # the act's own noun ("voiced support for Feinstein's suggestion") is for whom it says;
+            # "called for sanctions" asks for a thing
+            preps = _NOUN_TARGET_PREPS if type_ == "SUPPORT" else _NOUN_TARGET_PREPS - {"for"}
+            for _p, o in pobjs(obj, preps):
+                if type_ in _JUDGING and not actor_like(o):
+                    _add(targets, owners(o))
+                _add(targets, arg_spans(o))
             continue
         if subj is not None and passive and obj.dep_ == "pobj" and obj.head.dep_ == "agent":
             continue
+        if type_ in _JUDGING and not actor_like(obj):
+            _add(targets, owners(obj))  # "criticised the president's decision": the president is judged
         _add(targets, arg_spans(obj))
         if obj.dep_ in {"dobj", "dative"}:
             _add(targets, _listed_people(obj))
@@ -411,6 +419,8 @@ def noun_args(
             elif not rule.possessor_is_target:
                 _add(sources, arg_spans(obj))
         else:
+            if type_ in _JUDGING and not actor_like(obj):
+                _add(targets, owners(obj))  # "support for Feinstein's suggestion"
             _add(targets, arg_spans(obj))
     head = noun.head
     anchor = noun_anchor(noun, verb_triggers)
