@@ -100,6 +100,14 @@ def test_a_person_takes_the_country_of_the_actor_served_and_keeps_the_id() -> No
         ("Ohio Gov. Dana Whitfield signed the bill.", "Whitfield", "USA"),
         ("Kansas Republican Dana Whitfield blamed the president.", "Whitfield", "USA"),  # a party member
         ("Dana Whitfield, a Republican, has not scheduled a debate.", "Whitfield", "USA"),
+        # an office only one state has, whatever the story; "New" is no body of that office
+        ("New Home Secretary Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
+        ("Senate Majority Leader Dana Whitfield spoke on Tuesday.", "Whitfield", "USA"),
+        ("The shadow education secretary, Dana Whitfield, spoke on Tuesday.", "Whitfield", "GBR"),
+        # a party or a body the title names
+        ("Lib Dem home affairs spokesman Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
+        ("UKIP leader Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
+        ("BBC political editor Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
     ],
 )
 def test_a_title_places_a_person_in_a_country(text: str, surname: str, country: str) -> None:
@@ -110,6 +118,13 @@ def test_a_title_places_a_person_in_a_country(text: str, surname: str, country: 
 def test_a_counterpart_takes_no_country_from_the_other_side() -> None:
     text = "Vladimir Putin's counterpart Mehmet Yilmaz arrived in Ankara on Monday."
     assert _person(analyse_text(text, "2018-05-01", "c"), "Yilmaz").country is None  # type: ignore[attr-defined]
+    text = "Mehmet Yilmaz, a Labour critic, arrived in Ankara on Monday."
+    assert _person(analyse_text(text, "2018-05-01", "c"), "Yilmaz").country is None  # type: ignore[attr-defined]
+
+
+def test_an_office_title_word_makes_no_organisation() -> None:
+    result = analyse_text("New Home Secretary Dana Whitfield spoke on Tuesday.", "2005-03-01", "h")
+    assert not [a for a in result.actors if a.kind == "organization"], result.actors
 
 
 def test_a_known_name_the_tagger_cut_short_is_the_whole_name() -> None:

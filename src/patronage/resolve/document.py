@@ -17,7 +17,7 @@ from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
 from patronage.resolve.genders import text_genders
-from patronage.resolve.homecountry import home_country, national_office
+from patronage.resolve.homecountry import home_country, national_office, office_country
 from patronage.resolve.nationality import stated_nationalities
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.roles import text_roles
@@ -44,8 +44,16 @@ def resolve_document(
         actor = table.actors[actor_id]
         # "Serbian President X", "X, Syria's foreign minister": a stated office gives an unknown person a country
         country = actor.country or _country_placed(table, role.of) or _country_named(gazetteer, role.of)
-        if country is None and (country := _country_served(table, gazetteer, role)) is not None:
-            served.add(actor_id)
+        if country is None:
+            # "senior adviser to Donald Trump", "Home Secretary Charles Clarke": the state served,
+            # which separates no namesakes (and would split the person from stories that omit it)
+            country = (
+                _country_served(table, gazetteer, role)
+                or office_country(role.title)
+                or _country_in_title(gazetteer, role.title)
+            )
+            if country is not None:
+                served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
     stated_nationalities(table)
     home = home_country(table)
@@ -82,6 +90,25 @@ def _country_named(gazetteer: GazetteerLike | None, name: str | None) -> str | N
             return str(entry.country)
     place = gazetteer.place(name)
     return place.country if place is not None else None
+
+
+def _country_in_title(gazetteer: GazetteerLike | None, title: str) -> str | None:
+    """The country a title's own words name: a people, a party or a body ("Lib Dem leader",
+    "Labour MP", "BBC political editor", "Irish republican leader"); every entry the words
+    name must agree on it, and a title tying the person to another side names none."""
+    words = title.lower().split()
+    if gazetteer is None or set(words) & _ACROSS or "foreign" in words:
+        return None
+    for n in (2, 1):
+        for i in range(len(words) - n + 1):
+            phrase = " ".join(words[i : i + n])
+            demonym = gazetteer.demonym(phrase)
+            if demonym is not None and demonym.country:
+                return str(demonym.country)
+            countries = {e.country for e in gazetteer.lookup(phrase) if e.kind in {"organization", "country"}}
+            if len(countries) == 1 and None not in countries:
+                return str(countries.pop())
+    return None
 
 
 #: titles that tie a person to someone of another side: no country follows from them

@@ -15,7 +15,7 @@ from collections import Counter
 from patronage.model.records import Role
 from patronage.resolve.docactors import MentionTable
 
-__all__ = ["home_country", "national_office"]
+__all__ = ["home_country", "national_office", "office_country"]
 
 #: office words in each home country's own style (a "minister" is never American)
 _OFFICES = {
@@ -32,6 +32,19 @@ _OFFICES = {
         """.split()
     ),
 }
+#: offices only one state has, named the same whatever the story ("Home Secretary Charles Clarke",
+#: "Senate Majority Leader Mitch McConnell"): the office places its holder
+_ONE_STATE = {
+    "GBR": (
+        "home secretary", "foreign secretary", "chancellor of the exchequer", "commons leader", "leader of the commons",
+        "leader of the house of commons", "lord chancellor", "msp",
+    ),
+    "USA": (
+        "secretary of defense", "senate majority leader", "senate minority leader", "house majority leader",
+        "house minority leader", "house speaker", "speaker of the house", "congressman", "congresswoman",
+        "director of national intelligence", "white house chief of staff", "white house press secretary",
+    ),
+}  # fmt: skip
 #: titles that tie a person to another side, or to no state at all
 _NOT_NATIONAL = frozenset({"foreign", "counterpart", "rival", "opponent", "critic", "former-soviet", "un"})
 #: how much of what the article names must belong to one country for it to be the home
@@ -61,3 +74,16 @@ def national_office(role: Role, home: str) -> bool:
         return False
     words = set(role.title.lower().replace("-", " ").split())
     return bool(words & _OFFICES[home]) and not words & _NOT_NATIONAL
+
+
+def office_country(title: str) -> str | None:
+    """The one state whose office ``title`` names, whatever the story ("former home secretary")."""
+    words = f" {' '.join(title.lower().replace('-', ' ').split())} "
+    if set(words.split()) & _NOT_NATIONAL:
+        return None
+    if "shadow" in words.split() and set(words.split()) & {"secretary", "minister", "chancellor", "cabinet"}:
+        return "GBR"  # "the shadow education secretary", "senior shadow cabinet members"
+    for country, offices in _ONE_STATE.items():
+        if any(f" {office} " in words for office in offices):
+            return country
+    return None

@@ -171,12 +171,23 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if not tokens or _glued(doc, span):
         return None
+    after = doc[span.end] if span.end < len(doc) else None
+    if label != "PERSON" and after is not None and tokens[-1].lower_ in _OFFICE_FRONT and is_role_noun(after):
+        return None  # "New Home Secretary Charles Clarke": the front of an office's name, no body
     if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in tokens[1:]):
         return None  # "Carlson sued Ailes": a clause the tagger ran through, no name
     if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):
         tokens = _drop_descriptors(tokens, is_known)
     # a token may reach past the cut ("al-Assad,[1" is one token): the cut holds
     return max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
+
+
+#: first words of an office's name ("Home Secretary", "Defence Minister") that the tagger may take
+#: with a word before them for a body ("New Home", "Shadow Foreign")
+_OFFICE_FRONT = frozenset(
+    {"home", "foreign", "defence", "defense", "interior", "finance", "health", "education", "culture",
+     "environment", "transport", "energy", "treasury", "exchequer"}
+)  # fmt: skip
 
 
 def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list[Token]:
