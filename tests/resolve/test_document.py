@@ -108,6 +108,7 @@ def test_a_person_takes_the_country_of_the_actor_served_and_keeps_the_id() -> No
         ("Lib Dem home affairs spokesman Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
         ("UKIP leader Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
         ("BBC political editor Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
+        ("Pentagon press secretary Dana Whitfield spoke on Tuesday.", "Whitfield", "USA"),
     ],
 )
 def test_a_title_places_a_person_in_a_country(text: str, surname: str, country: str) -> None:

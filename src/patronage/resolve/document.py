@@ -105,6 +105,9 @@ def _country_in_title(gazetteer: GazetteerLike | None, title: str) -> str | None
             demonym = gazetteer.demonym(phrase)
             if demonym is not None and demonym.country:
                 return str(demonym.country)
+            building = gazetteer.metonym(phrase)  # "White House aide", "Pentagon press secretary"
+            if building is not None and building[0].country:
+                return str(building[0].country)
             countries = {e.country for e in gazetteer.lookup(phrase) if e.kind in {"organization", "country"}}
             if len(countries) == 1 and None not in countries:
                 return str(countries.pop())
