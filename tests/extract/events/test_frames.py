@@ -413,3 +413,10 @@ def test_sparring_with_someone_is_criticism() -> None:
     doc_text, found = frames("Eric Holder sparred with Darrell Issa at the hearing.")
     frame = by_trigger(doc_text, found, "sparred")
     assert frame.type == "ACCUSE" and spans(doc_text, frame.targets) == ["Darrell Issa"]
+
+
+def test_walking_into_a_meeting_makes_the_walker_a_party() -> None:
+    doc_text, found = frames("Donald Trump walked into the meeting with Nancy Pelosi on Tuesday.")
+    frame = by_trigger(doc_text, found, "meeting")
+    assert spans(doc_text, frame.sources) == ["Donald Trump"]
+    assert spans(doc_text, frame.targets) == ["Nancy Pelosi"]

@@ -376,7 +376,9 @@ ASKING = frozenset(
 #: "the resignation of the chairman", "the withdrawal of US troops" name who leaves
 _LEAVING = ("0831", "087")
 #: prepositions that place a clause's act at a meeting its subject attends
-_MEETING_TIME = frozenset({"during", "at", "after", "before", "following", "in"})
+_MEETING_TIME = frozenset({"during", "at", "after", "before", "following", "in", "into"})
+#: nouns that count meetings: "after a series of talks with Y, X said"
+_ROUNDS = frozenset({"series", "round", "couple", "day", "week", "month", "hour"})
 
 
 def noun_args(
@@ -439,16 +441,25 @@ def noun_args(
                     _add(targets, arg_spans(subj))
             elif not sources:
                 _add(sources, arg_spans(subj))
+    held = noun
+    if (
+        noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and lemma(head.head) in _ROUNDS
+        and head.head.dep_ == "pobj"
+    ):
+        held = head.head  # "after a series of back-channel talks with Y, X agreed"
     if (
         not sources
-        and noun.dep_ == "pobj"
-        and (head.lower_ == "for" or (type_ == "CONSULT" and head.lower_ in _MEETING_TIME))
-        and head.head.pos_ == "VERB"
-        and lemma(head.head) not in ASKING
+        and held.dep_ == "pobj"
+        and (held.head.lower_ == "for" or (type_ == "CONSULT" and held.head.lower_ in _MEETING_TIME))
+        and held.head.head.pos_ == "VERB"
+        and lemma(held.head.head) not in ASKING
     ):
         # "X flew to Moscow for talks with Y", "after talks with Y, X said", "X complained
-        # during a meeting with Y": the clause's subject is a party to the talks
-        subj, passive = subject_of(head.head)
+        # during a meeting with Y", "X walked into the meeting with Y": the clause's subject
+        # is a party to the talks
+        subj, passive = subject_of(held.head.head)
         if subj is not None and not passive:
             _add(sources, arg_spans(subj))
     for clause in noun.children:
