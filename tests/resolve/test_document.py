@@ -183,3 +183,11 @@ def test_a_country_the_storys_own_people_share_keeps_the_persons_id() -> None:
     )
     warren = _person(analyse_text(text, "2019-05-01", "w"), "Warren")
     assert warren.country == "USA" and "~" not in warren.actor_id  # type: ignore[attr-defined]
+
+
+def test_a_party_the_tagger_calls_a_person_is_the_party() -> None:
+    result = analyse_text(
+        "The Lib Dems said the plan was unfair, and their leader agreed.", "2005-03-01", "p"
+    )
+    assert "Liberal Democrats" in {a.name for a in result.actors if a.kind == "organization"}
+    assert not [a for a in result.actors if a.kind == "person"], result.actors

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -118,6 +119,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         label = person_by_role(ent) or ent.label_
         if label == "ORG" and looks_like_person(ent) and not (gaz is not None and gaz.lookup(ent.text)):
             label = "PERSON"  # "Amanda Renteria", "Vince Cable" tagged as organisations
+        elif label == "PERSON" and gaz is not None and _only_bodies(gaz.lookup(text)):
+            label = "ORG"  # "the Lib Dems", "Hamas" tagged as people
         parts = _people_joined(text, start, end)
         names = {text[s - start : e - start] for s, e in parts}
         if label != "PERSON" and (
@@ -195,6 +198,10 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):
         found.add(start, end, "PERSON", actor, "surname")
     return found
+
+
+def _only_bodies(entries: Sequence[GazetteerEntry]) -> bool:
+    return bool(entries) and all(e.kind == "organization" for e in entries)
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
