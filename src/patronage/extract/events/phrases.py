@@ -24,6 +24,8 @@ __all__ = [
     "actor_head",
     "arg_spans",
     "conjuncts",
+    "listed_people",
+    "named_among",
     "owners",
     "phrase_span",
     "pobjs",
@@ -214,3 +216,45 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             continue
         break
     return None, False
+
+
+def named_among(obj: Token, verb: Token) -> list[Span2]:
+    """Actors named as members of the object: "freed five prisoners, including Paul Whelan",
+    "pardoned the four men, among them Igor Sutyagin" (the parser may hang "among" on the verb)."""
+    out: list[Span2] = []
+    for head, preps in ((obj, {"including", "among"}), (verb, {"among"})):
+        for _prep, member in pobjs(head, preps):
+            if member.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or member.pos_ == "PROPN":
+                out.extend(arg_spans(member))
+    for member in verb.children:
+        # "…, among them Paul Whelan": the parser may make the name the head of "among them"
+        if (
+            member.dep_ in {"dep", "npadvmod", "appos"}
+            and member.pos_ == "PROPN"
+            and any(o.lower_ == "them" for _p, o in pobjs(member, {"among"}))
+        ):
+            out.extend(arg_spans(member))
+    return out
+
+
+def listed_people(obj: Token) -> list[Span2]:
+    """Named people listed with an object that the parser hung elsewhere in its phrase.
+
+    In "freed A, a reporter for the Journal, B and C", B and C end up as appositions of
+    "Journal" and "reporter"; a person in apposition or coordination inside the object's
+    phrase is one more object. A person after "of"/"for" ("the lawyer of D") is not, nor one
+    named as someone's ("his adviser, D").
+    """
+    out: list[Span2] = []
+    for tok in obj.subtree:
+        if tok.i == obj.i or tok.ent_type_ != "PERSON" or tok.dep_ not in {"appos", "conj"}:
+            continue
+        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
+        if nxt is not None and nxt.ent_iob_ == "I":
+            continue  # not the last word of the name
+        if tok.dep_ == "appos" and tok.head.i != obj.i and any(c.dep_ == "poss" for c in tok.head.children):
+            continue  # "blamed Democrats, his senior adviser, Stephen Miller, said": whose adviser
+        if any(a.lower_ in ("between", "among") for a in tok.ancestors if a.i > obj.i):
+            continue  # "criticised the rivalry between Blair and Brown": the sides of what was criticised
+        out.append(phrase_span(tok))
+    return out

@@ -21,6 +21,8 @@ from patronage.extract.events.phrases import (
     Span2,
     actor_head,
     arg_spans,
+    listed_people,
+    named_among,
     owners,
     phrase_span,
     pobjs,
@@ -283,8 +285,8 @@ def verb_args(
             _add(targets, owners(obj))  # "criticised the president's decision": the president is judged
         _add(targets, arg_spans(obj))
         if obj.dep_ in {"dobj", "dative"}:
-            _add(targets, _listed_people(obj))
-            _add(targets, _named_among(obj, verb))
+            _add(targets, listed_people(obj))
+            _add(targets, named_among(obj, verb))
     if not targets and matched is not None:
         # "granted Edward Snowden temporary asylum": the parser may make the recipient a noun modifier
         _add(
@@ -312,48 +314,6 @@ def verb_args(
     if lemma(verb) == "blame" and verb.dep_ in {"xcomp", "acomp"} and lemma(verb.head) == "be":
         return [], sources  # "Hamas had been to blame": the one blamed, not the one blaming
     return sources, [t for t in targets if t not in sources]
-
-
-def _named_among(obj: Token, verb: Token) -> list[Span2]:
-    """Actors named as members of the object: "freed five prisoners, including Paul Whelan",
-    "pardoned the four men, among them Igor Sutyagin" (the parser may hang "among" on the verb)."""
-    out: list[Span2] = []
-    for head, preps in ((obj, {"including", "among"}), (verb, {"among"})):
-        for _prep, member in pobjs(head, preps):
-            if member.ent_type_ in {"PERSON", "ORG", "GPE", "NORP"} or member.pos_ == "PROPN":
-                out.extend(arg_spans(member))
-    for member in verb.children:
-        # "…, among them Paul Whelan": the parser may make the name the head of "among them"
-        if (
-            member.dep_ in {"dep", "npadvmod", "appos"}
-            and member.pos_ == "PROPN"
-            and any(o.lower_ == "them" for _p, o in pobjs(member, {"among"}))
-        ):
-            out.extend(arg_spans(member))
-    return out
-
-
-def _listed_people(obj: Token) -> list[Span2]:
-    """Named people listed with an object that the parser hung elsewhere in its phrase.
-
-    In "freed A, a reporter for the Journal, B and C", B and C end up as appositions of
-    "Journal" and "reporter"; a person in apposition or coordination inside the object's
-    phrase is one more object. A person after "of"/"for" ("the lawyer of D") is not, nor one
-    named as someone's ("his adviser, D").
-    """
-    out: list[Span2] = []
-    for tok in obj.subtree:
-        if tok.i == obj.i or tok.ent_type_ != "PERSON" or tok.dep_ not in {"appos", "conj"}:
-            continue
-        nxt = tok.doc[tok.i + 1] if tok.i + 1 < len(tok.doc) else None
-        if nxt is not None and nxt.ent_iob_ == "I":
-            continue  # not the last word of the name
-        if tok.dep_ == "appos" and tok.head.i != obj.i and any(c.dep_ == "poss" for c in tok.head.children):
-            continue  # "blamed Democrats, his senior adviser, Stephen Miller, said": whose adviser
-        if any(a.lower_ in ("between", "among") for a in tok.ancestors if a.i > obj.i):
-            continue  # "criticised the rivalry between Blair and Brown": the sides of what was criticised
-        out.append(phrase_span(tok))
-    return out
 
 
 #: types that judge an act: their target is whoever did it
