@@ -191,3 +191,12 @@ def test_a_party_the_tagger_calls_a_person_is_the_party() -> None:
     )
     assert "Liberal Democrats" in {a.name for a in result.actors if a.kind == "organization"}
     assert not [a for a in result.actors if a.kind == "person"], result.actors
+
+
+def test_a_partys_own_name_says_whose_it_is_a_creed_needs_the_storys_country() -> None:
+    text = "A Labour Party spokesman said US-style police chiefs would be a mistake, Labour said."
+    result = analyse_text(text, "2005-03-01", "lab")
+    assert {a.actor_id for a in result.actors if "labour" in a.actor_id} == {"org/uk-labour-party"}
+    text = "Conservatives in Congress complained about the plan, said Senator Ted Cruz of Texas."
+    result = analyse_text(text, "2015-03-01", "con")
+    assert "org/uk-conservative-party" not in {a.actor_id for a in result.actors}

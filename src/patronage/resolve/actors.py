@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
+from patronage.resolve.candidates import countries_named, is_creed, only_bodies, pick_entry
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.genders import looks_like_person
@@ -73,27 +73,6 @@ def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
     return Actor(actor_id, name, kind, aliases=())
 
 
-def _pick(
-    candidates: list[GazetteerEntry], gaz: GazetteerLike, countries: set[str], date: dt.date | None
-) -> GazetteerEntry | None:
-    """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
-    if len(candidates) == 1:
-        return candidates[0]
-    if not candidates:
-        return None
-
-    def score(entry: GazetteerEntry) -> tuple[int, int]:
-        country = entry.country
-        active = 0
-        for role in entry.roles:
-            start, end = role.start or "0000", role.end or "9999"
-            if date is not None and start <= date.isoformat() <= end:
-                active = 1
-        return (1 if country in countries else 0, active)
-
-    return max(candidates, key=score)
-
-
 def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> MentionTable:
     """Resolve the named entities of ``doc`` to actors (coreference comes after, in ``coref``)."""
     found = MentionTable(doc, doc_id)
@@ -119,7 +98,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         label = person_by_role(ent) or ent.label_
         if label == "ORG" and looks_like_person(ent) and not (gaz is not None and gaz.lookup(ent.text)):
             label = "PERSON"  # "Amanda Renteria", "Vince Cable" tagged as organisations
-        elif label == "PERSON" and gaz is not None and _only_bodies(gaz.lookup(text)):
+        elif label == "PERSON" and gaz is not None and only_bodies(gaz.lookup(text)):
             label = "ORG"  # "the Lib Dems", "Hamas" tagged as people
         parts = _people_joined(text, start, end)
         names = {text[s - start : e - start] for s, e in parts}
@@ -141,7 +120,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     ents.extend(named_by_role(doc, covered))
     ents.sort(key=lambda e: e[1])
     ents = shared_surnames(doc, ents)
-    countries = _countries_named(ents, gaz)
+    countries = countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
     # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
     # and a name the tagger mislabelled as an organisation still find their person
@@ -198,10 +177,6 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):
         found.add(start, end, "PERSON", actor, "surname")
     return found
-
-
-def _only_bodies(entries: Sequence[GazetteerEntry]) -> bool:
-    return bool(entries) and all(e.kind == "organization" for e in entries)
 
 
 _JOINED = re.compile(r"\s+(?:and|&)\s+")
@@ -277,27 +252,6 @@ def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
 _PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
 
 
-def _countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
-    out: set[str] = set()
-    if gaz is None:
-        return out
-    for label, text in {(label, text) for label, _s, _e, text in ents}:
-        if label in ("GPE", "NORP"):
-            entry = gaz.demonym(text) if label == "NORP" else None
-            entries = [entry] if entry is not None else gaz.lookup(text)
-            out.update(e.country for e in entries if e is not None and e.kind == "country" and e.country)
-        if label in ("NORP", "ORG"):
-            # "the Tories", "the FBI": a body of one country places the article there too
-            bodies = {
-                e.country
-                for e in gaz.lookup(text)
-                if e.kind not in ("person", "country") and e.country and e.sector != "PTY"
-            }
-            if len(bodies) == 1:
-                out.update(bodies)
-    return out
-
-
 def _resolve_person(
     found: MentionTable,
     start: int,
@@ -340,7 +294,7 @@ def _resolve_person(
             if record:
                 found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
             return
-        entry = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
+        entry = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
         if entry is not None and len(tokens) == 1 and doubtful_surname(found, entry, name, countries, date):
             matches, entry = [], None
     if entry is not None and gaz is not None:
@@ -403,7 +357,7 @@ def _region_not_country(
             # "Decatur, Georgia": a town, then its state; "Tbilisi, Georgia" names the country
             place = gaz.place(city)
             return place is None or place.country == region.country
-    others = _countries_named([e for e in ents if e[3] != text], gaz)
+    others = countries_named([e for e in ents if e[3] != text], gaz)
     return region.country in others and not others & homonyms
 
 
@@ -464,9 +418,11 @@ def _resolve_org(
         field_first = body_name(text)  # "Department of Justice" may be known as "Justice Department"
         matches = gaz.lookup(text) or (gaz.lookup(field_first) if field_first != text else [])
         entries = [e for e in matches if e.kind != "person"]
-        entry = _pick(list(entries), gaz, countries, date)
+        entry = pick_entry(list(entries), gaz, countries, date)
         if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:
-            entry = None  # "Conservatives complained about Obamacare": not Britain's party
+            # "Conservatives complained about Obamacare": not Britain's party (a party's own
+            # name, "Labour" or "the Lib Dems", says whose it is wherever the story is)
+            entry = None if is_creed(text) else entry
         if entry is not None:
             found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
             return
@@ -480,7 +436,7 @@ def _resolve_org(
             return
         # a known person's surname the tagger called an organisation ("Trump said"): the person,
         # when the article names them in full or they held office at its date
-        surnamed = _pick([e for e in matches if e.kind == "person"], gaz, countries, date)
+        surnamed = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
         if (
             surnamed is not None
             and label == "ORG"

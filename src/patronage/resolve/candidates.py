@@ -1,0 +1,74 @@
+"""Choosing among the gazetteer entries a name may denote, by what the story itself says.
+
+A name may belong to several entries (two people called Clinton, a party's name that is also a
+creed); the countries the story names and its date decide between them, and a creed ("the
+Conservatives", "Democrats") is a party only where the story is in that party's country.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.keys import normalize
+from patronage.resolve.protocol import GazetteerLike
+
+__all__ = ["countries_named", "is_creed", "only_bodies", "pick_entry"]
+
+
+def pick_entry(
+    candidates: list[GazetteerEntry], gaz: GazetteerLike, countries: set[str], date: dt.date | None
+) -> GazetteerEntry | None:
+    """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
+    if len(candidates) == 1:
+        return candidates[0]
+    if not candidates:
+        return None
+
+    def score(entry: GazetteerEntry) -> tuple[int, int]:
+        country = entry.country
+        active = 0
+        for role in entry.roles:
+            start, end = role.start or "0000", role.end or "9999"
+            if date is not None and start <= date.isoformat() <= end:
+                active = 1
+        return (1 if country in countries else 0, active)
+
+    return max(candidates, key=score)
+
+
+def countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike | None) -> set[str]:
+    """The countries an article's entities name: states, peoples and the bodies of one state."""
+    out: set[str] = set()
+    if gaz is None:
+        return out
+    for label, text in {(label, text) for label, _s, _e, text in ents}:
+        if label in ("GPE", "NORP"):
+            entry = gaz.demonym(text) if label == "NORP" else None
+            entries = [entry] if entry is not None else gaz.lookup(text)
+            out.update(e.country for e in entries if e is not None and e.kind == "country" and e.country)
+        if label in ("NORP", "ORG"):
+            # "the Tories", "the FBI": a body of one country places the article there too
+            bodies = {
+                e.country
+                for e in gaz.lookup(text)
+                if e.kind not in ("person", "country") and e.country and e.sector != "PTY"
+            }
+            if len(bodies) == 1:
+                out.update(bodies)
+    return out
+
+
+#: party names that are also creeds, any country's: only the story's countries say whose party
+_CREEDS = frozenset({"conservative", "liberal", "green", "democrat", "democratic", "republican", "socialist"})
+
+
+def only_bodies(entries: Sequence[GazetteerEntry]) -> bool:
+    """True when every entry a name has is a body (a party, an agency): no person."""
+    return bool(entries) and all(e.kind == "organization" for e in entries)
+
+
+def is_creed(text: str) -> bool:
+    """ "Conservatives", "the Greens": a party name that is also a creed any country's parties share."""
+    return normalize(text).removeprefix("the ").rstrip("s") in _CREEDS
