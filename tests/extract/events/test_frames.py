@@ -420,3 +420,13 @@ def test_walking_into_a_meeting_makes_the_walker_a_party() -> None:
     frame = by_trigger(doc_text, found, "meeting")
     assert spans(doc_text, frame.sources) == ["Donald Trump"]
     assert spans(doc_text, frame.targets) == ["Nancy Pelosi"]
+
+
+def test_a_verb_the_parser_took_for_a_participle_keeps_its_subject() -> None:
+    # a participle with a direct object of its own is no passive: "speech castigated Democrats"
+    doc_text, found = frames(
+        "Mitch McConnell in his own floor speech castigated Democrats, saying they erred."
+    )
+    frame = by_trigger(doc_text, found, "castigated")
+    assert spans(doc_text, frame.sources) == ["Mitch McConnell"]
+    assert spans(doc_text, frame.targets) == ["Democrats"]

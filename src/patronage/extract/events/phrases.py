@@ -185,6 +185,25 @@ def _acl_head(participle: Token) -> Token:
     return head
 
 
+#: verbs whose passive participle keeps an object: "officials given immunity", "a man denied bail"
+_TWO_OBJECTS = frozenset(
+    {"give", "grant", "offer", "award", "deny", "show", "tell", "send", "hand", "pay", "promise", "allow",
+     "refuse", "teach", "ask", "charge", "lend", "owe", "assign", "issue", "serve", "cost"}
+)  # fmt: skip
+
+
+def _finite(verb: Token) -> bool:
+    """A verb tagged as a finite past, or a participle with a direct object its passive could not have."""
+    if verb.tag_ == "VBD":
+        return True
+    return (
+        verb.tag_ == "VBN"
+        and verb.lemma_.lower() not in _TWO_OBJECTS
+        and any(c.dep_ == "dobj" for c in verb.children)
+        and not any(c.dep_ in {"auxpass", "agent"} for c in verb.children)
+    )
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
     seen = 0
@@ -203,6 +222,14 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
                 return child, coordinated
         if cur.dep_ == "relcl":
             return cur.head, False
+        if cur.dep_ == "acl" and _finite(cur):
+            # "McConnell in his own floor speech castigated Democrats": a verb the parser hung on
+            # a noun as if it were a participle, though it is finite or has an object of its own;
+            # the noun heading the clause it sits in is its subject
+            for up in cur.ancestors:
+                if up.pos_ in {"PROPN", "NOUN"} and up.dep_ in {"nsubj", "ROOT"}:
+                    return up, False
+            return None, False
         if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
             return _acl_head(cur), cur.tag_ == "VBN"
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL:
