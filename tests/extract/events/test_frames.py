@@ -430,3 +430,21 @@ def test_a_verb_the_parser_took_for_a_participle_keeps_its_subject() -> None:
     frame = by_trigger(doc_text, found, "castigated")
     assert spans(doc_text, frame.sources) == ["Mitch McConnell"]
     assert spans(doc_text, frame.targets) == ["Democrats"]
+
+
+def test_criticism_drawn_falls_on_who_draws_it() -> None:
+    doc_text, found = frames("The Tories drew criticism from Labour for the plan.")
+    frame = by_trigger(doc_text, found, "criticism")
+    assert spans(doc_text, frame.sources) == ["Labour"]
+    assert spans(doc_text, frame.targets) == ["The Tories"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Councils will charge reasonable levels of council tax.",  # a price, no charge laid
+        "Officials pointed to a computer model released weeks earlier by Imperial College London.",
+    ],
+)
+def test_no_event_in_prices_and_products(text: str) -> None:
+    assert frames(text)[1] == []

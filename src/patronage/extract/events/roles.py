@@ -107,6 +107,12 @@ PLACES = {"GPE", "LOC", "FAC"}
 _ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 _RECIPIENT_VERBS = {
     "receive",
+    # "Labour has attracted media criticism", "drew praise from Democrats": the one it falls on
+    "attract",
+    "draw",
+    "earn",
+    "garner",
+    "incur",
     "require",
     "need",
     "get",
@@ -399,6 +405,8 @@ def noun_args(
             if lemma(anchor) in _RECIPIENT_VERBS:
                 if not targets:
                     _add(targets, arg_spans(subj))
+                if not sources:  # "drew criticism from Labour": the one it comes from
+                    _add(sources, [span for _p, obj in pobjs(anchor, {"from"}) for span in arg_spans(obj)])
             elif not sources:
                 _add(sources, arg_spans(subj))
     held = noun

@@ -53,6 +53,10 @@ _COURTS = frozenset(
     {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
      "judgement", "panel"}
 )  # fmt: skip
+#: what one charges that is money, not a crime
+_FEES = frozenset(
+    {"tax", "fee", "rate", "price", "interest", "rent", "premium", "fare", "toll", "levy", "vat", "money"}
+)
 #: CAMEO's embargo, boycott or sanctions, and what one hits or slaps a country with that way
 _SANCTIONS = "163"
 _PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "fine", "restriction", "duty", "levy"})
@@ -280,6 +284,12 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "was met with cheers", "the plan was met with skepticism": a reception
     if lem == "appeal" and _to_things(verb):
         return None  # "appealed to the same voting instincts": rhetoric, no one asked
+    if (
+        lem == "charge"
+        and obj is not None
+        and (lemma(obj) in _FEES or any(lemma(c) in _FEES for c in obj.subtree))
+    ):
+        return None  # "charge reasonable levels of council tax": a price asked, no charge laid
     if lem == "plead" and any(c.lower_ in {"guilty", "innocent"} for c in verb.children):
         return None  # "pleaded guilty to two counts": a plea in court, no request
     if type_ == "MOBILIZE" and lem in _STRENGTHENING and obj is not None and not _military(obj):

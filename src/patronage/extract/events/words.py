@@ -43,7 +43,8 @@ RECORDS = frozenset(
         "audio", "information", "detail", "list", "name", "version", "copy", "update", "guidance",
         "guideline", "record", "report", "statement", "survey", "poll", "study", "data",
         "result", "book", "album", "film", "plan", "budget", "proposal", "draft", "analysis",
-        "estimate", "forecast", "figure", "number", "finding", "evidence", "summary",
+        "estimate", "forecast", "figure", "number", "finding", "evidence", "summary", "model", "software",
+        "app", "product",
     }
 )  # fmt: skip
 #: words of a clause that make "attack" physical: weapons, casualties, force
