@@ -96,3 +96,13 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
     ).actors
     assert {"Jim McDougal", "Susan McDougal"} <= {a.name for a in actors}
     assert "Jim" not in {a.name for a in actors}
+
+
+@pytest.mark.parametrize(
+    "text", ["the Trans Pacific Partnership", "the Paris Agreement", "the Patriot Act", "the Minsk Protocol"]
+)
+def test_treaties_and_laws_are_no_actors(text: str) -> None:
+    doc = load_nlp()(f"Officials discussed {text} on Monday.")
+    start = doc.text.index(text.split(" ", 1)[1])
+    end = start + len(text.split(" ", 1)[1])
+    assert checked_name(doc, start, end, "ORG", lambda _n, _p: False) is None

@@ -171,6 +171,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if not tokens or _glued(doc, span):
         return None
+    if label != "PERSON" and tokens[-1].text in _DOCUMENTS:
+        return None  # "the Trans Pacific Partnership", "the Paris Agreement": what is negotiated, no party
     after = doc[span.end] if span.end < len(doc) else None
     if label != "PERSON" and after is not None and tokens[-1].lower_ in _OFFICE_FRONT and is_role_noun(after):
         return None  # "New Home Secretary Charles Clarke": the front of an office's name, no body
@@ -182,6 +184,10 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     return max(tokens[0].idx, start), min(tokens[-1].idx + len(tokens[-1].text), end)
 
 
+#: last words of the names of treaties and laws: documents, never actors
+_DOCUMENTS = frozenset(
+    {"Partnership", "Agreement", "Treaty", "Accord", "Accords", "Pact", "Act", "Protocol", "Deal", "Charter"}
+)
 #: first words of an office's name ("Home Secretary", "Defence Minister") that the tagger may take
 #: with a word before them for a body ("New Home", "Shadow Foreign")
 _OFFICE_FRONT = frozenset(
