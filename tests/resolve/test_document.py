@@ -200,3 +200,13 @@ def test_a_partys_own_name_says_whose_it_is_a_creed_needs_the_storys_country() -
     text = "Conservatives in Congress complained about the plan, said Senator Ted Cruz of Texas."
     result = analyse_text(text, "2015-03-01", "con")
     assert "org/uk-conservative-party" not in {a.actor_id for a in result.actors}
+
+
+def test_a_full_name_the_tagger_missed_is_the_person_its_surname_names() -> None:
+    text = (
+        "Howard pitches for votes\n\nMichael Howard is to make a pitch for Britain's ethnic vote on Monday.\n\n"
+        "Mr Howard will say the party shares their values. Mr Howard spoke in London."
+    )
+    result = analyse_text(text, "2005-03-01", "mh")
+    people = {a.actor_id for a in result.actors if a.kind == "person"}
+    assert people == {"person/michael-howard"}, people

@@ -33,6 +33,7 @@ from patronage.resolve.surnames import (
     first_name_elsewhere,
     given_name_of,
     in_office,
+    missed_full_names,
     office_holder,
     peerage,
     shared_surnames,
@@ -118,6 +119,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             ents.append((label, start, end, doc_text(doc)[start:end]))
             covered.update(range(start, end))
     ents.extend(named_by_role(doc, covered))
+    ents = missed_full_names(doc, ents, covered)
     ents.sort(key=lambda e: e[1])
     ents = shared_surnames(doc, ents)
     countries = countries_named(ents, gaz)
@@ -273,8 +275,14 @@ def _resolve_person(
                 continue  # "the UN" is no "Kim Jong Un"
             if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
                 holder = office_holder(gaz, name, date, found.doc, start)
-                if holder is not None and holder.id != actor.actor_id and gaz is not None:
+                if (
+                    holder is not None
+                    and holder.id != actor.actor_id
+                    and gaz is not None
+                    and (not countries or holder.country in countries)
+                ):
                     # "Melania Trump" named in full, then "Trump" alone: the president in office
+                    # (not Australia's prime minister in a British story of "Mr Howard")
                     actor = gaz.to_actor(holder)
                 if record:
                     found.add(start, end, "PERSON", actor, "surname")

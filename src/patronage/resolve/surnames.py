@@ -23,6 +23,7 @@ from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, slug
 
 __all__ = [
+    "missed_full_names",
     "TITLES",
     "acronym",
     "doubtful_surname",
@@ -193,4 +194,39 @@ def shared_surnames(doc: Doc, ents: list[tuple[str, int, int, str]]) -> list[tup
         full = f"{name} {words[-1]}"
         if text[e : nxt[1]] in (" and ", " & ") and given_name_gender(full):
             out[k] = (label, s, e, full)
+    return out
+
+
+def missed_full_names(
+    doc: Doc, ents: list[tuple[str, int, int, str]], covered: set[int]
+) -> list[tuple[str, int, int, str]]:
+    """``ents`` with the full names the tagger left untagged whose surname is a person elsewhere.
+
+    "Michael Howard is to make a pitch …", then "Mr Howard said": the small model may miss the
+    name where it first stands in full (or find only the surname there, as a name it knows). A
+    given name (one the given-name list knows) before a word that is a one-word person entity
+    of the article makes that person's full name.
+    """
+    surnames = {text for label, _s, _e, text in ents if label == "PERSON" and " " not in text.strip()}
+    if not surnames:
+        return ents
+    alone = {(s, e): k for k, (label, s, e, _t) in enumerate(ents) if label == "PERSON"}
+    out = list(ents)
+    table = token_table(doc)
+    for word in surnames:
+        for i in table.at(word):
+            if i == 0 or table.ent[i - 1] or table.pos[i - 1] != "PROPN":
+                continue
+            first, last = doc[i - 1], doc[i]
+            if given_name(first.text) is None or not first.is_title or first.idx in covered:
+                continue
+            start, end = first.idx, last.idx + len(last.text)
+            full = ("PERSON", start, end, doc_text(doc)[start:end])
+            if (k := alone.get((last.idx, end))) is not None:
+                out[k] = full  # the surname alone was found: the name is the whole of it
+            elif table.ent[i] or any(c in covered for c in range(last.idx, end)):
+                continue
+            else:
+                out.append(full)
+            covered.update(range(start, end))
     return out
