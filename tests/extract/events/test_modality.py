@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
 from patronage.extract.events.frames import EventFrame, code_sentence
+from patronage.extract.events.modality import modality_of
 from patronage.nlp.loader import load_nlp
 
 
@@ -78,3 +81,17 @@ def test_an_act_that_is_itself_the_condition_is_conditional() -> None:
     assert attacks and all(e.modality == "conditional" for e in attacks), [
         (e.type, e.modality) for e in events
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "word"),
+    [
+        ("China hopes that the US will return to the talks.", "return"),  # another's wish, no plan
+        ("Democrats want the president to meet Pelosi.", "meet"),
+        ("The Senate would likely reject such a bill, analysts said.", "reject"),  # a forecast
+    ],
+)
+def test_wishes_and_forecasts_are_hypothetical(text: str, word: str) -> None:
+    doc = load_nlp()(text)
+    trigger = next(t for t in doc if t.text == word)
+    assert modality_of(trigger) == "hypothetical"

@@ -75,6 +75,12 @@ _REPORT = {
     "think",
 }
 _HYPOTHETICAL = {"would", "could", "might", "may", "can"}
+#: verbs of wishing and fearing: what they say another will do is no one's plan
+_WISHING = {"hope", "want", "wish", "expect", "fear", "prefer", "predict", "anticipate", "doubt"}
+#: their inflections, for the lemmatizer's slips ("hopes" as a form of "hop")
+_WISHED = {f for w in _WISHING for f in (w + "s", w + "d", w + "ed", w + "ing", w[:-1] + "ing")}
+#: adverbs of a forecast
+_LIKELY = {"likely", "probably", "possibly", "perhaps", "maybe", "presumably", "unlikely"}
 _MUST = {"must", "should"}
 _FUTURE = {"will", "shall", "'ll", "wo"}
 _CONDITION = {"if", "unless", "provided", "providing", "whether"}
@@ -208,6 +214,10 @@ def modality_of(trigger: Token) -> str:
     top = words[-1]
     if _weighed(top):
         return "hypothetical"
+    if top.dep_ == "ccomp" and (top.head.lemma_.lower() in _WISHING or top.head.lower_ in _WISHED):
+        return "hypothetical"  # "China hopes the US will return to talks": another's wish, no plan
+    if any(c.dep_ == "advmod" and c.lower_ in _LIKELY for w in words for c in w.children):
+        return "hypothetical"  # "the Senate would likely reject it": a forecast
     reported_future = top.dep_ == "ccomp" and top.head.lemma_.lower() in _REPORT
     for word in words:
         for child in word.children:
