@@ -358,3 +358,9 @@ def test_a_denial_is_not_addressed_to_what_the_allegation_concerns(text: str, ga
     events = analyse(text, gaz).events
     assert [e.type for e in events] == ["REJECT"]
     assert events[0].target is None
+
+
+def test_who_fights_alongside_the_source_is_no_target() -> None:
+    result = analyse_text("Kurdish troops have fought and died alongside Americans.", "2019-10-10", "k")
+    events = [e for e in result.events if e.type == "ASSAULT"]
+    assert all(e.target is None or e.target.country != "USA" for e in events), events

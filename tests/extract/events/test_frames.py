@@ -448,3 +448,12 @@ def test_criticism_drawn_falls_on_who_draws_it() -> None:
 )
 def test_no_event_in_prices_and_products(text: str) -> None:
     assert frames(text)[1] == []
+
+
+def test_a_demand_is_on_whose_thing_the_clause_is_about() -> None:
+    doc_text, found = frames("The Conservatives demanded that the government's plans be put on hold.")
+    assert "the government" in spans(doc_text, by_trigger(doc_text, found, "demanded").targets)
+    doc_text, found = frames(
+        "The Liberal Democrats backed Tory demands that the government's plans be put on hold."
+    )
+    assert "the government" in spans(doc_text, by_trigger(doc_text, found, "demands").targets)

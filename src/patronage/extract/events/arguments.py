@@ -201,6 +201,10 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
         if tok.dep_ in ("acl", "relcl") and tok.i != trigger.i
         for t in tok.subtree
     }
+    # "fought and died alongside Americans": who stands beside the source is no recipient
+    subject_tokens |= {
+        t.i for tok in trigger.subtree if tok.dep_ == "prep" and tok.lower_ in _COMPANY for t in tok.subtree
+    }
     own = {s.country for s in sources if s.country}
     judging = frame.type in _PRAISE_OR_BLAME
     out: list[ActorRef] = []
@@ -219,6 +223,8 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
     return out[:1]
 
 
+#: prepositions of company: those they name act with the source
+_COMPANY = frozenset({"alongside", "beside", "besides", "amid", "amidst"})
 #: verbs that deny an allegation: the accuser is their recipient, never what the allegation concerns
 _DENYING = frozenset({"deny", "refute", "rebut", "dismiss"})
 #: types that praise or blame an act: whom the act befell is not whom they praise or blame (a

@@ -308,9 +308,7 @@ def verb_args(
         # (what a rebuttal insists on is the rebutter's own case: "insisted his plans were sound")
         for clause in verb.children:
             if clause.dep_ == "ccomp":
-                subj_c, _passive = subject_of(clause)
-                if subj_c is not None and subj_c.head == clause:
-                    _add(targets, arg_spans(subj_c))
+                _add(targets, _clause_subject(clause))
     if not targets:
         for clause in verb.children:
             if clause.dep_ in {"xcomp", "advcl"}:
@@ -320,6 +318,15 @@ def verb_args(
     if lemma(verb) == "blame" and verb.dep_ in {"xcomp", "acomp"} and lemma(verb.head) == "be":
         return [], sources  # "Hamas had been to blame": the one blamed, not the one blaming
     return sources, [t for t in targets if t not in sources]
+
+
+def _clause_subject(clause: Token) -> list[Span2]:
+    """Who a demanded, warned or alleged clause is about: its subject, or whose thing the subject is
+    ("that the US cancel …", "that the government's plans be put on hold")."""
+    subj, _passive = subject_of(clause)
+    if subj is None or subj.head != clause:
+        return []
+    return arg_spans(subj) if actor_like(subj) else owners(subj) + arg_spans(subj)
 
 
 #: types that judge an act: their target is whoever did it
@@ -430,6 +437,13 @@ def noun_args(
         subj, passive = subject_of(held.head.head)
         if subj is not None and not passive:
             _add(sources, arg_spans(subj))
+    if type_ in {"REQUEST", "THREATEN"} and not targets:
+        # "Tory demands that the government's plans be put on hold": the one asked is the clause's
+        for clause in noun.children:
+            if clause.dep_ in {"acl", "ccomp"} and any(
+                m.dep_ == "mark" and m.lower_ == "that" for m in clause.children
+            ):
+                _add(targets, _clause_subject(clause))
     for clause in noun.children:
         # "the assistance he is receiving from Russia and Iran": the clause names giver and receiver
         if clause.dep_ in {"relcl", "acl"} and lemma(clause) in _RECIPIENT_VERBS:
