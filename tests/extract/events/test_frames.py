@@ -457,3 +457,17 @@ def test_a_demand_is_on_whose_thing_the_clause_is_about() -> None:
         "The Liberal Democrats backed Tory demands that the government's plans be put on hold."
     )
     assert "the government" in spans(doc_text, by_trigger(doc_text, found, "demands").targets)
+
+
+def test_praise_won_falls_on_the_winner() -> None:
+    doc_text, found = frames(
+        "Robert Lighthizer, who won praise from Democrats, acknowledged the Republicans."
+    )
+    frame = by_trigger(doc_text, found, "praise")
+    assert spans(doc_text, frame.sources) == ["Democrats"]
+    assert spans(doc_text, frame.targets) == ["Robert Lighthizer"]
+
+
+def test_contending_with_a_rival_is_no_criticism() -> None:
+    doc_text, found = frames("Joe Biden still had to contend with Bernie Sanders in the primaries.")
+    assert not [f for f in found if doc_text[f.trigger_start : f.trigger_end] == "contend"]

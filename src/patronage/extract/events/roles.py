@@ -110,6 +110,8 @@ _RECIPIENT_VERBS = {
     # "Labour has attracted media criticism", "drew praise from Democrats": the one it falls on
     "attract",
     "draw",
+    "win",
+    "gain",
     "earn",
     "garner",
     "incur",

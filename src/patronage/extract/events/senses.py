@@ -284,6 +284,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "was met with cheers", "the plan was met with skepticism": a reception
     if lem == "appeal" and _to_things(verb):
         return None  # "appealed to the same voting instincts": rhetoric, no one asked
+    if lem == "contend" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
+        return None  # "still had to contend with Sanders": a rival faced, no criticism
     if (
         lem == "charge"
         and obj is not None
