@@ -106,12 +106,12 @@ PLACE_PREPS = frozenset({"in", "at", "to", "into"})
 PLACES = {"GPE", "LOC", "FAC"}
 _ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 _RECIPIENT_VERBS = {
+    "win",
+    "gain",
     "receive",
     # "Labour has attracted media criticism", "drew praise from Democrats": the one it falls on
     "attract",
     "draw",
-    "win",
-    "gain",
     "earn",
     "garner",
     "incur",
@@ -331,6 +331,8 @@ def _clause_subject(clause: Token) -> list[Span2]:
     return arg_spans(subj) if actor_like(subj) else owners(subj) + arg_spans(subj)
 
 
+#: verbs of gaining something from someone: one wins praise, or wins a release for another
+_WINNING = frozenset({"win", "gain"})
 #: types that judge an act: their target is whoever did it
 _JUDGING = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 #: entity labels of an adjective that names a state or a people ("the American sanctions")
@@ -411,7 +413,10 @@ def noun_args(
         )
         subj, passive = subject_of(anchor)
         if subj is not None and not passive and lemma(anchor) not in ASKING:
-            if lemma(anchor) in _RECIPIENT_VERBS:
+            # "won praise from Democrats" falls on the winner; "winning the release of the pastor"
+            # is the winner's own doing for the one released
+            won = lemma(anchor) in _WINNING and bool(targets)
+            if lemma(anchor) in _RECIPIENT_VERBS and not won:
                 if not targets:
                     _add(targets, arg_spans(subj))
                 if not sources:  # "drew criticism from Labour": the one it comes from
