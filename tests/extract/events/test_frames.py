@@ -471,3 +471,14 @@ def test_praise_won_falls_on_the_winner() -> None:
 def test_contending_with_a_rival_is_no_criticism() -> None:
     doc_text, found = frames("Joe Biden still had to contend with Bernie Sanders in the primaries.")
     assert not [f for f in found if doc_text[f.trigger_start : f.trigger_end] == "contend"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "President Obama signed an executive order on Friday.",  # a domestic act, no agreement
+        "One of the protesters recognized her outside the court.",  # no state recognised
+    ],
+)
+def test_signing_and_recognising_need_an_agreement_and_a_state(text: str) -> None:
+    assert not [f for f in frames(text)[1] if f.type == "SUPPORT"]

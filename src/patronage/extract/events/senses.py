@@ -53,6 +53,12 @@ _COURTS = frozenset(
     {"court", "tribunal", "judge", "ruling", "verdict", "sentence", "decision", "conviction", "judgment",
      "judgement", "panel"}
 )  # fmt: skip
+#: CAMEO's diplomatic recognition, and what a state recognises
+_RECOGNITION = "054"
+_STATEHOOD = frozenset(
+    {"independence", "sovereignty", "state", "statehood", "government", "country", "nation", "republic",
+     "regime", "annexation", "capital", "border", "genocide"}
+)  # fmt: skip
 #: what one charges that is money, not a crime
 _FEES = frozenset(
     {"tax", "fee", "rate", "price", "interest", "rent", "premium", "fare", "toll", "levy", "vat", "money"}
@@ -284,6 +290,12 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "was met with cheers", "the plan was met with skepticism": a reception
     if lem == "appeal" and _to_things(verb):
         return None  # "appealed to the same voting instincts": rhetoric, no one asked
+    if (
+        lem in {"recognise", "recognize"}
+        and cameo == _RECOGNITION
+        and not (obj is not None and (obj.ent_type_ in {"GPE", "NORP"} or lemma(obj) in _STATEHOOD))
+    ):
+        return None  # "one of the protesters recognized her": no state recognised
     if lem == "contend" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return None  # "still had to contend with Sanders": a rival faced, no criticism
     if (
