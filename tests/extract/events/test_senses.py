@@ -194,3 +194,15 @@ def test_violence_by_a_crowd_of_protest_is_a_riot(text: str, trigger: str) -> No
 
 def test_violence_against_protesters_stays_violence() -> None:
     assert ("ASSAULT", "clashed") in coded("Police clashed with protesters in Paris.")
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        ("Gordon Brown promised to end teenage unemployment within five years.", False),  # no one, no act
+        ("The president vowed to pick a woman as his running mate.", False),
+        ("Vojislav Kostunica promised to democratize Serbia and establish the rule of law.", True),
+    ],
+)
+def test_a_pledge_of_no_act_to_no_one_is_no_agreement(text: str, kept: bool) -> None:
+    assert any(t == "AGREE" for t, _w in coded(text)) is kept, coded(text)

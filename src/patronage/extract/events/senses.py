@@ -59,6 +59,10 @@ _STATEHOOD = frozenset(
     {"independence", "sovereignty", "state", "statehood", "government", "country", "nation", "republic",
      "regime", "annexation", "capital", "border", "genocide"}
 )  # fmt: skip
+#: CAMEO's intent to cooperate, not specified; verbs of pledging that, with no act the
+#: lexicon knows pledged (that one is coded as offered), pledge nothing political
+_INTENT = "030"
+_PLEDGING = frozenset({"promise", "pledge", "vow", "vote", "subscribe", "swear"})
 #: what one charges that is money, not a crime
 _FEES = frozenset(
     {"tax", "fee", "rate", "price", "interest", "rent", "premium", "fare", "toll", "levy", "vat", "money"}
@@ -232,6 +236,16 @@ def _partners(verb: Token, obj: Token | None) -> list[Token]:
     return found + [o for p in verb.children if p.dep_ == "prep" for o in p.children if o.dep_ == "pobj"]
 
 
+def _names_someone(verb: Token, subj: Token | None) -> bool:
+    """Whether the verb's own words, its subject apart, name a state, a people, a body or a person."""
+    skip = {t.i for t in subj.subtree} if subj is not None else set()
+    return any(
+        t.ent_type_ in {"GPE", "NORP", "ORG", "PERSON", "LOC"}
+        for t in verb.subtree
+        if t.i not in skip and t is not verb
+    )
+
+
 def _recipient(verb: Token) -> Token | None:
     """The verb's direct object, or its passive subject."""
     for child in verb.children:
@@ -296,6 +310,10 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and not (obj is not None and (obj.ent_type_ in {"GPE", "NORP"} or lemma(obj) in _STATEHOOD))
     ):
         return None  # "one of the protesters recognized her": no state recognised
+    if lem in _PLEDGING and cameo == _INTENT and not _names_someone(verb, subj):
+        # "promised to end teenage unemployment", "vowed to pick a woman": a pledge to no one of no
+        # act the lexicon knows ("promised to democratize Serbia" names whom it concerns)
+        return None
     if lem == "contend" and any(c.dep_ == "prep" and c.lower_ == "with" for c in verb.children):
         return None  # "still had to contend with Sanders": a rival faced, no criticism
     if (
