@@ -206,3 +206,11 @@ def test_violence_against_protesters_stays_violence() -> None:
 )
 def test_a_pledge_of_no_act_to_no_one_is_no_agreement(text: str, kept: bool) -> None:
     assert any(t == "AGREE" for t, _w in coded(text)) is kept, coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Labour attacked the Tories over their tax plans.", "Labour was attacked on Monday over its tax plans."],
+)
+def test_a_party_attacking_or_attacked_is_criticism(text: str) -> None:
+    assert ("ACCUSE", "attacked") in coded(text), coded(text)

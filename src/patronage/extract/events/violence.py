@@ -104,7 +104,20 @@ def _partisan(tok: Token) -> bool:
 
 #: members of parties, named like a people by the tagger: "Republicans attacked Democrats" is words
 _PARTY_PEOPLE = frozenset(
-    {"republican", "democrat", "conservative", "liberal", "tory", "torie", "progressive", "socialist"}
+    {
+        "republican",
+        "democrat",
+        "conservative",
+        "liberal",
+        "tory",
+        "torie",
+        "progressive",
+        "socialist",
+        "labour",
+        "gop",
+        "ukip",
+        "snp",
+    }
 )
 
 
