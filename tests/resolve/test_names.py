@@ -106,3 +106,19 @@ def test_treaties_and_laws_are_no_actors(text: str) -> None:
     start = doc.text.index(text.split(" ", 1)[1])
     end = start + len(text.split(" ", 1)[1])
     assert checked_name(doc, start, end, "ORG", lambda _n, _p: False) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "piece"),
+    [
+        ("Ray AguilarSenate removes the phrase from the measure. The Senate agreed.", "Ray AguilarSenate"),
+        (
+            "They met the AFL-CIO.Lighthizer, who won praise from Democrats, spoke. Lighthizer left.",
+            "AFL-CIO.Lighthizer",
+        ),
+    ],
+)
+def test_words_run_together_are_no_name(text: str, piece: str) -> None:
+    doc = load_nlp()(text)
+    start = doc.text.index(piece)
+    assert checked_name(doc, start, start + len(piece), "ORG", lambda _n, _p: False) is None

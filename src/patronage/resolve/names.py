@@ -96,8 +96,17 @@ def _glued(doc: Doc, span: Span) -> bool:
             if text[i - 1].islower() and text[i].isupper():
                 left, right = text[:i], text[i:]
                 words = _doc_words(doc)
-                if left in words and (right in words or right.isupper()):
-                    return True
+                if (left in words and (right in words or right.isupper())) or (
+                    len(right) >= 5 and right in words
+                ):
+                    return True  # "TrumpGOP"; "AguilarSenate", a credit run into a headline
+            if (
+                text[i - 1] == "."
+                and text[i].isupper()
+                and text[i - 2].isalpha()
+                and text[i:] in _doc_words(doc)
+            ):
+                return True  # "AFL-CIO.Lighthizer": a sentence run into the next one's name
     return False
 
 
