@@ -283,15 +283,12 @@ def verb_args(
             # "called for sanctions" asks for a thing
             preps = _NOUN_TARGET_PREPS if type_ == "SUPPORT" else _NOUN_TARGET_PREPS - {"for"}
             for _p, o in pobjs(obj, preps):
-                if type_ in _JUDGING and not actor_like(o):
-                    _add(targets, owners(o))
-                _add(targets, arg_spans(o))
+                _add(targets, _and_owners(o) if type_ in _JUDGING else arg_spans(o))
             continue
         if subj is not None and passive and obj.dep_ == "pobj" and obj.head.dep_ == "agent":
             continue
-        if type_ in _JUDGING and not actor_like(obj):
-            _add(targets, owners(obj))  # "criticised the president's decision": the president is judged
-        _add(targets, arg_spans(obj))
+        # "criticised the president's decision": the president is judged
+        _add(targets, _and_owners(obj) if type_ in _JUDGING else arg_spans(obj))
         if obj.dep_ in {"dobj", "dative"}:
             _add(targets, listed_people(obj))
             _add(targets, named_among(obj, verb))
@@ -328,7 +325,12 @@ def _clause_subject(clause: Token) -> list[Span2]:
     subj, _passive = subject_of(clause)
     if subj is None or subj.head != clause:
         return []
-    return arg_spans(subj) if actor_like(subj) else owners(subj) + arg_spans(subj)
+    return _and_owners(subj)
+
+
+def _and_owners(tok: Token) -> list[Span2]:
+    """The phrase ``tok`` heads, after whose it is when it names a thing ("the president's decision")."""
+    return arg_spans(tok) if actor_like(tok) else owners(tok) + arg_spans(tok)
 
 
 #: verbs of gaining something from someone: one wins praise, or wins a release for another
@@ -398,9 +400,8 @@ def noun_args(
             elif not rule.possessor_is_target:
                 _add(sources, arg_spans(obj))
         else:
-            if type_ in _JUDGING and not actor_like(obj):
-                _add(targets, owners(obj))  # "support for Feinstein's suggestion"
-            _add(targets, arg_spans(obj))
+            # "support for Feinstein's suggestion"
+            _add(targets, _and_owners(obj) if type_ in _JUDGING else arg_spans(obj))
     head = noun.head
     anchor = noun_anchor(noun, verb_triggers)
     if anchor is not None:

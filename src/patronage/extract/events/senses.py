@@ -319,7 +319,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if (
         lem == "charge"
         and obj is not None
-        and (lemma(obj) in _FEES or any(lemma(c) in _FEES for c in obj.subtree))
+        and any(lemma(c) in _FEES for c in obj.subtree)  # the object itself among its subtree
     ):
         return None  # "charge reasonable levels of council tax": a price asked, no charge laid
     if lem == "plead" and any(c.lower_ in {"guilty", "innocent"} for c in verb.children):
