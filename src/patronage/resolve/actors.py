@@ -148,8 +148,10 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         elif label in ("GPE", "LOC", "FAC") and (person := surname_of(text, persons)) is not None:
             found.add(start, end, "PERSON", person, "surname")
         elif label in ("GPE", "LOC", "FAC"):
-            if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]):
-                continue  # "Rep. Darrell Issa, R-Calif.": the member's state, no actor of the story
+            if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]) or _members_state(
+                doc, start, end
+            ):
+                continue  # "Rep. Darrell Issa, R-Calif.", "the Arizona Republican": the member's state
             if _region_not_country(gaz, text, ents, start):
                 _resolve_place(found, start, end, text, label, gaz, region_first=True)
                 continue  # "Georgia Gov. Brian Kemp" in an American story: the state
@@ -168,6 +170,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, "PERSON", person, "surname")
             elif _adjectival(doc, start, end) or (_modifier(doc, start, end) and not gaz_knows(gaz, text)):
                 continue  # "Western", "Islamic", "the Scottish Executive": modifiers name no actor
+            elif _one_member(doc, start, end):
+                found.add(start, end, "PERSON", None, "unsure")  # "the Arizona Republican": a person
             else:
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif first_name_elsewhere(display_name(text), persons):
@@ -244,6 +248,37 @@ def _modifier(doc: Doc, start: int, end: int) -> bool:
     return (
         root.dep_ in ("amod", "compound") and root.head.i >= span.end and root.head.pos_ in ("NOUN", "PROPN")
     )
+
+
+#: determiners of one person: "the Arizona Republican", "a Democrat", "another Tory"
+_ONE = frozenset({"the", "a", "an", "another", "one", "this", "that", "every", "each", "any"})
+
+
+def _one_member(doc: Doc, start: int, end: int) -> bool:
+    """A party's name used of one of its members: "the Arizona Republican criticized Trump".
+
+    A singular head with a determiner is a person the text describes, never the party; said of a
+    person named beside it ("Dana Whitfield, a Republican", "she is a Democrat") it stays the
+    party, which places that person.
+    """
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    root = span.root
+    return root.dep_ not in ("appos", "attr", "conj") and (
+        root.tag_ in ("NN", "NNP")
+        and not root.lower_.endswith("s")
+        and any(c.dep_ == "det" and c.lower_ in _ONE for c in root.children)
+    )
+
+
+def _members_state(doc: Doc, start: int, end: int) -> bool:
+    """A place naming the party member after it: "Arizona" of "the Arizona Republican"."""
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.end >= len(doc):
+        return False
+    after = doc[span.end]
+    return after.ent_type_ == "NORP" and _one_member(doc, after.idx, after.idx + len(after))
 
 
 def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:

@@ -364,3 +364,44 @@ def test_who_fights_alongside_the_source_is_no_target() -> None:
     result = analyse_text("Kurdish troops have fought and died alongside Americans.", "2019-10-10", "k")
     events = [e for e in result.events if e.type == "ASSAULT"]
     assert all(e.target is None or e.target.country != "USA" for e in events), events
+
+
+def test_a_party_word_said_of_one_person_is_that_person_not_the_party(gaz: Gazetteer) -> None:
+    events = analyse("The Ohio Republican criticized Mitch McConnell on Tuesday.", gaz).events
+    accusations = [e for e in events if e.type == "ACCUSE"]
+    assert accusations and accusations[0].source is not None
+    assert accusations[0].source.text == "Ohio Republican" and accusations[0].source.kind == "person"
+    assert not [r for r in analyse("A top House Democrat accused the FAA of negligence.", gaz).relations]
+    stated = analyse("Dana Whitfield, a Republican, criticized Mitch McConnell.", gaz)
+    assert ("Dana Whitfield", "Mitch McConnell") in pairs(stated.events, "ACCUSE")
+
+
+def test_an_example_or_a_description_of_a_person_is_no_recipient(gaz: Gazetteer) -> None:
+    text = "Ms Varga paid tribute to the shared struggle against terrorism in places like Syria."
+    assert ("Ms Varga", None) in {
+        (e.source.text if e.source else None, e.target.text if e.target else None)
+        for e in analyse(text, gaz).events
+        if e.type == "SUPPORT"
+    }
+    text = "Sanders was bolstered by an endorsement from Alexandria Ocasio-Cortez, the youngest US congresswoman."
+    assert not [
+        e for e in analyse(text, gaz).events if e.target is not None and e.target.name == "United States"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "coded"),
+    [
+        ("Robert Mueller is conducting an investigation into Russian meddling in the election.", True),
+        ("The FBI launched an investigation into Hillary Clinton's emails in July.", True),
+        ("Rosenstein stayed on for the completion of Robert Mueller's investigation into Russia.", False),
+        ("The texts were sent amid the FBI's probe into Russia last year.", False),
+    ],
+)
+def test_an_inquiry_is_an_act_only_when_someone_opens_or_conducts_it(
+    text: str, coded: bool, gaz: Gazetteer
+) -> None:
+    found = [
+        e for e in analyse(text, gaz).events if e.type == "ACCUSE" and e.cameo and e.cameo.startswith("09")
+    ]
+    assert bool(found) == coded, found

@@ -482,3 +482,21 @@ def test_contending_with_a_rival_is_no_criticism() -> None:
 )
 def test_signing_and_recognising_need_an_agreement_and_a_state(text: str) -> None:
     assert not [f for f in frames(text)[1] if f.type == "SUPPORT"]
+
+
+@pytest.mark.parametrize(
+    ("text", "targets"),
+    [
+        ("Senator Lane alleged that the Saudis funded the militia.", ["the Saudis"]),
+        ("Senator Lane charged that the governor was a liar.", ["the governor"]),
+        ("Senator Lane claimed the workers were fired by Boeing.", ["Boeing"]),
+        ("Senator Lane claimed that Obama was willing to rig the census.", ["Obama"]),
+        ("Senator Lane claimed the health service was not safe in Tory hands.", []),
+        ("Senator Lane claimed that Mr Stone seemed to know something.", []),
+        ("Senator Lane claimed Mr Stone was fired after ten years.", []),
+    ],
+)
+def test_a_claim_accuses_only_who_did_what_it_says(text: str, targets: list[str]) -> None:
+    doc_text, found = frames(text)
+    frame = next(f for f in found if f.type == "ACCUSE")
+    assert spans(doc_text, frame.targets) == targets

@@ -57,3 +57,15 @@ def test_kin_and_friends_are_people_and_a_list_is_no_apposition() -> None:
     assert ("Vladimir Putin", "personal_tie", "Viktor Medvedchuk", "positive") in _stated(
         "Vladimir Putin and his close friend Viktor Medvedchuk met in Moscow."
     )
+
+
+def test_a_relationship_with_people_pairs_its_holder_with_each_and_no_one_its_clause_names() -> None:
+    stated = _stated("Vladimir Putin has a warm relationship with Bashar al-Assad and Recep Tayyip Erdogan.")
+    assert ("Vladimir Putin", "relations", "Bashar al-Assad", "positive") in stated
+    assert ("Vladimir Putin", "relations", "Recep Tayyip Erdogan", "positive") in stated
+    assert not any(s == "Bashar al-Assad" for s, *_ in stated), stated
+    stated = _stated(
+        "Patty Murray built a close relationship with a man long vilified by the White House and "
+        "congressional Democrats."
+    )
+    assert not stated, stated

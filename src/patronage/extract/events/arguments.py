@@ -102,9 +102,7 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
         if child.dep_ == "prep" and child.lower_ == "at":
             continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body
         if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
-            for ref in found.refs_for_span(
-                child.left_edge.idx, child.right_edge.idx + len(child.right_edge.text)
-            ):
+            for ref in (r for a, b in _without_examples(child) for r in found.refs_for_span(a, b)):
                 if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
                     return [ref]
     if head.tag_ == "NN" and _placed_only(found, head):
@@ -113,6 +111,18 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
         if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
             return _civilians(found, start, end, [ref])
     return []
+
+
+def _without_examples(tok: Token) -> list[tuple[int, int]]:
+    """The character ranges of ``tok``'s phrase outside the examples it gives: "in places like
+    Syria" is no Syrian phrase."""
+    ranges, start = [], tok.left_edge.idx
+    for ex in (t for t in tok.subtree if t.dep_ == "prep" and _example(t)):
+        if ex.left_edge.idx >= start:
+            ranges.append((start, ex.left_edge.idx))
+            start = ex.right_edge.idx + len(ex.right_edge.text)
+    ranges.append((start, tok.right_edge.idx + len(tok.right_edge.text)))
+    return [(a, b) for a, b in ranges if b > a]
 
 
 #: people of a country who act, or suffer, privately: never its state (its "nationals" and
@@ -202,8 +212,19 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
         for t in tok.subtree
     }
     # "fought and died alongside Americans": who stands beside the source is no recipient
+    # "struggles against terrorism in places like Syria": an example given is no recipient either
     subject_tokens |= {
-        t.i for tok in trigger.subtree if tok.dep_ == "prep" and tok.lower_ in _COMPANY for t in tok.subtree
+        t.i
+        for tok in trigger.subtree
+        if tok.dep_ == "prep" and (tok.lower_ in _COMPANY or _example(tok))
+        for t in tok.subtree
+    }
+    # "an endorsement from X, the youngest ever US congresswoman": what says who a person is
+    subject_tokens |= {
+        t.i
+        for tok in trigger.subtree
+        if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.i != trigger.i
+        for t in tok.subtree
     }
     own = {s.country for s in sources if s.country}
     judging = frame.type in _PRAISE_OR_BLAME
@@ -221,6 +242,11 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)
     return out[:1]
+
+
+def _example(prep: Token) -> bool:
+    """ "like", "such as", "including": what follows is an example of the noun before."""
+    return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such")
 
 
 #: prepositions of company: those they name act with the source
@@ -281,6 +307,21 @@ def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
     return [ActorRef(DESCRIBED + slug(text), text, kind, country, None, text)]
 
 
+def _member(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """One member of a party, whom the text describes by it: "the Arizona Republican", "a top House
+    Democrat" (resolution leaves such a party word unnamed); never the party, nor the place or
+    body that modifies it."""
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None or span.root.ent_type_ != "NORP" or span.root.tag_ != "NNP":
+        return []
+    root = span.root
+    if not any(c.dep_ == "det" for c in root.children) or found.mentions_in(root.idx, root.idx + len(root)):
+        return []  # "Republicans", or the party itself as resolution found it
+    words = [t for t in span if t.dep_ not in ("det", "punct") and not t.is_space]
+    text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    return [ActorRef(DESCRIBED + slug(text), text, "person", None, None, text)]
+
+
 def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
     """ "A suicide bombing in Kabul killed 40": an act as the subject names no one who acted.
 
@@ -295,7 +336,7 @@ def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
 def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
-        refs = _civilians(found, start, end, found.refs_for_span(start, end))
+        refs = _member(found, start, end) or _civilians(found, start, end, found.refs_for_span(start, end))
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
         if not refs:

@@ -58,6 +58,29 @@ _PROMISES = frozenset({"pledge", "promise", "vow", "commitment"})
 _INQUIRIES = frozenset({"investigation", "inquiry", "enquiry", "probe"})
 
 
+#: what one does to an inquiry that opens or conducts it: "launched an investigation into X"
+_CONDUCTING = frozenset(
+    {"launch", "open", "reopen", "begin", "start", "conduct", "lead", "head", "order", "announce", "organise",
+     "organize", "initiate", "carry", "undertake", "expand", "pursue", "run", "establish", "gin", "commission",
+     "trigger", "prompt", "spark", "set"}
+)  # fmt: skip
+
+#: what an inquiry does as it gets under way or grows
+_UNDER_WAY = frozenset({"begin", "start", "open", "expand", "widen", "deepen", "intensify", "escalate"})
+
+
+def _conducted(noun: Token) -> bool:
+    """ "is conducting an investigation into X", "the investigation of Craig was opened", "the
+    inquiry widened": an inquiry the sentence has someone open, carry out or widen, not one it
+    only names."""
+    first = noun
+    while first.dep_ == "conj" and first.head.i != first.i:
+        first = first.head
+    if first.dep_ == "nsubj":
+        return lemma(first.head) in _UNDER_WAY  # "the Justice Department's investigation expanded"
+    return first.dep_ in {"dobj", "nsubjpass"} and lemma(first.head) in _CONDUCTING
+
+
 def _asked_for(noun: Token) -> bool:
     """ "called for the release of X", "demanded an inquiry": an act someone asks others to do."""
     head = noun.head
@@ -112,8 +135,10 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
-    if lem in _INQUIRIES and not has_partner:
-        return False  # "Mueller used his appearance to defend his investigation": a name for it, no act
+    if lem in _INQUIRIES and (not has_partner or not _conducted(noun)):
+        # "Mueller used his appearance to defend his investigation", "amid the Russia probe", "the
+        # future of Mueller's investigation": a name for it, no act
+        return False
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
         return False
     if type_ == "ASSAULT":

@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from patronage.extract.events.words import BLAME
+
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
@@ -21,6 +23,7 @@ if TYPE_CHECKING:
 __all__ = [
     "GENERIC_HEADS",
     "Span2",
+    "accused_in",
     "actor_head",
     "arg_spans",
     "conjuncts",
@@ -285,3 +288,31 @@ def listed_people(obj: Token) -> list[Span2]:
             continue  # "criticised the rivalry between Blair and Brown": the sides of what was criticised
         out.append(phrase_span(tok))
     return out
+
+
+#: verbs whose subject is described, never accused of an act: "claimed the NHS was not safe",
+#: "claimed that Stone seemed to know"
+_LINKING = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound", "feel", "stay"})
+
+
+def accused_in(clause: Token) -> Token | None:
+    """Whom an alleged, claimed or charged clause accuses: the one who did what it says.
+
+    "alleged that the Saudis funded the group" accuses the Saudis; a passive clause accuses only
+    the one its "by" names ("claimed he was fired by the board"); a clause that describes its
+    subject accuses it only of a blame word or a deed ("charged that Smith was a liar", "claimed
+    Obama is willing to manipulate forecasts"), since "claimed the NHS was not safe" or "said
+    Stone seemed to know" blames no one it names.
+    """
+    subj, passive = subject_of(clause)
+    if subj is None or subj.head != clause:
+        return None
+    if passive:
+        return next((obj for _p, obj in pobjs(clause, {"by"})), None)
+    if clause.lemma_.lower() in _LINKING:
+        # "was a liar", "were responsible for the chaos", "is willing to manipulate forecasts"
+        said = [t for c in clause.children if c.dep_ in {"attr", "acomp", "oprd"} for t in (c, *c.children)]
+        blamed = any(t.lemma_.lower() in BLAME or t.lower_ in BLAME or t.dep_ == "xcomp" for t in said)
+        if not blamed or any(c.dep_ == "neg" for c in clause.children):
+            return None
+    return subj

@@ -19,6 +19,7 @@ from patronage.extract.events.lexicon import Lexicon, TriggerRule
 from patronage.extract.events.phrases import (
     GENERIC_HEADS,
     Span2,
+    accused_in,
     actor_head,
     arg_spans,
     listed_people,
@@ -306,8 +307,10 @@ def verb_args(
         # "demanded that the US cancel ...": the one asked, warned or accused is the clause subject
         # (what a rebuttal insists on is the rebutter's own case: "insisted his plans were sound")
         for clause in verb.children:
-            if clause.dep_ == "ccomp":
+            if clause.dep_ == "ccomp" and type_ != "ACCUSE":
                 _add(targets, _clause_subject(clause))
+            elif clause.dep_ == "ccomp" and (accused := accused_in(clause)) is not None:
+                _add(targets, _and_owners(accused))  # "alleged that the Saudis funded it"
     if not targets:
         for clause in verb.children:
             if clause.dep_ in {"xcomp", "advcl"}:

@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from patronage.extract.events.phrases import subject_of
 from patronage.extract.events.roles import lemma
 from patronage.extract.events.speech import OBLIGING, REJECT_CODE, REQUEST_CODE
+from patronage.extract.events.words import BLAME, PRAISE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -25,34 +26,6 @@ __all__ = ["CRITICIZE", "calling_sense", "insisting_sense", "warning_sense"]
 CRITICIZE = "111"
 
 _SELF = frozenset({"i", "we", "he", "she", "it", "they"})
-
-
-#: what calling someone something says of them: blame ...
-_BLAME_WORDS = frozenset(
-    {
-        "liar", "loser", "criminal", "crook", "traitor", "racist", "fascist", "bigot", "thug", "fraud",
-        "hypocrite", "coward", "idiot", "fool", "clown", "disgrace", "disaster", "failure", "threat",
-        "danger", "terrorist", "dictator", "tyrant", "murderer", "killer", "rapist", "extremist", "puppet",
-        "gimmick", "hoax", "sham", "farce", "joke", "lie", "scam", "stunt", "witch", "coup", "mistake",
-        "confused", "dangerous", "disgraceful", "unacceptable", "outrageous", "shameful", "ridiculous",
-        "absurd", "reckless", "irresponsible", "illegal", "unconstitutional", "unlawful", "corrupt",
-        "dishonest", "incompetent", "weak", "pathetic", "crazy", "insane", "stupid", "dumb", "wrong",
-        "false", "fake", "misleading", "offensive", "appalling", "deplorable", "despicable", "disgusting",
-        "horrific", "terrible", "horrible", "awful", "bad", "unfair", "unjust", "cruel", "inhumane",
-        "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
-        "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
-        "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
-    }
-)  # fmt: skip
-#: ... or praise
-_PRAISE_WORDS = frozenset(
-    {
-        "friend", "ally", "hero", "partner", "leader", "patriot", "champion", "visionary", "statesman",
-        "success", "triumph", "breakthrough", "victory", "great", "brilliant", "excellent", "outstanding",
-        "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
-        "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
-    }
-)  # fmt: skip
 
 
 def calling_sense(verb: Token) -> str | None:
@@ -68,9 +41,9 @@ def calling_sense(verb: Token) -> str | None:
     said = [t for p in predicates for t in (p, *p.children) if t.dep_ in {"oprd", "xcomp", "acomp", "amod"}]
     words = {lemma(t) for t in said} | {t.lower_ for t in said}
     negated = any(c.dep_ == "neg" for p in predicates for c in p.children)
-    if words & _BLAME_WORDS and not negated:
+    if words & BLAME and not negated:
         return CRITICIZE
-    if words & _PRAISE_WORDS and not negated:
+    if words & PRAISE and not negated:
         return "051"
     return None
 

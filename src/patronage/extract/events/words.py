@@ -1,8 +1,9 @@
-"""Word lists the sense checks share: things, ideas, records, and the words of physical violence."""
+"""Word lists the sense checks share: things, ideas, records, blame and praise, and the words of physical
+violence."""
 
 from __future__ import annotations
 
-__all__ = ["ABSTRACT", "RECORDS", "THINGS", "VIOLENCE"]
+__all__ = ["ABSTRACT", "BLAME", "PRAISE", "RECORDS", "THINGS", "VIOLENCE"]
 
 #: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
 THINGS = frozenset(
@@ -55,5 +56,32 @@ VIOLENCE = frozenset(
         "army", "military", "knife", "stab", "explosion", "explosive", "blast", "fire", "artillery",
         "shell", "police", "weapon", "grenade", "drone", "tank", "raid", "militant", "terrorist",
         "gunman", "assailant", "attacker", "bomber", "insurgent", "rebel", "mob", "injured", "wounded",
+    }
+)  # fmt: skip
+#: what calling someone something says of them: blame ("called him a liar") ...
+BLAME = frozenset(
+    {
+        "liar", "loser", "criminal", "crook", "traitor", "racist", "fascist", "bigot", "thug", "fraud",
+        "hypocrite", "coward", "idiot", "fool", "clown", "disgrace", "disaster", "failure", "threat",
+        "danger", "terrorist", "dictator", "tyrant", "murderer", "killer", "rapist", "extremist", "puppet",
+        "gimmick", "hoax", "sham", "farce", "joke", "lie", "scam", "stunt", "witch", "coup", "mistake",
+        "confused", "dangerous", "disgraceful", "unacceptable", "outrageous", "shameful", "ridiculous",
+        "absurd", "reckless", "irresponsible", "illegal", "unconstitutional", "unlawful", "corrupt",
+        "dishonest", "incompetent", "weak", "pathetic", "crazy", "insane", "stupid", "dumb", "wrong",
+        "false", "fake", "misleading", "offensive", "appalling", "deplorable", "despicable", "disgusting",
+        "horrific", "terrible", "horrible", "awful", "bad", "unfair", "unjust", "cruel", "inhumane",
+        "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
+        "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
+        "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
+        "responsible", "guilty", "complicit", "culpable",
+    }
+)  # fmt: skip
+#: ... or praise
+PRAISE = frozenset(
+    {
+        "friend", "ally", "hero", "partner", "leader", "patriot", "champion", "visionary", "statesman",
+        "success", "triumph", "breakthrough", "victory", "great", "brilliant", "excellent", "outstanding",
+        "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
+        "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
     }
 )  # fmt: skip

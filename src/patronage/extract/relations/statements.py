@@ -303,32 +303,43 @@ def _across_semicolon(a: Token, b: Token) -> bool:
 
 
 def _relationship(token: Token, sent: Span, found: DocActors) -> list[StatementFrame]:
+    """How two actors stand, from a qualified relationship noun: "the chilly relations between
+    Putin and Assad", "Murray's close relationship with Ryan", "Putin has a warm friendship with
+    Assad and Erdogan" (Putin with each of them, never the two partners with each other)."""
     mods = {t.lower_ for t in token.subtree if t.i < token.i and t.dep_ in ("amod", "compound", "advmod")}
     sign = "negative" if mods & _NEGATIVE else "positive" if mods & _POSITIVE else None
     if sign is None:
         return []
     relation = "personal_tie" if "personal" in mods or token.lemma_ == "friendship" else "relations"
-    parties: list[ActorRef] = []
+    holders: list[ActorRef] = []
+    partners: list[ActorRef] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("between", "with", "among"):
-            for obj in child.subtree:
-                if obj.dep_ in ("pobj", "conj"):
-                    parties.extend(r for r in _refs_at(found, obj) if r not in parties)
+            # the phrase's own members: "with a man long vilified by the White House" names no
+            # party in its clause
+            for pobj in (c for c in child.children if c.dep_ == "pobj"):
+                for obj in (pobj, *pobj.conjuncts, *(a for a in pobj.children if a.dep_ == "appos")):
+                    (partners if child.lower_ == "with" else holders).extend(_refs_at(found, obj))
         elif child.dep_ == "poss":
-            parties[:0] = [r for r in _refs_at(found, child) if r not in parties]
-    if len(parties) < 2 and token.dep_ in ("dobj", "attr"):
+            holders[:0] = _refs_at(found, child)
+    if not holders and token.dep_ in ("dobj", "attr"):
         for subj in token.head.children:
             if subj.dep_ == "nsubj":
-                parties.extend(r for r in _refs_at(found, subj) if r not in parties)
-                for conj in subj.conjuncts:
-                    parties.extend(r for r in _refs_at(found, conj) if r not in parties)
-    unique: list[ActorRef] = []
-    for ref in parties:
-        if all(ref.actor_id != u.actor_id for u in unique):
-            unique.append(ref)
-    if len(unique) < 2:
-        return []
+                holders += [r for t in (subj, *subj.conjuncts) for r in _refs_at(found, t)]
+    holders, partners = _distinct(holders), _distinct(partners)
+    if partners:
+        pairs = [(holders[0], p) for p in partners if p.actor_id != holders[0].actor_id] if holders else []
+    else:
+        pairs = [(holders[0], holders[1])] if len(holders) >= 2 else []
     strength = 0.7 if mods & (_NEGATIVE | _POSITIVE) - {"personal"} else 0.5
-    a, b = unique[0], unique[1]
     name = relation if sign == "positive" or relation == "personal_tie" else "opposes"
-    return [StatementFrame(a, b, name, sign, strength, token.text)]
+    return [StatementFrame(a, b, name, sign, strength, token.text) for a, b in pairs]
+
+
+def _distinct(refs: list[ActorRef]) -> list[ActorRef]:
+    """``refs`` with each actor once, in order."""
+    out: list[ActorRef] = []
+    for ref in refs:
+        if all(ref.actor_id != u.actor_id for u in out):
+            out.append(ref)
+    return out
