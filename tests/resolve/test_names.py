@@ -37,6 +37,12 @@ def _check(text: str, piece: str, label: str) -> str | None:
         ),
         ("Members of al-Qaida fled.", "al-Qaida", "ORG", "al-Qaida"),
         ("Women's March organisers spoke.", "Women's March", "ORG", "Women's March"),
+        (
+            "The Committee to Protect Journalists spoke.",
+            "Committee to Protect Journalists",
+            "ORG",
+            "Committee to Protect Journalists",
+        ),
     ],
 )
 def test_names_are_trimmed_to_the_name(text: str, piece: str, label: str, name: str) -> None:
@@ -55,6 +61,8 @@ def test_names_are_trimmed_to_the_name(text: str, piece: str, label: str, name: 
         ("The suit said Sherman that Ailes was fired.", "Sherman that Ailes", "ORG"),
         ("Then Carlson sued Ailes in July.", "Carlson sued Ailes", "ORG"),
         ("The women accused Ailes, Laurie Luhn said.", "Ailes, Laurie Luhn", "ORG"),
+        ("She insulted Boone to Comey at dinner.", "Boone to Comey", "ORG"),
+        ("She insulted Boone to Cunningham at dinner.", "Boone to Cunningham", "PERSON"),
     ],
 )
 def test_fragments_are_no_names(text: str, piece: str, label: str) -> None:

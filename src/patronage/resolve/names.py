@@ -39,6 +39,14 @@ _HONORIFIC = frozenset(
 )
 
 
+def _linked(piece: str, label: str, is_known: Callable[[str], bool]) -> bool:
+    """Two names joined by a preposition ("Boone to Cunningham"): no person's name holds one, and an
+    organisation's ("Committee to Protect Journalists") does not end in a person the text names."""
+    words = piece.split()
+    cuts = [i for i, w in enumerate(words[1:-1], 1) if w in _LINKING_WORDS]
+    return bool(cuts) and (label == "PERSON" or is_known(" ".join(words[cuts[-1] + 1 :])))
+
+
 def _listed(piece: str) -> bool:
     """A surname, a comma and a full name: two people of a list the tagger ran together."""
     head, _comma, tail = piece.partition(", ")
@@ -57,6 +65,8 @@ _CLAUSE_WORDS = frozenset(
     "that who which whom whose said says is was are were has had have will would told when where "
     "while because but if".split()
 )
+#: prepositions between two names: no one person's name holds them ("Prince of Wales" may hold "of")
+_LINKING_WORDS = frozenset("to at for from with by in on than as into about against".split())
 #: diseases the tagger names like organisations
 ILLNESSES = frozenset(
     {"coronavirus", "covid", "covid-19", "ebola", "zika", "sars", "mers", "h1n1", "mpox", "monkeypox"}
@@ -151,6 +161,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None  # one person's name has no "and" and no number
     if any(w in _CLAUSE_WORDS for w in piece.split()[1:]):
         return None  # "Sherman that Ailes": a clause the tagger ran through, no name
+    if label in ("PERSON", "ORG") and _linked(piece, label, is_known):
+        return None  # "insulted Boone to Cunningham": two people and a preposition, no one name
     if label in ("PERSON", "ORG") and _listed(piece):
         return None  # "Ailes, Laurie Luhn": two people in a list, no one name
     owner = _POSSESSIVE.search(piece)

@@ -405,3 +405,12 @@ def test_an_inquiry_is_an_act_only_when_someone_opens_or_conducts_it(
         e for e in analyse(text, gaz).events if e.type == "ACCUSE" and e.cameo and e.cameo.startswith("09")
     ]
     assert bool(found) == coded, found
+
+
+def test_a_promise_to_no_one_is_no_agreement(gaz: Gazetteer) -> None:
+    text = "Joe Biden has vowed to pick a woman from the Democratic Party as his running mate."
+    assert not pairs(analyse(text, gaz).events, "AGREE")
+    text = "Charles Clarke has vowed to press on with ID cards despite a call from Charles Kennedy."
+    assert not pairs(analyse(text, gaz).events, "AGREE")
+    promised = pairs(analyse("Vladimir Putin promised Bashar al-Assad more weapons.", gaz).events, "AGREE")
+    assert ("Vladimir Putin", "Bashar al-Assad") in promised

@@ -500,3 +500,16 @@ def test_a_claim_accuses_only_who_did_what_it_says(text: str, targets: list[str]
     doc_text, found = frames(text)
     frame = next(f for f in found if f.type == "ACCUSE")
     assert spans(doc_text, frame.targets) == targets
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Israel risks becoming an isolated state, the minister said.",  # a danger to oneself
+        "Kudlow cautioned that reopening depends on testing.",  # a danger foretold, no threat
+        "The sheriff said the man didn't appear threatening.",  # how someone seems
+        "Those sentiments betray nervousness among the senators.",  # what shows, no one abandoned
+    ],
+)
+def test_risks_cautions_and_looks_threaten_no_one(text: str) -> None:
+    assert not [f for f in frames(text)[1] if f.type in {"THREATEN", "SANCTION"}]

@@ -69,3 +69,14 @@ def test_a_relationship_with_people_pairs_its_holder_with_each_and_no_one_its_cl
         "congressional Democrats."
     )
     assert not stated, stated
+
+
+def test_a_rival_in_a_race_and_rights_under_the_law_state_no_stand() -> None:
+    assert not _stated("Trump reiterated past criticisms of Roy Moore's Democratic opponent, Doug Jones.")
+    assert not _stated("Trump called for Hillary Clinton, his 2016 opponent, to be jailed.")
+    assert ("Alexei Navalny", "opposes", "Vladimir Putin", "negative") in _stated(
+        "Alexei Navalny, a fierce opponent of Vladimir Putin, was jailed."
+    )
+    assert not _stated(
+        "The court said the law violates Joanna Duka and Breanna Koski's free speech protections."
+    )

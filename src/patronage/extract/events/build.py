@@ -37,6 +37,15 @@ from patronage.resolve.docactors import DocActors
 
 __all__ = ["sentence_events"]
 
+#: words of promising: an agreement only with someone it is made to
+_PROMISING = frozenset({"promise", "pledge", "vow", "commit", "commitment", "ensure", "guarantee", "swear"})
+
+
+def _promise(found: DocActors, frame: EventFrame) -> bool:
+    trigger = frame.trigger_token(found.doc)
+    return trigger is not None and trigger.lemma_.lower() in _PROMISING
+
+
 #: types the PLOVER manual codes only with a recipient ("Requires recipient: Yes")
 _NEEDS_RECIPIENT = frozenset({"AID", "COOPERATE", "SANCTION"})
 #: types whose coordinated subjects act with each other when no one else is named
@@ -357,6 +366,8 @@ def _events(
         targets = implicit_targets(found, frame, sources)
     if not targets and frame.type in _NEEDS_RECIPIENT:
         return []  # "Iran sent out missiles during a test": no one aided, no one sanctioned
+    if not targets and frame.type == "AGREE" and _promise(found, frame):
+        return []  # "the Tories have promised tax cuts", "vowed to pick a woman": a pledge to voters
     out = []
     source_options: list[ActorRef | None] = list(sources) or [None]
     target_options: list[ActorRef | None] = list(targets) or [None]

@@ -271,6 +271,10 @@ def _press_asked(obj: Token | None) -> bool:
     return any(lemma(t) in PRESS_ASKS for t in obj.subtree if t is not obj)
 
 
+#: verbs of seeming: what follows says how someone looks ("didn't appear threatening")
+_SEEMING = frozenset({"appear", "seem", "look", "sound", "become", "feel", "be"})
+
+
 def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     """The CAMEO code the verb's sense has here: ``cameo``, another code, or None (no event)."""
     lem = lemma(verb)
@@ -416,8 +420,14 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
     if lem == "call" and cameo == CRITICIZE:
         return calling_sense(verb)
-    if lem == "warn":
-        return warning_sense(verb, subj)
+    if lem in {"warn", "caution"}:
+        return warning_sense(verb, subj)  # "cautioned that it depends on testing": a danger, no threat
+    if lem == "threaten" and (
+        verb.dep_ in {"acomp", "oprd", "amod"} or (verb.dep_ == "xcomp" and lemma(verb.head) in _SEEMING)
+    ):
+        return None  # "he didn't appear threatening": how someone seems
+    if lem == "betray" and obj is not None and not is_actor(obj):
+        return None  # "those sentiments betray nervousness": what shows, no one abandoned
     if lem == "insist":
         return insisting_sense(verb)
     if lem == "ask" and not any(

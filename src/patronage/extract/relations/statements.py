@@ -172,8 +172,8 @@ def _protection(
     owner = _possessor(token)
     if owner is None and token.lower_ == "umbrella":
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
-    if owner is None:
-        return []
+    if owner is None or token.tag_ == "NNS":
+        return []  # "Duka and Koski's free speech protections": rights, no refuge
     sources = _refs_at(found, owner)
     if not sources:
         return []
@@ -238,7 +238,7 @@ def _denied(token: Token) -> bool:
 
 def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
     relation, polarity, strength = _TIES[token.lemma_.lower()]
-    if _denied(token):
+    if _denied(token) or _in_a_race(token):
         return []
     others: list[ActorRef] = []
     for child in token.children:
@@ -294,6 +294,24 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
                     )
                 )
     return out
+
+
+#: what makes a rival or opponent one in a race: "his Democratic opponent", "her 2016 rival"
+_RACES = frozenset(
+    {"election", "electoral", "primary", "presidential", "runoff", "race", "campaign", "general"}
+)
+
+
+def _in_a_race(token: Token) -> bool:
+    """ "Moore's Democratic opponent, Doug Jones", "his 2016 opponent": a rival in an election, which
+    states no stand of either against the other."""
+    if token.lemma_.lower() not in ("rival", "opponent", "challenger"):
+        return False
+    return any(
+        c.dep_ in ("amod", "compound", "nmod", "nummod")
+        and (c.ent_type_ in ("NORP", "DATE") or c.lemma_.lower() in _RACES)
+        for c in token.children
+    )
 
 
 def _across_semicolon(a: Token, b: Token) -> bool:
