@@ -513,3 +513,38 @@ def test_a_claim_accuses_only_who_did_what_it_says(text: str, targets: list[str]
 )
 def test_risks_cautions_and_looks_threaten_no_one(text: str) -> None:
     assert not [f for f in frames(text)[1] if f.type in {"THREATEN", "SANCTION"}]
+
+
+@pytest.mark.parametrize(
+    ("text", "type_"),
+    [
+        # the writer's own "should": an opinion, no one's demand
+        ("If he believes in democracy, he and the two assembly members should resign.", "REQUEST"),
+        ("The president was also asked to explain a comment he made in January.", "REQUEST"),  # a question
+        ("McEnany's claims that Flynn was targeted are not supported by the facts.", "SUPPORT"),
+        ("Hillary Clinton is heavily favored to win the nomination.", "SUPPORT"),  # the odds
+        ("Michael Flynn wasn't dismissed until mid-February.", "REJECT"),  # a firing, no rebuttal
+        ("The appeals court dismissed the case on Tuesday.", "REJECT"),  # a case thrown out
+        # sums of money the tagger took for a verb
+        (
+            "She received up to pounds 30,000 as an agony aunt and between pounds 5,001 and pounds 10,000 "
+            "for appearing on a television show.",
+            "ASSAULT",
+        ),
+        ("Critics seemed caught off guard for about five minutes.", "COERCE"),  # surprised, not seized
+        ("The Budget will contain measures to attract votes, Letwin said.", "COERCE"),
+        ("The event was billed as a meet-and-greet by the campaign.", "COERCE"),
+        # records released, named by the noun a relative clause hangs on
+        ("Trump referred to a statement the intelligence office released a few hours earlier.", "RETREAT"),
+        ("Trump dismissed Bob Woodward's book, which was released on Tuesday.", "RETREAT"),
+    ],
+)
+def test_opinions_questions_and_odds_are_no_acts(text: str, type_: str) -> None:
+    assert not [f for f in frames(text)[1] if f.type == type_]
+
+
+def test_a_demand_someone_makes_is_still_theirs() -> None:
+    doc_text, found = frames("Kennedy said the prime minister should make a statement.")
+    assert [spans(doc_text, f.sources) for f in found if f.type == "REQUEST"] == [["Kennedy"]]
+    assert [f for f in frames('"He should resign now," Kennedy said.')[1] if f.type == "REQUEST"]
+    assert [f for f in frames("Congress asked the FBI to explain the raid.")[1] if f.type == "REQUEST"]

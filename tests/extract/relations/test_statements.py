@@ -80,3 +80,8 @@ def test_a_rival_in_a_race_and_rights_under_the_law_state_no_stand() -> None:
     assert not _stated(
         "The court said the law violates Joanna Duka and Breanna Koski's free speech protections."
     )
+
+
+def test_a_party_wing_shelters_no_one() -> None:
+    stated = _stated("Donald Trump surprised Israel's pro-settler right wing with his statements.")
+    assert not [s for s in stated if s[1] == "harbours"], stated

@@ -27,6 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from patronage.extract.events.features import quoted_tokens
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
 from patronage.extract.events.noun_senses import noun_sense, offers_event
@@ -287,7 +288,13 @@ def rule_hits(sent: Span) -> list[Hit]:
 def code_sentence(sent: Span) -> list[EventFrame]:
     """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
     lex = load_lexicon()
-    hits = rule_hits(sent)
+    quoted = quoted_tokens(sent)
+    # "he and the two members should resign", in the writer's own words: an opinion, no one's demand
+    hits = [
+        h
+        for h in rule_hits(sent)
+        if h.speech or h.trigger.i in quoted or demand_clause(h.trigger) != (True, None)
+    ]
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
     frames.sort(key=lambda f: f.trigger_start)

@@ -20,7 +20,7 @@ from patronage.extract.events.words import BLAME, PRAISE
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CRITICIZE", "calling_sense", "insisting_sense", "warning_sense"]
+__all__ = ["CRITICIZE", "asking_sense", "calling_sense", "insisting_sense", "seeming", "warning_sense"]
 
 #: the CAMEO code of criticism, for violence words used of words ("attacked his record")
 CRITICIZE = "111"
@@ -91,3 +91,43 @@ def insisting_sense(verb: Token) -> str | None:
             return REQUEST_CODE
         return REJECT_CODE
     return None
+
+
+#: what one is asked to do when a question is put: "was asked to explain", "to comment"
+_ANSWERING = frozenset(
+    {
+        "explain",
+        "comment",
+        "respond",
+        "clarify",
+        "elaborate",
+        "say",
+        "describe",
+        "discuss",
+        "answer",
+        "address",
+    }
+)
+
+
+def asking_sense(verb: Token, passive: bool) -> bool:
+    """Whether "ask" asks for something (REQUEST) rather than puts a question.
+
+    "Asked Iran to free the sailors", "asked for help" request; "asked whether", "asked Trump a
+    question" and "the president was asked to explain a comment" (by reporters the sentence does
+    not name) put a question.
+    """
+    children = list(verb.children)
+    unasked = passive and not any(c.dep_ == "agent" for c in children)
+    if unasked and any(c.dep_ == "xcomp" and lemma(c) in _ANSWERING for c in children):
+        return False
+    return any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children)
+
+
+#: verbs of seeming: what follows says how someone looks ("didn't appear threatening")
+_SEEMING = frozenset({"appear", "seem", "look", "sound", "become", "feel", "be"})
+
+
+def seeming(verb: Token) -> bool:
+    """A verb used to say how someone seems: "he didn't appear threatening", "a threatening tone"."""
+    return verb.dep_ in {"acomp", "oprd", "amod"} or (verb.dep_ == "xcomp" and lemma(verb.head) in _SEEMING)

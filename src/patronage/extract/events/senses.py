@@ -28,7 +28,14 @@ from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
-from patronage.extract.events.saying import CRITICIZE, calling_sense, insisting_sense, warning_sense
+from patronage.extract.events.saying import (
+    CRITICIZE,
+    asking_sense,
+    calling_sense,
+    insisting_sense,
+    seeming,
+    warning_sense,
+)
 from patronage.extract.events.violence import violent_sense
 from patronage.extract.events.words import ABSTRACT, RECORDS, THINGS, VIOLENCE
 from patronage.resolve.names import ILLNESSES
@@ -259,6 +266,14 @@ def _thing(tok: Token) -> bool:
     return tok.pos_ == "NOUN" and not tok.ent_type_ and (lemma(tok) in THINGS or lemma(tok) in ABSTRACT)
 
 
+def _released(verb: Token, subj: Token | None, obj: Token | None) -> Token | None:
+    """What is released or given: the object, or the noun a relative clause says it of ("a
+    statement the ODNI released", "the book, which was released on Tuesday")."""
+    if verb.dep_ == "relcl" and (obj is None or obj.lower_ in _RELATIVE) and subj is not verb.head:
+        return verb.head
+    return obj
+
+
 def recipient_ok(tok: Token) -> bool:
     """Can one release, free or aid what ``tok`` names? Not a thing, a record or an idea."""
     return tok.ent_type_ != "" or lemma(tok) not in THINGS | ABSTRACT | RECORDS
@@ -271,8 +286,26 @@ def _press_asked(obj: Token | None) -> bool:
     return any(lemma(t) in PRESS_ASKS for t in obj.subtree if t is not obj)
 
 
-#: verbs of seeming: what follows says how someone looks ("didn't appear threatening")
-_SEEMING = frozenset({"appear", "seem", "look", "sound", "become", "feel", "be"})
+#: verbs of taking hold of someone, acts only when someone is held: "contain Iran", "caught the gunman"
+_HOLDING = frozenset({"contain", "grab", "inflict", "catch"})
+
+
+def _holds_nothing(obj: Token | None) -> bool:
+    """No one held: no object, or things ("measures", "atrocities") rather than someone."""
+    if obj is None:
+        return True
+    return not is_actor(obj) and (_thing(obj) or (not obj.ent_type_ and obj.tag_ == "NNS"))
+
+
+#: what a court dismisses: a case, never a claim rebutted
+_CASES = frozenset({"case", "suit", "lawsuit", "charge", "appeal", "complaint", "petition", "indictment"})
+
+
+def _dismissal(verb: Token, obj: Token) -> bool:
+    """Dismissing a person from a post or a case from court, not a claim or a critic as wrong."""
+    if lemma(obj) in _CASES:
+        return True
+    return obj.ent_type_ == "PERSON" and not any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children)
 
 
 def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
@@ -283,13 +316,22 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         subj = verb.head  # "the fire, which threatened the pipeline": the fire
     if subj is not None and not passive and _thing(subj):
         return None  # "the move would help police"
+    if passive and any(_thing(agent) or lemma(agent) == "fact" for _p, agent in pobjs(verb, {"by"})):
+        return None  # "the claims are not supported by the facts": what a thing bears out, no act
+    if lem == "favor" and passive and any(c.dep_ == "xcomp" for c in verb.children):
+        return None  # "Clinton is heavily favored to win": the odds, no one's support
     if subj is not None and not passive and subj.lower_ in {"that", "this"} and verb.dep_ != "relcl":
         return None  # "that should help the country move on": a fact or a deed, no actor
     obj = _recipient(verb)
     if obj is None and passive and subj is not None:
         obj = subj  # "a survey released Monday": what was released
-    if type_ in MATERIAL_NEEDS_RECIPIENT and obj is not None and not recipient_ok(obj):
-        return None  # "released a video", "helped create a problem"
+    if lem == "dismiss" and obj is not None and _dismissal(verb, obj):
+        return None  # "Flynn wasn't dismissed until February", "the court dismissed the case"
+    if lem in _HOLDING and _holds_nothing(obj):
+        return None  # "the Budget will contain measures", "inflicted atrocities", "caught off guard"
+    released = _released(verb, subj, obj)
+    if type_ in MATERIAL_NEEDS_RECIPIENT and released is not None and not recipient_ok(released):
+        return None  # "released a video", "helped create a problem", "a statement the ODNI released"
     partners = _partners(verb, obj)
     if type_ in {"ASSAULT", "COERCE"} and any(
         lemma(o) in _PENALTIES or any(lemma(x) in _PENALTIES for _q, x in pobjs(o, {"of"}))
@@ -422,18 +464,14 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return calling_sense(verb)
     if lem in {"warn", "caution"}:
         return warning_sense(verb, subj)  # "cautioned that it depends on testing": a danger, no threat
-    if lem == "threaten" and (
-        verb.dep_ in {"acomp", "oprd", "amod"} or (verb.dep_ == "xcomp" and lemma(verb.head) in _SEEMING)
-    ):
+    if lem == "threaten" and seeming(verb):
         return None  # "he didn't appear threatening": how someone seems
     if lem == "betray" and obj is not None and not is_actor(obj):
         return None  # "those sentiments betray nervousness": what shows, no one abandoned
     if lem == "insist":
         return insisting_sense(verb)
-    if lem == "ask" and not any(
-        c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in verb.children
-    ):
-        return None  # "asked whether", "asked Trump a question"
+    if lem == "ask" and not asking_sense(verb, passive):
+        return None  # "asked whether", "was asked to explain a comment": a question
     if lem in {"agree", "commit"} and not any(
         c.dep_ == "xcomp"
         or (c.dep_ == "dobj" and lem == "agree")

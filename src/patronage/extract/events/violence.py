@@ -53,6 +53,8 @@ def violent_sense(
     """``(True, code)`` when the violent verb's sense is decided here (``None``: no event), else
     ``(False, None)``: the verb keeps its violent sense as far as these checks go."""
     lem = lemma(verb)
+    if lem == "pound" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].like_num:
+        return True, None  # "received up to pounds 30,000": a sum of money the tagger took for a verb
     if subj is not None and not passive and lemma(subj) in _ECONOMY:
         return True, None  # "Russian companies began targeting American firms as investments"
     if subj is not None and not passive and _crowd(subj):

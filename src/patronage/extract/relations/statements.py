@@ -174,6 +174,8 @@ def _protection(
         owner = next((c for c in token.children if c.dep_ == "poss"), None)
     if owner is None or token.tag_ == "NNS":
         return []  # "Duka and Koski's free speech protections": rights, no refuge
+    if token.lower_ == "wing" and not (token.dep_ == "pobj" and token.head.lower_ in ("under", "beneath")):
+        return []  # "Israel's pro-settler right wing": a faction; only "under X's wing" shelters
     sources = _refs_at(found, owner)
     if not sources:
         return []
