@@ -396,6 +396,7 @@ def test_an_example_or_a_description_of_a_person_is_no_recipient(gaz: Gazetteer)
         ("The FBI launched an investigation into Hillary Clinton's emails in July.", True),
         ("Rosenstein stayed on for the completion of Robert Mueller's investigation into Russia.", False),
         ("The texts were sent amid the FBI's probe into Russia last year.", False),
+        ("A British student has been put under investigation in France for her role in the riots.", True),
     ],
 )
 def test_an_inquiry_is_an_act_only_when_someone_opens_or_conducts_it(

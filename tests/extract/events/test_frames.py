@@ -543,6 +543,11 @@ def test_opinions_questions_and_odds_are_no_acts(text: str, type_: str) -> None:
     assert not [f for f in frames(text)[1] if f.type == type_]
 
 
+def test_dismissing_a_plea_is_a_rejection() -> None:
+    text = "Rebels in the north on Wednesday dismissed an appeal from the president to lay down their arms."
+    assert [f for f in frames(text)[1] if f.type == "REJECT"]
+
+
 def test_a_demand_someone_makes_is_still_theirs() -> None:
     doc_text, found = frames("Kennedy said the prime minister should make a statement.")
     assert [spans(doc_text, f.sources) for f in found if f.type == "REQUEST"] == [["Kennedy"]]

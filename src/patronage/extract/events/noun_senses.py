@@ -71,13 +71,15 @@ _UNDER_WAY = frozenset({"begin", "start", "open", "expand", "widen", "deepen", "
 
 def _conducted(noun: Token) -> bool:
     """ "is conducting an investigation into X", "the investigation of Craig was opened", "the
-    inquiry widened": an inquiry the sentence has someone open, carry out or widen, not one it
-    only names."""
+    inquiry widened", "was put under investigation": an inquiry the sentence has someone open,
+    carry out or widen, or someone under it, not one it only names."""
     first = noun
     while first.dep_ == "conj" and first.head.i != first.i:
         first = first.head
     if first.dep_ == "nsubj":
         return lemma(first.head) in _UNDER_WAY  # "the Justice Department's investigation expanded"
+    if first.dep_ == "pobj" and first.head.lower_ == "under":
+        return True  # "was put under investigation in Italy": someone is being investigated
     return first.dep_ in {"dobj", "nsubjpass"} and lemma(first.head) in _CONDUCTING
 
 

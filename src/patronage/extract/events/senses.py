@@ -298,7 +298,7 @@ def _holds_nothing(obj: Token | None) -> bool:
 
 
 #: what a court dismisses: a case, never a claim rebutted
-_CASES = frozenset({"case", "suit", "lawsuit", "charge", "appeal", "complaint", "petition", "indictment"})
+_CASES = frozenset({"case", "suit", "lawsuit", "charge", "indictment"})
 
 
 def _dismissal(verb: Token, obj: Token) -> bool:
