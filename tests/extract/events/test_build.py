@@ -415,3 +415,16 @@ def test_a_promise_to_no_one_is_no_agreement(gaz: Gazetteer) -> None:
     assert not pairs(analyse(text, gaz).events, "AGREE")
     promised = pairs(analyse("Vladimir Putin promised Bashar al-Assad more weapons.", gaz).events, "AGREE")
     assert ("Vladimir Putin", "Bashar al-Assad") in promised
+
+
+def test_what_one_is_accused_of_and_what_befell_a_thing_name_no_target(gaz: Gazetteer) -> None:
+    text = (
+        "On Monday school inspection chief David Bell accused some Islamic schools of failing to teach "
+        "pupils about their obligations to British society."
+    )
+    accused = pairs(analyse(text, gaz).events, "ACCUSE")
+    assert accused and all(target != "United Kingdom" for _source, target in accused), accused
+    text = "Mr. Trump charged that the World Trade Center came down during the reign of George Bush."
+    assert all(
+        target is None or "Trade" not in target for _s, target in pairs(analyse(text, gaz).events, "ACCUSE")
+    )

@@ -553,3 +553,26 @@ def test_a_demand_someone_makes_is_still_theirs() -> None:
     assert [spans(doc_text, f.sources) for f in found if f.type == "REQUEST"] == [["Kennedy"]]
     assert [f for f in frames('"He should resign now," Kennedy said.')[1] if f.type == "REQUEST"]
     assert [f for f in frames("Congress asked the FBI to explain the raid.")[1] if f.type == "REQUEST"]
+
+
+@pytest.mark.parametrize(
+    ("text", "wrong", "right"),
+    [
+        ("The two sets of sanctions targeted Chinese and North Korean firms.", "ASSAULT", "SANCTION"),
+        ("In 2013, the Supreme Court struck down crucial parts of the act.", "ASSAULT", None),
+        ("The crash of the airliner early on Wednesday killed all 176 people on board.", "ASSAULT", None),
+        ("If he gets his way, Trump destroys the Affordable Care Act.", "ASSAULT", None),
+        (
+            "Mr. Trump also gave credit to Chinese President Xi for the talks with North Korea.",
+            "AID",
+            "SUPPORT",
+        ),
+        ("House Democrats said they had struck a deal with the White House.", "ASSAULT", "AGREE"),
+        ("The IRS is also charged with enforcing the law's individual mandate.", "ACCUSE", None),
+        ("Clinton claimed ignorance on the sensitivity of the materials.", "ACCUSE", None),
+    ],
+)
+def test_verbs_of_blows_and_charges_in_their_other_senses(text: str, wrong: str, right: str | None) -> None:
+    types = {f.type for f in frames(text)[1]}
+    assert wrong not in types, types
+    assert right is None or right in types, types

@@ -98,9 +98,13 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
         # "critics of the Kremlin" are not the Kremlin (:func:`_described` names them); "the rivalry
         # between Blair and Brown" is neither of them
         return []
+    if head.ent_type_ == "PERSON":
+        return []  # "Jeff Flake of Arizona": a named person, never the place he is from
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "at":
             continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body
+        if child.dep_ == "prep" and any(c.dep_ == "pcomp" for c in child.children):
+            continue  # "schools of failing to teach their obligations to British society": a clause
         if child.dep_ in ("prep", "amod", "compound", "appos") and child.i > span.end - 1:
             for ref in (r for a, b in _without_examples(child) for r in found.refs_for_span(a, b)):
                 if ref.kind in ("country", "organization", "group") and ref.text.lower() not in _POSSESSIVES:
@@ -216,7 +220,7 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
     subject_tokens |= {
         t.i
         for tok in trigger.subtree
-        if tok.dep_ == "prep" and (tok.lower_ in _COMPANY or _example(tok))
+        if tok.dep_ == "prep" and (tok.lower_ in _COMPANY or _example(tok) or _charge(tok, trigger))
         for t in tok.subtree
     }
     # "an endorsement from X, the youngest ever US congresswoman": what says who a person is
@@ -242,6 +246,12 @@ def implicit_targets(found: DocActors, frame: EventFrame, sources: list[ActorRef
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)
     return out[:1]
+
+
+def _charge(prep: Token, trigger: Token) -> bool:
+    """ "accused some schools of failing to teach their duties to British society": what one is
+    accused, blamed or praised for doing names no one it is done to."""
+    return prep.head.i == trigger.i and any(c.dep_ == "pcomp" for c in prep.children)
 
 
 def _example(prep: Token) -> bool:

@@ -11,12 +11,11 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs
+from patronage.extract.events.press import PRESS_ASKS, is_press
 from patronage.extract.events.roles import ASKING, PLACES, lemma
 from patronage.extract.events.senses import (
     MATERIAL_NEEDS_RECIPIENT,
-    PRESS_ASKS,
     is_actor,
-    is_press,
     recipient_ok,
 )
 from patronage.extract.events.words import RECORDS, THINGS, VIOLENCE

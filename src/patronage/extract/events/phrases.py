@@ -295,6 +295,12 @@ def listed_people(obj: Token) -> list[Span2]:
 _LINKING = frozenset({"be", "seem", "appear", "become", "remain", "look", "sound", "feel", "stay"})
 
 
+#: verbs of what happens to their subject, which does nothing: "came down", "collapsed", "died"
+_BEFALLING = frozenset(
+    {"come", "fall", "collapse", "happen", "occur", "die", "crash", "sink", "burn", "suffer"}
+)
+
+
 def accused_in(clause: Token) -> Token | None:
     """Whom an alleged, claimed or charged clause accuses: the one who did what it says.
 
@@ -309,6 +315,8 @@ def accused_in(clause: Token) -> Token | None:
         return None
     if passive:
         return next((obj for _p, obj in pobjs(clause, {"by"})), None)
+    if clause.lemma_.lower() in _BEFALLING and not any(c.dep_ == "dobj" for c in clause.children):
+        return None  # "charged that the World Trade Center came down": what befell it, no deed
     if clause.lemma_.lower() in _LINKING:
         # "was a liar", "were responsible for the chaos", "is willing to manipulate forecasts"
         said = [t for c in clause.children if c.dep_ in {"attr", "acomp", "oprd"} for t in (c, *c.children)]

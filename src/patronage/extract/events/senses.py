@@ -27,6 +27,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
+from patronage.extract.events.press import is_press, press_asked
 from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
 from patronage.extract.events.saying import (
     CRITICIZE,
@@ -46,9 +47,7 @@ if TYPE_CHECKING:
 
 __all__ = [
     "MATERIAL_NEEDS_RECIPIENT",
-    "PRESS_ASKS",
     "is_actor",
-    "is_press",
     "recipient_ok",
     "verb_sense",
 ]
@@ -82,6 +81,8 @@ _STRUCK = frozenset(
     {"tone", "note", "chord", "balance", "pose", "nerve", "record", "high", "low", "snag", "wall", "road",
      "trail", "stride", "jackpot", "button", "ground", "headline", "mark", "target", "milestone"}
 )  # fmt: skip
+#: what one strikes that is agreed: "struck a deal"
+_BARGAINS = frozenset({"deal", "agreement", "accord", "bargain", "compromise", "pact", "truce"})
 _OWN = frozenset({"his", "her", "its", "their", "my", "our"})
 #: what one declines or refuses without refusing anything asked
 _NON_COMMITTAL = frozenset(
@@ -91,23 +92,12 @@ _NON_COMMITTAL = frozenset(
         "rule", "deny", "exclude",  # "refused to rule out a move": no refusal of anything
     }
 )  # fmt: skip
-#: what the press asks for: declining it refuses no one anything ("declined requests for comment")
-PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "statement", "clarification"})
 #: gatherings one hosts with no guest in them: a press conference is no visit
 _HOSTED_EVENTS = frozenset(
     {"conference", "fundraiser", "show", "podcast", "programme", "program", "party", "rally", "debate",
      "webinar", "briefing", "hall", "event", "session", "broadcast", "livestream", "screening", "contest"}
 )  # fmt: skip
 _RELATIVE = frozenset({"who", "whom", "which", "that", "whose"})
-#: the press as the other side of a conversation: talking to it is reporting, not consultation
-_PRESS = frozenset(
-    {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
-)
-#: news outlets named as such ("told NPR", "spoke to CNN")
-_OUTLETS = frozenset(
-    {"npr", "cnn", "msnbc", "fox", "bbc", "reuters", "ap", "afp", "axios", "politico", "nbc", "abc", "cbs",
-     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist"}
-)  # fmt: skip
 _QUOTE_MARKS = ('"', "“", "”", "«", "»")
 
 
@@ -230,13 +220,6 @@ def _actors_own(tok: Token) -> bool:
     return is_actor(tok) or any(c.dep_ in {"poss", "compound"} and is_actor(c) for c in tok.children)
 
 
-def is_press(tok: Token) -> bool:
-    """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
-    if lemma(tok) in _PRESS:
-        return True
-    return tok.text[:1].isupper() and tok.lower_ in _OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
-
-
 def _partners(verb: Token, obj: Token | None) -> list[Token]:
     """The other side of the verb: its object and the objects of its prepositions."""
     found = [obj] if obj is not None else []
@@ -279,15 +262,13 @@ def recipient_ok(tok: Token) -> bool:
     return tok.ent_type_ != "" or lemma(tok) not in THINGS | ABSTRACT | RECORDS
 
 
-def _press_asked(obj: Token | None) -> bool:
-    """ "requests for comment", "a call for an interview": what reporters ask of everyone."""
-    if obj is None or lemma(obj) not in {"request", "call", "question", "inquiry"}:
-        return False
-    return any(lemma(t) in PRESS_ASKS for t in obj.subtree if t is not obj)
-
-
 #: verbs of taking hold of someone, acts only when someone is held: "contain Iran", "caught the gunman"
 _HOLDING = frozenset({"contain", "grab", "inflict", "catch"})
+
+
+def _task(prep: Token) -> bool:
+    """ "with enforcing the law": a task given (a gerund), not a crime charged."""
+    return any(c.dep_ == "pcomp" or c.tag_ == "VBG" for c in prep.children)
 
 
 def _holds_nothing(obj: Token | None) -> bool:
@@ -374,6 +355,23 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "the trip reinforces his experience": no forces
     if lem in {"strike", "hit"} and obj is not None and lemma(obj) in _STRUCK:
         return None  # "struck a more aggressive tone", "hit the campaign trail", "hit a snag"
+    if lem == "give" and obj is not None and lemma(obj) == "credit":
+        return "051"  # "gave credit to Xi for helping": praise, no loan
+    if lem == "strike" and obj is not None and lemma(obj) in _BARGAINS:
+        return _INTENT  # "they had struck a deal with the White House": an agreement
+    if (
+        lem == "charge"
+        and passive
+        and any(c.dep_ in {"prep", "agent"} and c.lower_ == "with" and _task(c) for c in verb.children)
+    ):
+        return None  # "the IRS is charged with enforcing the mandate": a duty given, no charge laid
+    if (
+        lem == "claim"
+        and type_ == "ACCUSE"
+        and obj is not None
+        and not any(c.dep_ == "ccomp" for c in verb.children)
+    ):
+        return None  # "Clinton claimed ignorance", "claimed responsibility for the attack": no one accused
     if type_ in _VIOLENT:
         decided, code = violent_sense(verb, subj, passive, obj, partners)
         if decided:
@@ -411,7 +409,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         and any(c.dep_ == "xcomp" and lemma(c) in _NON_COMMITTAL for c in verb.children)
     ):
         return None
-    if _press_asked(obj) and type_ == "REJECT":
+    if press_asked(obj) and type_ == "REJECT":
         return None  # "declined repeated requests for comment": the press was not answered
     if lem == "host" and obj is not None and lemma(obj) in _HOSTED_EVENTS:
         own = {t.i for t in verb.subtree}

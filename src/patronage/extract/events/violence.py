@@ -43,6 +43,12 @@ _ECONOMY = frozenset(
 )  # fmt: skip
 #: crowds of protest: the violence they do is a riot, which PLOVER codes as PROTEST (mode riot)
 _CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", "marcher", "striker"})
+#: penalties a state lays on others: what they "target" or "hit" is sanctioned, not attacked
+_PENALTIES = frozenset({"sanction", "tariff", "embargo", "penalty", "measure", "restriction"})
+#: CAMEO's embargo, boycott or sanctions
+_SANCTIONS = "163"
+#: accidents: what they kill, no one attacked
+_ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "stampede"})
 #: CAMEO's "protest violently, riot"
 _RIOT = "145"
 
@@ -55,6 +61,14 @@ def violent_sense(
     lem = lemma(verb)
     if lem == "pound" and verb.i + 1 < len(verb.doc) and verb.doc[verb.i + 1].like_num:
         return True, None  # "received up to pounds 30,000": a sum of money the tagger took for a verb
+    if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and lem == "strike":
+        return True, None  # "the Supreme Court struck down parts of the act": a ruling, no blow
+    if obj is not None and obj.ent_type_ == "LAW":
+        return True, None  # "destroys the Affordable Care Act", "gutted the Voting Rights Act"
+    if subj is not None and not passive and _penalty(subj):
+        return True, _SANCTIONS  # "the two sets of sanctions targeted Chinese firms"
+    if subj is not None and not passive and lemma(subj) in _ACCIDENTS:
+        return True, None  # "the crash of the airliner killed 176 people": an accident, no attacker
     if subj is not None and not passive and lemma(subj) in _ECONOMY:
         return True, None  # "Russian companies began targeting American firms as investments"
     if subj is not None and not passive and _crowd(subj):
@@ -85,6 +99,11 @@ def violent_sense(
     if lem == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
         return True, None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
     return False, None
+
+
+def _penalty(subj: Token) -> bool:
+    """ "sanctions", "the two sets of sanctions": a penalty a state imposes, which hits no body."""
+    return any(lemma(t) in _PENALTIES for t in [subj, *(o for _p, o in pobjs(subj, {"of"}))])
 
 
 def _crowd(subj: Token) -> bool:
