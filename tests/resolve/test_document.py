@@ -109,6 +109,13 @@ def test_a_person_takes_the_country_of_the_actor_served_and_keeps_the_id() -> No
         ("UKIP leader Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
         ("BBC political editor Dana Whitfield spoke on Tuesday.", "Whitfield", "GBR"),
         ("Pentagon press secretary Dana Whitfield spoke on Tuesday.", "Whitfield", "USA"),
+        # an office's name the parser ran into the name; a peer's style
+        (
+            "Former Director of National Intelligence James Clapper said the report was wrong.",
+            "Clapper",
+            "USA",
+        ),
+        ("The bill would pass, said Lord Whitfield on Tuesday.", "Whitfield", "GBR"),
     ],
 )
 def test_a_title_places_a_person_in_a_country(text: str, surname: str, country: str) -> None:
@@ -210,3 +217,10 @@ def test_a_full_name_the_tagger_missed_is_the_person_its_surname_names() -> None
     result = analyse_text(text, "2005-03-01", "mh")
     people = {a.actor_id for a in result.actors if a.kind == "person"}
     assert people == {"person/michael-howard"}, people
+
+
+def test_a_warlord_is_no_lord() -> None:
+    person = _person(
+        analyse_text("The Somali warlord Mohammed Farah Aidid died in 1996.", "2015-05-01", "t"), "Aidid"
+    )
+    assert person.country != "GBR"  # type: ignore[attr-defined]

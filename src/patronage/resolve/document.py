@@ -8,11 +8,13 @@ phrases state) and returns the frozen :class:`DocActors` the extract stage reads
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from patronage.model.records import Evidence, Role
+from patronage.nlp.sentences import doc_text
 from patronage.resolve.actors import resolve_entities
 from patronage.resolve.coref import resolve_coreference
 from patronage.resolve.docactors import DocActors, MentionTable, qualify_mentions
@@ -55,6 +57,11 @@ def resolve_document(
             if country is not None:
                 served.add(actor_id)
         table.actors[actor_id] = replace(actor, roles=(*actor.roles, role), country=country)
+    for actor_id, actor in list(table.actors.items()):
+        if actor.kind == "person" and actor.country is None and _peer(table, actor_id):
+            # "Lord Falconer", "Baroness Scotland": a member of the House of Lords is British
+            table.actors[actor_id] = replace(actor, country="GBR")
+            served.add(actor_id)
     stated_nationalities(table)
     home = home_country(table)
     if home is not None:
@@ -73,6 +80,19 @@ def resolve_document(
     _separate_namesakes(table, keep=served)
     qualify_mentions(table)
     return table.freeze()
+
+
+#: the style of a member of the House of Lords before the name ("warlord" is none)
+_PEERAGE = re.compile(r"(?:^|[^\w])(?:lord|baroness|baron)\s+$", re.IGNORECASE)
+
+
+def _peer(table: MentionTable, actor_id: str) -> bool:
+    """Whether the text names the person with a peer's style: "Lord Falconer", "Baroness Amos"."""
+    text = doc_text(table.doc)
+    return any(
+        m.actor_id == actor_id and _PEERAGE.search(text[max(0, m.start - 12) : m.start]) is not None
+        for m in table.mentions
+    )
 
 
 def _country_placed(table: MentionTable, name: str | None) -> str | None:

@@ -43,6 +43,7 @@ _ONE_STATE = {
         "secretary of defense", "senate majority leader", "senate minority leader", "house majority leader",
         "house minority leader", "house speaker", "speaker of the house", "congressman", "congresswoman",
         "director of national intelligence", "white house chief of staff", "white house press secretary",
+        "secretary of homeland security",
     ),
 }  # fmt: skip
 #: titles that tie a person to another side, or to no state at all

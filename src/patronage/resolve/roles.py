@@ -231,6 +231,10 @@ def text_roles(found: MentionTable, sentence_evidence: dict[int, Evidence]) -> l
                                     _of_phrase(doc, attr, found, name_tokens),
                                     evidence,
                                 )
+        if (office := _office_before(root, name_tokens)) is not None:
+            _keep(
+                out, seen, mention.actor_id, office, None, evidence
+            )  # "Director of National Intelligence X"
         if root.dep_ == "appos" and is_role_noun(root.head) and root.head.i not in name_tokens:
             head = root.head
             words = [
@@ -248,6 +252,24 @@ def text_roles(found: MentionTable, sentence_evidence: dict[int, Evidence]) -> l
                 evidence,
             )
     return out
+
+
+def _office_before(root: Token, name_tokens: set[int]) -> str | None:
+    """An office whose name the parser ran into the name after it: in "Director of National
+    Intelligence James Clapper" the name is the object of "of" and "National Intelligence" its
+    modifiers. Only capitalised words between "of" and the name count, so "the son of John Smith"
+    and "a critic of Jeff Flake" give nothing."""
+    prep = root.head
+    if root.dep_ != "pobj" or prep.lower_ != "of" or not is_role_noun(prep.head):
+        return None
+    rest = sorted(
+        (x for t in root.lefts if t.i not in name_tokens and t.dep_ == "compound" for x in t.subtree),
+        key=lambda t: t.i,
+    )
+    if not rest or not all(t.text[:1].isupper() for t in rest):
+        return None
+    words = [t.text for t in prep.head.lefts if t.dep_ in ("amod", "compound") and _in_title(t)]
+    return canonical_title([*words, prep.head.text, "of", *(t.text for t in rest)])
 
 
 def _keep(
