@@ -224,3 +224,13 @@ def test_a_warlord_is_no_lord() -> None:
         analyse_text("The Somali warlord Mohammed Farah Aidid died in 1996.", "2015-05-01", "t"), "Aidid"
     )
     assert person.country != "GBR"  # type: ignore[attr-defined]
+
+
+def test_an_acronym_is_the_body_the_article_spelled_out() -> None:
+    text = (
+        "The Office of the Director of National Intelligence released a report on Monday. "
+        "The ODNI said the findings were final. A USDA spokesman did not comment, and the "
+        "U.S. Department of Agriculture said nothing."
+    )
+    bodies = {a.name for a in analyse_text(text, "2017-05-01", "t").actors if a.kind != "person"}
+    assert "ODNI" not in bodies and "Office of the Director of National Intelligence" in bodies, bodies

@@ -37,6 +37,7 @@ from patronage.resolve.surnames import (
     office_holder,
     peerage,
     shared_surnames,
+    spelled_out,
     surname_of,
     titled_before,
     untagged_surnames,
@@ -65,6 +66,9 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
             return found.actors[m.actor_id]
     if text.strip() in found.acronyms:
         return found.actors.get(found.acronyms[text.strip()])
+    if acronym(text.strip()) and len(text.strip()) > 2:  # "ODNI" after "the Office of the Director of …"
+        bodies = [found.actors[m.actor_id] for m in found.mentions if m.actor_id and m.label == "ORG"]
+        return next((a for a in bodies if a.kind != "person" and spelled_out(text.strip(), a.name)), None)
     return None
 
 

@@ -26,6 +26,7 @@ __all__ = [
     "missed_full_names",
     "TITLES",
     "acronym",
+    "spelled_out",
     "doubtful_surname",
     "first_name_elsewhere",
     "given_name_of",
@@ -75,6 +76,25 @@ def peerage(doc: Doc, text: str, end: int) -> bool:
 def acronym(word: str) -> bool:
     """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
     return word.isupper() and word.isalpha() and len(word) <= 6
+
+
+#: words an organisation's initials may leave out ("Office of the Director …" is ODNI)
+_SMALL_WORDS = frozenset({"of", "the", "and", "for", "on", "in", "to", "&"})
+
+
+def spelled_out(initials: str, name: str) -> bool:
+    """Whether ``name`` is what the capitals ``initials`` stand for: "USDA" and "U.S. Department of
+    Agriculture", "ODNI" and "Office of the Director of National Intelligence", "NYSDOH" and "New York
+    State Department of Health" (initials keep or drop the small words)."""
+    words = [w.replace(".", "") for w in name.replace("-", " ").split()]
+    words = [w for w in words if w]
+    if len(words) < 2:
+        return False
+    full = "".join(w if w.isupper() and len(w) <= 3 else w[0] for w in words).upper()
+    short = "".join(
+        w if w.isupper() and len(w) <= 3 else w[0] for w in words if w.lower() not in _SMALL_WORDS
+    )
+    return initials in {full, short.upper()}
 
 
 def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
