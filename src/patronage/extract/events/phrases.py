@@ -34,6 +34,7 @@ __all__ = [
     "pobjs",
     "resolve_relative",
     "subject_of",
+    "with_members",
 ]
 
 Span2 = tuple[int, int]
@@ -153,6 +154,11 @@ def owners(thing: Token) -> list[Span2]:
                 for span in arg_spans(obj)
             ]
     return spans
+
+
+def with_members(tok: Token) -> list[Token]:
+    """``tok`` and what its "of" names: "hundreds of demonstrators", "the two sets of sanctions"."""
+    return [tok, *(obj for _p, obj in pobjs(tok, {"of"}))]
 
 
 def pobjs(tok: Token, preps: set[str] | frozenset[str]) -> Iterator[tuple[str, Token]]:

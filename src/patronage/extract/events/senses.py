@@ -26,7 +26,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patronage.extract.events.phrases import pobjs, subject_of
+from patronage.extract.events.phrases import pobjs, subject_of, with_members
 from patronage.extract.events.press import is_press, press_asked
 from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
 from patronage.extract.events.saying import (
@@ -37,7 +37,7 @@ from patronage.extract.events.saying import (
     seeming,
     warning_sense,
 )
-from patronage.extract.events.violence import violent_sense
+from patronage.extract.events.violence import SANCTIONS, violent_sense
 from patronage.extract.events.words import ABSTRACT, RECORDS, THINGS, VIOLENCE
 from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
@@ -73,8 +73,7 @@ _PLEDGING = frozenset({"promise", "pledge", "vow", "vote", "subscribe", "swear"}
 _FEES = frozenset(
     {"tax", "fee", "rate", "price", "interest", "rent", "premium", "fare", "toll", "levy", "vat", "money"}
 )
-#: CAMEO's embargo, boycott or sanctions, and what one hits or slaps a country with that way
-_SANCTIONS = "163"
+#: what one hits or slaps a country with that is CAMEO's embargo, boycott or sanctions
 _PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "fine", "restriction", "duty", "levy"})
 #: what one strikes or hits without a blow: idioms of tone, records and travel
 _STRUCK = frozenset(
@@ -156,8 +155,7 @@ _POLLED = frozenset(
 
 
 def _polled(subj: Token) -> bool:
-    words = [subj, *(o for _p, o in pobjs(subj, {"of"}))]
-    return any(lemma(t) in _POLLED for t in words)
+    return any(lemma(t) in _POLLED for t in with_members(subj))
 
 
 def _helps_someone(verb: Token) -> bool:
@@ -315,10 +313,9 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "released a video", "helped create a problem", "a statement the ODNI released"
     partners = _partners(verb, obj)
     if type_ in {"ASSAULT", "COERCE"} and any(
-        lemma(o) in _PENALTIES or any(lemma(x) in _PENALTIES for _q, x in pobjs(o, {"of"}))
-        for _p, o in pobjs(verb, {"with"})
+        lemma(x) in _PENALTIES for _p, o in pobjs(verb, {"with"}) for x in with_members(o)
     ):
-        return _SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
+        return SANCTIONS  # "hit North Korea with sanctions", "slapped tariffs"
     if cameo == _MILITARY_AID and obj is not None and lemma(obj) in FORCES and not _helps_someone(verb):
         return _DEPLOY  # "sent federal forces into Portland": a deployment; "to help Kyiv" is aid
     if lem in _COMMANDING and obj is not None and lemma(obj) in FORCES and not obj.ent_type_:
@@ -444,7 +441,7 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if lem == "arm" and obj is None:
         return None  # "the officers are well-armed": a description, no arms supplied to anyone
     if lem == "freeze" and obj is not None and lemma(obj) in _HOLDINGS:
-        return _SANCTIONS  # "froze the assets of top Russian officials"
+        return SANCTIONS  # "froze the assets of top Russian officials"
     if lem in {"capture", "meet"} and obj is not None and (lemma(obj) in _AIMS or _thing(obj)):
         return None  # "cameras capture the activity", "to meet a campaign pledge": no arrest, no meeting
     if lem in {"assure", "reassure"} and any(c.dep_ == "ccomp" for c in verb.children):

@@ -12,14 +12,14 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
-from patronage.extract.events.phrases import pobjs
+from patronage.extract.events.phrases import with_members
 from patronage.extract.events.roles import actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE
 from patronage.extract.events.speech import REJECT_CODE
 from patronage.extract.events.words import ABSTRACT, THINGS, VIOLENCE
 from patronage.resolve.titles import is_role_noun
 
-__all__ = ["violent_sense"]
+__all__ = ["SANCTIONS", "violent_sense"]
 
 #: verbs with a verbal sense: one "attacks", "slams" or "hits" a person with words
 _VERBAL = frozenset(
@@ -46,7 +46,7 @@ _CROWDS = frozenset({"protester", "protestor", "demonstrator", "rioter", "mob", 
 #: penalties a state lays on others: what they "target" or "hit" is sanctioned, not attacked
 _PENALTIES = frozenset({"sanction", "tariff", "embargo", "penalty", "measure", "restriction"})
 #: CAMEO's embargo, boycott or sanctions
-_SANCTIONS = "163"
+SANCTIONS = "163"
 #: accidents: what they kill, no one attacked
 _ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "stampede"})
 #: CAMEO's "protest violently, riot"
@@ -66,7 +66,7 @@ def violent_sense(
     if obj is not None and obj.ent_type_ == "LAW":
         return True, None  # "destroys the Affordable Care Act", "gutted the Voting Rights Act"
     if subj is not None and not passive and _penalty(subj):
-        return True, _SANCTIONS  # "the two sets of sanctions targeted Chinese firms"
+        return True, SANCTIONS  # "the two sets of sanctions targeted Chinese firms"
     if subj is not None and not passive and lemma(subj) in _ACCIDENTS:
         return True, None  # "the crash of the airliner killed 176 people": an accident, no attacker
     if subj is not None and not passive and lemma(subj) in _ECONOMY:
@@ -103,12 +103,12 @@ def violent_sense(
 
 def _penalty(subj: Token) -> bool:
     """ "sanctions", "the two sets of sanctions": a penalty a state imposes, which hits no body."""
-    return any(lemma(t) in _PENALTIES for t in [subj, *(o for _p, o in pobjs(subj, {"of"}))])
+    return any(lemma(t) in _PENALTIES for t in with_members(subj))
 
 
 def _crowd(subj: Token) -> bool:
     """ "protesters", "hundreds of demonstrators": people in the street, not a state or a force."""
-    return any(lemma(t) in _CROWDS for t in [subj, *(o for _p, o in pobjs(subj, {"of"}))])
+    return any(lemma(t) in _CROWDS for t in with_members(subj))
 
 
 def _armed(tok: Token) -> bool:
