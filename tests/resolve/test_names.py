@@ -107,13 +107,36 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
 
 
 @pytest.mark.parametrize(
-    "text", ["the Trans Pacific Partnership", "the Paris Agreement", "the Patriot Act", "the Minsk Protocol"]
+    "text",
+    [
+        "the Trans Pacific Partnership",
+        "the Paris Agreement",
+        "the Patriot Act",
+        "the Minsk Protocol",
+        "the Road Safety Bill",
+        "the Chemical Weapons Convention",
+        "the European Convention on Human Rights",
+        "the Commerce Clause of the Constitution",
+    ],
 )
 def test_treaties_and_laws_are_no_actors(text: str) -> None:
     doc = load_nlp()(f"Officials discussed {text} on Monday.")
     start = doc.text.index(text.split(" ", 1)[1])
     end = start + len(text.split(" ", 1)[1])
     assert checked_name(doc, start, end, "ORG", lambda _n, _p: False) is None
+
+
+@pytest.mark.parametrize(
+    "text", ["the Office for Civil Rights", "Physicians for Human Rights", "the Bill Foundation"]
+)
+def test_a_body_named_for_rights_or_a_bill_is_an_actor(text: str) -> None:
+    doc = load_nlp()(f"Officials met {text} on Monday.")
+    name = text.removeprefix("the ")
+    start = doc.text.index(name)
+    assert checked_name(doc, start, start + len(name), "ORG", lambda _n, _p: False) == (
+        start,
+        start + len(name),
+    )
 
 
 @pytest.mark.parametrize(
@@ -130,3 +153,26 @@ def test_words_run_together_are_no_name(text: str, piece: str) -> None:
     doc = load_nlp()(text)
     start = doc.text.index(piece)
     assert checked_name(doc, start, start + len(piece), "ORG", lambda _n, _p: False) is None
+
+
+def test_a_slogan_word_and_a_pair_an_inquiry_is_about_are_no_bodies() -> None:
+    text = (
+        "The Trump-Russia investigation widened. Sen. Joe Manchin backed the Manchin-Toomey bill. "
+        "FREE speech matters, NEVER again, the banner said. Ritz-Carlton hotels opened in Riyadh. "
+        "The Committee voted on Monday. I'm actually very pro-Dreamers, she said. "
+        "The Anti-Defamation League and the Bank of England agreed. Longtime Democratic strategist Bob Shrum left."
+    )
+    names = {a.name for a in analyse_text(text, "2019-05-01").actors}
+    assert (
+        not {
+            "Trump-Russia",
+            "Manchin-Toomey",
+            "FREE",
+            "NEVER",
+            "Committee",
+            "pro-Dreamers",
+            "Longtime Democratic",
+        }
+        & names
+    ), names
+    assert {"Joe Manchin", "Ritz-Carlton", "Anti-Defamation League", "Bank of England"} <= names

@@ -47,6 +47,42 @@ def _linked(piece: str, label: str, is_known: Callable[[str], bool]) -> bool:
     return bool(cuts) and (label == "PERSON" or is_known(" ".join(words[cuts[-1] + 1 :])))
 
 
+#: tags of a lone word that is no name: adjectives, adverbs, verbs, interjections
+_NO_NAME_TAGS = frozenset(
+    {"JJ", "JJR", "JJS", "RB", "RBR", "RBS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "UH"}
+)
+
+
+#: words for a party that, before a noun, describe ("a Democratic strategist")
+_PARTY_WORDS = frozenset(
+    {"democratic", "republican", "conservative", "liberal", "labour", "tory", "progressive"}
+)
+#: a body's kind alone, which names no one body: "the Committee", "the Department"
+_GENERIC = frozenset(
+    {"committee", "department", "office", "authority", "agency", "commission", "council", "board", "panel",
+     "ministry", "bank", "court", "church", "order", "government", "administration", "company", "firm",
+     "group", "union", "institute"}
+)  # fmt: skip
+#: prefixes of a word for a stance or a time: "pro-Israel", "anti-Terrorism", "ex-FBI", "pre-Budget"
+_PREFIXES = ("pro-", "anti-", "non-", "ex-", "pre-", "post-")
+
+
+def _paired(tokens: list[Token], is_known: Callable[[str], bool]) -> bool:
+    """Two names hyphenated before a noun ("the Trump-Russia investigation"), one a person the
+    text or the gazetteer knows: a pair something is about, not a body."""
+    if len(tokens) != 3 or tokens[1].text not in ("-", "–") or tokens[1].whitespace_ or tokens[0].whitespace_:
+        return False
+    first, last = tokens[0], tokens[2]
+    after = last.head if last.head.i > last.i else None
+    return (
+        first.text[:1].isupper()
+        and last.text[:1].isupper()
+        and after is not None
+        and after.pos_ == "NOUN"
+        and (is_known(first.text) or is_known(last.text))
+    )
+
+
 def _listed(piece: str) -> bool:
     """A surname, a comma and a full name: two people of a list the tagger ran together."""
     head, _comma, tail = piece.partition(", ")
@@ -192,13 +228,37 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if not tokens or _glued(doc, span):
         return None
-    if label != "PERSON" and tokens[-1].text in _DOCUMENTS:
-        return None  # "the Trans Pacific Partnership", "the Paris Agreement": what is negotiated, no party
+    if label != "PERSON" and (
+        tokens[-1].text in _DOCUMENTS
+        or any(a.text in _DOCUMENTS and b.lower_ in _DOCUMENT_OF for a, b in zip(tokens, tokens[1:]))
+    ):
+        # "the Paris Agreement", "the First Amendment", "the European Convention on Human Rights":
+        # what is negotiated or enacted, no party
+        return None
     after = doc[span.end] if span.end < len(doc) else None
     if label != "PERSON" and after is not None and tokens[-1].lower_ in _OFFICE_FRONT and is_role_noun(after):
         return None  # "New Home Secretary Charles Clarke": the front of an office's name, no body
     if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in tokens[1:]):
         return None  # "Carlson sued Ailes": a clause the tagger ran through, no name
+    if (
+        label == "ORG"
+        and len(tokens) == 1
+        and (tokens[0].tag_ in _NO_NAME_TAGS or tokens[0].lower_ in _GENERIC)
+    ):
+        return None  # "FREE", "Suffice": a word of a heading or a slogan; "the Committee": which one?
+    if label == "ORG" and len(piece.split()) == 1 and piece.casefold().startswith(_PREFIXES):
+        return None  # "pro-Dreamers", "Anti-Terrorism": what one is for or against, no body
+    if (
+        label == "ORG"
+        and tokens[-1].lower_ in _PARTY_WORDS
+        and after is not None
+        and after.pos_ == "NOUN"
+        and after.is_lower
+        and after.lemma_ != "party"
+    ):
+        return None  # "Longtime Democratic strategist", "a senior Republican aide": a description
+    if label == "ORG" and _paired(tokens, is_known):
+        return None  # "the Trump-Russia investigation", "the Strzok-Page texts": whom it is about
     if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):
         tokens = _drop_descriptors(tokens, is_known)
     # a token may reach past the cut ("al-Assad,[1" is one token): the cut holds
@@ -207,8 +267,11 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
 
 #: last words of the names of treaties and laws: documents, never actors
 _DOCUMENTS = frozenset(
-    {"Partnership", "Agreement", "Treaty", "Accord", "Accords", "Pact", "Act", "Protocol", "Deal", "Charter"}
-)
+    {"Partnership", "Agreement", "Treaty", "Accord", "Accords", "Pact", "Act", "Protocol", "Deal", "Charter",
+     "Amendment", "Amendments", "Bill", "Clause", "Convention", "Constitution", "Declaration", "Directive"}
+)  # fmt: skip
+#: words after a document's name that say what it is about ("Convention on", "Bill of Rights")
+_DOCUMENT_OF = frozenset({"on", "of", "against", "for"})
 #: first words of an office's name ("Home Secretary", "Defence Minister") that the tagger may take
 #: with a word before them for a body ("New Home", "Shadow Foreign")
 _OFFICE_FRONT = frozenset(
