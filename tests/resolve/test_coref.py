@@ -205,3 +205,80 @@ def test_a_word_that_is_one_persons_first_name_and_anothers_surname_names_neithe
     result = analyse_text(text, "2016-01-01")
     lone = [m for m in result.mentions if m.text == "Anas" and m.start > 60]
     assert all(m.actor_id != "person/omar-abu-anas" for m in lone)
+
+
+def test_a_subject_pronoun_is_none_of_the_persons_its_own_clause_goes_on_to_name() -> None:
+    """ "He went on to accuse Mr Okafor": he is not Okafor, but the speaker kept in view."""
+    text = (
+        "Tom Lindqvist spoke after Peter Okafor. Mr Okafor's budget was a sham, the opposition leader said after "
+        "welcoming the minister back. He went on to accuse Mr Okafor of giving with one hand."
+    )
+    assert _pronouns(text)[-1] == ("He", "Tom Lindqvist")
+    # a name in an adjunct may be the pronoun's own: writers name again
+    text = "Ed Brennan lost in 2012. It is odd that he never sought an inquiry then, when Brennan had more at stake."
+    assert ("he", "Ed Brennan") in _pronouns(text)
+
+
+def test_an_object_pronoun_is_someone_its_sentence_named_before() -> None:
+    text = (
+        "Paul Adair spoke on Monday. Party leader Nicola Berg wrote to Mr Fenwick on Tuesday, "
+        "accusing him of an error and calling for him to apologise."
+    )
+    assert [name for p, name in _pronouns(text) if p == "him"] == ["Fenwick", "Fenwick"]
+    text = "Carl Jensen spoke. As for senator Mark Kirk, the nominee called him a loser."
+    assert _pronouns(text)[-1] == ("him", "Mark Kirk")
+
+
+def test_a_speaker_inside_a_quotation_may_be_its_pronoun() -> None:
+    """ "'As Mr Tarrant told the paper, he has spoken with Congress,' the spokesman said": he is
+    Tarrant, the subject of the clause set before it, though he tells inside a quotation."""
+    text = (
+        "Dale Tarrant met the committee. Bill Harmon praised the move. "
+        '"As Mr Tarrant told the paper, he has spoken voluntarily with Congress," the spokesman said.'
+    )
+    assert _pronouns(text)[-1] == ("he", "Dale Tarrant")
+
+
+def test_a_speech_clause_with_its_own_content_is_no_parenthesis() -> None:
+    """ "Dr Frey refused to discuss reports … after he said the party could not win": he is Frey."""
+    text = (
+        "Sam Ortega attacked the plan. Dr Lena Frey refused to discuss reports that the party had repaid "
+        "a loan after she said the party could not win."
+    )
+    assert _pronouns(text)[-1] == ("she", "Lena Frey")
+
+
+def test_a_bracket_after_a_pronoun_names_it() -> None:
+    text = (
+        'Omar Haddad met Donald Trump. Bashar al-Assad was silent. "He (Trump) is also denying it," '
+        "Yisrael Katz told a radio station."
+    )
+    assert _pronouns(text)[0] == ("He", "Donald Trump")
+
+
+def test_it_is_a_body_in_the_main_clause_and_never_a_thing_done_or_a_plural() -> None:
+    text = (
+        "The National Audit Office said that the EU still had no common definition of fraud. "
+        "It also expressed concern about the accounts."
+    )
+    assert _linked(text, "coref") == {"It": {"National Audit Office"}}
+    text = "The Fed is under scrutiny, with several Republicans saying it goes too far."
+    assert _linked(text, "coref") == {"it": {"Fed"}}
+    text = "The United Arab Emirates said that it had taken in the ousted president."
+    assert _linked(text, "coref") == {"it": {"United Arab Emirates"}}
+    text = "Mark Gowan asked Clinton to hand over her server so that a panel in Benghazi can examine it."
+    assert "it" not in _linked(text, "coref")
+
+
+def test_an_object_of_a_relative_clause_is_not_the_one_the_clause_describes() -> None:
+    text = "Peter Whitmore owed his fortune to Bill Clinton, who embraced him as a reformer."
+    assert _pronouns(text) == [("his", "Peter Whitmore"), ("him", "Peter Whitmore")]
+
+
+def test_a_name_in_an_apposition_to_the_object_does_not_bar_the_subject() -> None:
+    """ "she has declined to back either, a blow for Sanders, who could use Warren's help": she is Warren."""
+    text = (
+        "Elizabeth Warren spoke. So far, she has declined to back either, a frustrating development "
+        "for Bernie Sanders, who could use Warren's help."
+    )
+    assert _pronouns(text) == [("she", "Elizabeth Warren")]

@@ -128,9 +128,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     ents = shared_surnames(doc, ents)
     countries = countries_named(ents, gaz)
     persons: dict[str, Actor] = {}
-    # full names first, so a surname used before the full name ("Putin's Sanctuary … Vladimir Putin")
-    # and a name the tagger mislabelled as an organisation still find their person
-    # (a Title Case headline's "names" are not trusted here: "Handoff That Freed Bergdahl")
+    # full names first, so a surname used before the full name and a name the tagger mislabelled as an
+    # organisation still find their person (not a Title Case headline's: "Handoff That Freed Bergdahl")
     headline_end = _headline_end(doc)
     full_names = [
         (s, e, t)
@@ -428,8 +427,11 @@ def _resolve_place(
         if place is not None:
             found.places[(start, end)] = place
             country = gaz.get(f"country/{place.country}") if place.country else None
-            # a capital or city as an actor stands for its country's government ("Moscow agreed")
-            found.add(start, end, label, gaz.to_actor(country) if country else None, "place", "GOV")
+            # a capital as an actor stands for its government ("Moscow agreed"); another city or a
+            # region ("Texas sued") places events and people but is never a party to an event
+            capital = country is not None and normalize(country.capital or "") == normalize(text)
+            stands = gaz.to_actor(country) if country else None
+            found.add(start, end, label, stands, "place" if capital else "region", "GOV")
             return
         others = [e for e in gaz.lookup(text) if e.kind != "person"]
         if others:

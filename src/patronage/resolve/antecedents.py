@@ -19,11 +19,16 @@ def pronoun_antecedent(
 ) -> str | None:
     """The person a he/she pronoun refers to, among ``persons`` (token index, actor id) named so far."""
 
+    named = _bracketed(found, token)
+    if named is not None:
+        return named  # "He (Trump) is also denying it"
     speakers = _quoting(found, token, persons)
+    own_clause = _clause_of_object(token)
+    barred = speakers | _bound_apart(found, token, own_clause, persons)
 
     def compatible(actor_id: str) -> bool:
         g = found.genders.get(actor_id)
-        return (g is None or g == gender) and actor_id not in speakers
+        return (g is None or g == gender) and actor_id not in barred
 
     sent = token.sent
     governing_subjects = {
@@ -57,12 +62,11 @@ def pronoun_antecedent(
     node = token
     while node.head.i != node.i:
         if node.dep_ == "parataxis" or (
-            node.dep_ in ("ccomp", "advcl") and node.i > node.head.i and _speech(node)
+            node.dep_ in ("ccomp", "advcl") and node.i > node.head.i and _speech(node) and not _reports(node)
         ):
             break
         node = node.head
         governors.append(node)
-    own_clause = _clause_of_object(token)
     for ancestor in governors:
         if token.head.i == ancestor.i and token.dep_ in ("nsubj", "nsubjpass"):
             continue  # the pronoun is this clause's subject: a second "subject" is dislocated content
@@ -82,8 +86,26 @@ def pronoun_antecedent(
                     # "a reporter with the Journal claimed that she …": she is the reporter,
                     # whom the article never names, not the person named before
                     return None
+    # 1b. the subject of a clause set before the pronoun's own: "After Trump met Kim, he
+    #     tweeted", "As Mr Prince told the paper, he has spoken with Congress"
+    if token.dep_ in ("nsubj", "nsubjpass"):
+        for clause in token.head.children:
+            if clause.dep_ != "advcl" or clause.i > token.i:
+                continue
+            for child in clause.children:
+                if child.dep_ in ("nsubj", "nsubjpass"):
+                    for i, actor_id in persons:
+                        if child.left_edge.i <= i <= child.i and compatible(actor_id):
+                            return actor_id
     # 2. possessives may point back within their own sentence ("Putin and his ex-wife")
     if token.tag_ == "PRP$":
+        for i, actor_id in reversed(persons):
+            if sent.start <= i < token.i and compatible(actor_id):
+                return actor_id
+    # 2b. an object is someone else its sentence named before it: "Sturgeon wrote to Mr McConnell
+    #     accusing him and calling for him to apologise", "As for Mark Kirk, the nominee called
+    #     him a loser" (its own clause's subject is already barred)
+    if token.tag_ == "PRP" and token.lower_ in ("him", "her"):
         for i, actor_id in reversed(persons):
             if sent.start <= i < token.i and compatible(actor_id):
                 return actor_id
@@ -152,9 +174,84 @@ def _quoting(found: MentionTable, token: Token, persons: list[tuple[int, str]]) 
     if text[para:].lstrip().startswith(_QUOTE_MARKS) and para > 0:
         first = text.rfind("\n", 0, len(text[:para].rstrip())) + 1
     said = {
-        t.i for t in doc[start:end] if t.dep_ in ("nsubj", "nsubjpass") and _speech(t.head) and t.idx >= first
+        t.i
+        for t in doc[start:end]
+        if t.dep_ in ("nsubj", "nsubjpass")
+        and _speech(t.head)
+        and t.idx >= first
+        and not _quoted(text, t.head)
     }
     return {a for i, a in persons if i in said}
+
+
+def _quoted(text: str, token: Token) -> bool:
+    """Whether a word stands inside a quotation of its paragraph ("'As Mr Prince told the paper, he
+    has spoken …,' the spokesperson said": Prince tells inside what the spokesperson says)."""
+    para = text.rfind("\n", 0, token.idx) + 1
+    return sum(text.count(q, para, token.idx) for q in _QUOTE_MARKS) % 2 == 1
+
+
+def _bound_apart(
+    found: MentionTable, token: Token, own_clause: Token | None, persons: list[tuple[int, str]]
+) -> set[str]:
+    """Who a pronoun cannot be, by where it stands: a subject is none of the persons its clause
+    goes on to name ("He went on to accuse Mr Brown", "he said Putin …"), and an object is not
+    its own clause's subject ("Trump called him a loser": him is not Trump)."""
+    doc = found.doc
+    if token.dep_ in ("nsubj", "nsubjpass") and token.tag_ == "PRP":
+        named = set()
+        for t in _core(token.head):
+            if t.i <= token.i:
+                continue
+            for idx in found.token_mentions.get(t.i, ()):
+                mention = found.mentions[idx]
+                if (
+                    mention.actor_id
+                    and mention.label not in ("PRON", "GROUP")
+                    and found.actors[mention.actor_id].kind == "person"
+                ):
+                    named.add(mention.actor_id)
+        return named
+    if own_clause is None:
+        return set()
+    subjects = [c for c in own_clause.children if c.dep_ in ("nsubj", "nsubjpass") and c.i < token.i]
+    if own_clause.dep_ == "relcl" and any(s.tag_ in ("WP", "WDT") for s in subjects):
+        subjects = [own_clause.head]  # "Bill Clinton, who embraced him": him is not Clinton
+    return {a for i, a in persons for s in subjects if doc[s.i].left_edge.i <= i <= doc[s.i].right_edge.i}
+
+
+def _core(verb: Token) -> list[Token]:
+    """A clause's words but for its adjuncts, where writers name again whom a pronoun stands for:
+    "he never ordered an inquiry, when Obama had more at stake" (he is Obama)."""
+    words = [verb]
+    for child in verb.children:
+        if child.dep_ in ("relcl", "acl", "parataxis", "appos", "npadvmod") or (
+            child.dep_ == "advcl" and any(c.dep_ in ("nsubj", "nsubjpass") for c in child.children)
+        ):
+            continue  # "He went on to accuse Mr Brown": a clause with no subject of its own is his act
+        words.extend(_core(child))
+    return words
+
+
+def _bracketed(found: MentionTable, token: Token) -> str | None:
+    """The person a bracket after the pronoun names: "He (Trump) said …"."""
+    doc = found.doc
+    if token.i + 3 >= len(doc) or doc[token.i + 1].text not in ("(", "[") or doc[token.i + 2].is_punct:
+        return None
+    for t in doc[token.i + 2 : min(len(doc), token.i + 6)]:
+        if t.text in (")", "]"):
+            return None
+        for idx in found.token_mentions.get(t.i, ()):
+            mention = found.mentions[idx]
+            if mention.actor_id and found.actors[mention.actor_id].kind == "person":
+                return mention.actor_id
+    return None
+
+
+def _reports(verb: Token) -> bool:
+    """A speech verb with what it says or when ("after he said the party could not win"), not a
+    parenthetical one ("Mr. Assad, he said, had spent …")."""
+    return any(c.dep_ in ("ccomp", "mark") for c in verb.children)
 
 
 #: quotation marks that open or close a quotation
@@ -191,7 +288,7 @@ def _someone(noun: Token) -> bool:
 
 
 _PEOPLE = frozenset({"woman", "man", "person", "girl", "boy", "mother", "father", "resident", "witness"})
-_SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write"}
+_SPEECH = {"say", "add", "tell", "note", "insist", "argue", "claim", "explain", "warn", "write", "recall"}
 
 
 def _speech(verb: Token) -> bool:
@@ -235,7 +332,9 @@ def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = F
     Looks in the pronoun's sentence, then the previous one; people are never "it".
     ``countries_only`` keeps countries alone ("the kingdom").
     """
-    if _dummy(token):
+    if _dummy(token) or (token.lower_ == "it" and token.dep_ in _OBJECTS):
+        # "called on her to turn over her server so that a panel can examine it": an "it"
+        # something is done to is a thing, seldom a state or a body
         return None
     doc = found.doc
     sent = token.sent
@@ -251,7 +350,14 @@ def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = F
         span = doc.char_span(m.start, m.end, alignment_mode="expand")
         if span is None or span.start < prev_start:
             continue
+        if (span.root.tag_ in ("NNS", "NNPS") and actor.kind != "country") or span.root.dep_ in (
+            "compound",
+            "npadvmod",
+        ):
+            continue  # "several Republicans", "Benghazi-related emails": no "it" ("the Emirates" is)
         subject = span.root.dep_ in ("nsubj", "nsubjpass") or span.root.head.dep_ in ("nsubj", "nsubjpass")
+        if m.how == "region" or (m.how == "place" and not subject):
+            continue  # a capital stands for its state only when it acts: "Cairo recalled its envoy"
         candidates.append((span.start, m.actor_id, subject))
     # "ripped the administration over those emails, and accused it": an unnamed body nearer than
     # any named one is what "it" is, and it names no actor
@@ -267,7 +373,24 @@ def thing_antecedent(found: MentionTable, token: Token, countries_only: bool = F
         return None
     pool = same or candidates
     subjects = [c for c in pool if c[2]]
+    if not same:
+        # "The National Audit Office said that the EU still had no definition. It also expressed
+        # concern": the sentence before speaks of its main clause's subject
+        main = [c for c in subjects if _main_subject(doc[c[0]])]
+        subjects = main or subjects
     return (subjects or pool)[-1][1]
+
+
+def _main_subject(token: Token) -> bool:
+    """Whether a token is in the subject of its sentence's main verb."""
+    for node in (token, *token.ancestors):
+        if node.dep_ in ("nsubj", "nsubjpass"):
+            return node.head.dep_ == "ROOT"
+    return False
+
+
+#: where an "it" stands as the thing a verb or preposition takes
+_OBJECTS = frozenset({"dobj", "pobj", "dative", "iobj", "oprd"})
 
 
 #: bodies a text names without a name: "the administration", "the company"

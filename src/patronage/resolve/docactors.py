@@ -17,7 +17,10 @@ from spacy.tokens import Doc
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
 
-__all__ = ["OTHER_PEOPLE", "WHOSE", "DocActors", "MentionTable", "country_at", "qualify_mentions"]
+__all__ = ["OTHER_PEOPLE", "PLACED", "WHOSE", "DocActors", "MentionTable", "country_at", "qualify_mentions"]
+
+#: how a mention names a place: a capital (which may stand for its government) or another city or region
+PLACED = frozenset({"place", "region"})
 
 #: how a modifier ties a phrase to a country: "Iraqi Kurds", "Kurds of Iraq", "rebels in Chad"
 _QUALIFIER_DEPS = frozenset({"amod", "compound", "nmod", "poss"})
@@ -112,7 +115,7 @@ class _Reads:
             # the mention at the phrase's head, even when it reaches outside the phrase
             # ("al-Assad" as an argument inside the mention "Bashar al-Assad")
             root = span.root
-            at_root = self._mentions_at(root.i)
+            at_root = [m for m in self._mentions_at(root.i) if m.how != "region"]
             if all(m.how == "agent" for m in at_root):
                 # "Syria's beleaguered leader, Bashar al-Assad": the apposed name is who is meant,
                 # not the government the description alone would stand for
@@ -125,7 +128,7 @@ class _Reads:
             if at_root:
                 key = (at_root[0].start, at_root[0].end)
                 return [r for m in at_root if (m.start, m.end) == key if (r := self.ref(m)) is not None]
-        inside = [m for m in self.mentions_in(start, end) if not self._against(m)]
+        inside = [m for m in self.mentions_in(start, end) if not self._against(m) and m.how != "region"]
         if span is not None:
             # "Sessions' decision to recuse himself from the Russia investigation": a clause about
             # the head names other things, never who the phrase is
@@ -140,7 +143,7 @@ class _Reads:
         if (
             span is not None
             and span.root.tag_ == "NN"
-            and all(m.how == "place" and m.end <= span.root.idx for m in inside)
+            and all(m.how in PLACED and m.end <= span.root.idx for m in inside)
         ):
             return []  # "a Florida neighborhood watch organizer": one person from a place, not its state
         if span is not None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from patronage.model.records import Evidence, Role
-from patronage.resolve.docactors import MentionTable
+from patronage.resolve.docactors import PLACED, MentionTable
 from patronage.resolve.titles import TITLE_ABBREVIATIONS, american_style, canonical_title, is_role_noun
 
 __all__ = ["text_roles"]
@@ -67,7 +67,7 @@ def _of_phrase(doc: Doc, title_head: Token, found: MentionTable, skip: set[int])
         ):
             for idx in found.token_mentions.get(child.i, []):
                 mention = found.mentions[idx]
-                if mention.how == "place":
+                if mention.how in PLACED:
                     return mention.text  # "New York Gov. Andrew Cuomo": the state, not the country
                 if mention.actor_id:
                     return found.actors[mention.actor_id].name

@@ -428,3 +428,19 @@ def test_what_one_is_accused_of_and_what_befell_a_thing_name_no_target(gaz: Gaze
     assert all(
         target is None or "Trade" not in target for _s, target in pairs(analyse(text, gaz).events, "ACCUSE")
     )
+
+
+def test_a_capital_acts_for_its_state_but_a_region_or_another_city_never_does(gaz: Gazetteer) -> None:
+    text = (
+        "Moscow agreed to the deal on Monday. Utah welcomed immigrants from around the world. "
+        "The attorneys general of Maryland sued the president. Texas sued the government."
+    )
+    events = analyse(text, gaz).events
+    sides = {r.name for e in events for r in (e.source, e.target) if r is not None}
+    assert "Russia" in sides
+    assert "United States" not in sides, [(e.type, e.source, e.target) for e in events]
+    # the region still tells where, and whose official a titled person is
+    result = analyse_text("Texas Gov. Greg Abbott met Joe Biden in Houston on Monday.", "2021-05-01")
+    (abbott,) = [a for a in result.actors if a.name == "Greg Abbott"]
+    assert abbott.country == "USA"
+    assert any(e.location is not None and e.location.country == "USA" for e in result.events)

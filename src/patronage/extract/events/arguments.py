@@ -18,7 +18,7 @@ from patronage.extract.events.frames import EventFrame
 from patronage.extract.events.lexicon import load_lexicon
 from patronage.model.records import CIVILIANS, DESCRIBED, ActorRef
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.docactors import OTHER_PEOPLE, WHOSE, DocActors
+from patronage.resolve.docactors import OTHER_PEOPLE, PLACED, WHOSE, DocActors
 from patronage.resolve.simple import slug
 
 __all__ = [
@@ -166,7 +166,7 @@ def _civilians(found: DocActors, start: int, end: int, refs: list[ActorRef]) -> 
 def _placed_only(found: DocActors, head: Token) -> bool:
     """Whether the only names before ``head`` are places (cities, states), not countries or bodies."""
     mentions = [m for m in found.mentions_in(head.left_edge.idx, head.idx) if m.actor_id]
-    return bool(mentions) and all(m.how == "place" for m in mentions)
+    return bool(mentions) and all(m.how in PLACED for m in mentions)
 
 
 _POSSESSIVES = {"its", "it", "their", "they", "his", "her"}
