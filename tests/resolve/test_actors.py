@@ -110,6 +110,26 @@ def test_a_peers_title_is_no_surname_of_a_namesake() -> None:
     assert lord and all(m.actor_id != "person/sion-aubrey-roberts" for m in lord), lord
 
 
+def test_a_peer_called_by_a_title_name_alone_is_one_person_in_every_story() -> None:
+    """ "Lord Falconer" in two stories is one node (two Mr. Hargreaves in two stories stay two)."""
+    from tests.conftest import analyse_text
+
+    one = analyse_text("Lord Falconer said the plan was sound. Falconer added more.", "2005-03-01", "a")
+    two = analyse_text("The Lord Chancellor, Lord Falconer, defended the bill.", "2005-03-01", "b")
+    ids = {a.actor_id for r in (one, two) for a in r.actors}
+    assert ids == {"person/lord-falconer"}, ids
+    namesakes = [
+        analyse_text("Mr. Hargreaves said the plan was sound.", "2005-03-01", d).actors for d in "ab"
+    ]
+    assert {a.actor_id for actors in namesakes for a in actors if a.kind == "person"} == {
+        "person/hargreaves@a",
+        "person/hargreaves@b",
+    }
+    # a peer's title with a place ("Lord Roberts of Conwy") may be held by several: it stays in its story
+    three = analyse_text("Lord Roberts of Conwy said the case was closed.", "2004-01-01", "c")
+    assert "person/lord-roberts" not in {a.actor_id for a in three.actors}
+
+
 def test_a_bare_surname_is_the_office_holder_who_bears_it_unless_a_woman_is_meant() -> None:
     from tests.conftest import analyse_text
 

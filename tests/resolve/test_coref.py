@@ -195,6 +195,18 @@ def test_a_given_name_alone_is_the_one_person_of_the_article_who_bears_it() -> N
     assert _linked(text, "given") == {"Hunter": {"Hunter Biden"}}
     two = "Michael Flynn met Michael Cohen. Later Michael spoke to reporters."
     assert "Michael" not in _linked(two, "given")
+    # nor does it become a person of its own, a twin of one of them
+    three = 'John Kasich met John Weaver and Ambassador John Rood. "It is up to John," Orrin Hatch said.'
+    assert "John" not in {a.name for a in analyse_text(three, "2016-02-22").actors}
+
+
+def test_a_family_name_the_gazetteer_puts_first_is_the_person_named_in_full() -> None:
+    text = (
+        "North Korean leader Kim Jong Un watched the test. Photos showed Kim smiling. "
+        "Kim called the missile a success."
+    )
+    result = analyse_text(text, "2015-05-09")
+    assert {a.name for a in result.actors if a.kind == "person"} == {"Kim Jong Un"}
 
 
 def test_a_word_that_is_one_persons_first_name_and_anothers_surname_names_neither() -> None:

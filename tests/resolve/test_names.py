@@ -176,3 +176,18 @@ def test_a_slogan_word_and_a_pair_an_inquiry_is_about_are_no_bodies() -> None:
         & names
     ), names
     assert {"Joe Manchin", "Ritz-Carlton", "Anti-Defamation League", "Bank of England"} <= names
+    # a party word before a noun still places the one it describes
+    assert "Democratic Party" in names
+    text = "Labour peer Baroness Kennedy spoke. Labour campaign spokesman Fraser Kemp said nothing."
+    people = {a.name: a.country for a in analyse_text(text, "2005-01-01").actors if a.kind == "person"}
+    assert people == {"Baroness Kennedy": "GBR", "Fraser Kemp": "GBR"}
+
+
+def test_a_place_or_a_day_named_after_someone_is_no_person() -> None:
+    text = (
+        "Pope Francis spoke on Sunday. Crowds gathered in St Peter's Square. Throughout the year, he "
+        "delivers appeals for peace. Patients left St Thomas' Hospital before St Patrick's Day."
+    )
+    result = analyse_text(text, "2019-12-25")
+    assert {a.name for a in result.actors if a.kind == "person"} == {"Pope Francis"}
+    assert [m.actor_id for m in result.mentions if m.text == "he"] == ["person/pope-francis"]

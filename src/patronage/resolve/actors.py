@@ -24,17 +24,27 @@ from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.genders import looks_like_person
 from patronage.resolve.keys import normalize
 from patronage.resolve.matcher import gazetteer_spans
-from patronage.resolve.names import checked_name, known_person, named_by_role, person_by_role, person_cue
+from patronage.resolve.names import (
+    checked_name,
+    known_person,
+    named_by_role,
+    people_joined,
+    person_by_role,
+    person_cue,
+)
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import body_name, display_name, entity_text, slug
 from patronage.resolve.surnames import (
     acronym,
     doubtful_surname,
+    family_name_of,
     first_name_elsewhere,
+    given_by_several,
     given_name_of,
     in_office,
     missed_full_names,
     office_holder,
+    peer_style,
     peerage,
     shared_surnames,
     spelled_out,
@@ -105,7 +115,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             label = "PERSON"  # "Amanda Renteria", "Vince Cable" tagged as organisations
         elif label == "PERSON" and gaz is not None and only_bodies(gaz.lookup(text)):
             label = "ORG"  # "the Lib Dems", "Hamas" tagged as people
-        parts = _people_joined(text, start, end)
+        parts = people_joined(text, start, end)
         names = {text[s - start : e - start] for s, e in parts}
         if label != "PERSON" and (
             "&" in text or len(names) < len(parts) or not all(is_known(n, text) for n in names)
@@ -186,20 +196,6 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):
         found.add(start, end, "PERSON", actor, "surname")
     return found
-
-
-_JOINED = re.compile(r"\s+(?:and|&)\s+")
-
-
-def _people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """The names an entity joins ("Trump and Pence"): each its own, never one actor."""
-    bounds: list[tuple[int, int]] = []
-    at = 0
-    for m in _JOINED.finditer(text):
-        bounds.append((start + at, start + m.start()))
-        at = m.end()
-    bounds.append((start + at, end))
-    return [(s, e) for s, e in bounds if e > s]
 
 
 def _headline_end(doc: Doc) -> int:
@@ -305,6 +301,10 @@ def _resolve_person(
 ) -> None:
     name = display_name(text)
     tokens = name.split()
+    if len(tokens) == 1 and (held := family_name_of(name, persons, gaz)) is not None:
+        if record:  # "Kim Jong Un … Kim called the missile a success"
+            found.add(start, end, "PERSON", held, "surname")
+        return
     # a surname already seen in this article as part of a full name is the same person, unless
     # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
     if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
@@ -373,13 +373,14 @@ def _resolve_person(
             found.add(start, end, "PERSON", known, "given")
         return
     if len(tokens) == 1:
-        if not person_cue(found.doc, start, end):
-            # one unknown word with nothing showing it is a person ("Twitter", "Brighton"): no node
+        if not person_cue(found.doc, start, end) or given_by_several(name, persons):
+            # one unknown word with nothing showing it is a person ("Twitter"), or a first name
+            # several of the article's people bear ("John" of John Kasich and John Weaver): no node
             if record:
                 found.add(start, end, "PERSON", None, "unsure")
             return
-        # a lone surname, unknown: scoped to the article so two Mr. Lees never merge
-        actor = _new_actor("person", name, scope=found.doc_id)
+        style = peer_style(found.doc, start, end)  # "Lord Falconer" is one peer; two Mr. Lees never merge
+        actor = _new_actor("person", f"{style} {name}") if style else _new_actor("person", name, found.doc_id)
     else:
         actor = _new_actor("person", name)
     persons.setdefault(name, actor)
@@ -427,8 +428,7 @@ def _resolve_place(
         if place is not None:
             found.places[(start, end)] = place
             country = gaz.get(f"country/{place.country}") if place.country else None
-            # a capital as an actor stands for its government ("Moscow agreed"); another city or a
-            # region ("Texas sued") places events and people but is never a party to an event
+            # a capital stands for its government ("Moscow agreed"); a region ("Texas sued") is no party
             capital = country is not None and normalize(country.capital or "") == normalize(text)
             stands = gaz.to_actor(country) if country else None
             found.add(start, end, label, stands, "place" if capital else "region", "GOV")

@@ -23,13 +23,26 @@ from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name
 from patronage.resolve.titles import is_role_noun
 
-__all__ = ["ILLNESSES", "checked_name", "known_person", "named_by_role", "person_by_role", "person_cue"]
+__all__ = [
+    "ILLNESSES",
+    "checked_name",
+    "known_person",
+    "named_by_role",
+    "people_joined",
+    "person_by_role",
+    "person_cue",
+]
 
 #: characters no actor's name contains: handles, hashtags, credits ("Name/Agency"), times
 _NEVER = re.compile(r"[@#/|]|\d{1,2}:\d{2}")
 _EDGE_OPEN = "“”\"‘’'([«"
 _EDGE_CLOSE = "“”\"‘’'»"
 _POSSESSIVE = re.compile(r"[’']s\s+")
+#: what follows a person's name in the name of a place or a day called after them
+_PLACE_AFTER = re.compile(
+    r"[’']s?\s+(?:Square|Basilica|Cathedral|Church|Chapel|Abbey|Hospital|College|School|Street|Road|Avenue"
+    r"|Park|Bridge|Palace|Hall|Island|Day|Eve)\b"
+)
 #: tags of words that describe or act but never start a proper name
 _NOT_NAME_TAGS = frozenset(
     {"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "NNS", "NNPS", "UH"}
@@ -37,6 +50,20 @@ _NOT_NAME_TAGS = frozenset(
 _HONORIFIC = frozenset(
     "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
 )
+
+
+_JOINED = re.compile(r"\s+(?:and|&)\s+")
+
+
+def people_joined(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """The names an entity joins ("Trump and Pence"): each its own, never one actor."""
+    bounds: list[tuple[int, int]] = []
+    at = 0
+    for m in _JOINED.finditer(text):
+        bounds.append((start + at, start + m.start()))
+        at = m.end()
+    bounds.append((start + at, end))
+    return [(s, e) for s, e in bounds if e > s]
 
 
 def _linked(piece: str, label: str, is_known: Callable[[str], bool]) -> bool:
@@ -55,7 +82,17 @@ _NO_NAME_TAGS = frozenset(
 
 #: words for a party that, before a noun, describe ("a Democratic strategist")
 _PARTY_WORDS = frozenset(
-    {"democratic", "republican", "conservative", "liberal", "labour", "tory", "progressive"}
+    {
+        "democratic",
+        "republican",
+        "conservative",
+        "liberal",
+        "labour",
+        "tory",
+        "progressive",
+        "green",
+        "socialist",
+    }
 )
 #: a body's kind alone, which names no one body: "the Committee", "the Department"
 _GENERIC = frozenset(
@@ -193,6 +230,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     def is_known(name: str) -> bool:
         return known(name, piece)
 
+    if label == "PERSON" and (_PLACE_AFTER.match(text, end) or _PLACE_AFTER.search(piece)):
+        return None  # "St Peter's Square", "St Thomas' Hospital": a place named after someone
     if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
         return None  # one person's name has no "and" and no number
     if any(w in _CLAUSE_WORDS for w in piece.split()[1:]):
@@ -244,19 +283,21 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         label == "ORG"
         and len(tokens) == 1
         and (tokens[0].tag_ in _NO_NAME_TAGS or tokens[0].lower_ in _GENERIC)
+        and tokens[0].lower_ not in _PARTY_WORDS
     ):
         return None  # "FREE", "Suffice": a word of a heading or a slogan; "the Committee": which one?
     if label == "ORG" and len(piece.split()) == 1 and piece.casefold().startswith(_PREFIXES):
         return None  # "pro-Dreamers", "Anti-Terrorism": what one is for or against, no body
     if (
         label == "ORG"
+        and len(tokens) > 1
         and tokens[-1].lower_ in _PARTY_WORDS
         and after is not None
         and after.pos_ == "NOUN"
         and after.is_lower
         and after.lemma_ != "party"
     ):
-        return None  # "Longtime Democratic strategist", "a senior Republican aide": a description
+        tokens = tokens[-1:]  # "Longtime Democratic strategist": the party of one it describes
     if label == "ORG" and _paired(tokens, is_known):
         return None  # "the Trump-Russia investigation", "the Strzok-Page texts": whom it is about
     if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):

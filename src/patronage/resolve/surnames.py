@@ -28,10 +28,13 @@ __all__ = [
     "acronym",
     "spelled_out",
     "doubtful_surname",
+    "family_name_of",
     "first_name_elsewhere",
+    "given_by_several",
     "given_name_of",
     "in_office",
     "office_holder",
+    "peer_style",
     "peerage",
     "shared_surnames",
     "surname_of",
@@ -73,6 +76,26 @@ def peerage(doc: Doc, text: str, end: int) -> bool:
     return text.lower().startswith(_PEERS) and after.startswith(" of ")
 
 
+def peer_style(doc: Doc, start: int, end: int) -> str | None:
+    """The peer's style before a name ("Lord" of "Lord Falconer"), which names one peer in every
+    story; none for a name a place follows ("Lord Roberts of Conwy": a title several may hold)."""
+    text = doc_text(doc)
+    before = text[max(0, start - 12) : start]
+    words = before.split()
+    if (
+        not before.endswith(" ")
+        or not words
+        or words[-1] not in _PEER_STYLES
+        or text[end:].startswith(" of ")
+    ):
+        return None
+    return words[-1]
+
+
+#: styles a peer is called by with a title name alone
+_PEER_STYLES = frozenset({"Lord", "Baroness", "Baron", "Viscount"})
+
+
 def acronym(word: str) -> bool:
     """ "UN", "NATO", "FBI": capitals an organisation's initials are written in, never a surname."""
     return word.isupper() and word.isalpha() and len(word) <= 6
@@ -110,6 +133,20 @@ def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
     return None
 
 
+def family_name_of(name: str, persons: dict[str, Actor], gaz: GazetteerLike | None) -> Actor | None:
+    """The one person this article named in full whose family name, as the gazetteer gives it, is
+    ``name``: "Kim" after "Kim Jong Un", "bin Salman" after "Mohammed bin Salman"."""
+    if gaz is None:
+        return None
+    key = slug(name)
+    held = {
+        actor.actor_id: actor
+        for actor in persons.values()
+        if (entry := gaz.get(actor.actor_id)) is not None and entry.surname and slug(entry.surname) == key
+    }
+    return next(iter(held.values())) if len(held) == 1 else None
+
+
 def doubtful_surname(
     found: MentionTable, entry: GazetteerEntry, word: str, countries: set[str], date: dt.date | None
 ) -> bool:
@@ -134,6 +171,12 @@ def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
     firsts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[0] == word}
     lasts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[-1] == word}
     return bool(firsts) and bool(lasts) and firsts != lasts
+
+
+def given_by_several(word: str, persons: dict[str, Actor]) -> bool:
+    """Whether ``word`` is a given name that several people this article named in full bear."""
+    owners = {a.actor_id for full, a in persons.items() if len(full.split()) > 1 and full.split()[0] == word}
+    return given_name(word) is not None and len(owners) > 1
 
 
 def given_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
