@@ -204,7 +204,8 @@ class Analyser:
                 self.relation_confidence,
                 self.quotes,
             )
-        used = {m.actor_id for m in found.mentions if m.actor_id}
+        # a country named only through its cities or regions ("a rally in Iowa") is a place, no node
+        used = {m.actor_id for m in found.mentions if m.actor_id and m.how != "region"}
         # bounded facts per bounded sentence: memory stays linear in the article's length
         dropped = [0]
         capped = (

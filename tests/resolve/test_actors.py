@@ -162,3 +162,62 @@ def test_a_disease_and_a_term_of_office_name_no_actor() -> None:
     assert not any(m.text.startswith("Coronavirus") and m.actor_id for m in sick.mentions)
     veto = analyse_text("It was the eighth veto of Barack Obama's presidency.", "2016-01-08").events
     assert all(e.target is None or e.target.name != "Barack Obama" for e in veto), veto
+
+
+def test_a_body_called_by_one_word_of_its_name_is_that_body() -> None:
+    """ "Cato" after "the Cato Institute", "the Post" after "The Washington Post"; a word that begins
+    or ends several names ("State") or two bodies' names ("Times") stays apart."""
+    from tests.conftest import analyse_text
+
+    text = (
+        "The Cato Institute published a study. On Monday, Cato said the figures held. The Washington Post "
+        "reported it. The Post said the Financial Times and The New York Times were wrong. The Times disagreed."
+    )
+    ids = {m.text: m.actor_id for m in analyse_text(text, "2019-01-01").mentions if m.actor_id}
+    assert ids["Cato"] == ids["Cato Institute"]
+    assert ids["Post"] == ids["Washington Post"]
+    assert ids.get("Times") not in (ids["Financial Times"], ids["New York Times"])
+
+
+def test_a_given_name_the_tagger_took_for_a_body_is_the_one_person_who_bears_it() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text("The murder of Amanda Champion shocked the town. Amanda was 19.", "2019-01-01")
+    assert {a.name for a in result.actors} == {"Amanda Champion"}
+
+
+def test_a_bare_surname_that_is_also_a_given_name_is_no_foreign_leader() -> None:
+    """A British story's "Mr Howard" is no Australian prime minister; its "Putin" is Putin."""
+    from tests.conftest import analyse_text
+
+    ids = {
+        a.actor_id
+        for a in analyse_text("Mr Howard told the conference Britain needed change.", "2005-03-01").actors
+    }
+    assert "person/john-howard" not in ids
+    ids = {
+        a.actor_id
+        for a in analyse_text("Assad said Syria would win. Putin sent jets to Syria.", "2016-03-01").actors
+    }
+    assert "person/vladimir-putin" in ids
+
+
+def test_britains_opposition_leaders_are_known_and_a_namesake_stays_apart() -> None:
+    from tests.conftest import analyse_text
+
+    text = "Conservative leader Michael Howard spoke in Brighton. Mr Howard said Britain needed change."
+    people = {a.actor_id: a.country for a in analyse_text(text, "2005-03-01").actors if a.kind == "person"}
+    assert people == {"person/michael-howard": "GBR"}
+    text = "Senator Ted Kennedy said the bill would fail. Kennedy spoke in Boston."
+    ids = {a.actor_id for a in analyse_text(text, "2005-03-01").actors}
+    assert "person/charles-kennedy" not in ids
+
+
+def test_a_hyphenated_surname_the_tagger_called_a_body_is_the_person() -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(
+        "Robert Kilroy-Silk quit UKIP. Mr Kilroy-Silk accused his fellow MEPs.", "2005-01-27"
+    )
+    assert {a.name for a in result.actors if a.kind == "person"} == {"Robert Kilroy-Silk"}
+    assert "organization/kilroy-silk" not in {a.actor_id for a in result.actors}

@@ -181,6 +181,17 @@ def test_an_office_in_the_style_of_the_articles_one_country_places_its_holder_th
     # a story about two countries has no home: the office says nothing
     mixed = "Vladimir Putin met Donald Trump in Helsinki. Senior adviser Dana Flint said Russia would act."
     assert _person(analyse_text(mixed, "2018-07-16", "c"), "Flint").country is None  # type: ignore[attr-defined]
+    # an office named with its portfolio or its committee is an office too
+    portfolio = (
+        "Tony Blair and Gordon Brown met in London to plan Britain's election. In a written answer, Constitutional Affairs Minister "
+        "Dana Letts said the poll would cost the same as a general election."
+    )
+    assert _person(analyse_text(portfolio, "2005-05-01", "d"), "Letts").country == "GBR"  # type: ignore[attr-defined]
+    committee = (
+        "Donald Trump and Mike Pence spoke. Chuck Schumer replied. Republicans pushed for a probe of a memo "
+        "written for House Intelligence Committee Chairman Dana Flint."
+    )
+    assert _person(analyse_text(committee, "2018-02-01", "e"), "Flint").country == "USA"  # type: ignore[attr-defined]
 
 
 def test_a_country_the_storys_own_people_share_keeps_the_persons_id() -> None:

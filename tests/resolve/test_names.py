@@ -191,3 +191,13 @@ def test_a_place_or_a_day_named_after_someone_is_no_person() -> None:
     result = analyse_text(text, "2019-12-25")
     assert {a.name for a in result.actors if a.kind == "person"} == {"Pope Francis"}
     assert [m.actor_id for m in result.mentions if m.text == "he"] == ["person/pope-francis"]
+
+
+def test_a_building_a_party_word_or_a_people_the_tagger_called_a_person_is_none() -> None:
+    text = (
+        "Trump visited Westminster Abbey on Monday. Maverick GOP strategist Roger Stone spoke. Nottingham "
+        "City Councillor Brian Parbutt said no. Tutsis and moderate Hutus were killed by Hutu militias after "
+        "the assassination of an ethnic Hutu leader."
+    )
+    people = {a.name for a in analyse_text(text, "2019-05-01").actors if a.kind == "person"}
+    assert people == {"Donald Trump", "Roger Stone", "Brian Parbutt"}, people

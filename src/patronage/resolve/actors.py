@@ -1,11 +1,10 @@
 """Mentions to canonical actors, within one parsed article.
 
-Entities are matched against the gazetteer by alias with context (a person's
-role at the article's date, countries named in the article); demonyms and
-metonyms ("the Kremlin") resolve to countries with a sector; unknown people and
-organisations become new actors, never dropped. The mentions go into a
-:class:`~patronage.resolve.docactors.MentionTable`; coreference (``coref.py``)
-then links surnames, titles and pronouns to these actors.
+Entities are matched against the gazetteer by alias with context (a person's role at the article's
+date, countries named in the article); demonyms and metonyms ("the Kremlin") resolve to countries with
+a sector; unknown people and organisations become new actors, never dropped. The mentions go into a
+:class:`~patronage.resolve.docactors.MentionTable`; coreference (``coref.py``) then links surnames,
+titles and pronouns to these actors.
 """
 
 from __future__ import annotations
@@ -43,10 +42,12 @@ from patronage.resolve.surnames import (
     given_name_of,
     in_office,
     missed_full_names,
+    named_by_one_word,
     office_holder,
     peer_style,
     peerage,
     shared_surnames,
+    short_form,
     spelled_out,
     surname_of,
     titled_before,
@@ -76,10 +77,10 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
             return found.actors[m.actor_id]
     if text.strip() in found.acronyms:
         return found.actors.get(found.acronyms[text.strip()])
+    bodies = [found.actors[m.actor_id] for m in found.mentions if m.actor_id and m.label == "ORG"]
     if acronym(text.strip()) and len(text.strip()) > 2:  # "ODNI" after "the Office of the Director of …"
-        bodies = [found.actors[m.actor_id] for m in found.mentions if m.actor_id and m.label == "ORG"]
         return next((a for a in bodies if a.kind != "person" and spelled_out(text.strip(), a.name)), None)
-    return None
+    return short_form(display_name(text), [a for a in bodies if a.kind != "person"])
 
 
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
@@ -94,8 +95,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     ents: list[tuple[str, int, int, str]] = []
     covered: set[int] = set()
     known = gazetteer_spans(doc, gaz) if gaz is not None else []
-    # a known name the tagger cut in pieces ("Zine El" + "Abidine Ben Ali") or short ("Democrat" of
-    # "Liberal Democrat") is the whole known name
+    # a known name the tagger cut ("Zine El" + "Abidine Ben Ali") or shortened ("Democrat") is the whole name
     whole = [(s, e) for s, e, _label in known]
     is_known = known_person(doc, gaz)
     for ent in doc.ents:
@@ -189,8 +189,8 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif first_name_elsewhere(display_name(text), persons):
             found.add(start, end, "PERSON", None, "unsure")  # "Anas": Anas Ahmad's or Omar Abu Anas's
-        elif (person := surname_of(text, persons)) is not None:
-            found.add(start, end, "PERSON", person, "surname")
+        elif (named := named_by_one_word(text, persons)) is not None:
+            found.add(start, end, "PERSON", *named)  # "Trump said", "Amanda was 19": the person
         else:
             _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):

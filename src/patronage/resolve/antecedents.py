@@ -109,9 +109,19 @@ def pronoun_antecedent(
         for i, actor_id in reversed(persons):
             if sent.start <= i < token.i and compatible(actor_id):
                 return actor_id
+    # 2c. the one person named earlier in the sentence whom the text shows to be of the pronoun's
+    #     gender: "After the Times reported on Clinton's emails, she asked …" (not the man the
+    #     sentence before was about)
+    known = {
+        a
+        for i, a in persons
+        if sent.start <= i < token.i and found.genders.get(a) == gender and compatible(a)
+    }
+    if len(known) == 1:
+        return known.pop()
     # 3. the subject of the previous sentences, then the most recent person before this sentence
     earlier = [(i, a) for i, a in persons if i < sent.start]
-    if not earlier:
+    if not earlier or _unnamed_topic(found, sent):
         return None
     prev_sent = found.doc[earlier[-1][0]].sent
     for i, actor_id in earlier:
@@ -125,6 +135,21 @@ def pronoun_antecedent(
         if compatible(actor_id):
             return actor_id
     return None
+
+
+def _unnamed_topic(found: MentionTable, sent: Span) -> bool:
+    """Whether the sentence before is about someone it does not name: "The Archbishop of Canterbury
+    wrote to the party leaders. In an open letter, he called on them …" (he is no one named)."""
+    if sent.start == 0:
+        return False
+    root = found.doc[sent.start - 1].sent.root
+    return any(
+        c.dep_ in ("nsubj", "nsubjpass")
+        and c.tag_ in ("NN", "NNP")
+        and _someone(c)
+        and not found.token_mentions.get(c.i)
+        for c in root.children
+    )
 
 
 def _topic(

@@ -12,13 +12,16 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from types import MappingProxyType
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span
 
 from patronage.model.records import Actor, ActorRef, Mention, Place
 from patronage.nlp.sentences import doc_text
+from patronage.resolve.titles import is_role_noun
 
 __all__ = ["OTHER_PEOPLE", "PLACED", "WHOSE", "DocActors", "MentionTable", "country_at", "qualify_mentions"]
 
+#: words for a party's members before a noun ("Senate Republican leaders")
+_PARTY_ADJECTIVES = frozenset({"republican", "democratic", "conservative", "labour", "liberal", "tory"})
 #: how a mention names a place: a capital (which may stand for its government) or another city or region
 PLACED = frozenset({"place", "region"})
 
@@ -153,13 +156,28 @@ class _Reads:
                 key = (at_head[0].start, at_head[0].end)
                 same = [m for m in at_head if (m.start, m.end) == key]
                 return [r for m in same if (r := self.ref(m)) is not None]
-        first = inside[0]
+        first = self._owner(span, inside) if span is not None else inside[0]
+        if first is None:
+            return []  # "criticised its record on the NHS": whose record is not said, and not the NHS's
         return [
             r
             for m in inside
             if (m.start, m.end) == (first.start, first.end)
             if (r := self.ref(m)) is not None
         ]
+
+    def _owner(self, span: Span, inside: list[Mention]) -> Mention | None:
+        """Who a phrase with no name at its head stands for: its possessor ("Democrat John Kerry's
+        campaign" is Kerry's), none when that is unnamed; not the house a party's members sit in
+        ("Senate Republican leaders" are no Senate); else the first name in it."""
+        owners = [c for c in span.root.children if c.dep_ == "poss"]
+        if owners and span.root.tag_ == "NN" and not is_role_noun(span.root):
+            return next((m for m in inside if any(m.start <= c.idx < m.end for c in owners)), None)
+        first = inside[0]
+        sectors = [self.actors[m.actor_id].sector if m.actor_id else None for m in inside]
+        if sectors[0] == "LEG" and any(t.lower_ in _PARTY_ADJECTIVES for t in span if t.i < span.root.i):
+            return next((m for m, sector in zip(inside, sectors, strict=True) if sector == "PTY"), None)
+        return first
 
     def _against(self, mention: Mention) -> bool:
         """ "an anti-ISIL coalition", "anti-Putin protesters": the name says what they are against."""

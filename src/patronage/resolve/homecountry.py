@@ -22,13 +22,13 @@ _OFFICES = {
     "USA": frozenset(
         """
         senator congressman congresswoman representative governor secretary adviser advisor counsel
-        ambassador mayor speaker lawmaker legislator attorney prosecutor director
+        ambassador mayor speaker lawmaker legislator attorney prosecutor director committee
         """.split()
     ),
     "GBR": frozenset(
         """
         minister secretary chancellor mp ambassador mayor speaker lord baroness peer whip
-        attorney solicitor
+        attorney solicitor committee
         """.split()
     ),
 }
@@ -71,9 +71,9 @@ def home_country(table: MentionTable) -> str | None:
 
 def national_office(role: Role, home: str) -> bool:
     """Whether a role the text states, with no country of its own, is an office of ``home``."""
-    if role.of:
-        return False
     words = set(role.title.lower().replace("-", " ").split())
+    if role.of and not set(role.of.lower().replace("-", " ").split()) <= words:
+        return False  # "minister of Iraq"; the portfolio of "Constitutional Affairs Minister" is its own
     return bool(words & _OFFICES[home]) and not words & _NOT_NATIONAL
 
 

@@ -104,6 +104,21 @@ _GENERIC = frozenset(
 _PREFIXES = ("pro-", "anti-", "non-", "ex-", "pre-", "post-")
 
 
+#: last words of names of places, parties and offices, never of a person
+_NO_SURNAMES = frozenset(
+    {"Abbey", "Cathedral", "Square", "Palace", "Street", "Road", "Avenue", "Hospital", "Bridge", "Castle",
+     "Tower", "Prison", "Airport", "Station", "Stadium", "City", "County", "GOP", "Democrats", "Republicans",
+     "Councillor", "Councilor", "Senator", "Governor", "Minister", "Secretary", "Chairman", "Spokesman", "Mayor"}
+)  # fmt: skip
+
+
+def _people_word(doc: Doc, piece: str) -> bool:
+    """Whether one word is the singular of a people the text names ("Hutu" beside "Hutus")."""
+    return len(piece.split()) == 1 and any(
+        e.label_ == "NORP" and e.text in (piece + "s", piece + "es") for e in doc.ents
+    )
+
+
 def _paired(tokens: list[Token], is_known: Callable[[str], bool]) -> bool:
     """Two names hyphenated before a noun ("the Trump-Russia investigation"), one a person the
     text or the gazetteer knows: a pair something is about, not a body."""
@@ -232,6 +247,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
 
     if label == "PERSON" and (_PLACE_AFTER.match(text, end) or _PLACE_AFTER.search(piece)):
         return None  # "St Peter's Square", "St Thomas' Hospital": a place named after someone
+    if label == "PERSON" and (piece.split()[-1] in _NO_SURNAMES or _people_word(doc, piece)):
+        return None  # "Westminster Abbey", "Maverick GOP strategist", "an ethnic Hutu leader" (Hutus)
     if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
         return None  # one person's name has no "and" and no number
     if any(w in _CLAUSE_WORDS for w in piece.split()[1:]):

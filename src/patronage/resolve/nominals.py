@@ -25,6 +25,7 @@ __all__ = ["AGENT_SECTORS", "nominal_mention"]
 
 _GROUP_HEADS = {"leaders", "men", "presidents", "women", "sides", "allies", "rivals", "countries", "nations"}
 _COUNTRY_GROUPS = {"sides", "countries", "nations"}
+_LEADERS = {"leaders", "presidents"}
 #: "the kingdom had taken him in": a definite country noun names the country named just before
 _COUNTRY_NOUNS = frozenset({"country", "kingdom", "republic", "emirate", "sultanate", "monarchy"})
 _TITLE_HEADS = HEAD_OF_STATE_TITLES | {"premier", "minister", "chancellor", "president"}
@@ -129,8 +130,8 @@ def nominal_mention(
         }
         distinct: list[str] = []
         for i, actor_id in reversed(persons):
-            if i in own:
-                continue
+            if i in own or (lower in _LEADERS and not _holds_office(found.actors[actor_id])):
+                continue  # "the two leaders" are no analyst quoted between them
             if actor_id not in distinct:
                 distinct.append(actor_id)
             if len(distinct) == 2:
@@ -253,3 +254,8 @@ def _person_of_country(found: MentionTable, country: Actor, persons: list[tuple[
             if actor.country == country.country:
                 return actor
     return None
+
+
+def _holds_office(actor: Actor) -> bool:
+    """Whether the gazetteer knows a person as holding some office (a leader, not a pundit)."""
+    return bool(actor.roles) or actor.sector == "GOV"

@@ -24,6 +24,7 @@ from patronage.resolve.simple import display_name, slug
 
 __all__ = [
     "missed_full_names",
+    "named_by_one_word",
     "TITLES",
     "acronym",
     "spelled_out",
@@ -37,6 +38,7 @@ __all__ = [
     "peer_style",
     "peerage",
     "shared_surnames",
+    "short_form",
     "surname_of",
     "titled_before",
     "untagged_surnames",
@@ -128,8 +130,9 @@ def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
     if acronym(name):
         return None  # "the UN" is no "Kim Jong Un"
     for full, actor in persons.items():
-        if len(full.split()) > 1 and slug(full).split("-")[-1] == slug(name):
-            return actor
+        words = full.split()
+        if len(words) > 1 and (slug(full).split("-")[-1] == slug(name) or words[-1] == name):
+            return actor  # "Kilroy-Silk" of Robert Kilroy-Silk too
     return None
 
 
@@ -147,14 +150,25 @@ def family_name_of(name: str, persons: dict[str, Actor], gaz: GazetteerLike | No
     return next(iter(held.values())) if len(held) == 1 else None
 
 
+def named_by_one_word(text: str, persons: dict[str, Actor]) -> tuple[Actor, str] | None:
+    """The person of this article one word the tagger took for a body names, and how: by surname
+    ("Trump said") or by the given name only one of them bears ("Amanda was 19")."""
+    if (person := surname_of(text, persons)) is not None:
+        return person, "surname"
+    if (person := given_name_of(display_name(text), persons)) is not None:
+        return person, "given"
+    return None
+
+
 def doubtful_surname(
     found: MentionTable, entry: GazetteerEntry, word: str, countries: set[str], date: dt.date | None
 ) -> bool:
     """Whether a lone surname the gazetteer knows points to someone else in this article.
 
     "Mr Howard" is not John Howard of Australia when the article names a "Howard Flight" (the
-    word is a given name here), nor when it names countries, none of them his, at a date he
-    held no office. Otherwise the surname is all there is to go on and the known person stands.
+    word is a given name here), nor when it names countries, none of them his, at a date he held
+    no office, or at all when the word is also a given name (a British story's "Mr Howard" is a
+    British Howard; its "Putin" is Putin). Otherwise the surname is all there is to go on.
     """
     key = word.casefold()
     for ent in found.doc.ents:
@@ -162,7 +176,7 @@ def doubtful_surname(
         if ent.label_ in ("PERSON", "ORG") and len(words) > 1 and key in (w.casefold() for w in words[:-1]):
             return True
     foreign = bool(entry.country and countries and entry.country not in countries)
-    return foreign and not in_office(entry, date)
+    return foreign and (not in_office(entry, date) or given_name(word) is not None)
 
 
 def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
@@ -171,6 +185,27 @@ def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
     firsts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[0] == word}
     lasts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[-1] == word}
     return bool(firsts) and bool(lasts) and firsts != lasts
+
+
+def short_form(word: str, bodies: list[Actor]) -> Actor | None:
+    """The one body named before whose name ``word`` begins or ends: "Cato" after "the Cato
+    Institute", "the Post" after "The Washington Post" (two such bodies: neither)."""
+    if len(word.split()) != 1 or not word[:1].isupper() or acronym(word) or word.casefold() in _NO_SHORT_FORM:
+        return None
+    owners = {
+        a.actor_id: a
+        for a in bodies
+        if len(words := display_name(a.name).split()) > 1 and word in (words[0], words[-1])
+    }
+    return next(iter(owners.values())) if len(owners) == 1 else None
+
+
+#: words that begin or end many bodies' names and stand for none alone
+_NO_SHORT_FORM = frozenset(
+    {"state", "house", "national", "united", "new", "american", "british", "international", "party", "department",
+     "office", "court", "committee", "council", "union", "group", "city", "university", "college", "school",
+     "republic", "democratic", "republican", "federal", "royal", "world", "global", "general", "first", "news"}
+)  # fmt: skip
 
 
 def given_by_several(word: str, persons: dict[str, Actor]) -> bool:

@@ -240,7 +240,7 @@ def test_a_call_for_someones_removal_asks_it_of_them_and_an_agency_probe_names_n
 
 def test_a_crime_story_between_people_of_no_standing_is_no_political_event(gaz: Gazetteer) -> None:
     crime = analyse(
-        "Police said Mr. Ortega had run-ins with them before the April murder, and he was released from jail.",
+        "Police said Mr. Alvarado had run-ins with them before the April murder, and he was released from jail.",
         gaz,
     ).events
     assert not any(e.type == "RETREAT" for e in crime), [(e.type, e.target) for e in crime]
@@ -444,3 +444,59 @@ def test_a_capital_acts_for_its_state_but_a_region_or_another_city_never_does(ga
     (abbott,) = [a for a in result.actors if a.name == "Greg Abbott"]
     assert abbott.country == "USA"
     assert any(e.location is not None and e.location.country == "USA" for e in result.events)
+    # and a country named only through its regions and cities is a place, no node of the network
+    assert "country/USA" not in {a.actor_id for a in result.actors}
+
+
+def test_lifting_sanctions_eases_them_and_lays_none(gaz: Gazetteer) -> None:
+    """ "lifted sanctions on Sudan" is CAMEO's easing of sanctions (085), never a sanction, and no
+    one opposes anyone for it; imposing them still is one."""
+    for text in (
+        "The United States lifted sanctions on Sudan on Monday.",
+        "The EU suspended its sanctions on Belarus.",
+        "The deal includes a halt to American economic sanctions on Turkey.",
+        "Sanctions on Iran were lifted in 2016.",
+    ):
+        result = analyse(text, gaz)
+        assert not [e for e in result.events if e.type == "SANCTION"], text
+        assert not [r for r in result.relations if r.polarity == "negative"], text
+    eased = analyse("The United States lifted sanctions on Sudan on Monday.", gaz).events
+    assert [(e.cameo, e.source.name, e.target.name) for e in eased if e.source and e.target] == [
+        ("085", "United States", "Sudan")
+    ]
+    laid = analyse("The United States imposed sanctions on Russia.", gaz).events
+    assert ("United States", "Russia") in pairs(laid, "SANCTION")
+
+
+def test_a_phrase_with_no_name_at_its_head_stands_for_its_owner_not_a_house_or_a_topic(
+    gaz: Gazetteer,
+) -> None:
+    text = (
+        "Tony Blair also paid tribute to Democrat John Kerry's campaign. Liam Fox criticised its record on the "
+        "NHS. Democrats have accused Senate Republican leaders of stealing a seat."
+    )
+    result = analyse(text, gaz)
+    targets = {
+        (e.source.name if e.source else None, e.target.name if e.target else None) for e in result.events
+    }
+    assert ("Tony Blair", "John Kerry") in targets
+    assert not {t for _s, t in targets} & {"Democratic Party", "NHS", "US Senate"}, targets
+    assert not [r for r in result.relations if r.target.name in ("Democratic Party", "NHS", "US Senate")]
+
+
+def test_whose_colleagues_they_are_is_not_who_they_are(gaz: Gazetteer) -> None:
+    text = "Robert Kilroy-Silk quit UKIP. Mr Kilroy-Silk accused his fellow UKIP MEPs of laziness."
+    assert ("Robert Kilroy-Silk", "UK Independence Party") in pairs(analyse(text, gaz).events, "ACCUSE")
+
+
+def test_who_takes_the_chance_to_act_is_the_one_who_acts(gaz: Gazetteer) -> None:
+    text = "Barack Obama spoke in Berlin. He used the occasion to praise Angela Merkel."
+    assert ("Barack Obama", "Angela Merkel") in pairs(analyse(text, gaz).events, "SUPPORT")
+    text = "Vladimir Putin spoke in Paris. The Russian leader took an opportunity to chide Emmanuel Macron."
+    assert ("Vladimir Putin", "Emmanuel Macron") in pairs(analyse(text, gaz).events, "ACCUSE")
+
+
+def test_greeting_a_visitor_is_hosting_and_greeting_news_is_nothing(gaz: Gazetteer) -> None:
+    events = analyse("Pope Francis greeted President Trump at the Vatican.", gaz).events
+    assert [(e.type, e.cameo) for e in events] == [("CONSULT", "043")]
+    assert not analyse("Pope Francis greeted the news with relief.", gaz).events

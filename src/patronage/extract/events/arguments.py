@@ -100,6 +100,8 @@ def _refs_in_modifiers(found: DocActors, start: int, end: int) -> list[ActorRef]
         return []
     if head.ent_type_ == "PERSON":
         return []  # "Jeff Flake of Arizona": a named person, never the place he is from
+    if any(c.dep_ == "poss" for c in head.children):
+        return []  # "criticised its record on the NHS": the record is its owner's, the NHS a topic
     for child in head.rights:
         if child.dep_ == "prep" and child.lower_ == "at":
             continue  # "a packed audience at Gateshead's Sage Centre": a venue, not a member's body

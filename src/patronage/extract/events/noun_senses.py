@@ -18,14 +18,14 @@ from patronage.extract.events.senses import (
     is_actor,
     recipient_ok,
 )
-from patronage.extract.events.words import RECORDS, THINGS, VIOLENCE
+from patronage.extract.events.words import EASING, RECORDS, THINGS, VIOLENCE
 
 if TYPE_CHECKING:
     from collections.abc import Collection
 
     from spacy.tokens import Token
 
-__all__ = ["noun_sense", "offers_event"]
+__all__ = ["noun_sense", "offers_event", "undone"]
 
 
 _OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
@@ -98,6 +98,20 @@ def _heeded(noun: Token) -> bool:
     return noun.dep_ == "dobj" and lemma(noun.head) in _HEEDING
 
 
+def undone(noun: Token) -> bool:
+    """Whether a penalty noun is lifted rather than laid: "lifted sanctions on Sudan", "a halt to
+    American sanctions", "the easing of the embargo" (CAMEO's easing of sanctions, not sanctions)."""
+    head = noun.head
+    if noun.dep_ in ("dobj", "nsubjpass") and lemma(head) in EASING:
+        return True
+    return noun.dep_ == "pobj" and head.lower_ in ("of", "to", "on") and lemma(head.head) in EASING | _EASINGS
+
+
+#: nouns for lifting one
+_EASINGS = frozenset({"lifting", "easing", "end", "removal", "suspension", "halt", "relaxation", "waiver",
+                      "repeal", "rollback", "withdrawal", "loosening"})  # fmt: skip
+
+
 def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
     """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
 
@@ -109,6 +123,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
     forces): "Romney's attack", "IRS attacks" are not.
     """
     lem = lemma(noun)
+    if type_ == "SANCTION" and undone(noun):
+        return False  # "lifted sanctions on Sudan", "a halt to sanctions": an easing, no penalty
     if type_ == "REQUEST" and any(lemma(o) in PRESS_ASKS for _p, o in pobjs(noun, {"for"})):
         return False  # "requests for comment": the press asking, not a political demand
     if type_ in MATERIAL_NEEDS_RECIPIENT and any(not recipient_ok(o) for _p, o in pobjs(noun, {"of"})):

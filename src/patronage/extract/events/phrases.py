@@ -213,6 +213,13 @@ def _finite(verb: Token) -> bool:
     )
 
 
+#: what one takes, has or makes to do something oneself ("took the opportunity to chide")
+_CHANCES = frozenset(
+    {"opportunity", "chance", "occasion", "moment", "time", "step", "effort", "bid", "attempt", "decision",
+     "right", "power", "trouble", "pain", "liberty"}
+)  # fmt: skip
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
     seen = 0
@@ -241,6 +248,16 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
             return None, False
         if cur.dep_ == "acl" and cur.tag_ in {"VBG", "VBN"}:
             return _acl_head(cur), cur.tag_ == "VBN"
+        if (
+            cur.dep_ == "acl"
+            and cur.head.lemma_.lower() in _CHANCES
+            and cur.head.dep_ in {"dobj", "attr"}
+            and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+        ):
+            # "the Russian leader took an opportunity to chide Macron": who takes the chance acts
+            cur = cur.head.head
+            coordinated = False
+            continue
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _OBJECT_CONTROL:
             # "urged Japan to buy more arms": Japan buys, not the one who urged
             obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.i < cur.i), None)

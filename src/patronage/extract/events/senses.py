@@ -38,7 +38,7 @@ from patronage.extract.events.saying import (
     warning_sense,
 )
 from patronage.extract.events.violence import SANCTIONS, violent_sense
-from patronage.extract.events.words import ABSTRACT, RECORDS, THINGS, VIOLENCE
+from patronage.extract.events.words import ABSTRACT, EASING, RECORDS, THINGS, VIOLENCE
 from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
 
@@ -73,6 +73,9 @@ _PLEDGING = frozenset({"promise", "pledge", "vow", "vote", "subscribe", "swear"}
 _FEES = frozenset(
     {"tax", "fee", "rate", "price", "interest", "rent", "premium", "fare", "toll", "levy", "vat", "money"}
 )
+#: CAMEO's easing of economic sanctions, boycott or embargo, and what it eases
+_EASE = "085"
+_EMBARGOES = frozenset({"sanction", "embargo", "tariff", "boycott"})
 #: what one hits or slaps a country with that is CAMEO's embargo, boycott or sanctions
 _PENALTIES = frozenset({"sanction", "tariff", "penalty", "embargo", "fine", "restriction", "duty", "levy"})
 #: what one strikes or hits without a blow: idioms of tone, records and travel
@@ -308,6 +311,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "Flynn wasn't dismissed until February", "the court dismissed the case"
     if lem in _HOLDING and _holds_nothing(obj):
         return None  # "the Budget will contain measures", "inflicted atrocities", "caught off guard"
+    if lem in EASING and obj is not None and lemma(obj) in _EMBARGOES:
+        return _EASE  # "lifted sanctions on Sudan": CAMEO's easing of sanctions, whoever bears them
     released = _released(verb, subj, obj)
     if type_ in MATERIAL_NEEDS_RECIPIENT and released is not None and not recipient_ok(released):
         return None  # "released a video", "helped create a problem", "a statement the ODNI released"

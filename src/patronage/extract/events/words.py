@@ -3,7 +3,7 @@ violence."""
 
 from __future__ import annotations
 
-__all__ = ["ABSTRACT", "BLAME", "PRAISE", "RECORDS", "THINGS", "VIOLENCE"]
+__all__ = ["ABSTRACT", "BLAME", "EASING", "PRAISE", "RECORDS", "THINGS", "VIOLENCE"]
 
 #: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
 THINGS = frozenset(
@@ -84,4 +84,10 @@ PRAISE = frozenset(
         "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
         "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
     }
+)  # fmt: skip
+
+#: verbs that lift a penalty ("lifted sanctions", "eased the embargo")
+EASING = frozenset(
+    {"lift", "ease", "end", "remove", "suspend", "halt", "relax", "waive", "drop", "loosen", "scrap", "rescind",
+     "revoke", "unfreeze", "repeal", "withdraw", "roll"}
 )  # fmt: skip
