@@ -201,3 +201,15 @@ def test_a_building_a_party_word_or_a_people_the_tagger_called_a_person_is_none(
     )
     people = {a.name for a in analyse_text(text, "2019-05-01").actors if a.kind == "person"}
     assert people == {"Donald Trump", "Roger Stone", "Brian Parbutt"}, people
+
+
+def test_a_policy_a_programme_or_a_creed_is_no_actor() -> None:
+    text = "Brexit has split the party, and Obamacare remains. Medicare and Medicaid grew. Islam is a faith."
+    names = {a.name for a in analyse_text(text, "2019-05-01").actors}
+    assert not names & {"Brexit", "Obamacare", "Medicare", "Medicaid", "Islam"}, names
+
+
+def test_a_department_named_after_the_leader_it_served_is_the_department() -> None:
+    text = "Barack Obama spoke. The Obama Justice Department sued the state. The Justice Department agreed."
+    bodies = {a.actor_id for a in analyse_text(text, "2016-05-01").actors if a.kind != "person"}
+    assert bodies == {"organization/justice-department"}, bodies

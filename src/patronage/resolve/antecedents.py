@@ -115,7 +115,10 @@ def pronoun_antecedent(
     known = {
         a
         for i, a in persons
-        if sent.start <= i < token.i and found.genders.get(a) == gender and compatible(a)
+        if sent.start <= i < token.i
+        and found.doc[i].dep_ in ("nsubj", "nsubjpass", "poss", "compound")
+        and found.genders.get(a) == gender
+        and compatible(a)
     }
     if len(known) == 1:
         return known.pop()
@@ -143,6 +146,13 @@ def _unnamed_topic(found: MentionTable, sent: Span) -> bool:
     if sent.start == 0:
         return False
     root = found.doc[sent.start - 1].sent.root
+    # "A spokesman for the UN, Rupert Colville, told …", "His chief of staff is General Hassan": named
+    named = [
+        t for c in root.children if c.dep_ in ("nsubj", "nsubjpass") for t in c.subtree if t.dep_ == "appos"
+    ]
+    named += [c for c in root.children if c.dep_ == "attr"]
+    if any(found.token_mentions.get(t.i) for c in named for t in c.subtree):
+        return False
     return any(
         c.dep_ in ("nsubj", "nsubjpass")
         and c.tag_ in ("NN", "NNP")

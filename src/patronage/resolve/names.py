@@ -94,6 +94,12 @@ _PARTY_WORDS = frozenset(
         "socialist",
     }
 )
+#: heads of the names of a government's departments
+_DEPARTMENTS = frozenset({"Department", "Ministry", "Agency"})
+#: endings of the one-word names of policies, programmes and creeds
+_POLICY_ENDINGS = ("exit", "care", "caid", "ism", "phobia")
+#: faiths named as such (their followers are peoples: "Muslims", "Christians")
+_FAITHS = frozenset({"islam", "christianity", "judaism"})
 #: a body's kind alone, which names no one body: "the Committee", "the Department"
 _GENERIC = frozenset(
     {"committee", "department", "office", "authority", "agency", "commission", "council", "board", "panel",
@@ -241,6 +247,10 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if piece.casefold().split()[0] in ILLNESSES:
         return None  # "Coronavirus protests": a disease names no actor
+    if len(piece.split()) == 1 and (
+        piece.casefold().endswith(_POLICY_ENDINGS) or piece.casefold() in _FAITHS
+    ):
+        return None  # "Brexit", "Obamacare", "Medicaid", "Trumpism", "Islam": a policy, a creed, no actor
 
     def is_known(name: str) -> bool:
         return known(name, piece)
@@ -315,6 +325,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         and after.lemma_ != "party"
     ):
         tokens = tokens[-1:]  # "Longtime Democratic strategist": the party of one it describes
+    if label == "ORG" and len(tokens) >= 3 and tokens[-1].text in _DEPARTMENTS and is_known(tokens[0].text):
+        tokens = tokens[1:]  # "the Obama Justice Department" is the Justice Department
     if label == "ORG" and _paired(tokens, is_known):
         return None  # "the Trump-Russia investigation", "the Strzok-Page texts": whom it is about
     if label == "PERSON" or is_known(" ".join(t.text for t in tokens[1:])):

@@ -189,22 +189,35 @@ def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
 
 def short_form(word: str, bodies: list[Actor]) -> Actor | None:
     """The one body named before whose name ``word`` begins or ends: "Cato" after "the Cato
-    Institute", "the Post" after "The Washington Post" (two such bodies: neither)."""
+    Institute", "the Post" after "The Washington Post" (two such bodies: neither; a name that
+    does not end as a body's does, none)."""
     if len(word.split()) != 1 or not word[:1].isupper() or acronym(word) or word.casefold() in _NO_SHORT_FORM:
         return None
     owners = {
         a.actor_id: a
         for a in bodies
-        if len(words := display_name(a.name).split()) > 1 and word in (words[0], words[-1])
+        if len(words := display_name(a.name).split()) > 1
+        and word in (words[0], words[-1])
+        and words[-1] in _BODY_HEADS
     }
     return next(iter(owners.values())) if len(owners) == 1 else None
 
 
+#: last words of the names of bodies ("the Cato Institute", "The Washington Post"): a name ending
+#: otherwise ("the Brandbergen Mosque", "the Yazidi Book of Revelation") names no body to shorten
+_BODY_HEADS = frozenset(
+    {"Institute", "Foundation", "Party", "Post", "Times", "Journal", "News", "University", "College", "Council",
+     "Committee", "Coalition", "Agency", "Association", "Union", "Group", "Front", "Army", "Movement",
+     "Organization", "Organisation", "Commission", "Center", "Centre", "Company", "Corporation", "Bank",
+     "Network", "Trust", "League", "Alliance", "Brigade", "Brigades", "Forces", "Service", "Society", "Tribune",
+     "Herald", "Telegraph", "Guardian", "Review", "Standard"}
+)  # fmt: skip
 #: words that begin or end many bodies' names and stand for none alone
 _NO_SHORT_FORM = frozenset(
     {"state", "house", "national", "united", "new", "american", "british", "international", "party", "department",
      "office", "court", "committee", "council", "union", "group", "city", "university", "college", "school",
-     "republic", "democratic", "republican", "federal", "royal", "world", "global", "general", "first", "news"}
+     "republic", "democratic", "republican", "federal", "royal", "world", "global", "general", "first", "news",
+     "coalition", "army", "front", "alliance", "forces", "movement", "government", "bank"}
 )  # fmt: skip
 
 
