@@ -135,7 +135,9 @@ class _Reads:
         if span is not None:
             # "Sessions' decision to recuse himself from the Russia investigation": a clause about
             # the head names other things, never who the phrase is
-            clauses = [c for c in span.root.children if c.dep_ in ("relcl", "acl")]
+            # (or any clause deeper in the phrase: "the court of fabricating accusations that Jews
+            # living there commit a crime" names no Jews)
+            clauses = [c for c in span.root.subtree if c.dep_ in ("relcl", "acl", "ccomp", "advcl")]
             inside = [
                 m
                 for m in inside

@@ -500,3 +500,14 @@ def test_greeting_a_visitor_is_hosting_and_greeting_news_is_nothing(gaz: Gazette
     events = analyse("Pope Francis greeted President Trump at the Vatican.", gaz).events
     assert [(e.type, e.cameo) for e in events] == [("CONSULT", "043")]
     assert not analyse("Pope Francis greeted the news with relief.", gaz).events
+
+
+def test_whom_a_misfortune_befell_or_a_clause_names_is_not_whom_one_judges(gaz: Gazetteer) -> None:
+    text = (
+        "Democrats welcomed the GOP infighting. Netanyahu accused the court of fabricating accusations "
+        "that Jews living in their homeland commit a war crime."
+    )
+    result = analyse(text, gaz)
+    judged = {e.target.name for e in result.events if e.target is not None}
+    assert not judged & {"Republican Party", "Jews"}, judged
+    assert not [r for r in result.relations if r.target.name in ("Republican Party", "Jews")]

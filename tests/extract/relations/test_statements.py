@@ -85,3 +85,9 @@ def test_a_rival_in_a_race_and_rights_under_the_law_state_no_stand() -> None:
 def test_a_party_wing_shelters_no_one() -> None:
     stated = _stated("Donald Trump surprised Israel's pro-settler right wing with his statements.")
     assert not [s for s in stated if s[1] == "harbours"], stated
+
+
+def test_a_tie_the_sentence_says_is_over_is_none() -> None:
+    assert not _stated("Mark Sanford and his wife, Jenny Sanford, have since divorced.")
+    assert not _stated("Donald Trump met his former wife, Ivana Trump, in New York.")
+    assert _stated("Joe Biden and his wife, Jill Biden, voted in Delaware.")

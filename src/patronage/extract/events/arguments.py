@@ -123,7 +123,9 @@ def _without_examples(tok: Token) -> list[tuple[int, int]]:
     """The character ranges of ``tok``'s phrase outside the examples it gives: "in places like
     Syria" is no Syrian phrase."""
     ranges, start = [], tok.left_edge.idx
-    for ex in (t for t in tok.subtree if t.dep_ == "prep" and _example(t)):
+    # "the court of fabricating accusations that Jews living there commit a crime": what a clause
+    # says names no member of the phrase either
+    for ex in (t for t in tok.subtree if (t.dep_ == "prep" and _example(t)) or t.dep_ in _CLAUSES):
         if ex.left_edge.idx >= start:
             ranges.append((start, ex.left_edge.idx))
             start = ex.right_edge.idx + len(ex.right_edge.text)
@@ -261,6 +263,14 @@ def _example(prep: Token) -> bool:
     return prep.lower_ in ("like", "including") or (prep.lower_ == "as" and prep.nbor(-1).lower_ == "such")
 
 
+#: what befalls someone: its modifiers name whom it befell, never whom one praises or blames for it
+_MISFORTUNES = frozenset(
+    {"infighting", "defeat", "downfall", "demise", "collapse", "troubles", "woes", "split", "division",
+     "disarray", "turmoil", "arrest", "detention", "imprisonment", "jailing", "death", "killing", "murder",
+     "assassination", "ouster", "loss", "plight", "suffering"}
+)  # fmt: skip
+#: clauses inside a phrase
+_CLAUSES = frozenset({"acl", "relcl", "ccomp", "advcl"})
 #: prepositions of company: those they name act with the source
 _COMPANY = frozenset({"alongside", "beside", "besides", "amid", "amidst"})
 #: verbs that deny an allegation: the accuser is their recipient, never what the allegation concerns
@@ -348,6 +358,9 @@ def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
 def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
     out: list[ActorRef] = []
     for start, end in spans:
+        span = found.doc.char_span(start, end, alignment_mode="expand")
+        if span is not None and span.root.tag_ in ("NN", "NNS") and span.root.lemma_.lower() in _MISFORTUNES:
+            continue  # "welcomed the GOP infighting", "condemned the arrest of Navalny": whom it befell
         refs = _member(found, start, end) or _civilians(found, start, end, found.refs_for_span(start, end))
         if not refs:
             refs = _refs_in_modifiers(found, start, end)

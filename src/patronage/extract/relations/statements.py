@@ -242,6 +242,8 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
     relation, polarity, strength = _TIES[token.lemma_.lower()]
     if _denied(token) or _in_a_race(token):
         return []
+    if relation == "personal_tie" and _broken(token):
+        return []  # "He and his wife, Jenny Sanford, have since divorced": no tie to speak of now
     others: list[ActorRef] = []
     for child in token.children:
         if child.dep_ == "prep" and child.lower_ in ("of", "to"):
@@ -298,6 +300,17 @@ def _tie(token: Token, found: DocActors) -> list[StatementFrame]:
     return out
 
 
+def _broken(token: Token) -> bool:
+    """A tie its sentence says is over: a former or estranged one, or one ended by divorce."""
+    if token.lower_.startswith("ex-") or any(
+        c.lower_ in ("former", "ex", "estranged") for c in token.children
+    ):
+        return True
+    return any(t.lemma_.lower() in _PARTING for t in token.sent)
+
+
+#: words that end a marriage or a friendship
+_PARTING = frozenset({"divorce", "separate", "estrange", "split", "annul", "separation"})
 #: what makes a rival or opponent one in a race: "his Democratic opponent", "her 2016 rival"
 _RACES = frozenset(
     {"election", "electoral", "primary", "presidential", "runoff", "race", "campaign", "general"}
