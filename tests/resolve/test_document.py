@@ -245,3 +245,15 @@ def test_an_acronym_is_the_body_the_article_spelled_out() -> None:
     )
     bodies = {a.name for a in analyse_text(text, "2017-05-01", "t").actors if a.kind != "person"}
     assert "ODNI" not in bodies and "Office of the Director of National Intelligence" in bodies, bodies
+
+
+def test_an_office_only_one_state_has_places_its_holder_whatever_the_story() -> None:
+    blears = analyse_text(
+        "Hazel Blears, a Home Office minister, said the police would act.", "2005-03-01", "f"
+    )
+    assert _person(blears, "Blears").country == "GBR"  # type: ignore[attr-defined]
+    mnuchin = analyse_text("Treasury Secretary Dana Flint said markets would calm.", "2018-06-01", "g")
+    assert _person(mnuchin, "Flint").country == "USA"  # type: ignore[attr-defined]
+    # the Philippines names its cabinet the American way: "Agriculture Secretary" places no one
+    manila = analyse_text("Agriculture Secretary Dana Reyes said rice prices would fall.", "2019-06-01", "h")
+    assert _person(manila, "Reyes").country is None  # type: ignore[attr-defined]

@@ -33,17 +33,21 @@ _OFFICES = {
     ),
 }
 #: offices only one state has, named the same whatever the story ("Home Secretary Charles Clarke",
-#: "Senate Majority Leader Mitch McConnell"): the office places its holder
+#: "Senate Majority Leader Mitch McConnell"): the office places its holder (not "Interior" or
+#: "Agriculture Secretary": the Philippines names its cabinet the American way)
 _ONE_STATE = {
     "GBR": (
         "home secretary", "foreign secretary", "chancellor of the exchequer", "commons leader", "leader of the commons",
-        "leader of the house of commons", "lord chancellor", "msp",
+        "leader of the house of commons", "lord chancellor", "msp", "home office", "foreign office", "cabinet office",
+        "downing street", "northern ireland secretary", "scottish secretary", "welsh secretary", "culture secretary",
+        "work and pensions secretary", "chief secretary to the treasury", "business secretary",
     ),
     "USA": (
         "secretary of defense", "senate majority leader", "senate minority leader", "house majority leader",
         "house minority leader", "house speaker", "speaker of the house", "congressman", "congresswoman",
         "director of national intelligence", "white house chief of staff", "white house press secretary",
-        "secretary of homeland security",
+        "secretary of homeland security", "secretary of the treasury", "treasury secretary",
+        "secretary of veterans affairs", "secretary of housing and urban development",
     ),
 }  # fmt: skip
 #: titles that tie a person to another side, or to no state at all
