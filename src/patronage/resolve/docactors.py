@@ -20,6 +20,28 @@ from patronage.resolve.titles import is_role_noun
 
 __all__ = ["OTHER_PEOPLE", "PLACED", "WHOSE", "DocActors", "MentionTable", "country_at", "qualify_mentions"]
 
+#: creeds a government or movement is said to hold ("the Hindu nationalist government")
+_CREEDS = frozenset(
+    {
+        "hindu",
+        "muslim",
+        "islamic",
+        "islamist",
+        "christian",
+        "jewish",
+        "sunni",
+        "shia",
+        "shiite",
+        "catholic",
+        "evangelical",
+        "buddhist",
+        "sikh",
+    }
+)
+#: bodies that govern or rule, which a creed's name before them only describes
+_GOVERNING = frozenset(
+    {"government", "regime", "administration", "state", "leadership", "authorities", "rule"}
+)
 #: words for a party's members before a noun ("Senate Republican leaders")
 _PARTY_ADJECTIVES = frozenset({"republican", "democratic", "conservative", "labour", "liberal", "tory"})
 #: how a mention names a place: a capital (which may stand for its government) or another city or region
@@ -179,6 +201,8 @@ class _Reads:
         sectors = [self.actors[m.actor_id].sector if m.actor_id else None for m in inside]
         if sectors[0] == "LEG" and any(t.lower_ in _PARTY_ADJECTIVES for t in span if t.i < span.root.i):
             return next((m for m, sector in zip(inside, sectors, strict=True) if sector == "PTY"), None)
+        if first.text.lower() in _CREEDS and span.root.lemma_.lower() in _GOVERNING:
+            return None  # "the Hindu nationalist government": a creed it is said to hold, not its people
         return first
 
     def _against(self, mention: Mention) -> bool:

@@ -511,3 +511,9 @@ def test_whom_a_misfortune_befell_or_a_clause_names_is_not_whom_one_judges(gaz: 
     judged = {e.target.name for e in result.events if e.target is not None}
     assert not judged & {"Republican Party", "Jews"}, judged
     assert not [r for r in result.relations if r.target.name in ("Republican Party", "Jews")]
+
+
+def test_a_creed_said_of_a_government_is_not_whom_one_judges(gaz: Gazetteer) -> None:
+    events = analyse("Sonia Gandhi slammed the Hindu nationalist government over the violence.", gaz).events
+    assert [e.target.name for e in events if e.target is not None] != ["Hindu"]
+    assert all(e.target is None or e.target.actor_id.startswith("described:") for e in events)
