@@ -1,8 +1,10 @@
 """Mentions to canonical actors, within one parsed article.
 
-Entities are matched against the gazetteer by alias with context (a person's role at the article's
-date, countries named in the article); demonyms and metonyms ("the Kremlin") resolve to countries with
-a sector; unknown people and organisations become new actors, never dropped. The mentions go into a
+This module reads the entities of the parse, checks that each is a name (``names.py``) and decides
+what kind of actor it names; :mod:`patronage.resolve.kinds` matches each kind against the gazetteer
+by alias with context (a person's role at the article's date, countries named in the article):
+demonyms and metonyms ("the Kremlin") resolve to countries with a sector, unknown people and
+organisations become new actors. The mentions go into a
 :class:`~patronage.resolve.docactors.MentionTable`; coreference (``coref.py``) then links surnames,
 titles and pronouns to these actors.
 """
@@ -11,17 +13,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
 
 from spacy.tokens import Doc
 
-from patronage.model.records import Actor, Place
+from patronage.model.records import Actor
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.candidates import countries_named, is_creed, only_bodies, pick_entry
+from patronage.resolve.candidates import countries_named, only_bodies
 from patronage.resolve.docactors import MentionTable
-from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.genders import looks_like_person
-from patronage.resolve.keys import normalize
+from patronage.resolve.kinds import gaz_knows, region_not_country, resolve_org, resolve_person, resolve_place
 from patronage.resolve.matcher import gazetteer_spans
 from patronage.resolve.names import (
     checked_name,
@@ -29,26 +29,14 @@ from patronage.resolve.names import (
     named_by_role,
     people_joined,
     person_by_role,
-    person_cue,
 )
 from patronage.resolve.protocol import GazetteerLike
-from patronage.resolve.simple import body_name, display_name, entity_text, slug
+from patronage.resolve.simple import display_name, entity_text
 from patronage.resolve.surnames import (
-    acronym,
-    doubtful_surname,
-    family_name_of,
     first_name_elsewhere,
-    given_by_several,
-    given_name_of,
-    in_office,
     missed_full_names,
     named_by_one_word,
-    office_holder,
-    peer_style,
-    peerage,
     shared_surnames,
-    short_form,
-    spelled_out,
     surname_of,
     titled_before,
     untagged_surnames,
@@ -57,36 +45,6 @@ from patronage.resolve.surnames import (
 __all__ = ["resolve_entities"]
 
 _ACTOR_LABELS = {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"}
-
-
-def _record_acronym(found: MentionTable, end: int, actor: Actor) -> None:
-    """ "Islamic State of Iraq and the Levant (ISIL)": the bracketed acronym names the same actor later."""
-    text = doc_text(found.doc)
-    tail = text[end : end + 14]
-    if tail.startswith(" (") and ")" in tail:
-        acronym = tail[2 : tail.index(")")]
-        if acronym.isupper() and 2 <= len(acronym) <= 10:
-            found.acronyms[acronym] = actor.actor_id
-
-
-def _same_surface(found: MentionTable, text: str) -> Actor | None:
-    """A new (non-gazetteer) actor this article already gave the same name, under any label."""
-    key = slug(body_name(display_name(text)))
-    for m in found.mentions:
-        if m.actor_id and m.how == "new" and slug(body_name(display_name(m.text))) == key:
-            return found.actors[m.actor_id]
-    if text.strip() in found.acronyms:
-        return found.actors.get(found.acronyms[text.strip()])
-    bodies = [found.actors[m.actor_id] for m in found.mentions if m.actor_id and m.label == "ORG"]
-    if acronym(text.strip()) and len(text.strip()) > 2:  # "ODNI" after "the Office of the Director of …"
-        return next((a for a in bodies if a.kind != "person" and spelled_out(text.strip(), a.name)), None)
-    return short_form(display_name(text), [a for a in bodies if a.kind != "person"])
-
-
-def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
-    key = slug(body_name(name))  # "Department of Justice" is the Justice Department's node
-    actor_id = f"{kind}/{key}" if scope is None else f"{kind}/{key}@{scope}"
-    return Actor(actor_id, name, kind, aliases=())
 
 
 def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: GazetteerLike | None) -> MentionTable:
@@ -147,7 +105,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
         if label == "PERSON" and len(display_name(t).split()) > 1 and s >= headline_end
     ]
     for s, e, t in full_names:
-        _resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
+        resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
     for label, start, end, text in ents:
         if start < headline_end and not _known(text, gaz, persons):
             continue  # Title Case headlines fool the tagger: only names known elsewhere count there
@@ -157,7 +115,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 found.add(start, end, label, gaz.to_actor(meto[0]), "metonym", meto[1])
                 continue
         if label == "PERSON":
-            _resolve_person(found, start, end, text, gaz, countries, date, persons)
+            resolve_person(found, start, end, text, gaz, countries, date, persons)
         elif label in ("GPE", "LOC", "FAC") and (person := surname_of(text, persons)) is not None:
             found.add(start, end, "PERSON", person, "surname")
         elif label in ("GPE", "LOC", "FAC"):
@@ -165,10 +123,10 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 doc, start, end
             ):
                 continue  # "Rep. Darrell Issa, R-Calif.", "the Arizona Republican": the member's state
-            if _region_not_country(gaz, text, ents, start):
-                _resolve_place(found, start, end, text, label, gaz, region_first=True)
+            if region_not_country(gaz, text, ents, start):
+                resolve_place(found, start, end, text, label, gaz, region_first=True)
                 continue  # "Georgia Gov. Brian Kemp" in an American story: the state
-            _resolve_place(found, start, end, text, label, gaz)
+            resolve_place(found, start, end, text, label, gaz)
         elif label == "NORP":
             entry = gaz.demonym(text) if gaz is not None else None
             if entry is None and gaz is not None and text.endswith("s"):
@@ -176,7 +134,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             if entry is not None and gaz is not None:
                 found.add(start, end, label, gaz.to_actor(entry), "demonym")
             elif gaz is not None and any(e.kind == "country" for e in gaz.lookup(text)):
-                _resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
+                resolve_place(found, start, end, text, "GPE", gaz)  # "the Mozambique government"
             elif (person := surname_of(text, persons)) is not None and titled_before(doc, start):
                 # "As foreign secretary, Lord Callaghan kept …" tagged as a nationality: after a
                 # title it is no people (a bare word may be both: a Kurd and Mr Kurd)
@@ -186,13 +144,13 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
             elif _one_member(doc, start, end):
                 found.add(start, end, "PERSON", None, "unsure")  # "the Arizona Republican": a person
             else:
-                _resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
+                resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif first_name_elsewhere(display_name(text), persons):
             found.add(start, end, "PERSON", None, "unsure")  # "Anas": Anas Ahmad's or Omar Abu Anas's
         elif (named := named_by_one_word(text, persons)) is not None:
             found.add(start, end, "PERSON", *named)  # "Trump said", "Amanda was 19": the person
         else:
-            _resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
+            resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")
     for start, end, actor in untagged_surnames(doc, persons, covered, headline_end):
         found.add(start, end, "PERSON", actor, "surname")
     return found
@@ -280,221 +238,4 @@ def _members_state(doc: Doc, start: int, end: int) -> bool:
     return after.ent_type_ == "NORP" and _one_member(doc, after.idx, after.idx + len(after))
 
 
-def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
-    return gaz is not None and bool(gaz.lookup(text))
-
-
-#: the party letter before a member of Congress's state: "R-", "D-", "I-"
 _PARTY_STATE = re.compile(r"(?:^|[\s(,])[RDI][-–]$")
-
-
-def _resolve_person(
-    found: MentionTable,
-    start: int,
-    end: int,
-    text: str,
-    gaz: GazetteerLike | None,
-    countries: set[str],
-    date: dt.date | None,
-    persons: dict[str, Actor],
-    record: bool = True,
-) -> None:
-    name = display_name(text)
-    tokens = name.split()
-    if len(tokens) == 1 and (held := family_name_of(name, persons, gaz)) is not None:
-        if record:  # "Kim Jong Un … Kim called the missile a success"
-            found.add(start, end, "PERSON", held, "surname")
-        return
-    # a surname already seen in this article as part of a full name is the same person, unless
-    # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
-    if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
-        for full, actor in persons.items():
-            if acronym(name) and full.split()[-1] != name:
-                continue  # "the UN" is no "Kim Jong Un"
-            if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
-                holder = office_holder(gaz, name, date, found.doc, start)
-                if (
-                    holder is not None
-                    and holder.id != actor.actor_id
-                    and gaz is not None
-                    and (not countries or holder.country in countries)
-                ):
-                    # "Melania Trump" named in full, then "Trump" alone: the president in office
-                    # (not Australia's prime minister in a British story of "Mr Howard")
-                    actor = gaz.to_actor(holder)
-                if record:
-                    found.add(start, end, "PERSON", actor, "surname")
-                return
-    entry = None
-    matches: list[GazetteerEntry] = []
-    if gaz is not None:
-        matches = gaz.lookup(name)
-        if text == name and any(e.kind == "country" for e in matches):
-            # "Jordan", "Sri Lanka" tagged as a person is the country, not a king whose title names it
-            if record:
-                _resolve_place(found, start, end, name, "GPE", gaz)
-            return
-        demonym = gaz.demonym(name) if len(tokens) == 1 and not matches else None
-        if demonym is not None:
-            # "Bangladeshi", "Ugandan" tagged as a person: the people of a country
-            if record:
-                found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
-            return
-        entry = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
-        if entry is not None and len(tokens) == 1 and doubtful_surname(found, entry, name, countries, date):
-            matches, entry = [], None
-    if entry is not None and gaz is not None:
-        actor = gaz.to_actor(entry)
-        if entry.gender:
-            found.genders[actor.actor_id] = entry.gender
-        if record:
-            found.add(start, end, "PERSON", actor, "gazetteer")
-        persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
-        return
-    if len(tokens) == 1 and gaz is not None and text == name and (gaz.place(name) or matches):
-        # the tagger calls some places people ("flew to Sochi"); a known place or country wins
-        if record:
-            _resolve_place(found, start, end, name, "GPE", gaz)
-        return
-    same = _same_surface(found, text)
-    if same is not None and same.kind != "person" and len(tokens) == 1:
-        same = None  # one word tagged both ways stays apart: the kinds disagree and nothing decides
-    if same is not None:
-        if same.kind != "person":
-            # a full personal name seen earlier under another label is a person after all
-            same = replace(same, kind="person")
-            found.actors[same.actor_id] = same
-        if record:
-            found.add(start, end, "PERSON", same, "new")
-        return
-    if len(tokens) == 1 and (known := given_name_of(name, persons)) is not None:
-        # "his son Hunter", "Bernie" in a story that named Hunter Biden, Bernie Sanders
-        if record:
-            found.add(start, end, "PERSON", known, "given")
-        return
-    if len(tokens) == 1:
-        if not person_cue(found.doc, start, end) or given_by_several(name, persons):
-            # one unknown word with nothing showing it is a person ("Twitter"), or a first name
-            # several of the article's people bear ("John" of John Kasich and John Weaver): no node
-            if record:
-                found.add(start, end, "PERSON", None, "unsure")
-            return
-        style = peer_style(found.doc, start, end)  # "Lord Falconer" is one peer; two Mr. Lees never merge
-        actor = _new_actor("person", f"{style} {name}") if style else _new_actor("person", name, found.doc_id)
-    else:
-        actor = _new_actor("person", name)
-    persons.setdefault(name, actor)
-    if record:
-        found.add(start, end, "PERSON", actor, "new")
-
-
-def _region_not_country(
-    gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]], start: int | None = None
-) -> bool:
-    """A name shared by a country and a region of another country, read as the region when the
-    article names the region's country and not the other ("Georgia" in a story about Atlanta)."""
-    if gaz is None:
-        return False
-    region = gaz.place(text)
-    homonyms = {e.country for e in gaz.lookup(text) if e.kind == "country" and e.country}
-    if region is None or not region.country or not homonyms or region.country in homonyms:
-        return False
-    for _label, _s, end, city in ents:
-        if start is not None and start - 3 <= end < start and _label == "GPE":
-            # "Decatur, Georgia": a town, then its state; "Tbilisi, Georgia" names the country
-            place = gaz.place(city)
-            return place is None or place.country == region.country
-    others = countries_named([e for e in ents if e[3] != text], gaz)
-    return region.country in others and not others & homonyms
-
-
-def _resolve_place(
-    found: MentionTable,
-    start: int,
-    end: int,
-    text: str,
-    label: str,
-    gaz: GazetteerLike | None,
-    region_first: bool = False,
-) -> None:
-    if gaz is not None:
-        entries = [] if region_first else [e for e in gaz.lookup(text) if e.kind == "country"]
-        if entries:
-            actor = gaz.to_actor(entries[0])
-            found.places[(start, end)] = Place(actor.name, actor.country)
-            found.add(start, end, label, actor, "gazetteer")
-            return
-        place = gaz.place(text)
-        if place is not None:
-            found.places[(start, end)] = place
-            country = gaz.get(f"country/{place.country}") if place.country else None
-            # a capital stands for its government ("Moscow agreed"); a region ("Texas sued") is no party
-            capital = country is not None and normalize(country.capital or "") == normalize(text)
-            stands = gaz.to_actor(country) if country else None
-            found.add(start, end, label, stands, "place" if capital else "region", "GOV")
-            return
-        others = [e for e in gaz.lookup(text) if e.kind != "person"]
-        if others:
-            found.add(start, end, label, gaz.to_actor(others[0]), "gazetteer")
-            return
-        entry = gaz.demonym(text)
-        if entry is not None:  # "Ukrainian" tagged as a place
-            found.add(start, end, "NORP", gaz.to_actor(entry), "demonym")
-            return
-    # an unknown place is kept as a place, not invented as a country
-    found.places[(start, end)] = Place(text, None)
-
-
-def _resolve_org(
-    found: MentionTable,
-    start: int,
-    end: int,
-    text: str,
-    label: str,
-    gaz: GazetteerLike | None,
-    countries: set[str],
-    date: dt.date | None,
-    kind: str,
-) -> None:
-    if (
-        gaz is not None
-        and not any(e.kind != "person" for e in gaz.lookup(text))
-        and gaz.place(text) is not None
-    ):
-        _resolve_place(found, start, end, text, "GPE", gaz)  # "Crimea" tagged as an organisation
-        return
-    if gaz is not None:
-        field_first = body_name(text)  # "Department of Justice" may be known as "Justice Department"
-        matches = gaz.lookup(text) or (gaz.lookup(field_first) if field_first != text else [])
-        entries = [e for e in matches if e.kind != "person"]
-        entry = pick_entry(list(entries), gaz, countries, date)
-        if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:
-            # "Conservatives complained about Obamacare": not Britain's party (a party's own
-            # name, "Labour" or "the Lib Dems", says whose it is wherever the story is)
-            entry = None if is_creed(text) else entry
-        if entry is not None:
-            found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
-            return
-        # a full name the tagger called an organisation ("Edward Snowden" as ORG)
-        key = normalize(text)
-        people = [
-            e for e in matches if e.kind == "person" and key in {normalize(n) for n in (e.name, *e.aliases)}
-        ]
-        if people and " " in text.strip():
-            found.add(start, end, "PERSON", gaz.to_actor(people[0]), "gazetteer")
-            return
-        # a known person's surname the tagger called an organisation ("Trump said"): the person,
-        # when the article names them in full or they held office at its date
-        surnamed = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
-        if (
-            surnamed is not None
-            and label == "ORG"
-            and not entries
-            and " " not in text.strip()
-            and (surnamed.id in found.actors or in_office(surnamed, date))
-        ):
-            found.add(start, end, "PERSON", gaz.to_actor(surnamed), "gazetteer")
-            return
-    actor = _same_surface(found, text) or _new_actor(kind, text)
-    found.add(start, end, label, actor, "new")
-    _record_acronym(found, end, actor)

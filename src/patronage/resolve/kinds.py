@@ -1,0 +1,285 @@
+"""Each kind of entity to its actor: a person, a place, an organisation or a group.
+
+:func:`~patronage.resolve.actors.resolve_entities` decides what kind an entity of the parse names
+and hands it to one of these, which match it against the gazetteer with the article's context
+(countries named, the date, the people named in full so far) and record the mention in the
+:class:`~patronage.resolve.docactors.MentionTable`; an unknown name becomes a new actor.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import replace
+
+from patronage.model.records import Actor, Place
+from patronage.nlp.sentences import doc_text
+from patronage.resolve.candidates import countries_named, is_creed, pick_entry
+from patronage.resolve.docactors import MentionTable
+from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.keys import normalize
+from patronage.resolve.names import person_cue
+from patronage.resolve.protocol import GazetteerLike
+from patronage.resolve.simple import body_name, display_name, slug
+from patronage.resolve.surnames import (
+    acronym,
+    doubtful_surname,
+    family_name_of,
+    first_name_elsewhere,
+    given_by_several,
+    given_name_of,
+    in_office,
+    office_holder,
+    peer_style,
+    peerage,
+    short_form,
+    spelled_out,
+)
+
+__all__ = ["gaz_knows", "region_not_country", "resolve_org", "resolve_person", "resolve_place"]
+
+
+def _record_acronym(found: MentionTable, end: int, actor: Actor) -> None:
+    """ "Islamic State of Iraq and the Levant (ISIL)": the bracketed acronym names the same actor later."""
+    text = doc_text(found.doc)
+    tail = text[end : end + 14]
+    if tail.startswith(" (") and ")" in tail:
+        acronym = tail[2 : tail.index(")")]
+        if acronym.isupper() and 2 <= len(acronym) <= 10:
+            found.acronyms[acronym] = actor.actor_id
+
+
+def _same_surface(found: MentionTable, text: str) -> Actor | None:
+    """A new (non-gazetteer) actor this article already gave the same name, under any label."""
+    key = slug(body_name(display_name(text)))
+    for m in found.mentions:
+        if m.actor_id and m.how == "new" and slug(body_name(display_name(m.text))) == key:
+            return found.actors[m.actor_id]
+    if text.strip() in found.acronyms:
+        return found.actors.get(found.acronyms[text.strip()])
+    bodies = [found.actors[m.actor_id] for m in found.mentions if m.actor_id and m.label == "ORG"]
+    if acronym(text.strip()) and len(text.strip()) > 2:  # "ODNI" after "the Office of the Director of …"
+        return next((a for a in bodies if a.kind != "person" and spelled_out(text.strip(), a.name)), None)
+    return short_form(display_name(text), [a for a in bodies if a.kind != "person"])
+
+
+def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
+    key = slug(body_name(name))  # "Department of Justice" is the Justice Department's node
+    actor_id = f"{kind}/{key}" if scope is None else f"{kind}/{key}@{scope}"
+    return Actor(actor_id, name, kind, aliases=())
+
+
+def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
+    return gaz is not None and bool(gaz.lookup(text))
+
+
+#: the party letter before a member of Congress's state: "R-", "D-", "I-"
+def resolve_person(
+    found: MentionTable,
+    start: int,
+    end: int,
+    text: str,
+    gaz: GazetteerLike | None,
+    countries: set[str],
+    date: dt.date | None,
+    persons: dict[str, Actor],
+    record: bool = True,
+) -> None:
+    name = display_name(text)
+    tokens = name.split()
+    if len(tokens) == 1 and (held := family_name_of(name, persons, gaz)) is not None:
+        if record:  # "Kim Jong Un … Kim called the missile a success"
+            found.add(start, end, "PERSON", held, "surname")
+        return
+    # a surname already seen in this article as part of a full name is the same person, unless
+    # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
+    if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
+        for full, actor in persons.items():
+            if acronym(name) and full.split()[-1] != name:
+                continue  # "the UN" is no "Kim Jong Un"
+            if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
+                holder = office_holder(gaz, name, date, found.doc, start)
+                if (
+                    holder is not None
+                    and holder.id != actor.actor_id
+                    and gaz is not None
+                    and (not countries or holder.country in countries)
+                ):
+                    # "Melania Trump" named in full, then "Trump" alone: the president in office
+                    # (not Australia's prime minister in a British story of "Mr Howard")
+                    actor = gaz.to_actor(holder)
+                if record:
+                    found.add(start, end, "PERSON", actor, "surname")
+                return
+    entry = None
+    matches: list[GazetteerEntry] = []
+    if gaz is not None:
+        matches = gaz.lookup(name)
+        if text == name and any(e.kind == "country" for e in matches):
+            # "Jordan", "Sri Lanka" tagged as a person is the country, not a king whose title names it
+            if record:
+                resolve_place(found, start, end, name, "GPE", gaz)
+            return
+        demonym = gaz.demonym(name) if len(tokens) == 1 and not matches else None
+        if demonym is not None:
+            # "Bangladeshi", "Ugandan" tagged as a person: the people of a country
+            if record:
+                found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
+            return
+        entry = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
+        if entry is not None and len(tokens) == 1 and doubtful_surname(found, entry, name, countries, date):
+            matches, entry = [], None
+    if entry is not None and gaz is not None:
+        actor = gaz.to_actor(entry)
+        if entry.gender:
+            found.genders[actor.actor_id] = entry.gender
+        if record:
+            found.add(start, end, "PERSON", actor, "gazetteer")
+        persons.setdefault(name if len(tokens) > 1 else actor.name, actor)
+        return
+    if len(tokens) == 1 and gaz is not None and text == name and (gaz.place(name) or matches):
+        # the tagger calls some places people ("flew to Sochi"); a known place or country wins
+        if record:
+            resolve_place(found, start, end, name, "GPE", gaz)
+        return
+    same = _same_surface(found, text)
+    if same is not None and same.kind != "person" and len(tokens) == 1:
+        same = None  # one word tagged both ways stays apart: the kinds disagree and nothing decides
+    if same is not None:
+        if same.kind != "person":
+            # a full personal name seen earlier under another label is a person after all
+            same = replace(same, kind="person")
+            found.actors[same.actor_id] = same
+        if record:
+            found.add(start, end, "PERSON", same, "new")
+        return
+    if len(tokens) == 1 and (known := given_name_of(name, persons)) is not None:
+        # "his son Hunter", "Bernie" in a story that named Hunter Biden, Bernie Sanders
+        if record:
+            found.add(start, end, "PERSON", known, "given")
+        return
+    if len(tokens) == 1:
+        if not person_cue(found.doc, start, end) or given_by_several(name, persons):
+            # one unknown word with nothing showing it is a person ("Twitter"), or a first name
+            # several of the article's people bear ("John" of John Kasich and John Weaver): no node
+            if record:
+                found.add(start, end, "PERSON", None, "unsure")
+            return
+        style = peer_style(found.doc, start, end)  # "Lord Falconer" is one peer; two Mr. Lees never merge
+        actor = _new_actor("person", f"{style} {name}") if style else _new_actor("person", name, found.doc_id)
+    else:
+        actor = _new_actor("person", name)
+    persons.setdefault(name, actor)
+    if record:
+        found.add(start, end, "PERSON", actor, "new")
+
+
+def region_not_country(
+    gaz: GazetteerLike | None, text: str, ents: list[tuple[str, int, int, str]], start: int | None = None
+) -> bool:
+    """A name shared by a country and a region of another country, read as the region when the
+    article names the region's country and not the other ("Georgia" in a story about Atlanta)."""
+    if gaz is None:
+        return False
+    region = gaz.place(text)
+    homonyms = {e.country for e in gaz.lookup(text) if e.kind == "country" and e.country}
+    if region is None or not region.country or not homonyms or region.country in homonyms:
+        return False
+    for _label, _s, end, city in ents:
+        if start is not None and start - 3 <= end < start and _label == "GPE":
+            # "Decatur, Georgia": a town, then its state; "Tbilisi, Georgia" names the country
+            place = gaz.place(city)
+            return place is None or place.country == region.country
+    others = countries_named([e for e in ents if e[3] != text], gaz)
+    return region.country in others and not others & homonyms
+
+
+def resolve_place(
+    found: MentionTable,
+    start: int,
+    end: int,
+    text: str,
+    label: str,
+    gaz: GazetteerLike | None,
+    region_first: bool = False,
+) -> None:
+    if gaz is not None:
+        entries = [] if region_first else [e for e in gaz.lookup(text) if e.kind == "country"]
+        if entries:
+            actor = gaz.to_actor(entries[0])
+            found.places[(start, end)] = Place(actor.name, actor.country)
+            found.add(start, end, label, actor, "gazetteer")
+            return
+        place = gaz.place(text)
+        if place is not None:
+            found.places[(start, end)] = place
+            country = gaz.get(f"country/{place.country}") if place.country else None
+            # a capital stands for its government ("Moscow agreed"); a region ("Texas sued") is no party
+            capital = country is not None and normalize(country.capital or "") == normalize(text)
+            stands = gaz.to_actor(country) if country else None
+            found.add(start, end, label, stands, "place" if capital else "region", "GOV")
+            return
+        others = [e for e in gaz.lookup(text) if e.kind != "person"]
+        if others:
+            found.add(start, end, label, gaz.to_actor(others[0]), "gazetteer")
+            return
+        entry = gaz.demonym(text)
+        if entry is not None:  # "Ukrainian" tagged as a place
+            found.add(start, end, "NORP", gaz.to_actor(entry), "demonym")
+            return
+    # an unknown place is kept as a place, not invented as a country
+    found.places[(start, end)] = Place(text, None)
+
+
+def resolve_org(
+    found: MentionTable,
+    start: int,
+    end: int,
+    text: str,
+    label: str,
+    gaz: GazetteerLike | None,
+    countries: set[str],
+    date: dt.date | None,
+    kind: str,
+) -> None:
+    if (
+        gaz is not None
+        and not any(e.kind != "person" for e in gaz.lookup(text))
+        and gaz.place(text) is not None
+    ):
+        resolve_place(found, start, end, text, "GPE", gaz)  # "Crimea" tagged as an organisation
+        return
+    if gaz is not None:
+        field_first = body_name(text)  # "Department of Justice" may be known as "Justice Department"
+        matches = gaz.lookup(text) or (gaz.lookup(field_first) if field_first != text else [])
+        entries = [e for e in matches if e.kind != "person"]
+        entry = pick_entry(list(entries), gaz, countries, date)
+        if entry is not None and entry.sector == "PTY" and countries and entry.country not in countries:
+            # "Conservatives complained about Obamacare": not Britain's party (a party's own
+            # name, "Labour" or "the Lib Dems", says whose it is wherever the story is)
+            entry = None if is_creed(text) else entry
+        if entry is not None:
+            found.add(start, end, label, gaz.to_actor(entry), "gazetteer")
+            return
+        # a full name the tagger called an organisation ("Edward Snowden" as ORG)
+        key = normalize(text)
+        people = [
+            e for e in matches if e.kind == "person" and key in {normalize(n) for n in (e.name, *e.aliases)}
+        ]
+        if people and " " in text.strip():
+            found.add(start, end, "PERSON", gaz.to_actor(people[0]), "gazetteer")
+            return
+        # a known person's surname the tagger called an organisation ("Trump said"): the person,
+        # when the article names them in full or they held office at its date
+        surnamed = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
+        if (
+            surnamed is not None
+            and label == "ORG"
+            and not entries
+            and " " not in text.strip()
+            and (surnamed.id in found.actors or in_office(surnamed, date))
+        ):
+            found.add(start, end, "PERSON", gaz.to_actor(surnamed), "gazetteer")
+            return
+    actor = _same_surface(found, text) or _new_actor(kind, text)
+    found.add(start, end, label, actor, "new")
+    _record_acronym(found, end, actor)
