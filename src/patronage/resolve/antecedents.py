@@ -97,15 +97,11 @@ def pronoun_antecedent(
                     for i, actor_id in persons:
                         if child.left_edge.i <= i <= child.i and compatible(actor_id):
                             return actor_id
-    # 2. possessives may point back within their own sentence ("Putin and his ex-wife")
-    if token.tag_ == "PRP$":
-        for i, actor_id in reversed(persons):
-            if sent.start <= i < token.i and compatible(actor_id):
-                return actor_id
-    # 2b. an object is someone else its sentence named before it: "Sturgeon wrote to Mr McConnell
-    #     accusing him and calling for him to apologise", "As for Mark Kirk, the nominee called
-    #     him a loser" (its own clause's subject is already barred)
-    if token.tag_ == "PRP" and token.lower_ in ("him", "her"):
+    # 2. possessives may point back within their own sentence ("Putin and his ex-wife"), and an
+    #    object is someone else its sentence named before it: "Sturgeon wrote to Mr McConnell
+    #    accusing him and calling for him to apologise", "As for Mark Kirk, the nominee called
+    #    him a loser" (its own clause's subject is already barred)
+    if token.tag_ == "PRP$" or (token.tag_ == "PRP" and token.lower_ in ("him", "her")):
         for i, actor_id in reversed(persons):
             if sent.start <= i < token.i and compatible(actor_id):
                 return actor_id
@@ -238,14 +234,7 @@ def _bound_apart(
         for t in _core(token.head):
             if t.i <= token.i:
                 continue
-            for idx in found.token_mentions.get(t.i, ()):
-                mention = found.mentions[idx]
-                if (
-                    mention.actor_id
-                    and mention.label not in ("PRON", "GROUP")
-                    and found.actors[mention.actor_id].kind == "person"
-                ):
-                    named.add(mention.actor_id)
+            named.update(_persons_named_at(found, t.i))
         return named
     if own_clause is None:
         return set()
@@ -276,11 +265,20 @@ def _bracketed(found: MentionTable, token: Token) -> str | None:
     for t in doc[token.i + 2 : min(len(doc), token.i + 6)]:
         if t.text in (")", "]"):
             return None
-        for idx in found.token_mentions.get(t.i, ()):
-            mention = found.mentions[idx]
-            if mention.actor_id and found.actors[mention.actor_id].kind == "person":
-                return mention.actor_id
+        named = _persons_named_at(found, t.i)
+        if named:
+            return named[0]
     return None
+
+
+def _persons_named_at(found: MentionTable, i: int) -> list[str]:
+    """The persons a name (not a pronoun or a group word) covering token ``i`` stands for."""
+    mentions = [found.mentions[idx] for idx in found.token_mentions.get(i, ())]
+    return [
+        m.actor_id
+        for m in mentions
+        if m.actor_id and m.label not in ("PRON", "GROUP") and found.actors[m.actor_id].kind == "person"
+    ]
 
 
 def _reports(verb: Token) -> bool:

@@ -182,9 +182,14 @@ def doubtful_surname(
 def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
     """Whether ``word`` is both one person's surname and another's first name in this article
     ("Anas" of Anas Ahmad and of Omar Abu Anas): then it names neither for sure."""
-    firsts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[0] == word}
+    firsts = set(_bearers(word, persons))
     lasts = {a.actor_id for f, a in persons.items() if len(f.split()) > 1 and f.split()[-1] == word}
     return bool(firsts) and bool(lasts) and firsts != lasts
+
+
+def _bearers(word: str, persons: dict[str, Actor]) -> dict[str, Actor]:
+    """The people this article named in full whose first word is ``word``, by actor id."""
+    return {a.actor_id: a for full, a in persons.items() if len(full.split()) > 1 and full.split()[0] == word}
 
 
 def short_form(word: str, bodies: list[Actor]) -> Actor | None:
@@ -223,8 +228,7 @@ _NO_SHORT_FORM = frozenset(
 
 def given_by_several(word: str, persons: dict[str, Actor]) -> bool:
     """Whether ``word`` is a given name that several people this article named in full bear."""
-    owners = {a.actor_id for full, a in persons.items() if len(full.split()) > 1 and full.split()[0] == word}
-    return given_name(word) is not None and len(owners) > 1
+    return given_name(word) is not None and len(_bearers(word, persons)) > 1
 
 
 def given_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
@@ -236,9 +240,8 @@ def given_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
     """
     if given_name(word) is None:
         return None
-    full_names = {full: full.split() for full in persons if len(full.split()) > 1}
-    owners = {persons[full].actor_id: persons[full] for full, words in full_names.items() if words[0] == word}
-    if len(owners) != 1 or any(words[-1] == word for words in full_names.values()):
+    owners = _bearers(word, persons)
+    if len(owners) != 1 or any(len(full.split()) > 1 and full.split()[-1] == word for full in persons):
         return None
     (actor,) = owners.values()
     return actor if len(display_name(actor.name).split()) > 1 else None
