@@ -32,6 +32,7 @@ from patronage.nlp.parse import parse
 from patronage.nlp.segment import CUT_KEY, MAX_SENTENCE_CHARS
 from patronage.nlp.sentences import evidence_for, sentence_records
 from patronage.resolve.document import resolve_document
+from patronage.resolve.nodes import only_settings
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.registry import load_gazetteer
 
@@ -113,6 +114,13 @@ def _cap_per_sentence(facts: Iterable[Fact], dropped: list[int]) -> tuple[Fact, 
         else:
             dropped[0] += 1
     return tuple(kept)
+
+
+def _sides(events: Iterable[Event], quotes: Iterable[Quote], relations: Iterable[Relation]) -> set[str]:
+    """Ids of the actors some fact of the article has as a side or a speaker."""
+    refs = [r for e in events for r in (e.source, e.target)]
+    refs += [q.speaker for q in quotes] + [r for rel in relations for r in (rel.source, rel.target)]
+    return {ref.actor_id for ref in refs if ref is not None and ref.actor_id}
 
 
 def warning_failures(results: Iterable[AnalysedArticle | Failure]) -> list[Failure]:
@@ -204,8 +212,11 @@ class Analyser:
                 self.relation_confidence,
                 self.quotes,
             )
-        # a country named only through its cities or regions ("a rally in Iowa") is a place, no node
+        # a country named only through its cities or regions ("a rally in Iowa"), or a state or
+        # body named only as a setting ("the war in Yemen", "a panel at the Press Club"), is no node
         used = {m.actor_id for m in found.mentions if m.actor_id and m.how != "region"}
+        used -= only_settings(doc, found.mentions, found.actors)
+        used |= _sides(events, quotes, relations)
         # bounded facts per bounded sentence: memory stays linear in the article's length
         dropped = [0]
         capped = (

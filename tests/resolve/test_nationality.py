@@ -33,7 +33,7 @@ def test_two_stated_countries_give_none() -> None:
 
 
 def test_a_town_then_its_state_is_the_state_not_the_country_of_that_name() -> None:
-    states = analyse_text("The shooting happened in Decatur, Georgia, on Friday.", "2019-10-10").actors
-    assert "GEO" not in {a.country for a in states}
-    country = analyse_text("The protest in Tbilisi, Georgia, drew thousands.", "2019-10-10").actors
-    assert "GEO" in {a.country for a in country}
+    states = analyse_text("The shooting happened in Decatur, Georgia, on Friday.", "2019-10-10").mentions
+    assert "country/GEO" not in {m.actor_id for m in states}
+    country = analyse_text("The protest in Tbilisi, Georgia, drew thousands.", "2019-10-10").mentions
+    assert "country/GEO" in {m.actor_id for m in country}

@@ -517,3 +517,25 @@ def test_a_creed_said_of_a_government_is_not_whom_one_judges(gaz: Gazetteer) -> 
     events = analyse("Sonia Gandhi slammed the Hindu nationalist government over the violence.", gaz).events
     assert [e.target.name for e in events if e.target is not None] != ["Hindu"]
     assert all(e.target is None or e.target.actor_id.startswith("described:") for e in events)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Mr Kennedy is visiting constituencies in Somerset and Hampshire on Monday.",  # no one visited
+        "Vladimir Putin returned to Moscow on Friday after the summit.",  # going home
+        "The fugitive failed to return after a trip to East Kilbride on Monday.",
+    ],
+)
+def test_a_visit_needs_someone_or_some_state_visited(text: str, gaz: Gazetteer) -> None:
+    assert not [e for e in analyse(text, gaz).events if e.cameo == "042"]
+
+
+def test_a_tour_of_countries_visits_them(gaz: Gazetteer) -> None:
+    found = analyse("Barack Obama made a tour of Senegal and Tanzania in 2013.", gaz).events
+    assert {e.target.name for e in found if e.cameo == "042" and e.target} == {"Senegal", "Tanzania"}
+
+
+def test_a_commentators_blame_is_no_event(gaz: Gazetteer) -> None:
+    found = analyse("CNN anchor Jake Tapper mocked President Donald Trump on Sunday.", gaz).events
+    assert not [e for e in found if e.type == "ACCUSE"]

@@ -95,3 +95,11 @@ def test_wishes_and_forecasts_are_hypothetical(text: str, word: str) -> None:
     doc = load_nlp()(text)
     trigger = next(t for t in doc if t.text == word)
     assert modality_of(trigger) == "hypothetical"
+
+
+def test_not_until_says_when_an_act_happened() -> None:
+    # "did not release them until": they were released, then
+    found = frames("Russia did not release the sailors until Ukraine paid the fine.")
+    assert [f.polarity for word, f in found if word == "release"] == ["asserted"]
+    found = frames("Russia did not release the sailors.")
+    assert [f.polarity for word, f in found if word == "release"] == ["negated"]

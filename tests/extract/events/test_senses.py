@@ -60,7 +60,6 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
         "Some senators claim to be holding out for a better deal.",
         "The prime minister assured Parliament that the war was legal.",  # a claim, no promise
-        "The counsel used his appearance to defend his investigation.",  # a name for it, no act
         "Cameras rarely capture the activity of the officials.",  # no arrest
         "Republicans are trying to meet a seven-year campaign pledge.",  # no meeting
         "In August an Illinois police officer encountered the suspect again.",  # no meeting
@@ -141,6 +140,46 @@ def test_what_the_newer_checks_keep() -> None:
     assert {text: expected for text, expected in kept.items() if expected not in coded(text)} == {}
 
 
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The president defended his decision to withdraw from the nuclear deal.", ("REJECT", "defended")),
+        ("The counsel used his appearance to defend his investigation.", ("REJECT", "defend")),
+        ("But the Home Office defended the measures on Tuesday.", ("REJECT", "defended")),
+        ("The vice president defended the president's plan for the border.", ("SUPPORT", "defended")),
+        ("The senator defended Kavanaugh's nomination on Tuesday.", ("SUPPORT", "defended")),
+    ],
+)
+def test_defending_ones_own_case_rebuts_critics(text: str, expected: tuple[str, str]) -> None:
+    """One's own decision or measures defended answer their critics (REJECT); another's backs them."""
+    assert expected in coded(text), coded(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "In a conference call with reporters, the deputy adviser described the decision.",
+        "He spoke to BuzzFeed News while in custody.",
+        "The senator spoke to Fox News host Chris Wallace on Sunday.",
+        "The candidate didn't return until 2013, when he won the seat.",  # coming back, nothing handed back
+    ],
+)
+def test_talking_to_the_press_and_coming_back_are_no_events(text: str) -> None:
+    assert coded(text) == [], coded(text)
+
+
+def test_a_labour_strike_is_a_protest_and_a_party_retreat_a_gathering() -> None:
+    assert coded("In 1978 the trade unions carried out strikes across the country.") == [
+        ("PROTEST", "strikes")
+    ]
+    assert ("ASSAULT", "strikes") in coded("Russian forces carried out strikes on Idlib on Monday.")
+    assert coded("At the annual House GOP retreat in Maryland, the speaker spoke about the border.") == []
+
+
+def test_things_returned_are_handed_back_not_visits() -> None:
+    assert ("RETREAT", "returned") in coded("Iran returned the seized tanker to Britain on Friday.")
+
+
 def test_an_offer_of_an_event_is_that_event_offered() -> None:
     doc = load_nlp()("Ecuador offered asylum to the whistleblower.")
     frames = [f for sent in doc.sents for f in code_sentence(sent)]
@@ -153,10 +192,6 @@ def test_an_offer_of_an_event_is_that_event_offered() -> None:
         ("The minister ordered British troops to march into the streets of the city.", "march"),
         ("State-owned companies began targeting American firms as investment opportunities.", "targeting"),
         ("The Senate voted again after the president's veto threat.", "veto"),  # the threat is the act
-        (
-            "The president defended his decision to withdraw from the nuclear deal.",
-            "defended",
-        ),  # his own case
     ],
 )
 def test_a_trigger_in_another_sense(text: str, trigger: str) -> None:

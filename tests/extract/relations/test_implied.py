@@ -108,3 +108,29 @@ def test_a_countrys_civilians_are_coded_as_such_and_imply_no_stand_against_its_s
     (event,) = [e for e in result.events if e.type == type_]
     assert event.target is not None and event.target.kind == "country" and event.target.sector == "CVL"
     assert not result.relations
+
+
+def test_an_apology_backs_no_one() -> None:
+    # "Blair apologised to the two families": SUPPORT in PLOVER's table, no standing support
+    assert relation_for(_event("SUPPORT", cameo="055")) is None
+    assert relation_for(_event("SUPPORT", cameo="051")) == (
+        "supports",
+        "positive",
+        plover().types["SUPPORT"].strength,
+    )
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The Syrian opposition accused Bashar al-Assad of using chemical weapons in 2013.",
+        "Venezuela's opposition denounced Nicolas Maduro on Monday.",
+    ],
+)
+def test_a_countrys_opposition_is_no_stand_of_its_state(text: str) -> None:
+    from tests.conftest import analyse_text
+
+    result = analyse_text(text, "2019-05-01")
+    (event,) = [e for e in result.events if e.type == "ACCUSE"]
+    assert event.source is not None and event.source.kind == "country" and event.source.sector == "OPP"
+    assert not [r for r in result.relations if r.source.kind == "country"]

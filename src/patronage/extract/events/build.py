@@ -80,6 +80,8 @@ def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
 
 #: CAMEO's "grant asylum"
 ASYLUM = "075"
+#: CAMEO's "make a visit": an event only with someone or some state visited
+VISIT = "042"
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
 _SWAP_WORDS = frozenset({"exchange", "swap", "trade"})
 
@@ -366,6 +368,14 @@ def _events(
         targets = implicit_targets(found, frame, sources)
     if not targets and frame.type in _NEEDS_RECIPIENT:
         return []  # "Iran sent out missiles during a test": no one aided, no one sanctioned
+    if frame.cameo == VISIT:
+        # "Putin returned to Moscow" is going home; "a trip to East Kilbride", "his campaign tour",
+        # "visited constituencies" visit no state and no one
+        targets = [
+            t for t in targets if not (t.kind == "country" and any(s.country == t.country for s in sources))
+        ]
+        if not targets:
+            return []
     if not targets and frame.type == "AGREE" and _promise(found, frame):
         return []  # "the Tories have promised tax cuts", "vowed to pick a woman": a pledge to voters
     out = []

@@ -30,7 +30,8 @@ from typing import TYPE_CHECKING
 from patronage.extract.events.features import quoted_tokens
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
-from patronage.extract.events.noun_senses import noun_sense, offers_event
+from patronage.extract.events.noun_senses import labour_strike, noun_sense, offers_event
+from patronage.extract.events.objects import is_actor
 from patronage.extract.events.phrases import Span2, arg_spans, owners, phrase_span, pobjs, subject_of
 from patronage.extract.events.recode import reject_code, request_code
 from patronage.extract.events.roles import (
@@ -237,9 +238,13 @@ def rule_hits(sent: Span) -> list[Hit]:
         tok = doc[i]
         if tok.dep_ == "compound" and lemma(tok.head) in lex.nouns:
             continue  # "a veto threat", "an asylum request": the head noun is the act
+        if tok.dep_ == "compound" and (is_actor(tok.head) or lemma(tok.head) in _KINDS_OF_PEOPLE):
+            continue  # "trade unions", "aid workers", "protest leaders": who they are, not an act
         found = noun_rule(lex.nouns[lemmas[i]], tok)
         if found is None:
             continue
+        if lemmas[i] == "strike" and found.cameo == "190" and labour_strike(tok):
+            found = replace(found, cameo="143")  # the unions' strikes: a walkout, no attack
         type_ = lex.info(found.cameo).type
         args = noun_args(tok, found, type_, verb_triggers)
         location = place_of(tok, frozenset({"in", "at"} - found.host_preps))
@@ -283,6 +288,10 @@ def rule_hits(sent: Span) -> list[Hit]:
         end = act.trigger.idx + len(act.trigger.text)
         hits.append(Hit(act.trigger, end, rule, args, 0.6, None, act.trigger, speech=True))
     return hits
+
+
+#: people and bodies a trigger noun before them only describes ("trade unions", "a protest movement")
+_KINDS_OF_PEOPLE = frozenset({"union", "worker", "group", "movement", "organisation", "organization"})
 
 
 def code_sentence(sent: Span) -> list[EventFrame]:

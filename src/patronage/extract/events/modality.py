@@ -135,6 +135,8 @@ def polarity_of(trigger: Token) -> str:
     """``negated`` for a negation word, a "no"/"never" determiner, "without" or "failed to"; else ``asserted``."""
     words = _clause_words(trigger)
     for word in words:
+        if _not_until(word):
+            continue  # "did not return until 2013": it happened, in 2013
         for child in word.children:
             if (
                 child.dep_ == "neg"
@@ -169,6 +171,18 @@ def polarity_of(trigger: Token) -> str:
 
 
 _LACKING = {"lack", "absence", "dearth"}
+
+
+def _not_until(word: Token) -> bool:
+    """ "didn't return until 2013", "did not sign until the talks ended": a time, not a negation."""
+    if not any(c.dep_ == "neg" for c in word.children):
+        return False
+    for child in word.children:
+        if child.dep_ == "prep" and child.lower_ == "until":
+            return True
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "until" for m in child.children):
+            return True
+    return False
 
 
 def _nobody(subject: Token) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from patronage.extract.events.phrases import pobjs
+from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.press import PRESS_ASKS, is_press
 from patronage.extract.events.roles import ASKING, PLACES, lemma
 from patronage.extract.events.senses import (
@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["noun_sense", "offers_event", "undone"]
+__all__ = ["labour_strike", "noun_sense", "offers_event", "undone"]
 
 
 _OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
@@ -112,6 +112,26 @@ _EASINGS = frozenset({"lifting", "easing", "end", "removal", "suspension", "halt
                       "repeal", "rollback", "withdrawal", "loosening"})  # fmt: skip
 
 
+#: who strikes by downing tools: a strike of theirs is a protest, not an attack
+_LABOUR = frozenset(
+    {"union", "unionist", "worker", "employee", "teacher", "nurse", "doctor", "miner", "driver", "staff",
+     "workforce", "docker", "firefighter", "porter", "lecturer", "student"}
+)  # fmt: skip
+
+
+def labour_strike(noun: Token) -> bool:
+    """ "trade unions carried out strikes", "teachers went on strike", "a miners' strike": a walkout."""
+    near = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
+    verb = noun.head
+    if noun.dep_ == "pobj" and verb.lower_ == "on":
+        verb = verb.head  # "went on strike"
+    if noun.dep_ in {"dobj", "pobj"}:
+        subj, _passive = subject_of(verb)
+        if subj is not None:
+            near.append(subj)
+    return any(lemma(t) in _LABOUR for t in near)
+
+
 def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool) -> bool:
     """Whether an event noun reports an act here (PLOVER codes acts, not standing positions).
 
@@ -144,6 +164,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "appealed for the release of X", "demanded talks": asked of others, not done
     if type_ == "PROTEST" and any(o.tag_ == "NN" and not is_actor(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
+    if lem == "retreat" and not any(True for _ in pobjs(noun, {"from", "of", "to"})):
+        return False  # "the annual House GOP retreat": a gathering, no pulling back from anywhere
     if type_ == "PROTEST" and any(lemma(c) in {"campaign", "election", "victory"} for c in noun.children):
         return False  # "a campaign rally": electioneering, no protest
     if lem in _VISITS and noun.tag_ == "NNS" and not has_partner:
@@ -158,6 +180,9 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
         return False
+    partners = [o for _p, o in pobjs(noun, {"with", "to"})]
+    if type_ == "CONSULT" and partners and all(is_press(o) for o in partners):
+        return False  # "in a conference call with reporters": a briefing of the press, no consultation
     if type_ == "ASSAULT":
         return any(lemma(t) in VIOLENCE for t in noun.sent if t is not noun) or any(
             o.ent_type_ in PLACES for p in noun.children if p.dep_ == "prep" for o in p.children

@@ -15,7 +15,7 @@ from patronage.extract.events.roles import lemma
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["PRESS_ASKS", "is_press", "press_asked"]
+__all__ = ["PRESS_ASKS", "commentator", "is_press", "press_asked"]
 
 #: what the press asks for: declining it refuses no one anything ("declined requests for comment")
 PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "statement", "clarification"})
@@ -23,17 +23,30 @@ PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "stateme
 _PRESS = frozenset(
     {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
 )
-#: news outlets named as such ("told NPR", "spoke to CNN")
+#: news outlets named as such ("told NPR", "spoke to CNN", "BuzzFeed News")
 _OUTLETS = frozenset(
     {"npr", "cnn", "msnbc", "fox", "bbc", "reuters", "ap", "afp", "axios", "politico", "nbc", "abc", "cbs",
-     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist"}
+     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist",
+     "news"}
 )  # fmt: skip
+
+#: what a person named with it does for a living is news: "CNN anchor Jake Tapper"
+_NEWS_JOBS = frozenset({"host", "anchor", "correspondent", "columnist", "editor", "commentator", "presenter"})
 
 
 def is_press(tok: Token) -> bool:
-    """ "reporters", "the press", "NPR", "The New York Times": a news outlet or its people."""
-    if lemma(tok) in _PRESS:
+    """ "reporters", "the press", "NPR", "The New York Times", "Fox News host Chris Wallace": a
+    news outlet or its people."""
+    if lemma(tok) in _PRESS or _outlet(tok):
         return True
+    if lemma(tok) in _NEWS_JOBS and any(c.dep_ == "compound" and _outlet(c) for c in tok.children):
+        return True  # "Fox News host", "a CNN anchor"
+    return tok.ent_type_ == "PERSON" and any(
+        c.dep_ in {"compound", "appos"} and lemma(c) in _NEWS_JOBS for c in tok.children
+    )
+
+
+def _outlet(tok: Token) -> bool:
     return tok.text[:1].isupper() and tok.lower_ in _OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
 
 
@@ -42,3 +55,20 @@ def press_asked(obj: Token | None) -> bool:
     if obj is None or lemma(obj) not in {"request", "call", "question", "inquiry"}:
         return False
     return any(lemma(t) in PRESS_ASKS for t in obj.subtree if t is not obj)
+
+
+#: who comments on politics for a living: no party to the events they judge
+_COMMENTATORS = frozenset(
+    {"analyst", "pundit", "commentator", "columnist", "scholar", "academic", "professor", "researcher",
+     "historian", "pollster"}
+)  # fmt: skip
+
+
+def commentator(tok: Token) -> bool:
+    """ "CNN anchor Jake Tapper", "analysts", "a Harvard professor": the press or a commentator,
+    whose praise and blame the annotation guide codes as no event (a journalist is no actor)."""
+    if is_press(tok) or (tok.pos_ == "NOUN" and lemma(tok) in _COMMENTATORS):
+        return True
+    return tok.ent_type_ == "PERSON" and any(
+        c.dep_ in {"compound", "appos"} and lemma(c) in _COMMENTATORS | _NEWS_JOBS for c in tok.children
+    )

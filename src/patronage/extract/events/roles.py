@@ -359,6 +359,8 @@ ASKING = frozenset(
 _LEAVING = ("0831", "087")
 #: prepositions that place a clause's act at a meeting its subject attends
 _MEETING_TIME = frozenset({"during", "at", "after", "before", "following", "in", "into"})
+#: nouns of going somewhere: "of" names where to ("a tour of Senegal"), not who goes
+_JOURNEYS = frozenset({"visit", "trip", "tour", "journey"})
 #: nouns that count meetings: "after a series of talks with Y, X said"
 _ROUNDS = frozenset({"series", "round", "couple", "day", "week", "month", "hour"})
 
@@ -395,6 +397,8 @@ def noun_args(
             _add(targets, sides[1:])
         elif prep in rule.host_preps or prep == "by" or prep == "between":
             _add(sources, arg_spans(obj))
+        elif prep == "of" and lemma(noun) in _JOURNEYS and obj.ent_type_ in {"GPE", "LOC"}:
+            _add(targets, arg_spans(obj))  # "a tour of Senegal and Tanzania": the places visited
         elif prep == "of":
             _add(sources if type_ == "CONSULT" or leaving else targets, arg_spans(obj))
         elif prep == "from":

@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from patronage.model.plover import plover
-from patronage.model.records import CIVILIANS, Event, Relation, is_described
+from patronage.model.records import Event, Relation, is_described
 
 __all__ = ["relation_for", "relations_from_events"]
 
@@ -24,6 +24,11 @@ __all__ = ["relation_for", "relations_from_events"]
 _HAPPENED = frozenset({"actual", "reported"})
 #: CAMEO's investigations (090-094): ACCUSE in PLOVER, but whom one investigates one need not oppose
 _INQUIRY = "09"
+#: sectors in which a country's people act as its state (government, armed forces, police,
+#: legislature, courts); its opposition, rebels, civilians, unions or firms speak for no state
+_STATE_SECTORS = frozenset({None, "", "GOV", "MIL", "COP", "LEG", "JUD"})
+#: CAMEO's apology (055): SUPPORT in PLOVER's table, yet saying sorry backs no one
+_APOLOGY = "055"
 _HARBOUR_CONTEXT = {"asylum", "refuge", "shelter", "extraction", "evacuation", "protection"}
 
 
@@ -34,6 +39,8 @@ def relation_for(event: Event) -> tuple[str, str, float] | None:
     info = plover().types.get(event.type)
     if info is None or (event.cameo or "").startswith(_INQUIRY):
         return None  # an investigation is no stand: prosecutors look into friends and foes alike
+    if event.cameo == _APOLOGY:
+        return None  # "Blair apologised to the two families": regret for a wrong, no support of them
     # the finer positive relations never override the type's sign: asylum refused is no harbouring
     if info.sign == "positive":
         if set(event.context) & _HARBOUR_CONTEXT or (event.cameo or "").startswith("075"):
@@ -92,8 +99,12 @@ def relations_from_events(events: Iterable[Event], min_confidence: float = 0.0) 
             continue
         if is_described(event.source.actor_id) or is_described(event.target.actor_id):
             continue  # "officials criticised protesters": no standing relation between descriptions
-        if any(ref.kind == "country" and ref.sector == CIVILIANS for ref in (event.source, event.target)):
-            continue  # "an Iraqi civilian killed by UK troops": no stand of the UK against Iraq
+        if any(
+            ref.kind == "country" and ref.sector not in _STATE_SECTORS for ref in (event.source, event.target)
+        ):
+            # "an Iraqi civilian killed by UK troops" is no stand of the UK against Iraq; "the Syrian
+            # opposition accused Assad" and "Syrian rebels attacked" are no stand of Syria's
+            continue
         if _at_home(event) or _own_country(event):
             continue  # "Sanders protested segregated housing in Chicago": no stand against the U.S.
         implied = relation_for(event)

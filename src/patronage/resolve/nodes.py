@@ -1,0 +1,61 @@
+"""Which resolved actors are nodes of the network: those an article names as more than a setting.
+
+A name is not always an actor. "The war in Yemen", "places like Afghanistan and Yemen", "a
+panel at the National Press Club", "a Citibank retreat", "the Lower Manhattan office tower":
+the article names a state or a body only as where something happens or as the venue of it.
+Such an actor is no node of the article unless a fact (an event, a quote, a relation) has it as
+a side; the mention stays, so a search for the name still finds the sentence. People are always
+nodes: a person is named to say something of them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from patronage.model.records import Actor, Mention
+
+__all__ = ["only_settings"]
+
+#: prepositions whose object is where something is or happens
+_WHERE = frozenset(
+    {"in", "at", "across", "throughout", "inside", "outside", "near", "around", "within", "like", "including"}
+)
+#: things named after the body they belong to or take place at: "a Citibank retreat"
+_VENUES = frozenset(
+    {"tower", "building", "office", "retreat", "colloquium", "conference", "panel", "forum",
+     "headquarters", "campus", "hotel", "stadium", "studio", "hall", "auditorium", "gala", "dinner",
+     "symposium", "seminar", "event", "ballroom", "lobby", "museum"}
+)  # fmt: skip
+
+
+def only_settings(doc: Doc, mentions: Iterable[Mention], actors: Mapping[str, Actor]) -> set[str]:
+    """Ids of the states, bodies and groups every mention of which names a setting, not an actor."""
+    settings: set[str] = set()
+    acting: set[str] = set()
+    for mention in mentions:
+        actor = actors.get(mention.actor_id or "")
+        if actor is None or actor.kind == "person":
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        if span is not None and _setting(span.root):
+            settings.add(actor.actor_id)
+        else:
+            acting.add(actor.actor_id)
+    return settings - acting
+
+
+def _setting(root: Token) -> bool:
+    while root.dep_ in {"conj", "appos"} and root.head is not root:
+        root = root.head  # "places like Afghanistan and Yemen": Yemen is listed with Afghanistan
+    if root.dep_ == "pobj" and root.head.lower_ in _WHERE:
+        return True
+    venue = root.head
+    return (
+        root.dep_ == "compound"
+        and venue.lemma_.lower() in _VENUES
+        and venue.dep_ not in {"nsubj", "nsubjpass"}  # "Ritz-Carlton hotels opened in Riyadh": its own
+    )
