@@ -215,8 +215,8 @@ class Analyser:
         # a country named only through its cities or regions ("a rally in Iowa"), or a state or
         # body named only as a setting ("the war in Yemen", "a panel at the Press Club"), is no node
         used = {m.actor_id for m in found.mentions if m.actor_id and m.how != "region"}
-        used -= only_settings(doc, found.mentions, found.actors)
-        used |= _sides(events, quotes, relations)
+        settings = only_settings(doc, found.mentions, found.actors) - _sides(events, quotes, relations)
+        used -= settings
         # bounded facts per bounded sentence: memory stays linear in the article's length
         dropped = [0]
         capped = (
@@ -240,6 +240,7 @@ class Analyser:
             quotes=capped[1],
             relations=capped[2],
             warnings=tuple(warnings),
+            settings=tuple(a for a in found.actors.values() if a.actor_id in settings),
         )
 
     def analyse_one(self, article: CleanArticle) -> AnalysedArticle:

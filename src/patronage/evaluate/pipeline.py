@@ -57,23 +57,15 @@ def _best(events: list[Event]) -> Event | None:
 
 
 def _countries(result: AnalysedArticle) -> tuple[str, ...]:
-    """The countries the text names, in order: those of its actors, and states it names only as
-    a setting ("the war in Liberia"), which are no nodes of the network; not a state named only
-    through its cities or regions."""
-    by_id = {a.actor_id: a.country for a in result.actors}
+    """The countries the text names, in order: those of its actors, and of those it names only
+    as a setting ("the war in Liberia"); not a state named only through its cities or regions."""
+    by_id = {a.actor_id: a for a in (*result.actors, *result.settings)}
     out: list[str] = []
     for m in sorted(result.mentions, key=lambda m: m.start):
-        actor_id = m.actor_id or ""
-        country = by_id.get(actor_id)
-        if country is None and m.how != "region" and actor_id.startswith(_COUNTRY_IDS):
-            country = actor_id.removeprefix(_COUNTRY_IDS)
-        if country and country not in out:
-            out.append(country)
+        actor = by_id.get(m.actor_id or "") if m.how != "region" else None
+        if actor is not None and actor.country and actor.country not in out:
+            out.append(actor.country)
     return tuple(out)
-
-
-#: the prefix of a country actor's id ("country/LBR")
-_COUNTRY_IDS = "country/"
 
 
 def observe(records: list[GoldRecord], settings: Settings) -> list[Observation]:

@@ -113,7 +113,7 @@ def score_re3d(docs: Sequence[Re3dDoc], results: Sequence[AnalysedArticle | Fail
         if not isinstance(result, AnalysedArticle):
             n_failed += 1
             continue
-        kinds = {a.actor_id: a.kind for a in result.actors}
+        kinds = {a.actor_id: a.kind for a in (*result.actors, *result.settings)}
         preds: dict[Span, str] = {}
         for m in result.mentions:
             if m.actor_id and (m.start, m.end) not in preds:

@@ -21,8 +21,10 @@ if TYPE_CHECKING:
 __all__ = ["only_settings"]
 
 #: prepositions whose object is where something is or happens
-_WHERE = frozenset(
-    {"in", "at", "across", "throughout", "inside", "outside", "near", "around", "within", "like", "including"}
+_WHERE = frozenset({"in", "at", "across", "throughout", "inside", "outside", "near", "around", "within"})
+#: nouns of places, whose examples ("places like Yemen") are places too; not "groups like Hamas"
+_PLACE_NOUNS = frozenset(
+    {"place", "city", "town", "region", "area", "location", "destination", "spot", "site"}
 )
 #: things named after the body they belong to or take place at: "a Citibank retreat"
 _VENUES = frozenset(
@@ -38,8 +40,8 @@ def only_settings(doc: Doc, mentions: Iterable[Mention], actors: Mapping[str, Ac
     acting: set[str] = set()
     for mention in mentions:
         actor = actors.get(mention.actor_id or "")
-        if actor is None or actor.kind == "person":
-            continue
+        if actor is None or actor.kind == "person" or mention.how == "region":
+            continue  # a state named through its cities or regions is no node anyway
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _setting(span.root):
             settings.add(actor.actor_id)
@@ -52,6 +54,8 @@ def _setting(root: Token) -> bool:
     while root.dep_ in {"conj", "appos"} and root.head is not root:
         root = root.head  # "places like Afghanistan and Yemen": Yemen is listed with Afghanistan
     if root.dep_ == "pobj" and root.head.lower_ in _WHERE:
+        return True
+    if root.dep_ == "pobj" and root.head.lower_ == "like" and root.head.head.lemma_.lower() in _PLACE_NOUNS:
         return True
     venue = root.head
     return (
