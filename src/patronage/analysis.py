@@ -32,7 +32,7 @@ from patronage.nlp.parse import parse
 from patronage.nlp.segment import CUT_KEY, MAX_SENTENCE_CHARS
 from patronage.nlp.sentences import evidence_for, sentence_records
 from patronage.resolve.document import resolve_document
-from patronage.resolve.nodes import only_settings
+from patronage.resolve.nodes import not_nodes
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.registry import load_gazetteer
 
@@ -212,10 +212,10 @@ class Analyser:
                 self.relation_confidence,
                 self.quotes,
             )
-        # a country named only through its cities or regions ("a rally in Iowa"), or a state or
-        # body named only as a setting ("the war in Yemen", "a panel at the Press Club"), is no node
+        # a country named only through its cities or regions ("a rally in Iowa"), a state or body
+        # named only as a setting ("the war in Yemen"), an unknown body named once in passing: no node
         used = {m.actor_id for m in found.mentions if m.actor_id and m.how != "region"}
-        settings = only_settings(doc, found.mentions, found.actors) - _sides(events, quotes, relations)
+        settings = not_nodes(doc, found.mentions, found.actors, _sides(events, quotes, relations))
         used -= settings
         # bounded facts per bounded sentence: memory stays linear in the article's length
         dropped = [0]

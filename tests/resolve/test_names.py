@@ -162,7 +162,8 @@ def test_a_slogan_word_and_a_pair_an_inquiry_is_about_are_no_bodies() -> None:
         "The Committee voted on Monday. I'm actually very pro-Dreamers, she said. "
         "The Anti-Defamation League and the Bank of England agreed. Longtime Democratic strategist Bob Shrum left."
     )
-    names = {a.name for a in analyse_text(text, "2019-05-01").actors}
+    result = analyse_text(text, "2019-05-01")
+    names = {a.name for a in (*result.actors, *result.settings)}  # named once in passing: no nodes
     assert (
         not {
             "Trump-Russia",

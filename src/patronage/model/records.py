@@ -303,8 +303,9 @@ class AnalysedArticle:
     warnings: tuple[str, ...] = ()
     """Caveats of the analysis (an over-long sentence cut, facts over the per-sentence cap dropped)."""
     settings: tuple[Actor, ...] = ()
-    """States and bodies the article names only as a setting ("the war in Yemen"): resolved, and
-    their mentions kept, but no nodes of the network (not stored as the article's actors)."""
+    """States and bodies the article names only as a setting ("the war in Yemen") or, unknown,
+    once in passing: resolved, their mentions kept, but no nodes of the network (not stored as
+    the article's actors)."""
 
 
 @dataclass

@@ -1,11 +1,14 @@
-"""Which resolved actors are nodes of the network: those an article names as more than a setting.
+"""Which resolved actors are nodes of the network: those an article tells something about.
 
 A name is not always an actor. "The war in Yemen", "places like Afghanistan and Yemen", "a
 panel at the National Press Club", "a Citibank retreat", "the Lower Manhattan office tower":
-the article names a state or a body only as where something happens or as the venue of it.
-Such an actor is no node of the article unless a fact (an event, a quote, a relation) has it as
-a side; the mention stays, so a search for the name still finds the sentence. People are always
-nodes: a person is named to say something of them.
+the article names a state or a body only as where something happens or as the venue of it. A
+body the gazetteer does not know and the article names once, in passing, with nothing said of
+it ("a YouGov survey", "the 1945 case of Marsh v. Alabama", "MacBooks") is no node either: half
+such names are no actors at all (products, places, cases, credits) and the others would stand
+alone in the network, tied to nothing. Such an actor is a node only when a fact (an event, a
+quote, a relation) has it as a side; the mention stays, so a search for the name still finds the
+sentence. People are always nodes: a person is named to say something of them.
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ if TYPE_CHECKING:
 
     from patronage.model.records import Actor, Mention
 
-__all__ = ["only_settings"]
+__all__ = ["not_nodes"]
 
 #: prepositions whose object is where something is or happens
 _WHERE = frozenset({"in", "at", "across", "throughout", "inside", "outside", "near", "around", "within"})
@@ -34,20 +37,40 @@ _VENUES = frozenset(
 )  # fmt: skip
 
 
-def only_settings(doc: Doc, mentions: Iterable[Mention], actors: Mapping[str, Actor]) -> set[str]:
-    """Ids of the states, bodies and groups every mention of which names a setting, not an actor."""
+def not_nodes(
+    doc: Doc, mentions: Iterable[Mention], actors: Mapping[str, Actor], sides: set[str]
+) -> set[str]:
+    """Ids of the states, bodies and groups named only as a setting or, unknown, once in passing;
+    ``sides`` (the actors of the article's facts) are nodes whatever their mentions."""
     settings: set[str] = set()
     acting: set[str] = set()
+    count: dict[str, int] = {}
+    unknown: set[str] = set()
     for mention in mentions:
         actor = actors.get(mention.actor_id or "")
         if actor is None or actor.kind == "person" or mention.how == "region":
             continue  # a state named through its cities or regions is no node anyway
+        count[actor.actor_id] = count.get(actor.actor_id, 0) + 1
+        if mention.how in _UNKNOWN and not _known(actor):
+            unknown.add(actor.actor_id)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and _setting(span.root):
             settings.add(actor.actor_id)
         else:
             acting.add(actor.actor_id)
-    return settings - acting
+    passing = {actor_id for actor_id in unknown if count[actor_id] == 1 and actors[actor_id].kind in _BODIES}
+    return ((settings - acting) | passing) - sides
+
+
+#: kinds of actor an unknown name may wrongly make: a body or a group (never a person or a state)
+_BODIES = frozenset({"organization", "group"})
+#: how a mention names an actor the gazetteer does not know: a new name, or an unsure kind
+_UNKNOWN = frozenset({"new", "unsure"})
+
+
+def _known(actor: Actor) -> bool:
+    """Whether the gazetteer knows the actor (an entry's roles or its Wikidata id)."""
+    return bool(actor.wikidata) or any(r.origin == "gazetteer" for r in actor.roles)
 
 
 def _setting(root: Token) -> bool:

@@ -234,8 +234,9 @@ def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
 
 #: where one speaks, never whom one speaks to or against
 _BROADCASTS = frozenset(
-    {"programme", "program", "show", "broadcast", "radio", "television", "tv", "channel", "podcast", "air"}
-)
+    {"programme", "program", "show", "broadcast", "radio", "television", "tv", "channel", "podcast", "air",
+     "twitter", "facebook", "instagram", "youtube", "tiktok", "website", "blog", "airwaves"}
+)  # fmt: skip
 
 
 def verb_args(
