@@ -213,4 +213,4 @@ def test_a_policy_a_programme_or_a_creed_is_no_actor() -> None:
 def test_a_department_named_after_the_leader_it_served_is_the_department() -> None:
     text = "Barack Obama spoke. The Obama Justice Department sued the state. The Justice Department agreed."
     bodies = {a.actor_id for a in analyse_text(text, "2016-05-01").actors if a.kind != "person"}
-    assert bodies == {"organization/justice-department"}, bodies
+    assert bodies == {"org/us-justice-department"}, bodies

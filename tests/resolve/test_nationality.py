@@ -37,3 +37,8 @@ def test_a_town_then_its_state_is_the_state_not_the_country_of_that_name() -> No
     assert "country/GEO" not in {m.actor_id for m in states}
     country = analyse_text("The protest in Tbilisi, Georgia, drew thousands.", "2019-10-10").mentions
     assert "country/GEO" in {m.actor_id for m in country}
+
+
+def test_a_broadcasters_nationality_is_their_country() -> None:
+    actors = analyse_text("Egyptian TV presenter Mona Iraqi filmed the raid in Cairo.", "2015-01-10").actors
+    assert {a.name: a.country for a in actors if a.kind == "person"} == {"Mona Iraqi": "EGY"}

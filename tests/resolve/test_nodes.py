@@ -27,3 +27,14 @@ def test_an_unknown_body_named_once_in_passing_is_no_node() -> None:
         "and the Electoral Reform Society called for change."
     )
     assert "Electoral Reform Society" in {a.name for a in analyse_text(text, "2005-01-01").actors}
+
+
+def test_a_court_case_is_no_actor() -> None:
+    result = analyse_text("Brown v. Board of Education overruled Plessy v. Ferguson in 1954.", "2019-05-01")
+    assert not {a.name for a in result.actors} & {"Brown v. Board of Education", "Board of Education"}
+
+
+def test_an_agency_and_its_initials_are_one_known_body() -> None:
+    text = "The Centers for Disease Control and Prevention issued guidance. Later the CDC warned the states."
+    bodies = {a.actor_id: a.country for a in analyse_text(text, "2020-05-01").actors if a.kind != "person"}
+    assert bodies == {"org/us-cdc": "USA"}, bodies

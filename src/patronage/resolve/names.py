@@ -34,7 +34,9 @@ __all__ = [
 ]
 
 #: characters no actor's name contains: handles, hashtags, credits ("Name/Agency"), times
-_NEVER = re.compile(r"[@#/|]|\d{1,2}:\d{2}")
+#: never in an actor's name: handles, paths, clock times, and "v." between a case's parties
+#: ("Brown v. Board of Education", "Marsh v. Alabama": a court case, no actor)
+_NEVER = re.compile(r"[@#/|]|\d{1,2}:\d{2}|\s(?:v|vs)\.?\s")
 _EDGE_OPEN = "“”\"‘’'([«"
 _EDGE_CLOSE = "“”\"‘’'»"
 _POSSESSIVE = re.compile(r"[’']s\s+")

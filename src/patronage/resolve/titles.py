@@ -41,6 +41,7 @@ OCCUPATION_NOUNS = frozenset(
     photographer hacker contractor mercenary fighter militant insurgent rebel trader entrepreneur investor
     financier magnate owner manager lecturer historian consultant strategist campaigner organizer organiser
     protester defector exile refugee prisoner detainee hostage inmate suspect defendant businesswoman
+    presenter broadcaster anchor columnist commentator pundit
     """.split()
 )
 

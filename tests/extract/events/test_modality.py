@@ -103,3 +103,8 @@ def test_not_until_says_when_an_act_happened() -> None:
     assert [f.polarity for word, f in found if word == "release"] == ["asserted"]
     found = frames("Russia did not release the sailors.")
     assert [f.polarity for word, f in found if word == "release"] == ["negated"]
+
+
+def test_an_act_there_is_no_evidence_of_is_negated() -> None:
+    found = frames("The ministry said there was no evidence that any detainee had been tortured.")
+    assert [f.polarity for word, f in found if word == "tortured"] == ["negated"]

@@ -176,6 +176,22 @@ def test_a_labour_strike_is_a_protest_and_a_party_retreat_a_gathering() -> None:
     assert coded("At the annual House GOP retreat in Maryland, the speaker spoke about the border.") == []
 
 
+def test_campaigning_is_no_protest_and_no_consultation() -> None:
+    # the annotation guide: rallies, debates and elections are campaigning, no events
+    assert coded("Biden's rally at Renaissance High School was the biggest event of the day.") == []
+    assert coded("The senator said she was ready to debate the president on television.") == []
+    assert ("PROTEST", "rally") in coded("Thousands of protesters held a rally against the war in London.")
+    assert ("PROTEST", "rallies") in coded(
+        "The group leaders attended rallies to stop the administration's plans."
+    )
+
+
+def test_power_and_pay_abused_are_no_violence() -> None:
+    assert coded("Employees at the department have abused overtime pay for years.") == []
+    assert not [t for t, w in coded("The governor abused his power to punish a rival.") if t == "ASSAULT"]
+    assert ("ASSAULT", "abused") in coded("The soldiers abused prisoners at the jail.")
+
+
 def test_things_returned_are_handed_back_not_visits() -> None:
     assert ("RETREAT", "returned") in coded("Iran returned the seized tanker to Britain on Friday.")
 

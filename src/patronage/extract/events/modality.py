@@ -167,10 +167,28 @@ def polarity_of(trigger: Token) -> str:
         return "negated"  # "no one disagrees", "nobody has challenged"
     if trigger.dep_ == "relcl" and (_nobody(trigger.head) or trigger.head.lower_ == "nothing"):
         return "negated"  # "heard nothing that contradicted the statement", "nobody who criticised him"
+    if _no_evidence(words[-1]):
+        return "negated"  # "there was no evidence that any detainee had been tortured or abused"
     return "asserted"
 
 
 _LACKING = {"lack", "absence", "dearth"}
+
+
+#: nouns whose denial denies what a clause after them says
+_EVIDENCE = frozenset({"evidence", "sign", "proof", "indication", "suggestion"})
+
+
+def _no_evidence(top: Token) -> bool:
+    """ "no evidence that X was tortured": the clause completes a denied noun of evidence."""
+    if top.dep_ == "conj":
+        top = top.head
+    noun = top.head
+    return (
+        top.dep_ in {"acl", "ccomp"}
+        and noun.lemma_.lower() in _EVIDENCE
+        and any(c.lower_ in {"no", "little"} and c.dep_ in {"det", "amod"} for c in noun.children)
+    )
 
 
 def _not_until(word: Token) -> bool:

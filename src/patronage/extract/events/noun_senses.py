@@ -119,6 +119,47 @@ _LABOUR = frozenset(
 )  # fmt: skip
 
 
+#: who rallies to protest, not to campaign
+_PROTESTERS = frozenset(
+    {"protester", "protestor", "demonstrator", "activist", "union", "worker", "student", "opponent", "critic",
+     "crowd", "thousand", "hundred", "resident", "people", "group", "movement", "party"}
+)  # fmt: skip
+
+
+def _protesting(rally: Token, anchor: Token | None) -> bool:
+    """A rally is a protest when it is against or for a cause ("a rally against the war", "rallies to
+    stop the bill", "a protest rally") or protesters hold it; a politician's rally is campaigning."""
+    if any(
+        p in {"against", "over"} or (p == "for" and not is_actor(o))
+        for p, o in pobjs(rally, {"against", "over", "for"})
+    ):
+        return True
+    if any(lemma(c) in {"protest", "opposition"} or c.lower_.startswith("anti") for c in rally.children):
+        return True
+    verb = anchor if anchor is not None else (rally.head if rally.dep_ in {"dobj", "nsubj", "pobj"} else None)
+    if any(_purpose(c) for c in rally.children) or (
+        verb is not None and any(_purpose(c) for c in verb.children)
+    ):
+        return True  # "attended rallies to stop Obama administration priorities"
+    holders = [c for c in rally.children if c.dep_ in {"poss", "compound"}]
+    if verb is not None:
+        subj, _passive = subject_of(verb)
+        if subj is not None:
+            holders.append(subj)
+    return any(
+        lemma(t) in _PROTESTERS
+        or any(lemma(c) == "opposition" or c.lower_.startswith("anti") for c in t.children)
+        for t in holders
+    )
+
+
+def _purpose(clause: Token) -> bool:
+    """ "to stop the bill": a clause saying what a rally is for."""
+    return clause.dep_ in {"acl", "relcl", "advcl", "xcomp"} and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
+
+
 def labour_strike(noun: Token) -> bool:
     """ "trade unions carried out strikes", "teachers went on strike", "a miners' strike": a walkout."""
     near = [c for c in noun.children if c.dep_ in {"poss", "compound", "amod", "nmod"}]
@@ -164,6 +205,8 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "appealed for the release of X", "demanded talks": asked of others, not done
     if type_ == "PROTEST" and any(o.tag_ == "NN" and not is_actor(o) for _p, o in pobjs(noun, {"of"})):
         return False  # "a demonstration of loyalty", "a show of unity": a display, no protest
+    if lem == "rally" and type_ == "PROTEST" and not _protesting(noun, anchor):
+        return False  # "Biden's rally at Renaissance High School", "en route to a rally": campaigning
     if lem == "retreat" and not any(True for _ in pobjs(noun, {"from", "of", "to"})):
         return False  # "the annual House GOP retreat": a gathering, no pulling back from anywhere
     if type_ == "PROTEST" and any(lemma(c) in {"campaign", "election", "victory"} for c in noun.children):

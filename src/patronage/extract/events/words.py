@@ -34,6 +34,8 @@ ABSTRACT = frozenset(
         "press", "media", "medium", "administration's", "legacy", "response", "reaction",
         "relation", "relationship", "tie", "chance", "prospect", "image", "standing", "trust",
         "confidence", "morale", "hope", "cause", "prestige", "influence", "authority", "interest",
+        "power", "privilege", "overtime", "pay", "money", "fund", "controversy", "speculation", "doubt",
+        "suspicion",
     }
 )  # fmt: skip
 #: records and media one releases, publishes or shares: never prisoners set free
