@@ -157,6 +157,12 @@ def named_by_one_word(text: str, persons: dict[str, Actor]) -> tuple[Actor, str]
         return person, "surname"
     if (person := given_name_of(display_name(text), persons)) is not None:
         return person, "given"
+    word = display_name(text)
+    if " " not in word and not word.isupper() and not first_name_elsewhere(word, persons):
+        owners = _bearers(word, persons)
+        if len(owners) == 1 and not any(full.split()[-1] == word for full in persons):
+            # "Cliven said" after "Cliven Bundy": a first name no list knows, which only he bears
+            return next(iter(owners.values())), "given"
     return None
 
 
