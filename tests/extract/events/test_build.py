@@ -539,3 +539,27 @@ def test_a_tour_of_countries_visits_them(gaz: Gazetteer) -> None:
 def test_a_commentators_blame_is_no_event(gaz: Gazetteer) -> None:
     found = analyse("CNN anchor Jake Tapper mocked President Donald Trump on Sunday.", gaz).events
     assert not [e for e in found if e.type == "ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Only five Labour MPs backed Theresa May's deal in January.",
+        "Ten Republicans opposed Paul Ryan's plan on Tuesday.",
+        "Some Democrats criticized Nancy Pelosi on Monday.",
+    ],
+)
+def test_some_members_counted_are_not_their_party(text: str, gaz: Gazetteer) -> None:
+    result = analyse(text, gaz)
+    (event,) = [e for e in result.events if e.source is not None]
+    assert (
+        event.source is not None
+        and event.source.kind == "group"
+        and event.source.actor_id.startswith("described:")
+    )
+    assert not result.relations
+
+
+def test_an_accepted_proposal_is_agreement_with_its_author(gaz: Gazetteer) -> None:
+    found = analyse("Iran accepted the European Union's proposal on Monday.", gaz).events
+    assert ("Iran", "European Union") in pairs(found, "AGREE")

@@ -344,6 +344,31 @@ def _member(found: DocActors, start: int, end: int) -> list[ActorRef]:
     return [ActorRef(DESCRIBED + slug(text), text, "person", None, None, text)]
 
 
+#: words that count some members of a body rather than name the body: "some Democrats"
+_SOME = frozenset({"some", "several", "few", "many", "most", "dozens", "scores", "hundreds", "handful"})
+
+
+def _counted(found: DocActors, start: int, end: int) -> list[ActorRef]:
+    """Some members of a party or body, counted: "only five Labour MPs", "ten Republicans", "some
+    Democrats". They are a described group of its country, not the party: the party stands behind
+    what they do no more than it stands behind what the others did not do."""
+    span = found.doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return []
+    root = span.root
+    if not any(
+        c.dep_ == "nummod" or (c.dep_ in ("det", "amod") and c.lower_ in _SOME) for c in root.children
+    ):
+        return []
+    bodies = [r for r in found.refs_for_span(start, end) if r.kind in ("organization", "group")]
+    if not bodies:
+        return []
+    words = [t for t in span if t.dep_ not in ("det", "punct", "advmod", "predet") and not t.is_space]
+    text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
+    body = bodies[0]
+    return [ActorRef(DESCRIBED + slug(text), text, "group", body.country, body.sector, text)]
+
+
 def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
     """ "A suicide bombing in Kabul killed 40": an act as the subject names no one who acted.
 
@@ -361,7 +386,11 @@ def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[Ac
         span = found.doc.char_span(start, end, alignment_mode="expand")
         if span is not None and span.root.tag_ in ("NN", "NNS") and span.root.lemma_.lower() in _MISFORTUNES:
             continue  # "welcomed the GOP infighting", "condemned the arrest of Navalny": whom it befell
-        refs = _member(found, start, end) or _civilians(found, start, end, found.refs_for_span(start, end))
+        refs = (
+            _member(found, start, end)
+            or _counted(found, start, end)
+            or _civilians(found, start, end, found.refs_for_span(start, end))
+        )
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
         if not refs:
