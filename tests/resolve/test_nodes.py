@@ -38,3 +38,18 @@ def test_an_agency_and_its_initials_are_one_known_body() -> None:
     text = "The Centers for Disease Control and Prevention issued guidance. Later the CDC warned the states."
     bodies = {a.actor_id: a.country for a in analyse_text(text, "2020-05-01").actors if a.kind != "person"}
     assert bodies == {"org/us-cdc": "USA"}, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "nodes"),
+    [
+        ("We visited a type of Greek monastery on the hill.", set()),
+        ("Superstorm Sandy hit the coast, and we walked down Nevsky Prospect.", set()),
+        ("Russian interference worried the senator.", {"Russia"}),
+        ("The Greek government fell on Monday.", {"Greece"}),
+    ],
+)
+def test_a_peoples_adjective_on_a_thing_and_a_storm_or_street_are_no_nodes(
+    text: str, nodes: set[str]
+) -> None:
+    assert {a.name for a in analyse_text(text, "2019-05-01").actors} == nodes

@@ -126,6 +126,7 @@ _FURNITURE = re.compile(
             r"^file photo\s*[-–—:]|\byou agree to (?:our|the) (?:privacy|terms|cookie)",
             r"(?:—|–|-{1,2})\s*[^()]{1,80}\(@\w{1,30}\)\s+\w+\s+\d{1,2},\s+\d{4}\s*$",  # a tweet
             r"\bpic\.twitter\.com/",
+            r"^write to (?-i:[A-Z][\w.'’-]+(?: [A-Z][\w.'’-]+){0,3}) at \S+@",  # "Write to Byron Tau at byron.tau@wsj.com"
         )
     ),
     re.IGNORECASE,

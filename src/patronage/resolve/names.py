@@ -116,8 +116,11 @@ _PREFIXES = ("pro-", "anti-", "non-", "ex-", "pre-", "post-")
 _NO_SURNAMES = frozenset(
     {"Abbey", "Cathedral", "Square", "Palace", "Street", "Road", "Avenue", "Hospital", "Bridge", "Castle",
      "Tower", "Prison", "Airport", "Station", "Stadium", "City", "County", "GOP", "Democrats", "Republicans",
-     "Councillor", "Councilor", "Senator", "Governor", "Minister", "Secretary", "Chairman", "Spokesman", "Mayor"}
+     "Councillor", "Councilor", "Senator", "Governor", "Minister", "Secretary", "Chairman", "Spokesman", "Mayor",
+     "Fortress", "Prospect", "Boulevard", "Cemetery", "Memorial", "Monument", "Museum", "Populism", "Scout"}
 )  # fmt: skip
+#: first words of the names of storms and other weather, never of people ("Superstorm Sandy")
+_STORMS = frozenset({"Hurricane", "Superstorm", "Storm", "Typhoon", "Cyclone", "Tropical"})
 
 
 def _people_word(doc: Doc, piece: str) -> bool:
@@ -259,7 +262,9 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
 
     if label == "PERSON" and (_PLACE_AFTER.match(text, end) or _PLACE_AFTER.search(piece)):
         return None  # "St Peter's Square", "St Thomas' Hospital": a place named after someone
-    if label == "PERSON" and (piece.split()[-1] in _NO_SURNAMES or _people_word(doc, piece)):
+    if label == "PERSON" and (
+        piece.split()[-1] in _NO_SURNAMES or piece.split()[0] in _STORMS or _people_word(doc, piece)
+    ):
         return None  # "Westminster Abbey", "Maverick GOP strategist", "an ethnic Hutu leader" (Hutus)
     if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
         return None  # one person's name has no "and" and no number

@@ -16,6 +16,9 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from patronage.resolve.nominals import AGENT_SECTORS
+from patronage.resolve.titles import OCCUPATION_NOUNS, ROLE_NOUNS
+
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
@@ -54,7 +57,7 @@ def not_nodes(
         if mention.how in _UNKNOWN and not _known(actor):
             unknown.add(actor.actor_id)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and _setting(span.root):
+        if span is not None and (_setting(span.root) or (mention.how == "demonym" and _attribute(span.root))):
             settings.add(actor.actor_id)
         else:
             acting.add(actor.actor_id)
@@ -71,6 +74,25 @@ _UNKNOWN = frozenset({"new", "unsure"})
 def _known(actor: Actor) -> bool:
     """Whether the gazetteer knows the actor (an entry's roles or its Wikidata id)."""
     return bool(actor.wikidata) or any(r.origin == "gazetteer" for r in actor.roles)
+
+
+def _attribute(adjective: Token) -> bool:
+    """ "A type of Greek monastery", "Chinese goods": a people's adjective that says where a thing
+    is from; not of people ("Russian hackers"), a body ("the Greek government") or an act ("Russian
+    interference", "the Iranian election"), whose country takes part."""
+    if adjective.dep_ != "amod":
+        return False
+    head = adjective.head
+    word = head.lemma_.lower()
+    if head.pos_ != "NOUN" or head.ent_type_ or word in ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_SECTORS.keys():
+        return False
+    return not word.endswith(_ACTS) and word not in _PEOPLE
+
+
+#: endings of nouns of acts and states of affairs ("interference", "election", "meddling")
+_ACTS = ("tion", "sion", "ment", "ence", "ance", "ing", "ism", "ity", "ure", "cy", "al")
+#: nouns of people in general, which a people's adjective makes that people
+_PEOPLE = frozenset({"people", "citizen", "national", "voter", "public", "population", "community", "family"})
 
 
 def _setting(root: Token) -> bool:
