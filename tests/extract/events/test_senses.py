@@ -186,6 +186,11 @@ def test_campaigning_is_no_protest_and_no_consultation() -> None:
     )
 
 
+def test_a_stance_held_for_a_while_is_no_act() -> None:
+    assert coded("Some who have been extremely critical of the NRA stayed silent.") == []
+    assert ("ACCUSE", "critical") in coded("The senator was critical of the president's decision on Monday.")
+
+
 def test_power_and_pay_abused_are_no_violence() -> None:
     assert coded("Employees at the department have abused overtime pay for years.") == []
     assert not [t for t, w in coded("The governor abused his power to punish a rival.") if t == "ASSAULT"]

@@ -269,6 +269,8 @@ def rule_hits(sent: Span) -> list[Hit]:
         adj_hit = match_verb(lex.adjectives[lemmas[i]], tok)
         if adj_hit is None:
             continue
+        if any(c.dep_ == "aux" and c.lemma_ == "have" for c in tok.head.children):
+            continue  # "some who have been critical of the NRA": a standing stance, no act
         subj, _passive = subject_of(tok.head)
         sources_adj = arg_spans(subj) if subj is not None else []
         targets_adj: list[Span2] = []
