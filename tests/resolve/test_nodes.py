@@ -53,3 +53,14 @@ def test_a_peoples_adjective_on_a_thing_and_a_storm_or_street_are_no_nodes(
     text: str, nodes: set[str]
 ) -> None:
     assert {a.name for a in analyse_text(text, "2019-05-01").actors} == nodes
+
+
+def test_the_house_and_the_supreme_court_of_an_american_story_are_the_us_bodies() -> None:
+    text = (
+        "Speaker Nancy Pelosi said the House would vote on Friday. Senator Chuck Schumer and "
+        "President Donald Trump disagreed, Representative Adam Schiff agreed, and the Supreme Court "
+        "stayed silent."
+    )
+    bodies = {a.actor_id for a in analyse_text(text, "2019-05-01").actors if a.kind != "person"}
+    assert {"org/us-house", "org/us-supreme-court"} <= bodies, bodies
+    assert not {"organization/house", "organization/supreme-court"} & bodies

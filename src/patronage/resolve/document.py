@@ -77,9 +77,36 @@ def resolve_document(
             ):
                 table.actors[actor_id] = replace(actor, country=home)
                 served.add(actor_id)
+        _home_bodies(table, gazetteer, home)
     _separate_namesakes(table, keep=served)
     qualify_mentions(table)
     return table.freeze()
+
+
+#: a state's bodies its own news names by their kind alone: "the House", "the Supreme Court"
+_HOME_BODIES = {"USA": {"house": "org/us-house", "supreme court": "org/us-supreme-court"}}
+
+
+def _home_bodies(table: MentionTable, gazetteer: GazetteerLike | None, home: str) -> None:
+    """ "The House voted", "the Supreme Court ruled" in an American story: that state's body, one
+    node with the body named in full elsewhere, not a body called "House" of its own."""
+    bodies = _HOME_BODIES.get(home, {})
+    if gazetteer is None or not bodies:
+        return
+    renamed: dict[str, str] = {}
+    for actor_id, actor in list(table.actors.items()):
+        entry_id = bodies.get(actor.name.casefold()) if actor.kind == "organization" else None
+        entry = gazetteer.get(entry_id) if entry_id and actor_id != entry_id else None
+        if entry is not None:
+            renamed[actor_id] = entry.id
+            table.actors.setdefault(entry.id, gazetteer.to_actor(entry))
+            del table.actors[actor_id]
+    if renamed:
+        table.mentions[:] = [
+            replace(m, actor_id=renamed[m.actor_id], how="gazetteer") if m.actor_id in renamed else m
+            for m in table.mentions
+        ]
+        table.acronyms.update({k: renamed.get(v, v) for k, v in table.acronyms.items()})
 
 
 #: the style of a member of the House of Lords before the name ("warlord" is none)
