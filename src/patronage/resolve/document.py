@@ -101,12 +101,7 @@ def _home_bodies(table: MentionTable, gazetteer: GazetteerLike | None, home: str
             renamed[actor_id] = entry.id
             table.actors.setdefault(entry.id, gazetteer.to_actor(entry))
             del table.actors[actor_id]
-    if renamed:
-        table.mentions[:] = [
-            replace(m, actor_id=renamed[m.actor_id], how="gazetteer") if m.actor_id in renamed else m
-            for m in table.mentions
-        ]
-        table.acronyms.update({k: renamed.get(v, v) for k, v in table.acronyms.items()})
+    _rename(table, renamed, how="gazetteer")
 
 
 #: the style of a member of the House of Lords before the name ("warlord" is none)
@@ -207,9 +202,16 @@ def _separate_namesakes(table: MentionTable, keep: set[str]) -> None:
             renamed[actor_id] = new_id
             table.actors[new_id] = replace(actor, actor_id=new_id)
             del table.actors[actor_id]
-    if renamed:
-        table.mentions[:] = [
-            replace(m, actor_id=renamed.get(m.actor_id, m.actor_id)) if m.actor_id else m
-            for m in table.mentions
-        ]
-        table.acronyms.update({k: renamed.get(v, v) for k, v in table.acronyms.items()})
+    _rename(table, renamed)
+
+
+def _rename(table: MentionTable, renamed: dict[str, str], how: str | None = None) -> None:
+    """Point the mentions (and acronyms) of each actor id in ``renamed`` at its new id; ``how``,
+    when given, becomes the mentions' way of finding it."""
+    if not renamed:
+        return
+    table.mentions[:] = [
+        replace(m, actor_id=renamed[m.actor_id], how=how or m.how) if m.actor_id in renamed else m
+        for m in table.mentions
+    ]
+    table.acronyms.update({k: renamed.get(v, v) for k, v in table.acronyms.items()})
