@@ -257,3 +257,13 @@ def test_an_office_only_one_state_has_places_its_holder_whatever_the_story() -> 
     # the Philippines names its cabinet the American way: "Agriculture Secretary" places no one
     manila = analyse_text("Agriculture Secretary Dana Reyes said rice prices would fall.", "2019-06-01", "h")
     assert _person(manila, "Reyes").country is None  # type: ignore[attr-defined]
+
+
+def test_a_bare_surname_is_the_bearer_active_or_last_active_at_the_date() -> None:
+    def people(text: str, date: str) -> set[str]:
+        return {m.actor_id for m in analyse_text(text, date).mentions if m.actor_id and m.label == "PERSON"}
+
+    text = "California voted Democratic (Clinton won it by 29 points) and Wyoming went Republican (Trump won it)."
+    assert {"person/hillary-clinton", "person/donald-trump"} <= people(text, "2016-11-26")
+    assert "person/bill-clinton" in people("Clinton met Yeltsin in Moscow on Monday.", "1998-05-01")
+    assert "person/hillary-clinton" in people("Clinton said the election was stolen from her.", "2019-05-01")

@@ -20,8 +20,8 @@ def test_a_state_or_body_named_only_as_a_setting_is_no_node(text: str, nodes: se
 
 
 def test_an_unknown_body_named_once_in_passing_is_no_node() -> None:
-    text = "According to a Pollwise survey in January, few Britons trust Tony Blair."
-    assert "Pollwise" not in {a.name for a in analyse_text(text, "2005-01-01").actors}
+    text = "According to a YouGov survey in January, few Britons trust Tony Blair."
+    assert "YouGov" not in {a.name for a in analyse_text(text, "2005-01-01").actors}
     text = (
         "The Electoral Reform Society published a survey in January. Few voters trust Tony Blair, "
         "and the Electoral Reform Society called for change."

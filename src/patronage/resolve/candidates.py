@@ -20,20 +20,26 @@ __all__ = ["countries_named", "is_creed", "only_bodies", "pick_entry"]
 def pick_entry(
     candidates: list[GazetteerEntry], gaz: GazetteerLike, countries: set[str], date: dt.date | None
 ) -> GazetteerEntry | None:
-    """Choose among homonyms: prefer an entry whose country is named in the article, then a current role."""
+    """Choose among homonyms: prefer an entry whose country is named in the article, then a current
+    role, then the role that ended last before the article's date."""
     if len(candidates) == 1:
         return candidates[0]
     if not candidates:
         return None
 
-    def score(entry: GazetteerEntry) -> tuple[int, int]:
+    day = date.isoformat() if date is not None else None
+
+    def score(entry: GazetteerEntry) -> tuple[int, int, str]:
         country = entry.country
         active = 0
+        latest = ""  # the end of the entry's last role before the date: "Clinton" in 2019 is Hillary
         for role in entry.roles:
             start, end = role.start or "0000", role.end or "9999"
-            if date is not None and start <= date.isoformat() <= end:
+            if day is not None and start <= day <= end:
                 active = 1
-        return (1 if country in countries else 0, active)
+            elif day is not None and role.end and role.end < day:
+                latest = max(latest, role.end)
+        return (1 if country in countries else 0, active, latest)
 
     return max(candidates, key=score)
 

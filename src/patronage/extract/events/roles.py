@@ -289,9 +289,8 @@ def verb_args(
             continue
         if subj is not None and passive and obj.dep_ == "pobj" and obj.head.dep_ == "agent":
             continue
-        # "criticised the president's decision": the president is judged; "accepted the
-        # commission's recommendation": the commission is agreed with
-        _add(targets, _and_owners(obj) if type_ in _JUDGING or type_ == "AGREE" else arg_spans(obj))
+        # "criticised the president's decision": the president is judged
+        _add(targets, _and_owners(obj) if type_ in _JUDGING else arg_spans(obj))
         if obj.dep_ in {"dobj", "dative"}:
             _add(targets, listed_people(obj))
             _add(targets, named_among(obj, verb))
