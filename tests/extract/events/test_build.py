@@ -563,3 +563,19 @@ def test_some_members_counted_are_not_their_party(text: str, gaz: Gazetteer) -> 
 def test_an_accepted_proposal_is_agreement_with_its_author(gaz: Gazetteer) -> None:
     found = analyse("Iran accepted the European Union's proposal on Monday.", gaz).events
     assert ("Iran", "European Union") in pairs(found, "AGREE")
+
+
+def test_the_unnamed_victim_of_an_arrest_or_attack_is_its_target(gaz: Gazetteer) -> None:
+    found = analyse(
+        "In New York, police assaulted and arrested a medic with a red cross on his helmet.", gaz
+    ).events
+    assert {(e.type, e.target.name if e.target else None) for e in found} >= {
+        ("ASSAULT", "medic"),
+        ("COERCE", "medic"),
+    }
+    found = analyse("A deputy in Jacksonville was stabbed in the neck by a demonstrator.", gaz).events
+    assert [e.target.name for e in found if e.type == "ASSAULT" and e.target] == ["deputy"]
+    found = analyse("Belarusian police arrested a medic on Monday in Minsk.", gaz).events
+    assert [(e.target.name, e.target.country) for e in found if e.type == "COERCE" and e.target] == [
+        ("medic", "BLR")
+    ]

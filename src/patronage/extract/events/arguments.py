@@ -47,6 +47,14 @@ _BODIES = frozenset(
     "senate committee commission council party opposition delegation military army navy police union "
     "coalition alliance court".split()
 )
+#: people an attack or an arrest befalls whom the text describes without naming ("a medic")
+_VICTIMS = frozenset(
+    """
+    medic doctor nurse man woman boy girl child teenager civilian resident worker student
+    journalist reporter photographer deputy guard pilot sailor migrant refugee prisoner detainee hostage
+    protester demonstrator passenger tourist pedestrian driver
+    """.split()
+)
 #: the speaker's own words for themselves inside a quotation
 _FIRST_PERSON = frozenset({"i", "we", "me", "us"})
 #: verbs that attribute a quotation to its speaker in the same sentence
@@ -306,7 +314,7 @@ def _describes_person(found: DocActors, token: Token) -> bool:
     )
 
 
-def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
+def _described(found: DocActors, start: int, end: int, victims: bool = False) -> list[ActorRef]:
     """An actor the phrase describes without naming: "officials", "Democratic leaders", "the troops".
 
     Only phrases headed by a political role or body count; the reference keeps the words the
@@ -316,7 +324,7 @@ def _described(found: DocActors, start: int, end: int) -> list[ActorRef]:
     if span is None or span.root.pos_ != "NOUN":
         return []
     lemma = span.root.lemma_.lower()
-    if lemma not in POLITICAL_HEADS and lemma not in OTHER_PEOPLE:
+    if lemma not in POLITICAL_HEADS and lemma not in OTHER_PEOPLE and not (victims and lemma in _VICTIMS):
         return []
     # "Putin's critics" keeps whose critics they are; "the country's officials" needs no "its"
     dropped = ("det", "punct") if lemma in OTHER_PEOPLE else ("det", "poss", "punct")
@@ -380,7 +388,11 @@ def event_noun_phrase(found: DocActors, span2: tuple[int, int]) -> bool:
     return not any(c.dep_ == "poss" or (c.dep_ == "prep" and c.lower_ == "by") for c in span.root.children)
 
 
-def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[ActorRef]:
+def resolve_spans(
+    found: DocActors, spans: Sequence[tuple[int, int]], victims: bool = False
+) -> list[ActorRef]:
+    """The actors the argument spans refer to; with ``victims``, also the people a physical act
+    befell that the text describes without naming ("arrested a medic", "a deputy was stabbed")."""
     out: list[ActorRef] = []
     for start, end in spans:
         span = found.doc.char_span(start, end, alignment_mode="expand")
@@ -394,7 +406,7 @@ def resolve_spans(found: DocActors, spans: Sequence[tuple[int, int]]) -> list[Ac
         if not refs:
             refs = _refs_in_modifiers(found, start, end)
         if not refs:
-            refs = _described(found, start, end)
+            refs = _described(found, start, end, victims)
         for ref in refs:
             if all(ref.actor_id != r.actor_id for r in out):
                 out.append(ref)

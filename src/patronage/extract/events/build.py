@@ -80,6 +80,8 @@ def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
 
 #: CAMEO's "grant asylum"
 ASYLUM = "075"
+#: types of physical acts, whose unnamed victims are described targets ("arrested a medic")
+_PHYSICAL = frozenset({"ASSAULT", "COERCE"})
 #: CAMEO's "make a visit": an event only with someone or some state visited
 VISIT = "042"
 #: nominal triggers of a prisoner swap ("in exchange for", "in a swap for")
@@ -340,7 +342,7 @@ def _events(
         return []
     agents = [s for s in frame.sources if not event_noun_phrase(found, s)]
     sources = resolve_spans(found, agents) or list(implied_sources) or quoted_self(found, frame)
-    targets = resolve_spans(found, addressed(found, frame))
+    targets = resolve_spans(found, addressed(found, frame), victims=frame.type in _PHYSICAL)
     if not sources and not targets:
         return []
     location: Place | None = None
@@ -350,6 +352,18 @@ def _events(
             # "Snowden was granted asylum in Russia": the country of refuge gives it
             sources = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
             targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
+        if frame.type in _PHYSICAL and any(
+            t.actor_id.startswith(DESCRIBED) and not t.country for t in targets
+        ):
+            # "killed 23 people in Tel Aviv": unnamed victims are of the country it happened in
+            where = [
+                r.country for r in found.refs_for_span(*frame.location) if r.kind == "country" and r.country
+            ]
+            if where:
+                targets = [
+                    replace(t, country=where[0]) if t.actor_id.startswith(DESCRIBED) and not t.country else t
+                    for t in targets
+                ]
         if not targets and sources:
             # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
             # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X

@@ -70,69 +70,22 @@ _LIGHT_HEADS = frozenset(
 )
 # objects that stay arguments even when they satisfy a rule's object constraint
 _PEOPLE = frozenset(
-    {
-        "prisoner",
-        "captive",
-        "detainee",
-        "hostage",
-        "diplomat",
-        "ambassador",
-        "envoy",
-        "refugee",
-        "soldier",
-        "official",
-        "journalist",
-        "delegation",
-        "minister",
-        "leader",
-        "president",
-        "activist",
-        "dissident",
-        "defector",
-        "fugitive",
-        "exile",
-        "national",
-        "citizen",
-        "civilian",
-        "worker",
-        "inspector",
-        "observer",
-        "monitor",
-        "peacekeeper",
-        "counterpart",
-        "pow",
-    }
-)
+    {"prisoner", "captive", "detainee", "hostage", "diplomat", "ambassador", "envoy", "refugee", "soldier",
+     "official", "journalist", "delegation", "minister", "leader", "president", "activist", "dissident",
+     "defector", "fugitive", "exile", "national", "citizen", "civilian", "worker", "inspector", "observer",
+     "monitor", "peacekeeper", "counterpart", "pow"}
+)  # fmt: skip
 PLACE_PREPS = frozenset({"in", "at", "to", "into"})
 PLACES = {"GPE", "LOC", "FAC"}
 _ACTOR_ENTS = {"NORP", "GPE", "ORG", "PERSON"}
 _RECIPIENT_VERBS = {
-    "win",
-    "gain",
-    "receive",
+    "win", "gain", "receive",
     # "Labour has attracted media criticism", "drew praise from Democrats": the one it falls on
-    "attract",
-    "draw",
-    "earn",
-    "garner",
-    "incur",
-    "require",
-    "need",
-    "get",
-    "accept",
-    "obtain",
-    "enjoy",
-    "seek",
+    "attract", "draw", "earn", "garner", "incur", "require", "need", "get", "accept", "obtain", "enjoy", "seek",
     "request",
     # what one does with a demand made of one: "flouted congressional requests", "ignored the call"
-    "flout",
-    "flaunt",
-    "ignore",
-    "defy",
-    "heed",
-    "answer",
-    "face",
-}
+    "flout", "flaunt", "ignore", "defy", "heed", "answer", "face",
+}  # fmt: skip
 
 
 def lemma(tok: Token) -> str:
@@ -211,6 +164,19 @@ def place_of(tok: Token, preps: frozenset[str]) -> Span2 | None:
     return None
 
 
+def _shared_object(verb: Token) -> list[Token]:
+    """ "police assaulted and arrested a medic": the object of the verb coordinated after this one,
+    when that verb has no subject of its own, is this verb's object too."""
+    for conj in verb.children:
+        if (
+            conj.dep_ == "conj"
+            and conj.pos_ == "VERB"
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in conj.children)
+        ):
+            return [c for c in conj.children if c.dep_ == "dobj"][:1]
+    return []
+
+
 def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
     """The verb's prepositional objects that can be its recipient.
 
@@ -256,6 +222,8 @@ def verb_args(
         # "was granted asylum by Venezuela": the parser may hang the agent on the object
         _add(sources, [span for _p, obj in pobjs(matched, {"by"}) for span in arg_spans(obj)])
     objects = [c for c in verb.children if c.dep_ in {"dobj", "dative"} and c.pos_ != "ADP"]
+    if not objects:
+        objects = _shared_object(verb)
     objects += _prep_objects(verb, objects)
     if lex.info(rule.cameo).type == "REQUEST":
         objects += [obj for _p, obj in pobjs(verb, {"from", "of"})]
