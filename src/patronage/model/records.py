@@ -32,6 +32,7 @@ __all__ = [
     "DOCUMENT_DATE",
     "RunReport",
     "is_described",
+    "known_to_gazetteer",
     "ActorRef",
     "Actor",
     "AnalysedArticle",
@@ -205,6 +206,11 @@ DESCRIBED = "described:"
 def is_described(actor_id: str | None) -> bool:
     """True for the id of an actor the text describes but resolution could not name."""
     return bool(actor_id) and str(actor_id).startswith(DESCRIBED)
+
+
+def known_to_gazetteer(actor: Actor) -> bool:
+    """Whether the actor comes from the gazetteer: it has roles from there or a Wikidata id."""
+    return bool(actor.wikidata) or any(r.origin == "gazetteer" for r in actor.roles)
 
 
 #: the sector of a country's civilians ("an Iraqi civilian", "the Russian lawyer"): CAMEO's CVL

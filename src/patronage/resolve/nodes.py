@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
+from patronage.model.records import known_to_gazetteer
 from patronage.resolve.nominals import AGENT_SECTORS
 from patronage.resolve.titles import OCCUPATION_NOUNS, ROLE_NOUNS
 
@@ -54,7 +55,7 @@ def not_nodes(
         if actor is None or actor.kind == "person" or mention.how == "region":
             continue  # a state named through its cities or regions is no node anyway
         count[actor.actor_id] = count.get(actor.actor_id, 0) + 1
-        if mention.how in _UNKNOWN and not _known(actor):
+        if mention.how in _UNKNOWN and not known_to_gazetteer(actor):
             unknown.add(actor.actor_id)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and (_setting(span.root) or (mention.how == "demonym" and _attribute(span.root))):
@@ -71,11 +72,6 @@ _BODIES = frozenset({"organization", "group"})
 _UNKNOWN = frozenset({"new", "unsure"})
 
 
-def _known(actor: Actor) -> bool:
-    """Whether the gazetteer knows the actor (an entry's roles or its Wikidata id)."""
-    return bool(actor.wikidata) or any(r.origin == "gazetteer" for r in actor.roles)
-
-
 def _attribute(adjective: Token) -> bool:
     """ "A type of Greek monastery", "Chinese goods": a people's adjective that says where a thing
     is from; not of people ("Russian hackers"), a body ("the Greek government") or an act ("Russian
@@ -84,11 +80,13 @@ def _attribute(adjective: Token) -> bool:
         return False
     head = adjective.head
     word = head.lemma_.lower()
-    if head.pos_ != "NOUN" or head.ent_type_ or word in ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_SECTORS.keys():
+    if head.pos_ != "NOUN" or head.ent_type_ or word in _AGENTS:
         return False
     return not word.endswith(_ACTS) and word not in _PEOPLE
 
 
+#: nouns of people who act, and bodies, whose country takes part ("Russian hackers", "Greek government")
+_AGENTS = ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_SECTORS.keys()
 #: endings of nouns of acts and states of affairs ("interference", "election", "meddling")
 _ACTS = ("tion", "sion", "ment", "ence", "ance", "ing", "ism", "ity", "ure", "cy", "al")
 #: nouns of people in general, which a people's adjective makes that people

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from patronage.model.records import Actor, AnalysedArticle
+from patronage.model.records import Actor, AnalysedArticle, known_to_gazetteer
 from patronage.store.search import word_rows
 from patronage.store.tables import EVENTS, MENTIONS, QUOTES, RELATIONS, ROLES, SENTENCES
 
@@ -15,7 +15,7 @@ Row = dict[str, Any]
 
 def actor_origin(actor: Actor) -> str:
     """Where an actor comes from: ``gazetteer`` (known roles or a Wikidata id) or ``text``."""
-    return "gazetteer" if any(r.origin == "gazetteer" for r in actor.roles) or actor.wikidata else "text"
+    return "gazetteer" if known_to_gazetteer(actor) else "text"
 
 
 def article_rows(result: AnalysedArticle) -> dict[str, list[Row]]:

@@ -30,7 +30,16 @@ from patronage.extract.events.frames import EventFrame, code_sentence
 from patronage.extract.events.framing import without_framed
 from patronage.extract.events.score import load_scorer
 from patronage.extract.ids import fact_id
-from patronage.model.records import DESCRIBED, DOCUMENT_DATE, ActorRef, DateValue, Event, Evidence, Place
+from patronage.model.records import (
+    DESCRIBED,
+    DOCUMENT_DATE,
+    ActorRef,
+    DateValue,
+    Event,
+    Evidence,
+    Place,
+    is_described,
+)
 from patronage.nlp.sentences import doc_text
 from patronage.nlp.tokens import token_table
 from patronage.resolve.docactors import DocActors
@@ -352,18 +361,14 @@ def _events(
             # "Snowden was granted asylum in Russia": the country of refuge gives it
             sources = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
             targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
-        if frame.type in _PHYSICAL and any(
-            t.actor_id.startswith(DESCRIBED) and not t.country for t in targets
-        ):
+        unplaced = [t for t in targets if is_described(t.actor_id) and not t.country]
+        if frame.type in _PHYSICAL and unplaced:
             # "killed 23 people in Tel Aviv": unnamed victims are of the country it happened in
             where = [
                 r.country for r in found.refs_for_span(*frame.location) if r.kind == "country" and r.country
             ]
             if where:
-                targets = [
-                    replace(t, country=where[0]) if t.actor_id.startswith(DESCRIBED) and not t.country else t
-                    for t in targets
-                ]
+                targets = [replace(t, country=where[0]) if t in unplaced else t for t in targets]
         if not targets and sources:
             # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
             # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X

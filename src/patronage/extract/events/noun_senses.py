@@ -134,7 +134,7 @@ def _protesting(rally: Token, anchor: Token | None) -> bool:
         for p, o in pobjs(rally, {"against", "over", "for"})
     ):
         return True
-    if any(lemma(c) in {"protest", "opposition"} or c.lower_.startswith("anti") for c in rally.children):
+    if any(lemma(c) == "protest" or _against(c) for c in rally.children):
         return True
     verb = anchor if anchor is not None else (rally.head if rally.dep_ in {"dobj", "nsubj", "pobj"} else None)
     if any(_purpose(c) for c in rally.children) or (
@@ -146,11 +146,12 @@ def _protesting(rally: Token, anchor: Token | None) -> bool:
         subj, _passive = subject_of(verb)
         if subj is not None:
             holders.append(subj)
-    return any(
-        lemma(t) in _PROTESTERS
-        or any(lemma(c) == "opposition" or c.lower_.startswith("anti") for c in t.children)
-        for t in holders
-    )
+    return any(lemma(t) in _PROTESTERS or any(_against(c) for c in t.children) for t in holders)
+
+
+def _against(tok: Token) -> bool:
+    """ "opposition", "anti-war": a word that says its noun is against something."""
+    return lemma(tok) == "opposition" or tok.lower_.startswith("anti")
 
 
 def _purpose(clause: Token) -> bool:

@@ -41,8 +41,13 @@ def is_press(tok: Token) -> bool:
         return True
     if lemma(tok) in _NEWS_JOBS and any(c.dep_ == "compound" and _outlet(c) for c in tok.children):
         return True  # "Fox News host", "a CNN anchor"
+    return _named_as(tok, _NEWS_JOBS)
+
+
+def _named_as(tok: Token, jobs: frozenset[str]) -> bool:
+    """A person the text names with one of ``jobs`` ("host Chris Wallace", "Tapper, an anchor")."""
     return tok.ent_type_ == "PERSON" and any(
-        c.dep_ in {"compound", "appos"} and lemma(c) in _NEWS_JOBS for c in tok.children
+        c.dep_ in {"compound", "appos"} and lemma(c) in jobs for c in tok.children
     )
 
 
@@ -69,6 +74,4 @@ def commentator(tok: Token) -> bool:
     whose praise and blame the annotation guide codes as no event (a journalist is no actor)."""
     if is_press(tok) or (tok.pos_ == "NOUN" and lemma(tok) in _COMMENTATORS):
         return True
-    return tok.ent_type_ == "PERSON" and any(
-        c.dep_ in {"compound", "appos"} and lemma(c) in _COMMENTATORS | _NEWS_JOBS for c in tok.children
-    )
+    return _named_as(tok, _COMMENTATORS)  # named as a journalist, is_press said so already
