@@ -328,9 +328,8 @@ def _described(found: DocActors, start: int, end: int, victims: bool = False) ->
         return []
     # "Putin's critics" keeps whose critics they are; "the country's officials" needs no "its"
     dropped = ("det", "punct") if lemma in OTHER_PEOPLE else ("det", "poss", "punct")
-    words = [t for t in span if t.dep_ not in dropped and not t.is_space]
-    if not words:
-        return []
+    # the head stays whatever its own role ("back the government's plans": a possessor itself)
+    words = [t for t in span if (t == span.root or t.dep_ not in dropped) and not t.is_space]
     text = doc_text(found.doc)[words[0].idx : words[-1].idx + len(words[-1].text)]
     kind = "group" if span.root.tag_ == "NNS" or lemma in _BODIES else "person"
     country = _nationality(found, span.root) if lemma in OTHER_PEOPLE else None

@@ -220,6 +220,12 @@ _CHANCES = frozenset(
 )  # fmt: skip
 
 
+#: prepositions whose gerund tells what the governing clause's subject did, when and how
+_OWN_DOING = frozenset(
+    {"after", "before", "by", "in", "despite", "while", "since", "upon", "on", "without", "through", "when"}
+)
+
+
 def subject_of(verb: Token) -> tuple[Token | None, bool]:
     """The subject of ``verb`` and whether it is a passive subject, following control and coordination."""
     seen = 0
@@ -251,10 +257,24 @@ def subject_of(verb: Token) -> tuple[Token | None, bool]:
         if (
             cur.dep_ == "acl"
             and cur.head.lemma_.lower() in _CHANCES
-            and cur.head.dep_ in {"dobj", "attr"}
+            and cur.head.dep_ in {"dobj", "attr", "pobj"}
             and any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
         ):
-            # "the Russian leader took an opportunity to chide Macron": who takes the chance acts
+            # "the Russian leader took an opportunity to chide Macron", "jumped at the chance to
+            # help an ally": who takes the chance acts
+            cur = cur.head.head if cur.head.dep_ != "pobj" else cur.head.head.head
+            coordinated = False
+            continue
+        if (
+            cur.dep_ == "pcomp"
+            and cur.tag_ == "VBG"
+            and cur.head.lower_ in _OWN_DOING
+            and cur.head.dep_ == "prep"
+            and cur.head.head.pos_ in {"VERB", "AUX"}
+        ):
+            # "after meeting Tony Blair he had been left with the impression", "responded by
+            # praising his adversaries": the clause's subject ("charged with blocking", "opposed to
+            # ending" name what is charged or opposed, not what the subject did)
             cur = cur.head.head
             coordinated = False
             continue

@@ -225,6 +225,8 @@ def verb_args(
     if not objects:
         objects = _shared_object(verb)
     objects += _prep_objects(verb, objects)
+    if type_ in _JUDGING:
+        objects += [obj for _p, obj in pobjs(verb, {"about"})]  # "complained about Trump's decision"
     if lex.info(rule.cameo).type == "REQUEST":
         objects += [obj for _p, obj in pobjs(verb, {"from", "of"})]
         # "called for Obama's impeachment": whom the act asked for would befall
@@ -252,6 +254,8 @@ def verb_args(
             # the act's own noun ("voiced support for Feinstein's suggestion") is for whom it says;
             # "called for sanctions" asks for a thing
             preps = _NOUN_TARGET_PREPS if type_ == "SUPPORT" else _NOUN_TARGET_PREPS - {"for"}
+            if type_ in _JUDGING:
+                preps |= {"about"}  # "expressed concerns about Trump's handling of the dispute"
             for _p, o in pobjs(obj, preps):
                 _add(targets, _and_owners(o) if type_ in _JUDGING else arg_spans(o))
             continue
@@ -358,7 +362,10 @@ def noun_args(
             recipient = (rule.possessor_is_target and left.ent_type_ == "PERSON") or inquiry
             _add(targets if recipient else sources, [phrase_span(left)])
     leaving = rule.cameo.startswith(_LEAVING)
-    for prep, obj in pobjs(noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *rule.host_preps}):
+    about = {"about"} if type_ in _JUDGING else set()  # "his complaints about Trump's handling"
+    for prep, obj in pobjs(
+        noun, {"of", "by", "from", "between", *_NOUN_TARGET_PREPS, *about, *rule.host_preps}
+    ):
         if prep == "between" and not sources:
             # "the call between Trump and Zelensky": one side calls, the other is called
             sides = arg_spans(obj)
