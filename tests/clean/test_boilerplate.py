@@ -158,6 +158,28 @@ def test_subheadings_go_only_above_text() -> None:
             "Rep. Kim Doe, a Democrat, spoke.",
             "Kim Doe2020 hopefuls gather in Iowa MORE",
         ),
+        # the headline after a space; a name glued to a name that starts "Mc"; the text's name
+        # glued to the card's; a card of many headlines
+        (
+            "Speaker Tom Poe Tom Ellis Poe Voters reject tax plan Poll shows tie MORE (R-Ind.) spoke.",
+            "Speaker Tom Poe (R-Ind.) spoke.",
+            "Tom Ellis Poe Voters reject tax plan Poll shows tie MORE",
+        ),
+        (
+            "Leader Ann Roe Ann (Annie) Beth RoeMcKay joins race Roe leads MORE (D-Ky.) said yes.",
+            "Leader Ann Roe (D-Ky.) said yes.",
+            "Ann (Annie) Beth RoeMcKay joins race Roe leads MORE",
+        ),
+        (
+            "Reps. Ann Lee and Jo DoeJo DoeHouse passes bill MORE (Colo.) voted.",
+            "Reps. Ann Lee and Jo Doe (Colo.) voted.",
+            "Jo DoeHouse passes bill MORE",
+        ),
+        (
+            "Sen. Anne Lee Anne Marie LeeMcAllister wins primary Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again MORE (D-Ore.) agreed.",
+            "Sen. Anne Lee (D-Ore.) agreed.",
+            "Anne Marie LeeMcAllister wins primary Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again | Budget talks stall in the Senate again MORE",
+        ),
     ],
 )
 def test_link_cards_are_cut_out(line: str, kept: str, card: str) -> None:

@@ -143,9 +143,17 @@ _LIST_ITEM = re.compile(r"^(?:[-*•–—]|\d+[.)])\s")
 _HEADING_WORDS = 12
 #: a link card's end: "MORE" in capitals after a headline
 _CARD_END = re.compile(r" MORE\b")
-#: a name glued to the card's first headline: "TrumpTrump faces", "Sanders2020", "McConnellGOP"
-_CARD_GLUE = re.compile(r"(?<![\w'’.-])([A-Z][\w'’.-]*[a-z])(?=[A-Z0-9])")
-_NAME_TOKEN = re.compile(r"^(?:[A-Z][\w'’.-]*|\([A-Z][\w'’.-]*\))$")
+#: a card's head: the name in the text, the card's full name ending in the same surname, then the
+#: card's first headline, glued or after a space ("Trump Donald John TrumpTrump faces",
+#: "Paul Ryan Paul Davis Ryan Retirees", "Jason CrowJason CrowHouse delivers")
+_CARD_HEAD = re.compile(
+    r"(?P<name>[A-Z][\w'’.-]*[a-z])(?:\s+|(?=[A-Z]))"
+    r"(?P<card>(?:(?:[A-Z][\w'’.-]*|\([A-Z][\w'’.-]*\))\s+){0,4}(?P=name))(?=[A-Z0-9]|\s+[A-Z0-9])"
+)
+#: where a capitalised word starts: a card's head can only start there
+_WORD_START = re.compile(r"(?<![\w'’.(-])[A-Z]")
+#: how far before its "MORE" a card may start (three headlines run to about 700 characters)
+_CARD_SPAN = 900
 
 _GLUED = re.compile(r"^\s*(exit mobile version|skip to (main )?content|advertisement)\s*", re.IGNORECASE)
 
@@ -199,23 +207,20 @@ def _is_heading(line: str) -> bool:
     return len(stripped.split()) <= _HEADING_WORDS and (stripped[0].isupper() or stripped[0].isdigit())
 
 
-def _card_start(line: str, glue_start: int, surname: str) -> int | None:
-    """Where a link card starts, or None when this is no card.
+def _card_start(line: str, lo: int, hi: int) -> int | None:
+    """Where a link card ending at ``hi`` starts, or None when this is no card.
 
-    A card repeats the name it follows: "Sen. Bernie Sanders Bernie Sanders2020…",
-    "President Trump Donald John TrumpTrump faces…". The card's full name runs back from
-    the glued surname to that earlier surname, over name words only.
+    A card repeats the name it follows under the person's full name: "Sen. Bernie Sanders
+    Bernie Sanders2020…", "President Trump Donald John TrumpTrump faces…". Of the heads that
+    fit, the one whose repeated surname comes last is the card's ("Paul Ryan Paul Davis Ryan
+    Retirees…" repeats "Paul" too, inside the card's name).
     """
-    start = glue_start
-    for _ in range(6):
-        before = line[:start].rstrip()
-        token = before.rsplit(" ", 1)[-1] if before else ""
-        if not token or not _NAME_TOKEN.match(token):
-            return None
-        if token.removesuffix("’s").removesuffix("'s") == surname:
-            return start
-        start = len(before) - len(token)
-    return None
+    best: re.Match[str] | None = None
+    for word in _WORD_START.finditer(line, lo, hi):
+        head = _CARD_HEAD.match(line, word.start(), hi)
+        if head and (best is None or head.end("card") > best.end("card")):
+            best = head
+    return None if best is None else best.start("card")
 
 
 def strip_inline(line: str) -> tuple[str, list[str]]:
@@ -223,12 +228,7 @@ def strip_inline(line: str) -> tuple[str, list[str]]:
     removed: list[str] = []
     pos = 0
     while (end := _CARD_END.search(line, pos)) is not None:
-        window_start = max(pos, end.start() - 400)
-        start = None
-        for glue in reversed(list(_CARD_GLUE.finditer(line, window_start, end.start()))):
-            start = _card_start(line, glue.start(), glue.group(1))
-            if start is not None:
-                break
+        start = _card_start(line, max(pos, end.start() - _CARD_SPAN), end.start())
         if start is None:
             pos = end.end()
             continue
