@@ -57,6 +57,9 @@ def coded(text: str) -> list[tuple[str, str]]:
         "Poverty and inequalities have plagued the region for decades.",
         "The minister released figures despite the newspaper's request for the files.",  # newsgathering
         "The paper analyzed news reports and state data releases.",  # records released
+        # a released record the parser hung elsewhere: a clause of "said", a title's last word
+        "Citing a report the Office of the Inspector General released last week, she said it was flawed.",
+        'Reviewers read the memoir, "Lost Years: Power in the Capital," which was released in May.',
         "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
         "Some senators claim to be holding out for a better deal.",
         "The prime minister assured Parliament that the war was legal.",  # a claim, no promise

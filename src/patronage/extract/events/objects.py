@@ -33,7 +33,13 @@ def thing(tok: Token) -> bool:
 
 def recipient_ok(tok: Token) -> bool:
     """Can one release, free or aid what ``tok`` names? Not a thing, a record or an idea."""
+    if tok.ent_type_ in _WORKS:
+        return False  # a title: "Fear: Trump in the White House", the Patriot Act
     return tok.ent_type_ != "" or lemma(tok) not in THINGS | ABSTRACT | RECORDS
+
+
+#: entities that name works, laws and products, never anyone to free or aid
+_WORKS = frozenset({"WORK_OF_ART", "LAW", "PRODUCT"})
 
 
 def holds_nothing(obj: Token | None) -> bool:

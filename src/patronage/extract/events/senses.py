@@ -244,10 +244,15 @@ def _released(verb: Token, subj: Token | None, obj: Token | None) -> Token | Non
     """What is released or given: the object, or the noun a relative clause says it of ("a
     statement the ODNI released", "the book, which was released on Tuesday")."""
     if verb.dep_ == "relcl" and (obj is None or obj.lower_ in _RELATIVE) and subj is not verb.head:
-        return verb.head
+        said_of = verb.head
+        while said_of.dep_ == "appos" and said_of.head != said_of:
+            said_of = said_of.head  # "the book, "Fear: Trump in the White House," which was released"
+        return said_of
     return obj
 
 
+#: verbs of letting someone go, which free no one when nothing is said to be let go
+_FREEING = frozenset({"release", "free"})
 #: verbs of taking hold of someone, acts only when someone is held: "contain Iran", "caught the gunman"
 _HOLDING = frozenset({"contain", "grab", "inflict", "catch"})
 
@@ -287,6 +292,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     released = _released(verb, subj, obj)
     if type_ in MATERIAL_NEEDS_RECIPIENT and released is not None and not recipient_ok(released):
         return None  # "released a video", "helped create a problem", "a statement the ODNI released"
+    if type_ == "RETREAT" and lem in _FREEING and released is None:
+        return None  # "a statement the ODNI released" parsed as a clause: no one said to go free
     partners = _partners(verb, obj)
     if type_ in {"ASSAULT", "COERCE"} and any(
         lemma(x) in _PENALTIES for _p, o in pobjs(verb, {"with"}) for x in with_members(o)
