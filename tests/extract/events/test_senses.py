@@ -273,3 +273,16 @@ def test_a_pledge_of_no_act_to_no_one_is_no_agreement(text: str, kept: bool) -> 
 )
 def test_a_party_attacking_or_attacked_is_criticism(text: str) -> None:
     assert ("ACCUSE", "attacked") in coded(text), coded(text)
+
+
+def test_headlines_inside_the_text_code_nothing() -> None:
+    # a related story's headline or a cited title, capitalised word by word, after the first sentence
+    text = (
+        "The senator spoke on Tuesday. Related: Governor Smith Criticized the Mayor After Budget Vote in "
+        "Springfield. The Daily Bugle: Rebels Attacked Army Posts Before the Ceasefire, Officials Say."
+    )
+    assert [t for _, t in coded(text)] == []
+    # the same words in a sentence's case are coded
+    assert ("ACCUSE", "criticized") in coded(
+        "The senator spoke. Governor Smith criticized the mayor after the vote."
+    )

@@ -296,6 +296,29 @@ def rule_hits(sent: Span) -> list[Hit]:
 _KINDS_OF_PEOPLE = frozenset({"union", "worker", "group", "movement", "organisation", "organization"})
 
 
+#: words a headline leaves in lower case
+_HEADLINE_SMALL = frozenset(
+    {"a", "an", "the", "of", "to", "in", "on", "for", "and", "or", "at", "by", "with", "as", "is", "but",
+     "from", "into", "over", "after", "about", "vs"}
+)  # fmt: skip
+
+
+def _headline_word(trigger: Token, sent: Span) -> bool:
+    """A trigger capitalised as a headline's word: a related story's headline inside the text ("Rex
+    Tillerson Gets Fired the Day After He Criticized Russia"), a cited story's title ("Flynn Is Said
+    to Have Talked to Russians"), the article's own title ("Ted Cruz Challenges Donald Trump on
+    Immigration"). A headline's words parse badly ("Trump's Labor Pick … Opposes Minimum Wage
+    Increase", "Central America Calls BS"), others' headlines report nothing of this story, and what
+    its own title reports its text says again, as a sentence.
+    """
+    if trigger.i == sent.start or not trigger.is_title:
+        return False
+    if trigger.i > sent.start and trigger.nbor(-1).text in {'"', "“", "‘", "'", ":", "—", "-", "("}:
+        return False  # "tweeted: "Welcome…" opens a quotation, as a sentence would
+    words = [t for t in sent if t.is_alpha and t.lower_ not in _HEADLINE_SMALL]
+    return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
+
+
 def code_sentence(sent: Span) -> list[EventFrame]:
     """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
     lex = load_lexicon()
@@ -304,7 +327,8 @@ def code_sentence(sent: Span) -> list[EventFrame]:
     hits = [
         h
         for h in rule_hits(sent)
-        if h.speech or h.trigger.i in quoted or demand_clause(h.trigger) != (True, None)
+        if (h.speech or h.trigger.i in quoted or demand_clause(h.trigger) != (True, None))
+        and not _headline_word(h.trigger, sent)
     ]
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
