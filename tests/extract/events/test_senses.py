@@ -61,6 +61,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "Citing a report the Office of the Inspector General released last week, she said it was flawed.",
         'Reviewers read the memoir, "Lost Years: Power in the Capital," which was released in May.',
         "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
+        "Republicans dominated the Sunday talk shows this week.",  # no force used
+        "The senator's silence struck many voters as a sign of weakness.",  # an impression
         "Some senators claim to be holding out for a better deal.",
         "The prime minister assured Parliament that the war was legal.",  # a claim, no promise
         "Cameras rarely capture the activity of the officials.",  # no arrest
@@ -97,8 +99,13 @@ def test_non_events(text: str) -> None:
         ("When he was a senator, Hagel attacked President Bush over the war.", ("ACCUSE", "attacked")),
         ("The governor attacked the way the budget was sold to voters.", ("ACCUSE", "attacked")),
         ("The congressman attacked the inquiry on Tuesday.", ("ACCUSE", "attacked")),
+        # office holders attacked: words; a retort with a particle the parser took for an adverb
+        ("The senator used the hearing to attack governors who shut the schools.", ("ACCUSE", "attack")),
+        ("Labour and the Greens clapped back at the minister on Monday.", ("ACCUSE", "clapped")),
         # physical violence stays violence
         ("Rebels attacked the army base near the border, killing four soldiers.", ("ASSAULT", "attacked")),
+        ("A man attacked the mayor with a knife outside the town hall.", ("ASSAULT", "attacked")),
+        ("Militants attacked two governors on the road to the capital.", ("ASSAULT", "attacked")),
         ("Israeli helicopters shelled positions of the security forces.", ("ASSAULT", "shelled")),
         # asking someone to act, agreeing to act, committing to act are events
         ("The mayor asked the governor to send troops.", ("REQUEST", "asked")),

@@ -117,6 +117,10 @@ def _object_tokens(verb: Token) -> list[Token]:
     return [c for o in out for c in [o, *(x for x in o.children if x.dep_ == "conj")]]
 
 
+#: adverbs that are a verb's particle when they follow it ("hit back", "called off")
+_PARTICLE_WORDS = frozenset({"back", "off", "out", "down", "up", "away", "over"})
+
+
 def match_verb(rules: tuple[TriggerRule, ...], verb: Token) -> tuple[TriggerRule, Token | None] | None:
     """The first rule of a verb lemma whose constraints hold, with the object that satisfied it."""
     objects = _object_tokens(verb)
@@ -126,7 +130,12 @@ def match_verb(rules: tuple[TriggerRule, ...], verb: Token) -> tuple[TriggerRule
         for c in verb.children
         if c.dep_ in {"prep", "dative"} and not any(o.ent_type_ in {"DATE", "TIME"} for o in c.children)
     }
-    particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+    # a particle the parser took for an adverb right after the verb: "clapped back at the president"
+    particles = {
+        c.lower_
+        for c in verb.children
+        if c.dep_ == "prt" or (c.dep_ == "advmod" and c.i == verb.i + 1 and c.lower_ in _PARTICLE_WORDS)
+    }
     for rule in rules:
         matched: Token | None = None
         if rule.objects:

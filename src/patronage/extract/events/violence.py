@@ -17,7 +17,7 @@ from patronage.extract.events.roles import actor_like, lemma
 from patronage.extract.events.saying import CRITICIZE
 from patronage.extract.events.speech import REJECT_CODE
 from patronage.extract.events.words import ABSTRACT, THINGS, VIOLENCE
-from patronage.resolve.titles import is_role_noun
+from patronage.resolve.titles import ROLE_NOUNS, is_role_noun
 
 __all__ = ["SANCTIONS", "violent_sense"]
 
@@ -63,6 +63,8 @@ def violent_sense(
         return True, None  # "received up to pounds 30,000": a sum of money the tagger took for a verb
     if any(c.dep_ == "prt" and c.lower_ == "down" for c in verb.children) and lem == "strike":
         return True, None  # "the Supreme Court struck down parts of the act": a ruling, no blow
+    if lem == "strike" and any(c.dep_ == "prep" and c.lower_ == "as" for c in verb.children):
+        return True, None  # "her presence struck some experts as courage": an impression
     if obj is not None and obj.ent_type_ == "LAW":
         return True, None  # "destroys the Affordable Care Act", "gutted the Voting Rights Act"
     if subj is not None and not passive and _penalty(subj):
@@ -88,6 +90,16 @@ def violent_sense(
         return True, (CRITICIZE if speaker and verbal else None)
     if verbal and speaker and obj is not None and obj.ent_type_ == "PERSON" and not _violent_clause(verb):
         return True, CRITICIZE  # "when he was a Republican, he attacked President Bush"
+    if (
+        verbal
+        and obj is not None
+        and lemma(obj) in _OFFICE_HOLDERS
+        and subj is not None
+        and not passive
+        and not _armed(subj)
+        and not _violent_clause(verb)
+    ):
+        return True, CRITICIZE  # "Trump used the crisis to attack governors"
     if verbal and subj is not None and _partisan(subj) and not _violent_clause(verb):
         return True, CRITICIZE  # "Republicans attacked Democrats over the bill"
     if lem in _WORDY and speaker and subj is not None and not _armed(subj) and not _violent_clause(verb):
@@ -99,6 +111,14 @@ def violent_sense(
     if lem == "hit" and not _violent_clause(verb) and not (subj is not None and _armed(subj)):
         return True, None  # "were hit by delays", "hit a record high", "the strike hit Jobcentres"
     return False, None
+
+
+#: holders of office and public roles, whom news "attacks" with words; not those of the forces, the
+#: press or the opposition, who are attacked bodily too ("attacked two officers", "a journalist")
+_OFFICE_HOLDERS = ROLE_NOUNS - {
+    "officer", "commander", "general", "colonel", "admiral", "marshal", "agent", "spy", "warlord",
+    "journalist", "editor", "activist", "dissident", "whistleblower", "businessman", "tycoon",
+}  # fmt: skip
 
 
 def _penalty(subj: Token) -> bool:
