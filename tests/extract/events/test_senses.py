@@ -63,6 +63,11 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The chairman wouldn't discuss the testimony.",  # a topic, no one consulted
         "Republicans dominated the Sunday talk shows this week.",  # no force used
         "The senator's silence struck many voters as a sign of weakness.",  # an impression
+        # a power, and the writer's judgement of what it is right or time to do
+        "The government can still prosecute extortion under the old statute.",
+        "The president can pardon anyone he likes.",
+        "It is right and fit to condemn the administration for its treatment of refugees.",
+        "It is important to support Ukraine now.",
         "Some senators claim to be holding out for a better deal.",
         "The prime minister assured Parliament that the war was legal.",  # a claim, no promise
         "Cameras rarely capture the activity of the officials.",  # no arrest
@@ -293,3 +298,7 @@ def test_headlines_inside_the_text_code_nothing() -> None:
     assert ("ACCUSE", "criticized") in coded(
         "The senator spoke. Governor Smith criticized the mayor after the vote."
     )
+
+
+def test_an_experience_of_doing_stays_an_act() -> None:
+    assert ("CONSULT", "meet") in coded("It is an honour to meet the president, the prime minister said.")

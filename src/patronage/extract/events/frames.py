@@ -319,6 +319,39 @@ def _headline_word(trigger: Token, sent: Span) -> bool:
     return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
 
 
+#: what "it is … to" says of an act in the writer's words, an opinion: "it is right to condemn",
+#: "it is time to sanction" (not the experience of "an honour to meet", "the first time to meet")
+_OUGHT = frozenset(
+    {"right", "wrong", "time", "important", "necessary", "essential", "vital", "imperative", "crucial",
+     "wise", "unwise", "fit", "appropriate", "inappropriate", "proper", "fair", "unfair", "reasonable",
+     "justified", "urgent", "critical", "mistake", "better", "best", "legitimate", "sensible"}
+)  # fmt: skip
+
+
+def _no_act(hit: Hit, quoted: set[int]) -> bool:
+    """A power or a judgement, no act: what someone "can" do ("the government can prosecute
+    extortion", "the president can pardon anyone") and, in the writer's own words, what "it is
+    right" or "time" to do ("It is right and fit to condemn the administration")."""
+    verb = hit.anchor
+    if any(c.dep_ == "aux" and c.lower_ in {"can", "ca"} for c in verb.children):
+        return True
+    if verb.i in quoted or verb.dep_ not in {"xcomp", "relcl", "acl"}:
+        return False
+    if not any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return False
+    head = verb.head  # "right and fit to condemn", "time to sanction": up to the copula
+    words = []
+    while head.dep_ in {"conj", "acomp", "attr"} and head.head != head:
+        words.append(head)
+        head = head.head
+    words += [c for c in head.children if c.dep_ in {"acomp", "attr"}]  # "important to support"
+    return (
+        lemma(head) == "be"
+        and any(c.dep_ in {"nsubj", "expl"} and c.lower_ == "it" for c in head.children)
+        and any(lemma(w) in _OUGHT and not any(c.dep_ == "amod" for c in w.children) for w in words)
+    )
+
+
 def code_sentence(sent: Span) -> list[EventFrame]:
     """PLOVER/CAMEO event frames of one parsed sentence, in trigger order."""
     lex = load_lexicon()
@@ -329,6 +362,7 @@ def code_sentence(sent: Span) -> list[EventFrame]:
         for h in rule_hits(sent)
         if (h.speech or h.trigger.i in quoted or demand_clause(h.trigger) != (True, None))
         and not _headline_word(h.trigger, sent)
+        and not _no_act(h, quoted)
     ]
     anchors = {h.anchor.i for h in hits}
     frames = [_frame(lex, h, _embedded(h, anchors - {h.anchor.i})) for h in hits]
