@@ -237,6 +237,15 @@ def test_a_subject_pronoun_is_none_of_the_persons_its_own_clause_goes_on_to_name
     assert ("he", "Ed Brennan") in _pronouns(text)
 
 
+def test_a_speaker_pronoun_is_none_of_the_persons_named_in_what_he_says_before_him() -> None:
+    """ "Mr Okafor has failed, he claimed": the one who claims it is not Okafor."""
+    text = "Tom Lindqvist spoke in Leeds on Monday. Mr Okafor has failed to fix the schools, he claimed."
+    assert _pronouns(text)[-1] == ("he", "Tom Lindqvist")
+    # with no one named in what he says, he is still the one named before
+    text = "Tom Lindqvist spoke in Leeds on Monday. The schools are failing, he claimed."
+    assert _pronouns(text)[-1] == ("he", "Tom Lindqvist")
+
+
 def test_an_object_pronoun_is_someone_its_sentence_named_before() -> None:
     text = (
         "Paul Adair spoke on Monday. Party leader Nicola Berg wrote to Mr Fenwick on Tuesday, "

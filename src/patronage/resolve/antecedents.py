@@ -235,6 +235,12 @@ def _bound_apart(
             if t.i <= token.i:
                 continue
             named.update(_persons_named_at(found, t.i))
+        if _speech(token.head):
+            # what he says, set before him, names others: "Mr Blair has failed, he claimed"
+            for said in token.head.children:
+                if said.dep_ == "ccomp" and said.i < token.i:
+                    for t in said.subtree:
+                        named.update(_persons_named_at(found, t.i))
         return named
     if own_clause is None:
         return set()
