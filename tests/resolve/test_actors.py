@@ -221,3 +221,22 @@ def test_a_hyphenated_surname_the_tagger_called_a_body_is_the_person() -> None:
     )
     assert {a.name for a in result.actors if a.kind == "person"} == {"Robert Kilroy-Silk"}
     assert "organization/kilroy-silk" not in {a.actor_id for a in result.actors}
+
+
+def test_a_foreign_leaders_surname_in_a_story_of_another_country_is_not_that_leader() -> None:
+    """A British story that names Australia once, as a model, does not make its "Mr Howard"
+    Australia's prime minister; an Australian story's "Mr Howard" still is."""
+    from tests.conftest import analyse_text
+
+    text = (
+        "The Home Secretary wants a points test like Australia's for migrants to Britain. "
+        "Labour said the British plan was fair, and the Tories said Britain needed limits. "
+        "Mr Howard said the UK had lost control of its borders."
+    )
+    for date in (None, "2005-02-05"):
+        ids = {a.actor_id for a in analyse_text(text, date).actors}
+        assert not any(i.startswith("person/john-howard") for i in ids), (date, ids)
+    text = (
+        "Australian officials said Mr Howard would visit Canberra. Australia wants more trade with Britain."
+    )
+    assert "person/john-howard" in {a.actor_id for a in analyse_text(text, "2005-03-01").actors}

@@ -8,13 +8,18 @@ Conservatives", "Democrats") is a party only where the story is in that party's 
 from __future__ import annotations
 
 import datetime as dt
+from collections import Counter
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.keys import normalize
 from patronage.resolve.protocol import GazetteerLike
 
-__all__ = ["countries_named", "is_creed", "only_bodies", "pick_entry"]
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+__all__ = ["countries_named", "country_mentions", "is_creed", "only_bodies", "pick_entry"]
 
 
 def pick_entry(
@@ -64,6 +69,19 @@ def countries_named(ents: list[tuple[str, int, int, str]], gaz: GazetteerLike | 
             if len(bodies) == 1:
                 out.update(bodies)
     return out
+
+
+def country_mentions(doc: Doc, gaz: GazetteerLike) -> Counter[str]:
+    """How often the article names each country, by its states, peoples and bodies of one state
+    (each mention counted, where :func:`countries_named` lists them once)."""
+    counts: Counter[str] = Counter()
+    for ent in doc.ents:
+        if ent.label_ not in ("GPE", "NORP", "ORG"):
+            continue
+        found = countries_named([(ent.label_, ent.start_char, ent.end_char, ent.text)], gaz)
+        if len(found) == 1:
+            counts.update(found)
+    return counts
 
 
 #: party names that are also creeds, any country's: only the story's countries say whose party

@@ -13,9 +13,10 @@ from dataclasses import replace
 
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
-from patronage.resolve.candidates import countries_named, is_creed, pick_entry
+from patronage.resolve.candidates import countries_named, country_mentions, is_creed, pick_entry
 from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
+from patronage.resolve.genders import given_name
 from patronage.resolve.keys import normalize
 from patronage.resolve.names import person_cue
 from patronage.resolve.protocol import GazetteerLike
@@ -103,6 +104,7 @@ def resolve_person(
                     and holder.id != actor.actor_id
                     and gaz is not None
                     and (not countries or holder.country in countries)
+                    and not _overshadowed(found, holder, name, gaz)
                 ):
                     # "Melania Trump" named in full, then "Trump" alone: the president in office
                     # (not Australia's prime minister in a British story of "Mr Howard")
@@ -126,7 +128,14 @@ def resolve_person(
                 found.add(start, end, "NORP", gaz.to_actor(demonym), "demonym")
             return
         entry = pick_entry([e for e in matches if e.kind == "person"], gaz, countries, date)
-        if entry is not None and len(tokens) == 1 and doubtful_surname(found, entry, name, countries, date):
+        if (
+            entry is not None
+            and len(tokens) == 1
+            and (
+                doubtful_surname(found, entry, name, countries, date)
+                or _overshadowed(found, entry, name, gaz)
+            )
+        ):
             matches, entry = [], None
     if entry is not None and gaz is not None:
         actor = gaz.to_actor(entry)
@@ -283,3 +292,14 @@ def resolve_org(
     actor = _same_surface(found, text) or _new_actor(kind, text)
     found.add(start, end, label, actor, "new")
     _record_acronym(found, end, actor)
+
+
+def _overshadowed(found: MentionTable, entry: GazetteerEntry, word: str, gaz: GazetteerLike) -> bool:
+    """A surname that is also a given name, of a foreigner the story names less than half as often as
+    its own country: a British story on migration that mentions "a points system similar to
+    Australia's" is no story of Australia's prime minister, and its "Mr Howard" is a British Howard."""
+    if entry.country is None or given_name(word) is None:
+        return False
+    counts = country_mentions(found.doc, gaz)
+    top = max(counts.values(), default=0)
+    return 2 * counts[entry.country] < top

@@ -62,3 +62,12 @@ def test_the_actor_away_from_the_trigger_is_found(text: str, dyad: tuple[str, st
 )
 def test_a_gerund_one_is_charged_with_has_no_source(text: str) -> None:
     assert all(source != "Boris Johnson" for _type, source, _target in dyads(text))
+
+
+def test_whom_one_travels_with_is_company_not_a_host() -> None:
+    found = dyads("Vladimir Putin flew to Damascus with Defence Minister Sergei Shoigu on Monday.")
+    assert ("CONSULT", "Vladimir Putin", "Sergei Shoigu") not in found
+    assert ("CONSULT", "Vladimir Putin", "Syria") in found
+    assert ("CONSULT", "Vladimir Putin", "Bashar al-Assad") in dyads(
+        "Vladimir Putin met with Bashar al-Assad in Damascus."
+    )

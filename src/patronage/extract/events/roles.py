@@ -204,7 +204,12 @@ def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
         if not (p in ("to", "at") and named)
         and not (p == "at" and partnered)
         and not (p == "on" and lemma(o) in _BROADCASTS)  # "criticised the rivalry on GMTV's Sunday Programme"
+        and not (p == "with" and lemma(verb) in _GOING)  # "arrived in Cleveland with his aides": company
     ]
+
+
+#: verbs of going somewhere, whose "with" is the company kept, not someone met
+_GOING = frozenset({"arrive", "travel", "fly", "go", "come", "journey", "head", "return", "land", "sail"})
 
 
 #: where one speaks, never whom one speaks to or against
