@@ -240,3 +240,14 @@ def test_a_foreign_leaders_surname_in_a_story_of_another_country_is_not_that_lea
         "Australian officials said Mr Howard would visit Canberra. Australia wants more trade with Britain."
     )
     assert "person/john-howard" in {a.actor_id for a in analyse_text(text, "2005-03-01").actors}
+
+
+def test_a_party_word_before_a_name_is_no_part_of_it_and_a_foreign_namesake_in_office_stays_apart() -> None:
+    """ "Tory Liam Fox" is Liam Fox, whose "Dr Fox" is no sitting Mexican president Fox."""
+    from tests.conftest import analyse_text
+
+    text = "The Liberal Democrats disagreed, but Tory Liam Fox said his party offered a choice. Dr Fox spoke in London."
+    ids = [m.actor_id for m in analyse_text(text, "2005-03-01").mentions if m.label == "PERSON"]
+    assert ids == ["person/liam-fox", "person/liam-fox"]
+    people = {a.actor_id for a in analyse_text("Democrat Joe Manchin said no.", "2019-03-01").actors}
+    assert "person/joe-manchin" in people

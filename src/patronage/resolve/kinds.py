@@ -104,6 +104,7 @@ def resolve_person(
                     and holder.id != actor.actor_id
                     and gaz is not None
                     and (not countries or holder.country in countries)
+                    and actor.country in (None, holder.country)  # Liam Fox's "Fox" is no Vicente Fox
                     and not _overshadowed(found, holder, name, gaz)
                 ):
                     # "Melania Trump" named in full, then "Trump" alone: the president in office

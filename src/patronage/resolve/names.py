@@ -96,6 +96,8 @@ _PARTY_WORDS = frozenset(
         "socialist",
     }
 )
+#: a party's member named before a name: "Tory Liam Fox", "Democrat Joe Manchin"
+_PARTY_MEMBERS = frozenset({"democrat", "republican", "tory", "gop"})
 #: heads of the names of a government's departments
 _DEPARTMENTS = frozenset({"Department", "Ministry", "Agency"})
 #: endings of the one-word names of policies, programmes and creeds
@@ -368,6 +370,9 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
         first, rest = tokens[0], " ".join(t.text for t in tokens[1:])
         if first.lower_.rstrip(".") in _HONORIFIC or is_role_noun(first):
             break
+        if first.lower_ in _PARTY_WORDS | _PARTY_MEMBERS and len(tokens) >= 3 and first.lower_ != "green":
+            tokens = tokens[1:]  # "Tory Liam Fox", "Democrat Joe Manchin": the party, then the name
+            continue
         capitals = first.is_upper and len(first) >= 4
         adjective = len(first) >= 8 and _ADJECTIVE_END.search(first.lower_) is not None
         described = first.tag_ in _NOT_NAME_TAGS or (adjective and not known(first.text))
