@@ -96,8 +96,9 @@ _PARTY_WORDS = frozenset(
         "socialist",
     }
 )
-#: a party's member named before a name: "Tory Liam Fox", "Democrat Joe Manchin"
-_PARTY_MEMBERS = frozenset({"democrat", "republican", "tory", "gop"})
+#: a party, or its member, named before a name: "Tory Liam Fox", "Democrat Joe Manchin" (not "Green",
+#: a surname too)
+_PARTY_BEFORE_NAMES = (_PARTY_WORDS - {"green"}) | {"democrat", "gop"}
 #: heads of the names of a government's departments
 _DEPARTMENTS = frozenset({"Department", "Ministry", "Agency"})
 #: endings of the one-word names of policies, programmes and creeds
@@ -370,7 +371,7 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
         first, rest = tokens[0], " ".join(t.text for t in tokens[1:])
         if first.lower_.rstrip(".") in _HONORIFIC or is_role_noun(first):
             break
-        if first.lower_ in _PARTY_WORDS | _PARTY_MEMBERS and len(tokens) >= 3 and first.lower_ != "green":
+        if first.lower_ in _PARTY_BEFORE_NAMES and len(tokens) >= 3:
             tokens = tokens[1:]  # "Tory Liam Fox", "Democrat Joe Manchin": the party, then the name
             continue
         capitals = first.is_upper and len(first) >= 4

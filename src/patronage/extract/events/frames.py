@@ -313,7 +313,7 @@ def _headline_word(trigger: Token, sent: Span) -> bool:
     """
     if trigger.i == sent.start or not trigger.is_title:
         return False
-    if trigger.i > sent.start and trigger.nbor(-1).text in {'"', "“", "‘", "'", ":", "—", "-", "("}:
+    if trigger.nbor(-1).text in {'"', "“", "‘", "'", ":", "—", "-", "("}:
         return False  # "tweeted: "Welcome…" opens a quotation, as a sentence would
     words = [t for t in sent if t.is_alpha and t.lower_ not in _HEADLINE_SMALL]
     return len(words) >= 4 and sum(t.is_title or t.is_upper for t in words) >= 0.75 * len(words)
