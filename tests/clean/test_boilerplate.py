@@ -63,6 +63,19 @@ FURNITURE = [
         "The senator waves from the stage. Hide Caption 3 of 6 Photos: Who's running?",
     ),
     ("image copyright", "Image copyright Reuters Image caption The envoy left on Monday"),
+    (
+        "share bar caption",
+        "Facebook Twitter Pinterest The minister arrives for talks in Brussels on Tuesday. Photograph: Jane Roe/Reuters",
+    ),
+    (
+        "caption with credit",
+        "Protesters outside the parliament in 2019. Photograph: Sam Poe/AFP/Getty Images",
+    ),
+    ("caption, outlet credit", "A voter leaves the polling station. Photograph: The Example Times"),
+    (
+        "illustration credit",
+        "What the ruling means for the inquiry. Photo Illustration: Kim Doe/Example News.",
+    ),
     ("story highlights", "Story highlights The governor urged lawmakers to act"),
     ("story continued", "Story Continued Below"),
     (
@@ -121,6 +134,8 @@ def test_furniture_lines(family: str, line: str) -> None:
         "Write to your senator at once, the activists urged.",
         "The US and Britain (and later France) imposed sanctions on the regime.",
         "- Russia expelled 23 British diplomats",
+        "The agency's photograph: a grainy image of the launch site, released on Monday.",
+        "He said the Photograph: section of the form was left blank.",
     ],
 )
 def test_article_lines_are_kept(line: str) -> None:

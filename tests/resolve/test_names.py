@@ -63,6 +63,7 @@ def test_names_are_trimmed_to_the_name(text: str, piece: str, label: str, name: 
         ("The women accused Ailes, Laurie Luhn said.", "Ailes, Laurie Luhn", "ORG"),
         ("She insulted Boone to Comey at dinner.", "Boone to Comey", "ORG"),
         ("She insulted Boone to Cunningham at dinner.", "Boone to Cunningham", "PERSON"),
+        ("The charges were read out by Jr. on Monday.", "Jr.", "PERSON"),  # a suffix cut from its name
     ],
 )
 def test_fragments_are_no_names(text: str, piece: str, label: str) -> None:
@@ -117,9 +118,13 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
         "the Chemical Weapons Convention",
         "the European Convention on Human Rights",
         "the Commerce Clause of the Constitution",
+        "the Singapore Summit",
+        "the State of the Union Address",
+        "the Steele Dossier",
+        "the 2019 Audit of Anti-Semitic Incidents",
     ],
 )
-def test_treaties_and_laws_are_no_actors(text: str) -> None:
+def test_treaties_laws_meetings_and_papers_are_no_actors(text: str) -> None:
     doc = load_nlp()(f"Officials discussed {text} on Monday.")
     start = doc.text.index(text.split(" ", 1)[1])
     end = start + len(text.split(" ", 1)[1])
@@ -160,6 +165,7 @@ def test_a_slogan_word_and_a_pair_an_inquiry_is_about_are_no_bodies() -> None:
         "The Trump-Russia investigation widened. Sen. Joe Manchin backed the Manchin-Toomey bill. "
         "FREE speech matters, NEVER again, the banner said. Ritz-Carlton hotels opened in Riyadh. "
         "The Committee voted on Monday. I'm actually very pro-Dreamers, she said. "
+        "The Legislature approved the budget. Success begets success. The Left will lose ground. "
         "The Anti-Defamation League and the Bank of England agreed. Longtime Democratic strategist Bob Shrum left."
     )
     result = analyse_text(text, "2019-05-01")
@@ -173,6 +179,9 @@ def test_a_slogan_word_and_a_pair_an_inquiry_is_about_are_no_bodies() -> None:
             "Committee",
             "pro-Dreamers",
             "Longtime Democratic",
+            "Legislature",
+            "Success",
+            "Left",
         }
         & names
     ), names

@@ -64,3 +64,14 @@ def test_the_house_and_the_supreme_court_of_an_american_story_are_the_us_bodies(
     bodies = {a.actor_id for a in analyse_text(text, "2019-05-01").actors if a.kind != "person"}
     assert {"org/us-house", "org/us-supreme-court"} <= bodies, bodies
     assert not {"organization/house", "organization/supreme-court"} & bodies
+
+
+def test_an_unknown_name_only_ever_labelling_a_thing_is_no_node() -> None:
+    text = (
+        "Is the Kinsa data a good way to count mild cases? Are you using a Kinsa thermometer? "
+        "The Hamilton audience booed. Carla Smith praised the Jones campaign. Mr Jones thanked her."
+    )
+    names = {a.name for a in analyse_text(text, "2020-04-01").actors}
+    assert not {"Kinsa", "Hamilton"} & names, names
+    # a name before people of one's own is that person's; a name said on its own is a node anyway
+    assert {"Carla Smith", "Jones"} <= names

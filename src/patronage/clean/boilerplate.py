@@ -133,6 +133,12 @@ _FURNITURE = re.compile(
 )
 #: the counter between the captions of a photo gallery
 _GALLERY = re.compile(r"\bHide Caption \d{1,3} of \d{1,3}\b")
+#: a caption with its credit at the end, as share bars print them: "Facebook Twitter Pinterest The
+#: minister in Brussels. Photograph: Jane Roe/Reuters", "… in 2018. Photograph: KCNA/EPA"
+_CAPTION = re.compile(
+    r"^Facebook Twitter Pinterest\b"
+    r"|\b(?i:photograph|photo illustration|illustration|composite)\s*:\s*[A-Z][^.!?:]{1,80}\.?$"
+)
 #: a photo credit alone on its line: "Jonathan Ernst/Reuters", "Thomas Peter/File Photo"
 _CREDIT = re.compile(r"^[A-Z][\w.'’-]*(?: [A-Z][\w.'’-]*){0,3}\s?/\s?[A-Z][\w&.'’ /-]{1,40}$")
 _URL_LINE = re.compile(r"^(?:(?:https?://|www\.)\S+\s*)+$", re.IGNORECASE)
@@ -185,6 +191,8 @@ def is_furniture(line: str) -> bool:
         return True
     if _GALLERY.search(stripped):
         return True  # a photo gallery's captions, however long: "… Hide Caption 3 of 12 Photos: …"
+    if _CAPTION.search(stripped):
+        return True  # a captioned photo, however long its caption
     if len(words) <= 8 and _CREDIT.match(stripped):
         return True
     if _URL_LINE.match(stripped):

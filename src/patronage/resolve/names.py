@@ -109,7 +109,8 @@ _FAITHS = frozenset({"islam", "christianity", "judaism"})
 _GENERIC = frozenset(
     {"committee", "department", "office", "authority", "agency", "commission", "council", "board", "panel",
      "ministry", "bank", "court", "church", "order", "government", "administration", "company", "firm",
-     "group", "union", "institute"}
+     "group", "union", "institute", "legislature", "embassy", "consulate", "left", "right", "generals",
+     "success"}
 )  # fmt: skip
 #: prefixes of a word for a stance or a time: "pro-Israel", "anti-Terrorism", "ex-FBI", "pre-Budget"
 _PREFIXES = ("pro-", "anti-", "non-", "ex-", "pre-", "post-")
@@ -122,6 +123,8 @@ _NO_SURNAMES = frozenset(
      "Councillor", "Councilor", "Senator", "Governor", "Minister", "Secretary", "Chairman", "Spokesman", "Mayor",
      "Fortress", "Prospect", "Boulevard", "Cemetery", "Memorial", "Monument", "Museum", "Populism", "Scout"}
 )  # fmt: skip
+#: what follows a surname and is no name alone ("Jr.", "III")
+_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 #: first words of the names of storms and other weather, never of people ("Superstorm Sandy")
 _STORMS = frozenset({"Hurricane", "Superstorm", "Storm", "Typhoon", "Cyclone", "Tropical"})
 
@@ -269,6 +272,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         piece.split()[-1] in _NO_SURNAMES or piece.split()[0] in _STORMS or _people_word(doc, piece)
     ):
         return None  # "Westminster Abbey", "Maverick GOP strategist", "an ethnic Hutu leader" (Hutus)
+    if label == "PERSON" and piece.casefold().rstrip(".") in _SUFFIXES:
+        return None  # "Jr." cut from "Martin Luther King Jr.": a suffix, no one's name
     if label == "PERSON" and (" and " in piece or " & " in piece or any(ch.isdigit() for ch in piece)):
         return None  # one person's name has no "and" and no number
     if any(w in _CLAUSE_WORDS for w in piece.split()[1:]):
@@ -305,7 +310,7 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     if not tokens or _glued(doc, span):
         return None
     if label != "PERSON" and (
-        tokens[-1].text in _DOCUMENTS
+        tokens[-1].text in _DOCUMENTS | _NAMED_THINGS
         or any(a.text in _DOCUMENTS and b.lower_ in _DOCUMENT_OF for a, b in zip(tokens, tokens[1:]))
     ):
         # "the Paris Agreement", "the First Amendment", "the European Convention on Human Rights":
@@ -350,6 +355,11 @@ _DOCUMENTS = frozenset(
     {"Partnership", "Agreement", "Treaty", "Accord", "Accords", "Pact", "Act", "Protocol", "Deal", "Charter",
      "Amendment", "Amendments", "Bill", "Clause", "Convention", "Constitution", "Declaration", "Directive"}
 )  # fmt: skip
+#: last words of the names of meetings, speeches, papers and topics: "the Singapore Summit", "the State
+#: of the Union Address", "the Steele Dossier", "the Illegal Immigration problem": never actors
+_NAMED_THINGS = frozenset(
+    {"Summit", "Address", "Speech", "Dossier", "Memo", "Incident", "Incidents", "Immigration", "Rally"}
+)
 #: words after a document's name that say what it is about ("Convention on", "Bill of Rights")
 _DOCUMENT_OF = frozenset({"on", "of", "against", "for"})
 #: first words of an office's name ("Home Secretary", "Defence Minister") that the tagger may take

@@ -8,7 +8,8 @@ it ("a YouGov survey", "the 1945 case of Marsh v. Alabama", "MacBooks") is no no
 such names are no actors at all (products, places, cases, credits) and the others would stand
 alone in the network, tied to nothing. Such an actor is a node only when a fact (an event, a
 quote, a relation) has it as a side; the mention stays, so a search for the name still finds the
-sentence. People are always nodes: a person is named to say something of them.
+sentence. People are nodes, unless a name no list knows is only ever seen labelling a thing ("a Kinsa
+thermometer", "the Hamilton audience"): a product, a show or a brand more often than a person.
 """
 
 from __future__ import annotations
@@ -50,8 +51,15 @@ def not_nodes(
     acting: set[str] = set()
     count: dict[str, int] = {}
     unknown: set[str] = set()
+    labels: dict[str, bool] = {}  # unknown names only ever seen on a thing: "a Kinsa thermometer"
     for mention in mentions:
         actor = actors.get(mention.actor_id or "")
+        if actor is not None:
+            new = mention.how in _UNKNOWN | {"surname"} and not known_to_gazetteer(actor)
+            span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if new else None
+            labels[actor.actor_id] = (
+                labels.get(actor.actor_id, True) and span is not None and _label(span.root)
+            )
         if actor is None or actor.kind == "person" or mention.how == "region":
             continue  # a state named through its cities or regions is no node anyway
         count[actor.actor_id] = count.get(actor.actor_id, 0) + 1
@@ -63,7 +71,27 @@ def not_nodes(
         else:
             acting.add(actor.actor_id)
     passing = {actor_id for actor_id in unknown if count[actor_id] == 1 and actors[actor_id].kind in _BODIES}
-    return ((settings - acting) | passing) - sides
+    labelled = {actor_id for actor_id, only in labels.items() if only}
+    return ((settings - acting) | passing | labelled) - sides
+
+
+def _label(root: Token) -> bool:
+    """A name before a thing it labels: "the Kinsa data", "N95 masks", "the Hamilton audience"; not
+    before people or bodies ("Kinsa officials", "the Smith campaign") or another name."""
+    head = root.head
+    return (
+        root.dep_ in {"compound", "nmod", "amod"}
+        and head is not root
+        and head.pos_ == "NOUN"
+        and not head.ent_type_
+        and head.lemma_.lower() not in _AGENTS | _PEOPLE | _FOLLOWING
+    )
+
+
+#: those who work or stand with someone: "the Jones campaign", "the Smith camp" name a person's own
+_FOLLOWING = frozenset(
+    {"campaign", "team", "staff", "supporter", "camp", "ally", "loyalist", "follower", "aide", "base"}
+)
 
 
 #: kinds of actor an unknown name may wrongly make: a body or a group (never a person or a state)

@@ -75,6 +75,11 @@ _RECIPROCAL = frozenset(
         "exchange",
         "swap",
         "trade",
+        "exercise",  # "Russia and China held joint exercises"
+        "drill",
+        "game",
+        "maneuver",
+        "manoeuvre",
     }
 )
 

@@ -48,6 +48,7 @@ from patronage.extract.events.roles import (
 )
 from patronage.extract.events.senses import verb_sense
 from patronage.extract.events.speech import speech_acts
+from patronage.extract.events.violence import DISPLAY
 from patronage.model.plover import plover
 from patronage.nlp.tokens import token_table
 
@@ -245,6 +246,8 @@ def rule_hits(sent: Span) -> list[Hit]:
             continue
         if lemmas[i] == "strike" and found.cameo == "190" and labour_strike(tok):
             found = replace(found, cameo="143")  # the unions' strikes: a walkout, no attack
+        if found.cameo == DISPLAY and _together(tok, noun_anchor(tok, verb_triggers)):
+            found = replace(found, cameo=JOINT_DRILLS)  # "exercises with Belarus": done together
         type_ = lex.info(found.cameo).type
         args = noun_args(tok, found, type_, verb_triggers)
         location = place_of(tok, frozenset({"in", "at"} - found.host_preps))
@@ -290,6 +293,19 @@ def rule_hits(sent: Span) -> list[Hit]:
         end = act.trigger.idx + len(act.trigger.text)
         hits.append(Hit(act.trigger, end, rule, args, 0.6, None, act.trigger, speech=True))
     return hits
+
+
+#: CAMEO's "cooperate militarily": exercises held with another force (PLOVER: joint ones are COOPERATE)
+JOINT_DRILLS = "062"
+
+
+def _together(noun: Token, anchor: Token | None) -> bool:
+    """An exercise held with another actor ("exercises with Belarus", "held drills with India",
+    "joint air exercises between the two allies")."""
+    if any(lemma(t) == "joint" for t in noun.subtree if t.i < noun.i):
+        return True  # "joint air exercises": "joint" may modify the word before the noun
+    heads = (noun,) if anchor is None else (noun, anchor)
+    return any(is_actor(o) for h in heads for _p, o in pobjs(h, {"with", "alongside", "between"}))
 
 
 #: people and bodies a trigger noun before them only describes ("trade unions", "a protest movement")

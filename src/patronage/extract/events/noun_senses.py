@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import pobjs, subject_of
 from patronage.extract.events.press import PRESS_ASKS, is_press
-from patronage.extract.events.roles import ASKING, PLACES, lemma
+from patronage.extract.events.roles import ASKING, PLACES, actor_like, lemma
 from patronage.extract.events.senses import (
     MATERIAL_NEEDS_RECIPIENT,
     is_actor,
@@ -48,6 +48,8 @@ _EXPRESSING = frozenset(
         "reiterate", "reaffirm", "extend", "show", "issue", "make", "repeat", "renew", "send", "announce",
     }
 )  # fmt: skip
+#: what one does with a concern one voices: "raised concerns about", "aired their concerns"
+_RAISING = frozenset({"raise", "air", "flag", "share"})
 #: nouns that name a standing arrangement or a stance more often than an act
 _STANDING = frozenset({"deal", "agreement", "accord", "treaty", "pact", "support", "threat", "backing"})
 _VISITS = frozenset({"visit", "trip", "tour", "journey", "arrival", "stay"})
@@ -80,6 +82,36 @@ def _conducted(noun: Token) -> bool:
     if first.dep_ == "pobj" and first.head.lower_ == "under":
         return True  # "was put under investigation in Italy": someone is being investigated
     return first.dep_ in {"dobj", "nsubjpass"} and lemma(first.head) in _CONDUCTING
+
+
+#: shows of force named by a noun: weapons tests, launches and military exercises
+_DISPLAYS = frozenset({"test", "launch", "exercise", "drill", "game", "maneuver", "manoeuvre"})
+#: what one does with a test or an exercise when one holds it
+_STAGING = frozenset(
+    {"conduct", "carry", "hold", "stage", "perform", "launch", "begin", "start", "resume", "complete",
+     "undertake", "run", "mount", "make"}
+)  # fmt: skip
+
+
+def _staged(noun: Token, anchor: Token | None) -> bool:
+    """A test or exercise someone holds: "conducted a missile test", "carried out its sixth nuclear
+    test", "North Korea's missile launches", "launches by North Korea"; not one halted, fuelled or
+    asked for, nor one with no one holding it."""
+    if anchor is not None:
+        return lemma(anchor) in _STAGING
+    own = any(c.dep_ == "poss" for c in noun.children) or any(True for _ in pobjs(noun, {"by"}))
+    return own or any(
+        c.dep_ in {"compound", "amod"} and c.ent_type_ in {"GPE", "NORP"} for c in noun.children
+    )
+
+
+def _voiced(anchor: Token | None) -> bool:
+    """A concern someone voices: "Republicans raised concerns", not what a deed or a fact raises
+    ("the firm hiring his son raises ethical concerns", "the visit is renewing concerns")."""
+    if anchor is None or lemma(anchor) not in _EXPRESSING | _RAISING:
+        return False
+    subj, passive = subject_of(anchor)
+    return subj is None or passive or actor_like(subj)
 
 
 def _asked_for(noun: Token) -> bool:
@@ -218,10 +250,14 @@ def noun_sense(noun: Token, type_: str, anchor: Token | None, has_partner: bool)
         return False  # "to meet a campaign pledge", "broke his promise": the promise was made before
     if lem in _STANDING and (anchor is None or lemma(anchor) not in _EXPRESSING):
         return False
+    if lem == "concern" and not _voiced(anchor):
+        return False  # "a matter of concern", "their concerns grew": a worry named, none voiced
     if lem in _INQUIRIES and (not has_partner or not _conducted(noun)):
         # "Mueller used his appearance to defend his investigation", "amid the Russia probe", "the
         # future of Mueller's investigation": a name for it, no act
         return False
+    if lem in _DISPLAYS and type_ in {"MOBILIZE", "COOPERATE"} and not _staged(noun, anchor):
+        return False  # "urged North Korea to halt missile tests", "to fuel missile launches": none held
     if type_ == "CONSULT" and lem not in _VISITS and not has_partner:
         return False
     partners = [o for _p, o in pobjs(noun, {"with", "to"})]

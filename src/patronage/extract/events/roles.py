@@ -51,6 +51,8 @@ __all__ = [
 _TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "upon", "at", "into", "toward", "towards", "between"}
 )
+#: types of acts done with someone: whom a light verb's "with" names is the other side
+_DONE_TOGETHER = frozenset({"CONSULT", "AGREE", "COOPERATE"})
 _NOUN_TARGET_PREPS = frozenset(
     {"to", "with", "against", "on", "upon", "for", "toward", "towards", "over", "into"}
 )
@@ -406,8 +408,16 @@ def noun_args(
         for child in anchor.children:
             if child.dep_ == "dative" and child.pos_ != "ADP":
                 _add(targets, arg_spans(child))
+        # "held talks on Monday with Erdogan", "held exercises with Belarus": the other side
+        joint = {"with"} if type_ in _DONE_TOGETHER else set()
         _add(
-            targets, [span for _p, obj in pobjs(anchor, {"to", "into", "against"}) for span in arg_spans(obj)]
+            targets,
+            [
+                span
+                for p, obj in pobjs(anchor, {"to", "into", "against", *joint})
+                if p != "with" or actor_like(obj)
+                for span in arg_spans(obj)
+            ],
         )
         subj, passive = subject_of(anchor)
         if subj is not None and not passive and lemma(anchor) not in ASKING:

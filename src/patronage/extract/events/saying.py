@@ -13,14 +13,23 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.phrases import subject_of
-from patronage.extract.events.roles import lemma
+from patronage.extract.events.roles import actor_like, lemma
 from patronage.extract.events.speech import OBLIGING, REJECT_CODE, REQUEST_CODE
 from patronage.extract.events.words import BLAME, PRAISE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
-__all__ = ["CRITICIZE", "asking_sense", "calling_sense", "insisting_sense", "seeming", "warning_sense"]
+__all__ = [
+    "CRITICIZE",
+    "DESCRIBING",
+    "asking_sense",
+    "calling_sense",
+    "describing_sense",
+    "insisting_sense",
+    "seeming",
+    "warning_sense",
+]
 
 #: the CAMEO code of criticism, for violence words used of words ("attacked his record")
 CRITICIZE = "111"
@@ -46,6 +55,34 @@ def calling_sense(verb: Token) -> str | None:
     if words & PRAISE and not negated:
         return "051"
     return None
+
+
+#: verbs that say what someone or something is "as": blame or praise only by the words after "as"
+DESCRIBING = frozenset({"describe", "characterize", "characterise", "portray", "depict"})
+
+
+def describing_sense(verb: Token) -> str | None:
+    """Describing something *as* blameworthy is criticism, as praiseworthy praise; else no event.
+
+    "Described the legal code as an outdated grandfather clock" blames; "described Lord Butler's
+    intervention as very important" praises (a thing praised must be someone's: "described the
+    meeting as important" praises no one); "described the scene as chaotic" or "described himself
+    as a moderate" only says what something is.
+    """
+    holders = [verb, *(c for c in verb.children if c.dep_ == "dobj")]
+    phrases = [p for h in holders for p in h.children if p.dep_ == "prep" and p.lower_ == "as"]
+    said = [t for p in phrases for t in p.subtree if t is not p]
+    words = {lemma(t) for t in said} | {t.lower_ for t in said}
+    if not said or any(t.dep_ == "neg" or t.lower_ in {"not", "never", "hardly"} for t in said):
+        return None
+    if words & BLAME:
+        return CRITICIZE
+    # praise of a thing is praise of someone only when it is someone's ("Lord Butler's intervention")
+    owned = any(
+        c.dep_ == "dobj" and (actor_like(c) or any(g.dep_ == "poss" for g in c.children))
+        for c in verb.children
+    )
+    return "051" if words & PRAISE and owned else None
 
 
 def warning_sense(verb: Token, subj: Token | None) -> str | None:

@@ -32,13 +32,15 @@ from patronage.extract.events.press import commentator, is_press, press_asked
 from patronage.extract.events.roles import ASKING, FORCES, actor_like, lemma
 from patronage.extract.events.saying import (
     CRITICIZE,
+    DESCRIBING,
     asking_sense,
     calling_sense,
+    describing_sense,
     insisting_sense,
     seeming,
     warning_sense,
 )
-from patronage.extract.events.violence import SANCTIONS, violent_sense
+from patronage.extract.events.violence import DISPLAY, SANCTIONS, violent_sense, weapons_shown
 from patronage.extract.events.words import EASING, VIOLENCE
 from patronage.resolve.names import ILLNESSES
 from patronage.resolve.titles import is_role_noun
@@ -283,6 +285,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     obj = _recipient(verb)
     if obj is None and passive and subj is not None:
         obj = subj  # "a survey released Monday": what was released
+    if cameo == DISPLAY and lem in {"fire", "launch"} and not weapons_shown(verb):
+        return None  # "Russia fired 80 missiles overnight": an attack on no one named, not a test
     if lem == "dismiss" and obj is not None and dismissal(verb, obj):
         return None  # "Flynn wasn't dismissed until February", "the court dismissed the case"
     if lem in _HOLDING and holds_nothing(obj):
@@ -444,6 +448,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return None  # "appealed to the tribunal", "appealed the ruling": a legal appeal
     if lem == "call" and cameo == CRITICIZE:
         return calling_sense(verb)
+    if lem in DESCRIBING:
+        return describing_sense(verb)
     if lem in {"warn", "caution"}:
         return warning_sense(verb, subj)  # "cautioned that it depends on testing": a danger, no threat
     if lem == "threaten" and seeming(verb):

@@ -19,7 +19,7 @@ from patronage.extract.events.speech import REJECT_CODE
 from patronage.extract.events.words import ABSTRACT, THINGS, VIOLENCE
 from patronage.resolve.titles import ROLE_NOUNS, is_role_noun
 
-__all__ = ["SANCTIONS", "violent_sense"]
+__all__ = ["DISPLAY", "SANCTIONS", "violent_sense", "weapons_shown"]
 
 #: verbs with a verbal sense: one "attacks", "slams" or "hits" a person with words
 _VERBAL = frozenset(
@@ -51,6 +51,12 @@ SANCTIONS = "163"
 _ACCIDENTS = frozenset({"crash", "accident", "collision", "derailment", "stampede"})
 #: CAMEO's "protest violently, riot"
 _RIOT = "145"
+#: CAMEO's "demonstrate military or police power": a weapons test, an exercise (PLOVER's MOBILIZE)
+DISPLAY = "150"
+#: trials of a weapon: a missile fired "in a test" or "during drills" is shown, not used on anyone
+_TRIALS = frozenset({"test", "exercise", "drill", "trial"})
+#: where a weapon fired at no one lands in a test: "into the sea", "off its east coast"
+_OPEN_WATER = frozenset({"sea", "ocean", "water", "waters", "coast"})
 
 
 def violent_sense(
@@ -166,3 +172,23 @@ def _violent_clause(verb: Token) -> bool:
     return any(lemma(t) in VIOLENCE for t in verb.subtree if t is not verb) or any(
         lemma(t) in VIOLENCE for t in verb.head.children
     )
+
+
+def weapons_shown(verb: Token) -> bool:
+    """A weapon fired or launched to show it, not at anyone: "test-fired two missiles", "fired a
+    missile in a test", "launched a missile into the sea off its east coast". Missiles fired with
+    no target named are otherwise no display ("Russia fired 80 missiles overnight" is an attack
+    whose target the sentence leaves out)."""
+    for child in verb.children:
+        if child.dep_ in {"npadvmod", "compound", "amod", "advmod"} and lemma(child) == "test":
+            return True  # "test-fired", "test-launched"
+        if child.dep_ != "prep":
+            continue
+        for obj in child.children:
+            if obj.dep_ != "pobj":
+                continue
+            if child.lower_ in {"in", "during", "as"} and lemma(obj) in _TRIALS:
+                return True  # "fired in a test", "launched during drills", "as part of an exercise"
+            if child.lower_ in {"into", "off", "over"} and lemma(obj) in _OPEN_WATER:
+                return True  # "into the sea", "off the coast", "into the Sea of Japan"
+    return False

@@ -75,7 +75,9 @@ BLAME = frozenset(
         "sexist", "hateful", "divisive", "destructive", "hostile", "aggressive", "provocative",
         "unhinged", "erratic", "unfit", "unworthy", "un-american", "unpatriotic", "treasonous", "evil",
         "nonsense", "rubbish", "ludicrous", "laughable", "baseless", "slanderous", "defamatory",
-        "responsible", "guilty", "complicit", "culpable",
+        "responsible", "guilty", "complicit", "culpable", "ineffective", "expensive", "wasteful", "costly",
+        "unworkable", "useless", "counterproductive", "flawed", "misguided", "unrealistic", "outdated",
+        "short-sighted", "shortsighted", "harmful", "inadequate", "unnecessary",
     }
 )  # fmt: skip
 #: ... or praise
