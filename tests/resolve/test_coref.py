@@ -290,7 +290,7 @@ def test_it_is_a_body_in_the_main_clause_and_never_a_thing_done_or_a_plural() ->
     )
     assert _linked(text, "coref") == {"It": {"National Audit Office"}}
     text = "The Fed is under scrutiny, with several Republicans saying it goes too far."
-    assert _linked(text, "coref") == {"it": {"Fed"}}
+    assert _linked(text, "coref") == {"it": {"Federal Reserve"}}
     text = "The United Arab Emirates said that it had taken in the ousted president."
     assert _linked(text, "coref") == {"it": {"United Arab Emirates"}}
     text = "Mark Gowan asked Clinton to hand over her server so that a panel in Benghazi can examine it."

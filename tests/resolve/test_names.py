@@ -122,6 +122,7 @@ def test_a_given_name_joined_to_a_full_name_shares_its_surname() -> None:
         "the State of the Union Address",
         "the Steele Dossier",
         "the 2019 Audit of Anti-Semitic Incidents",
+        "the White House Correspondents' Association Dinner",
     ],
 )
 def test_treaties_laws_meetings_and_papers_are_no_actors(text: str) -> None:

@@ -110,7 +110,7 @@ _GENERIC = frozenset(
     {"committee", "department", "office", "authority", "agency", "commission", "council", "board", "panel",
      "ministry", "bank", "court", "church", "order", "government", "administration", "company", "firm",
      "group", "union", "institute", "legislature", "embassy", "consulate", "left", "right", "generals",
-     "success"}
+     "success", "pac", "msp", "mep", "mp"}
 )  # fmt: skip
 #: prefixes of a word for a stance or a time: "pro-Israel", "anti-Terrorism", "ex-FBI", "pre-Budget"
 _PREFIXES = ("pro-", "anti-", "non-", "ex-", "pre-", "post-")
@@ -358,7 +358,18 @@ _DOCUMENTS = frozenset(
 #: last words of the names of meetings, speeches, papers and topics: "the Singapore Summit", "the State
 #: of the Union Address", "the Steele Dossier", "the Illegal Immigration problem": never actors
 _NAMED_THINGS = frozenset(
-    {"Summit", "Address", "Speech", "Dossier", "Memo", "Incident", "Incidents", "Immigration", "Rally"}
+    {
+        "Summit",
+        "Address",
+        "Speech",
+        "Dossier",
+        "Memo",
+        "Incident",
+        "Incidents",
+        "Immigration",
+        "Rally",
+        "Dinner",
+    }
 )
 #: words after a document's name that say what it is about ("Convention on", "Bill of Rights")
 _DOCUMENT_OF = frozenset({"on", "of", "against", "for"})

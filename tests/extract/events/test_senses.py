@@ -53,6 +53,8 @@ def coded(text: str) -> list[tuple[str, str]]:
         "The vote was a demonstration of loyalty to an old ally.",  # a display, no protest
         "The dispute has damaged relations with the neighbours.",  # no blow struck
         "Forty-six percent of voters support the governor.",  # a poll, not an act
+        "The Senate voted 52-48 to confirm the nominee on Saturday.",  # a vote (the guide: no event)
+        "Senator Moran voted with Senator Lee and Senator Collins in December.",
         "The Wieland fire, which threatened the pipeline, has burned 650 acres.",  # no actor
         "Poverty and inequalities have plagued the region for decades.",
         "The minister released figures despite the newspaper's request for the files.",  # newsgathering

@@ -86,3 +86,28 @@ def test_describing_someone_as_bad_or_good_blames_or_praises(
 def test_a_plain_description_is_no_event(text: str) -> None:
     events = analyse_text(text, "2005-01-20").events
     assert not [e for e in events if e.trigger.startswith("describ")], events
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "Barry McCaffrey criticised Donald Trump. McCaffrey's remarks were echoed on MSNBC on Saturday "
+            "by retired Admiral James Stavridis.",
+            ("James Stavridis", "Barry McCaffrey"),
+        ),
+        ("Boris Johnson echoed Theresa May's call for unity.", ("Boris Johnson", "Theresa May")),
+    ],
+)
+def test_echoing_anothers_words_backs_them(text: str, pair: tuple[str, str]) -> None:
+    backing = accusations(text, "SUPPORT")
+    assert pair in backing
+    assert not any(target == "MSNBC" for _source, target in backing)  # a channel spoken on is no side
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["The sound echoed through the hall.", "Boris Johnson's words echoed those of Ronald Reagan."],
+)
+def test_an_echo_of_no_ones_words_backs_no_one(text: str) -> None:
+    assert not accusations(text, "SUPPORT")

@@ -11,6 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.roles import lemma
+from patronage.extract.events.words import OUTLETS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -23,12 +24,6 @@ PRESS_ASKS = frozenset({"comment", "interview", "response", "reaction", "stateme
 _PRESS = frozenset(
     {"reporter", "journalist", "press", "media", "newspaper", "interviewer", "broadcaster", "newsroom"}
 )
-#: news outlets named as such ("told NPR", "spoke to CNN", "BuzzFeed News")
-_OUTLETS = frozenset(
-    {"npr", "cnn", "msnbc", "fox", "bbc", "reuters", "ap", "afp", "axios", "politico", "nbc", "abc", "cbs",
-     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist",
-     "news"}
-)  # fmt: skip
 
 #: what a person named with it does for a living is news: "CNN anchor Jake Tapper"
 _NEWS_JOBS = frozenset({"host", "anchor", "correspondent", "columnist", "editor", "commentator", "presenter"})
@@ -52,7 +47,7 @@ def _named_as(tok: Token, jobs: frozenset[str]) -> bool:
 
 
 def _outlet(tok: Token) -> bool:
-    return tok.text[:1].isupper() and tok.lower_ in _OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
+    return tok.text[:1].isupper() and tok.lower_ in OUTLETS and tok.ent_type_ in {"ORG", "WORK_OF_ART", ""}
 
 
 def press_asked(obj: Token | None) -> bool:

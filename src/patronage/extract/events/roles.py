@@ -29,6 +29,7 @@ from patronage.extract.events.phrases import (
     pobjs,
     subject_of,
 )
+from patronage.extract.events.words import OUTLETS
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -206,6 +207,7 @@ def _prep_objects(verb: Token, objects: list[Token]) -> list[Token]:
         if not (p in ("to", "at") and named)
         and not (p == "at" and partnered)
         and not (p == "on" and lemma(o) in _BROADCASTS)  # "criticised the rivalry on GMTV's Sunday Programme"
+        and not (p == "on" and o.text[:1].isupper() and o.lower_ in OUTLETS)  # "echoed on MSNBC"
         and not (p == "with" and lemma(verb) in _GOING)  # "arrived in Cleveland with his aides": company
     ]
 

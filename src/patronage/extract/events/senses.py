@@ -450,6 +450,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
         return calling_sense(verb)
     if lem in DESCRIBING:
         return describing_sense(verb)
+    if lem == "echo" and not _echoed(verb, subj, passive, obj):
+        return None  # "the sound echoed", "his words echoed Reagan's": no one's stand taken up
     if lem in {"warn", "caution"}:
         return warning_sense(verb, subj)  # "cautioned that it depends on testing": a danger, no threat
     if lem == "threaten" and seeming(verb):
@@ -468,3 +470,14 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     ):
         return None  # "agree with critics", "atrocities committed by ISIS"
     return cameo
+
+
+def _echoed(verb: Token, subj: Token | None, passive: bool, obj: Token | None) -> bool:
+    """Someone taking up another's words: "Stavridis echoed McCaffrey's remarks", "McCaffrey's
+    remarks were echoed by Stavridis"; the words must be someone's and the echo someone's."""
+    said = subj if passive else obj
+    echoer = next((o for _p, o in pobjs(verb, {"by"})), None) if passive else subj
+    owned = said is not None and (
+        actor_like(said) or any(c.dep_ == "poss" and c.tag_ != "PRP$" for c in said.children)
+    )
+    return owned and echoer is not None and actor_like(echoer)

@@ -3,7 +3,7 @@ violence."""
 
 from __future__ import annotations
 
-__all__ = ["ABSTRACT", "BLAME", "EASING", "PRAISE", "RECORDS", "THINGS", "VIOLENCE"]
+__all__ = ["ABSTRACT", "BLAME", "EASING", "OUTLETS", "PRAISE", "RECORDS", "THINGS", "VIOLENCE"]
 
 #: heads of phrases that name things, never agents: what cannot release, meet or attack anyone
 THINGS = frozenset(
@@ -88,6 +88,13 @@ PRAISE = frozenset(
         "courageous", "brave", "wise", "honest", "historic", "remarkable", "extraordinary", "wonderful",
         "fantastic", "tremendous", "terrific", "smart", "strong", "decent", "good", "important",
     }
+)  # fmt: skip
+
+#: news outlets named as such, by their last word ("told NPR", "spoke to CNN", "on Fox News")
+OUTLETS = frozenset(
+    {"npr", "cnn", "msnbc", "fox", "bbc", "reuters", "ap", "afp", "axios", "politico", "nbc", "abc", "cbs",
+     "pbs", "bloomberg", "times", "post", "journal", "guardian", "telegraph", "independent", "economist",
+     "news"}
 )  # fmt: skip
 
 #: verbs that lift a penalty ("lifted sanctions", "eased the embargo")
