@@ -34,7 +34,7 @@ HELP: dict[str, str] = {
     "resolve.gazetteer": "Extra gazetteer YAML files (e.g. from `patronage actors import`) loaded after the packaged one.",
     "extract.min_confidence": (
         "Events whose confidence (the calibrated probability that the event is fully right) is below "
-        "this are not stored: 0.06 leaves out the least likely seventh of candidates (precision first); 0 "
+        "this are not stored: 0.06 leaves out the least likely sixth of candidates (precision first); 0 "
         "keeps every candidate the lexicon proposes."
     ),
     "extract.relation_confidence": (

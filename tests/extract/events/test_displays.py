@@ -1,4 +1,5 @@
-"""Shows of force (PLOVER's MOBILIZE, CAMEO 150): weapons tests and exercises, and joint ones (COOPERATE)."""
+"""Acts done by one force or by two sides together: weapons tests and exercises (PLOVER's MOBILIZE,
+CAMEO 150), joint exercises (COOPERATE), and agreements the sides make with each other."""
 
 from __future__ import annotations
 
@@ -69,3 +70,21 @@ def test_a_light_verb_with_a_thing_names_no_partner() -> None:
     # "open meetings with prayer": a prayer is no party to any meeting
     events = found("The court upheld the right of officials to open town council meetings with prayer.")
     assert not any(type_ == "CONSULT" for type_, _s, _t in events)
+
+
+@pytest.mark.parametrize(
+    ("text", "pair"),
+    [
+        (
+            "The United States and China announced an agreement on trade on Friday.",
+            ("United States", "China"),
+        ),
+        ("Russia and Ukraine signed a ceasefire deal in Minsk on Thursday.", ("Russia", "Ukraine")),
+        ("Britain and France reached an agreement on migrants.", ("United Kingdom", "France")),
+    ],
+)
+def test_sides_that_make_an_agreement_make_it_with_each_other(text: str, pair: tuple[str, str]) -> None:
+    events = found(text)
+    assert any((source, target) == pair for _type, source, target in events), events
+    # the place it is signed in is no party to it
+    assert not any(target == "Belarus" for _type, _source, target in events)

@@ -75,6 +75,18 @@ _RECIPROCAL = frozenset(
         "exchange",
         "swap",
         "trade",
+        "reach",  # "Britain and France reached an agreement", "struck a deal", "sealed a pact"
+        "strike",
+        "seal",
+        "clinch",
+        "conclude",
+        "agreement",  # "the US and China announced an agreement"
+        "deal",
+        "accord",
+        "treaty",
+        "pact",
+        "ceasefire",
+        "truce",
         "exercise",  # "Russia and China held joint exercises"
         "drill",
         "game",
@@ -82,6 +94,12 @@ _RECIPROCAL = frozenset(
         "manoeuvre",
     }
 )
+
+
+def _mutual(frame: EventFrame) -> bool:
+    """A type of act done with one another: meeting, agreeing, cooperating, pulling back, and the
+    signing of an agreement (CAMEO 057, which PLOVER 2021 files under SUPPORT)."""
+    return frame.type in _MUTUAL or frame.cameo == SIGNING
 
 
 def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
@@ -92,6 +110,8 @@ def _reciprocal(found: DocActors, frame: EventFrame) -> bool:
     return not any(t.lower_ in ("both", "each", "separately") for t in trigger.sent)
 
 
+#: CAMEO's "sign formal agreement"
+SIGNING = "057"
 #: CAMEO's "grant asylum"
 ASYLUM = "075"
 #: types of physical acts, whose unnamed victims are described targets ("arrested a medic")
@@ -359,6 +379,8 @@ def _events(
     targets = resolve_spans(found, addressed(found, frame), victims=frame.type in _PHYSICAL)
     if not sources and not targets:
         return []
+    # "Blair and Brown met", "Russia and Ukraine signed a deal in Minsk": the sides act with each other
+    mutual = len(sources) > 1 and not targets and _mutual(frame) and _reciprocal(found, frame)
     location: Place | None = None
     if frame.location is not None:
         location = found.place_for_span(*frame.location)
@@ -374,7 +396,7 @@ def _events(
             ]
             if where:
                 targets = [replace(t, country=where[0]) if t in unplaced else t for t in targets]
-        if not targets and sources:
+        if not targets and sources and not mutual:
             # PLOVER codes the place of a one-sided event as its recipient: a visit's host is the
             # country visited ("arrived in Moscow" → Russia), a curfew lifted "in X" concerns X
             hosts = [r for r in found.refs_for_span(*frame.location) if r.kind == "country"]
@@ -385,8 +407,7 @@ def _events(
     targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     # "Putin met the returning Russians": people of the source's own country, not its state
     targets = [t for t in targets if not (people_of(t) and any(s.country == t.country for s in sources))]
-    if len(sources) > 1 and not targets and frame.type in _MUTUAL and _reciprocal(found, frame):
-        # "Blair and Brown met", "Russia and China agreed to …": the sides act with each other
+    if mutual and not targets:
         sources, targets = sources[:1], sources[1:]
     if sources and not targets:
         targets = implicit_targets(found, frame, sources)
