@@ -88,3 +88,13 @@ def test_sides_that_make_an_agreement_make_it_with_each_other(text: str, pair: t
     assert any((source, target) == pair for _type, source, target in events), events
     # the place it is signed in is no party to it
     assert not any(target == "Belarus" for _type, _source, target in events)
+
+
+def test_war_games_two_navies_launch_are_cooperation() -> None:
+    from patronage.extract.events.frames import code_sentence
+    from patronage.nlp.loader import load_nlp
+
+    doc = load_nlp()(
+        "French and Egyptian warships on Monday launched ten days of war games in the Mediterranean."
+    )
+    assert {f.type for s in doc.sents for f in code_sentence(s)} == {"COOPERATE"}

@@ -30,7 +30,7 @@ from typing import TYPE_CHECKING
 from patronage.extract.events.features import quoted_tokens
 from patronage.extract.events.lexicon import Lexicon, TriggerRule, load_lexicon
 from patronage.extract.events.modality import demand_clause, modality_of, polarity_of
-from patronage.extract.events.noun_senses import labour_strike, noun_sense, offers_event
+from patronage.extract.events.noun_senses import holding_verb, labour_strike, noun_sense, offers_event
 from patronage.extract.events.objects import is_actor
 from patronage.extract.events.phrases import Span2, arg_spans, owners, phrase_span, pobjs, subject_of
 from patronage.extract.events.recode import reject_code, request_code
@@ -301,11 +301,21 @@ JOINT_DRILLS = "062"
 
 def _together(noun: Token, anchor: Token | None) -> bool:
     """An exercise held with another actor ("exercises with Belarus", "held drills with India",
-    "joint air exercises between the two allies")."""
+    "joint air exercises between the two allies", "French and Egyptian warships launched war games")."""
     if any(lemma(t) == "joint" for t in noun.subtree if t.i < noun.i):
         return True  # "joint air exercises": "joint" may modify the word before the noun
     heads = (noun,) if anchor is None else (noun, anchor)
-    return any(is_actor(o) for h in heads for _p, o in pobjs(h, {"with", "alongside", "between"}))
+    if any(is_actor(o) for h in heads for _p, o in pobjs(h, {"with", "alongside", "between"})):
+        return True
+    # "French and Egyptian warships launched war games", "Russia and China held exercises": two sides
+    anchor = anchor or holding_verb(noun)
+    holder = subject_of(anchor)[0] if anchor is not None else None
+    return holder is not None and any(
+        c.dep_ == "conj"
+        for t in (holder, *holder.children)
+        if t is holder or t.dep_ in {"amod", "compound"}
+        for c in t.children
+    )
 
 
 #: people and bodies a trigger noun before them only describes ("trade unions", "a protest movement")

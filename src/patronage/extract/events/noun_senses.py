@@ -25,7 +25,7 @@ if TYPE_CHECKING:
 
     from spacy.tokens import Token
 
-__all__ = ["labour_strike", "noun_sense", "offers_event", "undone"]
+__all__ = ["holding_verb", "labour_strike", "noun_sense", "offers_event", "undone"]
 
 
 _OFFERING = frozenset({"offer", "promise", "pledge", "vow", "propose", "volunteer", "guarantee"})
@@ -93,10 +93,20 @@ _STAGING = frozenset(
 )  # fmt: skip
 
 
+def holding_verb(noun: Token) -> Token | None:
+    """The verb that holds a measured act: "launched [10 days of] war games", "began [a series of]
+    drills"."""
+    tok = noun
+    while tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head is not tok.head:
+        tok = tok.head.head
+    return tok.head if tok is not noun and tok.dep_ == "dobj" and tok.head.pos_ == "VERB" else None
+
+
 def _staged(noun: Token, anchor: Token | None) -> bool:
     """A test or exercise someone holds: "conducted a missile test", "carried out its sixth nuclear
     test", "North Korea's missile launches", "launches by North Korea"; not one halted, fuelled or
     asked for, nor one with no one holding it."""
+    anchor = anchor or holding_verb(noun)
     if anchor is not None:
         return lemma(anchor) in _STAGING
     own = any(c.dep_ == "poss" for c in noun.children) or any(True for _ in pobjs(noun, {"by"}))
