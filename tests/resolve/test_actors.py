@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+
+from tests.conftest import analyse_text
+
 
 def test_a_repeated_title_case_headline_names_nobody_new() -> None:
     from spacy.tokens import Span
@@ -251,3 +255,37 @@ def test_a_party_word_before_a_name_is_no_part_of_it_and_a_foreign_namesake_in_o
     assert ids == ["person/liam-fox", "person/liam-fox"]
     people = {a.actor_id for a in analyse_text("Democrat Joe Manchin said no.", "2019-03-01").actors}
     assert "person/joe-manchin" in people
+
+
+@pytest.mark.parametrize(
+    ("text", "date", "holder"),
+    [
+        # Gordon Brown, named as chancellor, became prime minister only in 2007
+        (
+            "Gordon Brown set out his Budget plans. The prime minister said he had seen the claims.",
+            "2005-03-01",
+            None,
+        ),
+        (
+            "Tony Blair met Gordon Brown on Monday. The prime minister said the talks went well.",
+            "2005-03-01",
+            "person/tony-blair",
+        ),
+        (
+            "Gordon Brown met Barack Obama. The prime minister said the talks went well.",
+            "2009-04-01",
+            "person/gordon-brown",
+        ),
+        # an office put in the past is held before the story
+        (
+            "Viktor Yanukovych fled to Russia in 2014. The deposed president lives near Moscow.",
+            "2019-03-01",
+            "person/viktor-yanukovych",
+        ),
+    ],
+)
+def test_an_office_named_alone_is_its_holder_at_the_story_date(
+    text: str, date: str, holder: str | None
+) -> None:
+    titled = {m.actor_id for m in analyse_text(text, date).mentions if m.how == "title"}
+    assert titled == ({holder} if holder else set()), titled

@@ -150,7 +150,8 @@ def nominal_mention(
         country = _country_modifier(head, found, gaz)
         if country is None:
             # "the deposed president": the person just named who holds or held that office
-            holder = _recent_holder(found, persons, _title_of(head)) if _definite(head) else None
+            when = None if _past(head) else date  # "the deposed president" held it before
+            holder = _recent_holder(found, persons, _title_of(head), when) if _definite(head) else None
             if holder is not None:
                 found.add(start, end, "TITLE", holder, "title")
                 persons.append((head.i, holder.actor_id))
@@ -228,8 +229,13 @@ def _title_of(head: Token) -> str:
 _OFFICE_WORDS = frozenset({"prime", "foreign", "home", "defence", "defense", "finance", "vice", "first"})
 
 
-def _recent_holder(found: MentionTable, persons: list[tuple[int, str]], title: str) -> Actor | None:
-    """The last of the few people named just before whose known roles include ``title``."""
+def _recent_holder(
+    found: MentionTable, persons: list[tuple[int, str]], title: str, date: dt.date | None
+) -> Actor | None:
+    """The last of the few people named just before whose known roles include ``title``, held at
+    ``date`` when it is given and the role is dated ("the prime minister" of a 2005 story is not
+    Gordon Brown, prime minister from 2007, though the story names him as chancellor)."""
+    day = date.isoformat() if date is not None else None
     seen: set[str] = set()
     for _i, actor_id in reversed(persons):
         if actor_id in seen:
@@ -238,9 +244,21 @@ def _recent_holder(found: MentionTable, persons: list[tuple[int, str]], title: s
         if len(seen) > 3:
             return None
         actor = found.actors[actor_id]
-        if any(canonical_title(r.title.split()) == title for r in actor.roles):
+        if any(
+            canonical_title(r.title.split()) == title
+            and (day is None or not (r.start or r.end) or (r.start or "0000") <= day <= (r.end or "9999"))
+            for r in actor.roles
+        ):
             return actor
     return None
+
+
+#: words that put an office in the past: "the deposed president", "the former prime minister"
+_PAST_WORDS = frozenset({"former", "ex", "late", "deposed", "ousted", "exiled", "toppled", "fallen", "then"})
+
+
+def _past(head: Token) -> bool:
+    return any(c.lower_ in _PAST_WORDS for c in head.children)
 
 
 def _person_of_country(found: MentionTable, country: Actor, persons: list[tuple[int, str]]) -> Actor | None:
