@@ -289,3 +289,13 @@ def test_an_office_named_alone_is_its_holder_at_the_story_date(
 ) -> None:
     titled = {m.actor_id for m in analyse_text(text, date).mentions if m.how == "title"}
     assert titled == ({holder} if holder else set()), titled
+
+
+def test_a_platform_the_tagger_calls_a_person_is_the_company() -> None:
+    result = analyse_text(
+        "Laura Loomer said Twitter banned her account. Twitter said she broke its rules.", "2019-05-01"
+    )
+    kinds = {a.name: a.kind for a in result.actors}
+    assert kinds.get("Twitter") == "organization", kinds
+    # "her" and "she" are Loomer's, not the platform's
+    assert {m.actor_id for m in result.mentions if m.text in {"her", "she"}} == {"person/laura-loomer"}

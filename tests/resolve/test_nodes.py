@@ -75,3 +75,12 @@ def test_an_unknown_name_only_ever_labelling_a_thing_is_no_node() -> None:
     assert not {"Kinsa", "Hamilton"} & names, names
     # a name before people of one's own is that person's; a name said on its own is a node anyway
     assert {"Carla Smith", "Jones"} <= names
+
+
+def test_a_platform_posted_on_is_no_node_but_a_company_acting_is() -> None:
+    result = analyse_text("Donald Trump posted the video on Twitter on Monday.", "2019-05-01")
+    assert "Twitter" not in {a.name for a in result.actors}
+    result = analyse_text(
+        "Twitter banned Alex Jones. The United States imposed sanctions on Gazprom.", "2019-05-01"
+    )
+    assert {"Twitter", "Gazprom"} <= {a.name for a in result.actors}

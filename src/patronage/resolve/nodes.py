@@ -66,9 +66,15 @@ def not_nodes(
         if mention.how in _UNKNOWN and not known_to_gazetteer(actor):
             unknown.add(actor.actor_id)
         span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
-        if span is not None and (_setting(span.root) or (mention.how == "demonym" and _attribute(span.root))):
+        if span is not None and (
+            _setting(span.root)
+            or (mention.how == "demonym" and _attribute(span.root))
+            or (actor.sector in _OUTLETS and _platform(span.root))
+        ):
             settings.add(actor.actor_id)
-        else:
+        elif mention.how != "coref":
+            # a pronoun alone does not make a setting act: "The clip went viral on Twitter. Mr Kinnock
+            # said it was a fake" (it is the clip); a fact with the pronoun as a side keeps the node
             acting.add(actor.actor_id)
     passing = {actor_id for actor_id in unknown if count[actor_id] == 1 and actors[actor_id].kind in _BODIES}
     labelled = {actor_id for actor_id, only in labels.items() if only}
@@ -119,6 +125,17 @@ _AGENTS = ROLE_NOUNS | OCCUPATION_NOUNS | AGENT_SECTORS.keys()
 _ACTS = ("tion", "sion", "ment", "ence", "ance", "ing", "ism", "ity", "ure", "cy", "al")
 #: nouns of people in general, which a people's adjective makes that people
 _PEOPLE = frozenset({"people", "citizen", "national", "voter", "public", "population", "community", "family"})
+
+
+#: sectors of bodies one speaks or posts on: media and companies ("on Fox News", "on Twitter")
+_OUTLETS = frozenset({"MED", "BUS"})
+
+
+def _platform(root: Token) -> bool:
+    """ "posted on Twitter", "said on Fox News": a channel the words went out on, not a party."""
+    while root.dep_ in {"conj", "appos"} and root.head is not root:
+        root = root.head
+    return root.dep_ == "pobj" and root.head.lower_ == "on"
 
 
 def _setting(root: Token) -> bool:
