@@ -55,6 +55,7 @@ def coded(text: str) -> list[tuple[str, str]]:
         "Forty-six percent of voters support the governor.",  # a poll, not an act
         "The Senate voted 52-48 to confirm the nominee on Saturday.",  # a vote (the guide: no event)
         "Senator Moran voted with Senator Lee and Senator Collins in December.",
+        "The injured soldiers were flown to Germany for treatment.",  # carried, no visit
         "The Wieland fire, which threatened the pipeline, has burned 650 acres.",  # no actor
         "Poverty and inequalities have plagued the region for decades.",
         "The minister released figures despite the newspaper's request for the files.",  # newsgathering

@@ -431,6 +431,8 @@ def verb_sense(verb: Token, type_: str, cameo: str) -> str | None:
     if lem == "return" and cameo == "042" and obj is not None:
         # "returned the seized tanker to Britain", "the hostages were returned to Israel": handed back
         return "0841" if obj.ent_type_ in {"PERSON", "NORP"} or is_actor(obj) else "0842"
+    if cameo == "042" and passive and lem != "return":
+        return None  # "three soldiers were flown to Germany": carried somewhere, no one visited
     if lem == "freeze" and obj is not None and lemma(obj) in _HOLDINGS:
         return SANCTIONS  # "froze the assets of top Russian officials"
     if lem in {"capture", "meet"} and obj is not None and (lemma(obj) in _AIMS or thing(obj)):
