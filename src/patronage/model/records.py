@@ -178,6 +178,15 @@ class Role:
     origin: str = "gazetteer"
     evidence: Evidence | None = None
 
+    @property
+    def dated(self) -> bool:
+        """Whether the role has a start or an end date."""
+        return bool(self.start or self.end)
+
+    def covers(self, day: str) -> bool:
+        """Whether the role is held on ``day`` (ISO date); an open end runs on."""
+        return (self.start or "0000") <= day <= (self.end or "9999")
+
 
 @dataclass(frozen=True, slots=True)
 class Actor:

@@ -39,8 +39,7 @@ def pick_entry(
         active = 0
         latest = ""  # the end of the entry's last role before the date: "Clinton" in 2019 is Hillary
         for role in entry.roles:
-            start, end = role.start or "0000", role.end or "9999"
-            if day is not None and start <= day <= end:
+            if day is not None and role.covers(day):
                 active = 1
             elif day is not None and role.end and role.end < day:
                 latest = max(latest, role.end)

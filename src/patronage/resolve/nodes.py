@@ -54,18 +54,18 @@ def not_nodes(
     labels: dict[str, bool] = {}  # unknown names only ever seen on a thing: "a Kinsa thermometer"
     for mention in mentions:
         actor = actors.get(mention.actor_id or "")
-        if actor is not None:
-            new = mention.how in _UNKNOWN | {"surname"} and not known_to_gazetteer(actor)
-            span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if new else None
-            labels[actor.actor_id] = (
-                labels.get(actor.actor_id, True) and span is not None and _label(span.root)
-            )
-        if actor is None or actor.kind == "person" or mention.how == "region":
+        if actor is None:
+            continue
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+        new = mention.how in _UNKNOWN | {"surname"} and not known_to_gazetteer(actor)
+        labels[actor.actor_id] = (
+            labels.get(actor.actor_id, True) and new and span is not None and _label(span.root)
+        )
+        if actor.kind == "person" or mention.how == "region":
             continue  # a state named through its cities or regions is no node anyway
         count[actor.actor_id] = count.get(actor.actor_id, 0) + 1
         if mention.how in _UNKNOWN and not known_to_gazetteer(actor):
             unknown.add(actor.actor_id)
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
         if span is not None and (
             _setting(span.root)
             or (mention.how == "demonym" and _attribute(span.root))

@@ -245,8 +245,7 @@ def _recent_holder(
             return None
         actor = found.actors[actor_id]
         if any(
-            canonical_title(r.title.split()) == title
-            and (day is None or not (r.start or r.end) or (r.start or "0000") <= day <= (r.end or "9999"))
+            canonical_title(r.title.split()) == title and (day is None or not r.dated or r.covers(day))
             for r in actor.roles
         ):
             return actor

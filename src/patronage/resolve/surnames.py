@@ -48,9 +48,7 @@ __all__ = [
 def in_office(entry: GazetteerEntry, date: dt.date | None) -> bool:
     """True when one of the entry's dated roles covers ``date``."""
     day = date.isoformat() if date is not None else None
-    return day is not None and any(
-        (r.start or r.end) and (r.start or "0000") <= day <= (r.end or "9999") for r in entry.roles
-    )
+    return day is not None and any(r.dated and r.covers(day) for r in entry.roles)
 
 
 def office_holder(

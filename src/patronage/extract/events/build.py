@@ -407,7 +407,7 @@ def _events(
     targets = [t for t in targets if all(t.actor_id != s.actor_id for s in sources)]
     # "Putin met the returning Russians": people of the source's own country, not its state
     targets = [t for t in targets if not (people_of(t) and any(s.country == t.country for s in sources))]
-    if mutual and not targets:
+    if mutual:  # no place was made the recipient of a mutual act
         sources, targets = sources[:1], sources[1:]
     if sources and not targets:
         targets = implicit_targets(found, frame, sources)

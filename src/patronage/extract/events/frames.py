@@ -246,14 +246,14 @@ def rule_hits(sent: Span) -> list[Hit]:
             continue
         if lemmas[i] == "strike" and found.cameo == "190" and labour_strike(tok):
             found = replace(found, cameo="143")  # the unions' strikes: a walkout, no attack
-        if found.cameo == DISPLAY and _together(tok, noun_anchor(tok, verb_triggers)):
+        anchor = noun_anchor(tok, verb_triggers)
+        if found.cameo == DISPLAY and _together(tok, anchor):
             found = replace(found, cameo=JOINT_DRILLS)  # "exercises with Belarus": done together
         type_ = lex.info(found.cameo).type
         args = noun_args(tok, found, type_, verb_triggers)
         location = place_of(tok, frozenset({"in", "at"} - found.host_preps))
         if location is None and type_ == "CONSULT":
             location = place_of(tok, frozenset({"to"}))
-        anchor = noun_anchor(tok, verb_triggers)
         partner = bool(args[1]) or any(
             c.dep_ == "prep" and c.lower_ in {"between", "among"} for c in tok.children
         )
