@@ -299,3 +299,68 @@ def test_a_platform_the_tagger_calls_a_person_is_the_company() -> None:
     assert kinds.get("Twitter") == "organization", kinds
     # "her" and "she" are Loomer's, not the platform's
     assert {m.actor_id for m in result.mentions if m.text in {"her", "she"}} == {"person/laura-loomer"}
+
+
+def _ids_of(text: str, word: str, date: str = "2019-06-01") -> list[str | None]:
+    return [m.actor_id for m in analyse_text(text, date).mentions if m.text == word]
+
+
+def test_a_surname_two_people_bear_is_the_one_named_first_never_before_either_is_named() -> None:
+    text = (
+        "Mr. Paul told the crowd to stay. Ron Paul spoke to his supporters in Tampa. His son, "
+        "Senator Rand Paul of Kentucky, spoke before him. Paul said the party had ignored them."
+    )
+    assert _ids_of(text, "Paul") == [None, "person/ron-paul"]
+
+
+def test_two_forms_of_one_name_leave_its_surname_to_that_person() -> None:
+    text = (
+        "Former House Speaker Dennis Hastert was indicted on Thursday. The indictment says "
+        "J. Dennis Hastert withdrew the cash in small amounts. Hastert did not comment."
+    )
+    assert _ids_of(text, "Hastert", "2015-05-29")[-1] is not None
+
+
+def test_a_surname_two_people_bear_is_the_body_the_gazetteer_knows_by_that_word() -> None:
+    text = (
+        "Breitbart has drawn more likes than CNN this year. The site was founded by Andrew Breitbart, "
+        "whose widow Susie Breitbart still owns part of it. Breitbart declined to comment."
+    )
+    assert set(_ids_of(text, "Breitbart")) == {"org/breitbart"}
+
+
+def test_one_named_only_to_describe_something_leaves_the_surname_to_the_other() -> None:
+    text = (
+        "Former Secretary of State Hillary Clinton criticised the doctrine in an interview. "
+        "A former Bill Clinton strategist called the remark a slogan. Clinton did not apologise."
+    )
+    assert _ids_of(text, "Clinton", "2014-08-13") == ["person/hillary-clinton"]
+
+
+def test_a_first_name_no_list_knows_is_the_one_person_named_in_full_with_it() -> None:
+    text = (
+        "Former candidate Herman Cain spoke at a church in Tampa. "
+        "“That is what a lot of people don’t understand about what Herman is up to,” a supporter said."
+    )
+    assert _ids_of(text, "Herman") == ["person/herman-cain"]
+
+
+def test_a_middle_initial_makes_no_second_person() -> None:
+    one = analyse_text(
+        "Charles D. Swift, a lawyer for the detainee, said the trial was unfair.", "2019-06-01"
+    )
+    two = analyse_text("The lawyer Charles Swift said the trial was unfair.", "2019-06-01")
+    assert {a.actor_id for a in one.actors if a.kind == "person"} == {
+        a.actor_id for a in two.actors if a.kind == "person"
+    }
+
+
+def test_a_royal_title_the_tagger_took_into_a_known_name_makes_no_second_person() -> None:
+    text = "Saudi Crown Prince Mohammed bin Salman met the envoy. Crown Prince Mohammed bin Salman then left."
+    ids = _ids_of(text, "Mohammed bin Salman")
+    assert ids == ["person/mohammed-bin-salman", "person/mohammed-bin-salman"]
+
+
+def test_a_possessive_the_tokenizer_glued_to_a_name_is_cut() -> None:
+    text = "The New York Times reported it first. Its editor defended the Times‘s coverage."
+    assert _ids_of(text, "Times") == ["org/new-york-times"]

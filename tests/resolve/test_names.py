@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from patronage.nlp.loader import load_nlp
-from patronage.resolve.names import checked_name, person_cue
+from patronage.resolve.names import checked_name
+from patronage.resolve.personcues import person_cue
 from tests.conftest import analyse_text
 
 
@@ -224,3 +225,22 @@ def test_a_department_named_after_the_leader_it_served_is_the_department() -> No
     text = "Barack Obama spoke. The Obama Justice Department sued the state. The Justice Department agreed."
     bodies = {a.actor_id for a in analyse_text(text, "2016-05-01").actors if a.kind != "person"}
     assert bodies == {"org/us-justice-department"}, bodies
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("Will Bernie Sanders try again in 2020 should he lose?", "Bernie Sanders"),
+        ("(Question: Will Barack Obama ask Congress for the delay?", "Barack Obama"),
+        ("Onetime Trump adviser Steve Bannon stepped down.", "Steve Bannon"),
+    ],
+)
+def test_a_question_auxiliary_or_a_descriptor_is_no_part_of_the_name(text: str, name: str) -> None:
+    names = {a.name for a in analyse_text(text, "2019-06-01").actors if a.kind == "person"}
+    assert name in names
+    assert not any(n.startswith(("Will ", "Onetime ")) for n in names)
+
+
+def test_a_number_inside_a_tagged_name_makes_no_actor() -> None:
+    result = analyse_text("Less than a minute later, the officer shot Smith five times.", "2019-06-01")
+    assert not any("five" in a.name for a in result.actors)

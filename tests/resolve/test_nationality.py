@@ -42,3 +42,20 @@ def test_a_town_then_its_state_is_the_state_not_the_country_of_that_name() -> No
 def test_a_broadcasters_nationality_is_their_country() -> None:
     actors = analyse_text("Egyptian TV presenter Mona Iraqi filmed the raid in Cairo.", "2015-01-10").actors
     assert {a.name: a.country for a in actors if a.kind == "person"} == {"Mona Iraqi": "EGY"}
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("The committee was joined by Arizona's Jeff Flake on the vote.", "Jeff Flake"),
+        ("Senate Democratic Whip Dick Durbin (Ill.) said the bill had value.", "Dick Durbin"),
+        ("The bill was opposed by Dana Whitfield (R-Texas) on Monday.", "Dana Whitfield"),
+        ("The president sent White House counsel Don McGahn to lobby the senator.", "Don McGahn"),
+    ],
+)
+def test_a_state_or_office_of_the_united_states_places_the_person(text: str, name: str) -> None:
+    assert _countries(text)[name] == "USA"
+
+
+def test_a_bracket_that_is_no_state_places_no_one() -> None:
+    assert _countries("Critics included Dana Whitfield (pictured) on Monday.")["Dana Whitfield"] is None

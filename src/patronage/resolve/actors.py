@@ -23,13 +23,8 @@ from patronage.resolve.docactors import MentionTable
 from patronage.resolve.genders import looks_like_person
 from patronage.resolve.kinds import gaz_knows, region_not_country, resolve_org, resolve_person, resolve_place
 from patronage.resolve.matcher import gazetteer_spans
-from patronage.resolve.names import (
-    checked_name,
-    known_person,
-    named_by_role,
-    people_joined,
-    person_by_role,
-)
+from patronage.resolve.names import checked_name, known_person, people_joined
+from patronage.resolve.personcues import named_by_role, person_by_role
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name, entity_text
 from patronage.resolve.surnames import (

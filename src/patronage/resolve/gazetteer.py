@@ -140,9 +140,12 @@ class Gazetteer:
         for entry in self._surname.get(key, ()):
             if entry not in found:
                 found.append(entry)
-        if not found and len([t for t in key.split() if t not in PARTICLES]) == 2:
+        words = [t for t in key.split() if t not in PARTICLES]
+        if not found and len(words) > 2 and all(len(w) == 1 for w in words[1:-1]):
+            words = [words[0], words[-1]]  # "Cory A. Booker" is the Cory Booker the gazetteer knows
+        if not found and len(words) == 2:
             # "Omar El Bashir" for "Omar al-Bashir": a given name and a surname, other particles
-            found = list(self._first_last.get(first_last_key(text) or "", ()))
+            found = list(self._first_last.get(first_last_key(" ".join(words)) or "", ()))
         return found
 
     def demonym(self, word: str) -> GazetteerEntry | None:

@@ -22,7 +22,7 @@ _OFFICES = {
     "USA": frozenset(
         """
         senator congressman congresswoman representative governor secretary adviser advisor counsel
-        ambassador mayor speaker lawmaker legislator attorney prosecutor director committee
+        ambassador mayor speaker lawmaker legislator attorney prosecutor director committee lady whip
         """.split()
     ),
     "GBR": frozenset(

@@ -9,7 +9,10 @@ and hands it to one of these, which match it against the gazetteer with the arti
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import replace
+
+from spacy.tokens import Doc
 
 from patronage.model.records import Actor, Place
 from patronage.nlp.sentences import doc_text
@@ -18,7 +21,7 @@ from patronage.resolve.docactors import MentionTable
 from patronage.resolve.entries import GazetteerEntry
 from patronage.resolve.genders import given_name
 from patronage.resolve.keys import normalize
-from patronage.resolve.names import person_cue
+from patronage.resolve.personcues import person_cue
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import body_name, display_name, slug
 from patronage.resolve.surnames import (
@@ -26,6 +29,7 @@ from patronage.resolve.surnames import (
     doubtful_surname,
     family_name_of,
     first_name_elsewhere,
+    first_name_of,
     given_by_several,
     given_name_of,
     in_office,
@@ -65,8 +69,14 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
 
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
     key = slug(body_name(name))  # "Department of Justice" is the Justice Department's node
+    if kind == "person":
+        key = slug(_MIDDLE_INITIAL.sub(" ", name))  # "Charles D. Swift" is the Charles Swift of other stories
     actor_id = f"{kind}/{key}" if scope is None else f"{kind}/{key}@{scope}"
     return Actor(actor_id, name, kind, aliases=())
+
+
+#: a middle initial between a given name and a surname: "Cory A. Booker", "George W. Bush"
+_MIDDLE_INITIAL = re.compile(r"(?<=\w)\s+(?:[A-Z]\.?\s+)+(?=[A-Z][a-z])")
 
 
 def gaz_knows(gaz: GazetteerLike | None, text: str) -> bool:
@@ -94,25 +104,37 @@ def resolve_person(
     # a surname already seen in this article as part of a full name is the same person, unless
     # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
     if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
-        for full, actor in persons.items():
-            if acronym(name) and full.split()[-1] != name:
-                continue  # "the UN" is no "Kim Jong Un"
-            if full.split()[-1].casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
-                holder = office_holder(gaz, name, date, found.doc, start)
-                if (
-                    holder is not None
-                    and holder.id != actor.actor_id
-                    and gaz is not None
-                    and (not countries or holder.country in countries)
-                    and actor.country in (None, holder.country)  # Liam Fox's "Fox" is no Vicente Fox
-                    and not _overshadowed(found, holder, name, gaz)
-                ):
-                    # "Melania Trump" named in full, then "Trump" alone: the president in office
-                    # (not Australia's prime minister in a British story of "Mr Howard")
-                    actor = gaz.to_actor(holder)
+        bearers = _bearing(name, persons, found.doc)
+        holder = office_holder(gaz, name, date, found.doc, start) if bearers else None
+        if len(bearers) > 1 and holder is None:
+            # "Breitbart" in a story naming Susie and Andrew Breitbart: the gazetteer may know the
+            # word as a body (Breitbart the news site); a surname used before anyone bearing it is
+            # named in full ("Mr. Paul" before Ron and Rand Paul) is neither; else the one named first
+            bodies = [e for e in gaz.lookup(name) if e.kind != "person"] if gaz is not None else []
+            if bodies and gaz is not None:
                 if record:
-                    found.add(start, end, "PERSON", actor, "surname")
+                    found.add(start, end, "ORG", gaz.to_actor(bodies[0]), "gazetteer")
                 return
+            if start < min(at for _actor, at in bearers):
+                if record:
+                    found.add(start, end, "PERSON", None, "unsure")
+                return
+        if bearers:
+            actor = bearers[0][0]
+            if (
+                holder is not None
+                and holder.id != actor.actor_id
+                and gaz is not None
+                and (not countries or holder.country in countries)
+                and actor.country in (None, holder.country)  # Liam Fox's "Fox" is no Vicente Fox
+                and not _overshadowed(found, holder, name, gaz)
+            ):
+                # "Melania Trump" named in full, then "Trump" alone: the president in office
+                # (not Australia's prime minister in a British story of "Mr Howard")
+                actor = gaz.to_actor(holder)
+            if record:
+                found.add(start, end, "PERSON", actor, "surname")
+            return
     entry = None
     matches: list[GazetteerEntry] = []
     if gaz is not None:
@@ -162,7 +184,10 @@ def resolve_person(
         if record:
             found.add(start, end, "PERSON", same, "new")
         return
-    if len(tokens) == 1 and (known := given_name_of(name, persons)) is not None:
+    if (
+        len(tokens) == 1
+        and (known := given_name_of(name, persons) or first_name_of(name, persons)) is not None
+    ):
         # "his son Hunter", "Bernie" in a story that named Hunter Biden, Bernie Sanders
         if record:
             found.add(start, end, "PERSON", known, "given")
@@ -181,6 +206,57 @@ def resolve_person(
     persons.setdefault(name, actor)
     if record:
         found.add(start, end, "PERSON", actor, "new")
+
+
+def _bearing(name: str, persons: dict[str, Actor], doc: Doc) -> list[tuple[Actor, int]]:
+    """The article's people named in full whose surname ``name`` is, with where each is first
+    named in full, in that order.
+
+    Two forms of one name ("Dennis Hastert", "J. Dennis Hastert") are one bearer; one named in
+    full only to describe something else ("a Bill Clinton strategist") is left out when another
+    bears the name too: the story is not about them.
+    """
+    text = doc_text(doc)
+    out: dict[str, tuple[Actor, int, str]] = {}
+    for full, actor in persons.items():
+        last = full.split()[-1]
+        if acronym(name) and last != name:
+            continue  # "the UN" is no "Kim Jong Un"
+        if last.casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
+            at = found.start() if (found := re.search(re.escape(full), text)) else len(text)
+            if actor.actor_id not in out or at < out[actor.actor_id][1]:
+                out[actor.actor_id] = (actor, at, full)
+    named = sorted(out.values(), key=lambda b: b[1])
+    kept: list[tuple[Actor, int, str]] = []
+    for bearer in named:
+        words = _name_words(bearer[2])
+        if not any(words <= _name_words(k[2]) or _name_words(k[2]) <= words for k in kept):
+            kept.append(bearer)
+    if len(kept) > 1:
+        kept = [b for b in kept if not _only_describing(doc, b[2])] or kept
+    return [(actor, at) for actor, at, _full in kept]
+
+
+def _name_words(full: str) -> set[str]:
+    """A name's words without initials and suffixes: "J. Dennis Hastert" → {dennis, hastert}."""
+    return {
+        w.casefold()
+        for w in full.replace(".", " ").split()
+        if len(w) > 1 and w.casefold() not in ("jr", "sr")
+    }
+
+
+def _only_describing(doc: Doc, full: str) -> bool:
+    """Whether every use of the full name ``full`` modifies a noun after it ("a Bill Clinton strategist")."""
+    text = doc_text(doc)
+    uses = [m.start() for m in re.finditer(re.escape(full), text)]
+    if not uses:
+        return False
+    for at in uses:
+        span = doc.char_span(at, at + len(full), alignment_mode="expand")
+        if span is None or span.root.dep_ != "compound" or span.root.head.i < span.end:
+            return False
+    return True
 
 
 def region_not_country(

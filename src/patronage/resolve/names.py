@@ -18,20 +18,11 @@ from collections.abc import Callable
 from spacy.tokens import Doc, Span, Token
 
 from patronage.nlp.sentences import doc_text
-from patronage.nlp.tokens import token_table
 from patronage.resolve.protocol import GazetteerLike
 from patronage.resolve.simple import display_name
 from patronage.resolve.titles import is_role_noun
 
-__all__ = [
-    "ILLNESSES",
-    "checked_name",
-    "known_person",
-    "named_by_role",
-    "people_joined",
-    "person_by_role",
-    "person_cue",
-]
+__all__ = ["HONORIFIC", "ILLNESSES", "SPEECH", "checked_name", "known_person", "people_joined"]
 
 #: characters no actor's name contains: handles, hashtags, credits ("Name/Agency"), times
 #: never in an actor's name: handles, paths, clock times, and "v." between a case's parties
@@ -49,7 +40,7 @@ _PLACE_AFTER = re.compile(
 _NOT_NAME_TAGS = frozenset(
     {"JJ", "JJR", "JJS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "RB", "RBR", "RBS", "NNS", "NNPS", "UH"}
 )
-_HONORIFIC = frozenset(
+HONORIFIC = frozenset(
     "mr mrs ms miss dr sir dame lord lady sen rep gov gen col lt sgt capt prof rev fr".split()
 )
 
@@ -121,7 +112,8 @@ _NO_SURNAMES = frozenset(
     {"Abbey", "Cathedral", "Square", "Palace", "Street", "Road", "Avenue", "Hospital", "Bridge", "Castle",
      "Tower", "Prison", "Airport", "Station", "Stadium", "City", "County", "GOP", "Democrats", "Republicans",
      "Councillor", "Councilor", "Senator", "Governor", "Minister", "Secretary", "Chairman", "Spokesman", "Mayor",
-     "Fortress", "Prospect", "Boulevard", "Cemetery", "Memorial", "Monument", "Museum", "Populism", "Scout"}
+     "Fortress", "Prospect", "Boulevard", "Cemetery", "Memorial", "Monument", "Museum", "Populism", "Scout",
+     "House", "Senate", "Congress", "Administration", "MPs", "MEPs", "MSPs", "Lawmakers", "Senators"}
 )  # fmt: skip
 #: what follows a surname and is no name alone ("Jr.", "III")
 _SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
@@ -179,7 +171,7 @@ ILLNESSES = frozenset(
 _PARTICLES = frozenset(
     {"al", "el", "ad", "bin", "ibn", "abu", "van", "von", "de", "da", "di", "du", "la", "le"}
 )
-_SPEECH = frozenset({"say", "tell", "add", "write", "argue", "note", "claim", "explain", "insist", "reply"})
+SPEECH = frozenset({"say", "tell", "add", "write", "argue", "note", "claim", "explain", "insist", "reply"})
 
 #: known(name, entity) -> True when the gazetteer, or the article in a name other than the
 #: entity being checked, knows ``name`` as a person
@@ -319,8 +311,8 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     after = doc[span.end] if span.end < len(doc) else None
     if label != "PERSON" and after is not None and tokens[-1].lower_ in _OFFICE_FRONT and is_role_noun(after):
         return None  # "New Home Secretary Charles Clarke": the front of an office's name, no body
-    if any(t.is_lower and t.pos_ in ("VERB", "AUX") for t in tokens[1:]):
-        return None  # "Carlson sued Ailes": a clause the tagger ran through, no name
+    if any(t.is_lower and (t.pos_ in ("VERB", "AUX") or t.like_num) for t in tokens[1:]):
+        return None  # "Carlson sued Ailes", "shot Smith five times": a clause the tagger ran through
     if (
         label == "ORG"
         and len(tokens) == 1
@@ -390,12 +382,17 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
     """
     while len(tokens) > 1:
         first, rest = tokens[0], " ".join(t.text for t in tokens[1:])
-        if first.lower_.rstrip(".") in _HONORIFIC or is_role_noun(first):
+        if first.lower_ in _ROYAL and len(tokens) > 2 and known(rest):
+            tokens = tokens[
+                1:
+            ]  # "Crown Prince Mohammed bin Salman" is the prince known ("Prince Harry" stays)
+            continue
+        if first.lower_.rstrip(".") in HONORIFIC or is_role_noun(first):
             break
         if first.lower_ in _PARTY_BEFORE_NAMES and len(tokens) >= 3:
             tokens = tokens[1:]  # "Tory Liam Fox", "Democrat Joe Manchin": the party, then the name
             continue
-        capitals = first.is_upper and len(first) >= 4
+        capitals = (first.is_upper and len(first) >= 4) or first.lower_ in _ONCE or _asking(first)
         adjective = len(first) >= 8 and _ADJECTIVE_END.search(first.lower_) is not None
         described = first.tag_ in _NOT_NAME_TAGS or (adjective and not known(first.text))
         if capitals or (described and known(rest)):
@@ -405,31 +402,18 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
     return tokens
 
 
-def person_cue(doc: Doc, start: int, end: int) -> bool:
-    """True when a lone unknown name is shown to be a person somewhere in the article.
-
-    An honorific or title just before one of its uses ("Mr Kinnock", "Sen. Warren",
-    "President Macron"), a role in apposition ("Goldsmith, the attorney general"), a speech
-    verb it is the subject of ("Goldsmith said"), or the tagger calling it a person twice.
-    """
-    span = doc.char_span(start, end, alignment_mode="expand")
-    if span is None:
-        return False
-    uses = [doc[i] for i in token_table(doc).at(span.root.text)]
-    if sum(1 for t in uses if t.ent_type_ == "PERSON" and t.ent_iob_ == "B") >= 2:
-        return True
-    return any(_cued(doc, t) for t in uses)
+def _asking(token: Token) -> bool:
+    """ "Will Bernie try again?": the auxiliary opening a question, no given name."""
+    opens = token.i == token.sent.start or token.nbor(-1).is_punct
+    return token.lower_ in _AUXILIARIES and opens and token.sent.text.rstrip(' "”’)').endswith("?")
 
 
-def _cued(doc: Doc, token: Token) -> bool:
-    before = [t for t in doc[max(0, token.i - 3) : token.i] if not t.is_punct]
-    if before and (before[-1].lower_.rstrip(".") in _HONORIFIC or is_role_noun(before[-1])):
-        return True
-    if any(c.dep_ == "appos" and is_role_noun(c) for c in token.children):
-        return True
-    if token.dep_ == "appos" and is_role_noun(token.head):
-        return True
-    return token.dep_ == "nsubj" and token.head.lemma_.lower() in _SPEECH
+#: words that open a question; "Onetime", "Longtime" before a name describe the person
+_ROYAL = frozenset({"crown", "prince", "princess", "king", "queen", "sheikh", "emir"})
+_AUXILIARIES, _ONCE = (
+    frozenset("will would can could should did does do is are was were".split()),
+    {"onetime", "longtime"},
+)
 
 
 def known_person(doc: Doc, gaz: GazetteerLike | None) -> Callable[[str, str], bool]:
@@ -451,41 +435,3 @@ def known_person(doc: Doc, gaz: GazetteerLike | None) -> Callable[[str, str], bo
         return gaz is not None and any(e.kind == "person" for e in gaz.lookup(name))
 
     return known
-
-
-def person_by_role(ent: Span) -> str | None:
-    """``PERSON`` for a proper name the tagger called an organisation but an apposed role shows to be a person."""
-    if ent.label_ != "ORG" or len(ent) < 2 or not all(t.tag_ == "NNP" and t.is_title for t in ent):
-        return None
-    return "PERSON" if any(c.dep_ == "appos" and is_role_noun(c) for c in ent.root.children) else None
-
-
-def named_by_role(doc: Doc, covered: set[int]) -> list[tuple[str, int, int, str]]:
-    """Names the tagger missed that an apposed role shows to be people: "Anatoly Kucherena, his lawyer,".
-
-    Two or more capitalised proper nouns, in no entity, followed by an apposition whose
-    head is a role or occupation noun.
-    """
-    out: list[tuple[str, int, int, str]] = []
-    deps = token_table(doc).dep
-    for i in range(len(doc)):
-        if deps[i] != "appos" or not is_role_noun(tok := doc[i]):
-            continue
-        head = tok.head
-        if head.i >= tok.i or head.tag_ != "NNP" or head.ent_type_ or not head.is_title:
-            continue
-        left = head.i
-        while (
-            left > 0
-            and doc[left - 1].tag_ == "NNP"
-            and doc[left - 1].dep_ == "compound"
-            and doc[left - 1].is_title
-            and not doc[left - 1].ent_type_
-        ):
-            left -= 1
-        span = doc[left : head.i + 1]
-        if len(span) < 2 or any(i in covered for i in range(span.start_char, span.end_char)):
-            continue
-        out.append(("PERSON", span.start_char, span.end_char, span.text))
-        covered.update(range(span.start_char, span.end_char))
-    return out

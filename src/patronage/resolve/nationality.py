@@ -1,19 +1,23 @@
 """A person's country as the text states it without an office: "Derek Mbi of Cameroon",
-"Baha Mousa, an Iraqi civilian", "Lev Parnas and Igor Fruman, both U.S. citizens".
+"Baha Mousa, an Iraqi civilian", "Lev Parnas and Igor Fruman, both U.S. citizens", "Arizona's
+Jeff Flake", "Sen. Dick Durbin (Ill.)".
 
 Offices give most people their country (:mod:`patronage.resolve.roles`); these phrases give it to
 the people news names with no office at all: victims, detainees, citizens, activists. Only a
 country the phrase itself names counts (a demonym, a country or a place in it), read from a
-name's own "of"/"from" phrase or its apposition; when a person's uses state two countries,
+name's own "of"/"from" phrase, its possessor, its apposition or the state American news puts
+in brackets after a member of Congress; when a person's uses state two countries,
 none is given.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 
 from spacy.tokens import Token
 
+from patronage.nlp.sentences import doc_text
 from patronage.resolve.docactors import MentionTable, country_at
 
 __all__ = ["stated_nationalities"]
@@ -35,6 +39,8 @@ def stated_nationalities(table: MentionTable) -> None:
         if span is None:
             continue
         countries = _stated(table, span.root, actor.actor_id)
+        if _STATE_AFTER.match(doc_text(table.doc), mention.end):
+            countries.add("USA")  # "Dick Durbin (Ill.)", "Jeff Flake (R-Ariz.)"
         if countries:
             found.setdefault(actor.actor_id, set()).update(countries)
     for actor_id, countries in found.items():
@@ -50,6 +56,8 @@ def _stated(table: MentionTable, name: Token, own: str) -> set[str]:
             out |= {c for o in child.children if o.dep_ == "pobj" and (c := country_at(table, o.i, own))}
         elif child.dep_ == "appos":
             out |= _described_as(table, child, own)
+        elif child.dep_ == "poss" and (c := country_at(table, child.i, own)):
+            out.add(c)  # "Arizona's Jeff Flake", "Syria's Bashar Jaafari"
     if name.dep_ == "appos":
         out |= _described_as(table, name.head, own)  # "an Iraqi civilian, Baha Mousa"
     if name.dep_ == "conj":
@@ -72,3 +80,12 @@ def _described_as(table: MentionTable, noun: Token, own: str) -> set[str]:
         for m in noun.children
         if m.dep_ in ("amod", "compound", "nmod") and m.i < noun.i and (c := country_at(table, m.i, own))
     }
+
+
+#: the bracketed state (with or without party letter) American news writes after a member of
+#: Congress, in AP style: "(Ill.)", "(R-Texas)", "(D-N.Y.)"
+_STATE_AFTER = re.compile(
+    r"\s*\((?:[RDI]\s*[-–]\s*)?(?:Ala|Ariz|Ark|Calif|Colo|Conn|Del|Fla|Ga|Ill|Ind|Kan|Ky|La|Md|Mass|Mich|Minn|Miss"
+    r"|Mo|Mont|Neb|Nev|N\.\s?H|N\.\s?J|N\.\s?M|N\.\s?Y|N\.\s?C|N\.\s?D|Okla|Ore|Pa|R\.\s?I|S\.\s?C|S\.\s?D|Tenn|Va|Vt"
+    r"|Wash|W\.\s?Va|Wis|Wyo)\.\)|\s*\((?:[RDI]\s*[-–]\s*)?(?:Texas|Utah|Ohio|Iowa|Idaho|Maine|Alaska|Hawaii)\)"
+)

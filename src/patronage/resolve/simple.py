@@ -85,6 +85,8 @@ def entity_text(ent: Span) -> tuple[int, int, str]:
     if "\n" in text:  # an entity never spans a line break (headlines run into the body)
         text = text.split("\n", 1)[0].rstrip()
         end = start + len(text)
+    if len(text) > 2 and text[-2:] in ("‘s", "’s", "'s"):  # "the Times‘s coverage": one token to the tagger
+        text, end = text[:-2], end - 2
     return start, end, text
 
 

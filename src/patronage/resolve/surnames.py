@@ -31,6 +31,7 @@ __all__ = [
     "doubtful_surname",
     "family_name_of",
     "first_name_elsewhere",
+    "first_name_of",
     "given_by_several",
     "given_name_of",
     "in_office",
@@ -121,17 +122,19 @@ def spelled_out(initials: str, name: str) -> bool:
 
 
 def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
-    """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
+    """The one person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
     name = display_name(text)
     if len(name.split()) != 1:
         return None
     if acronym(name):
         return None  # "the UN" is no "Kim Jong Un"
-    for full, actor in persons.items():
-        words = full.split()
-        if len(words) > 1 and (slug(full).split("-")[-1] == slug(name) or words[-1] == name):
-            return actor  # "Kilroy-Silk" of Robert Kilroy-Silk too
-    return None
+    bearers = {
+        actor.actor_id: actor
+        for full, actor in persons.items()
+        if len(words := full.split()) > 1 and (slug(full).split("-")[-1] == slug(name) or words[-1] == name)
+    }  # "Kilroy-Silk" of Robert Kilroy-Silk too
+    # two of them ("Breitbart" of Susie and of Andrew Breitbart): neither for sure
+    return next(iter(bearers.values())) if len(bearers) == 1 else None
 
 
 def family_name_of(name: str, persons: dict[str, Actor], gaz: GazetteerLike | None) -> Actor | None:
@@ -155,12 +158,21 @@ def named_by_one_word(text: str, persons: dict[str, Actor]) -> tuple[Actor, str]
         return person, "surname"
     if (person := given_name_of(display_name(text), persons)) is not None:
         return person, "given"
-    word = display_name(text)
-    if " " not in word and not word.isupper() and not first_name_elsewhere(word, persons):
-        owners = _bearers(word, persons)
-        if len(owners) == 1 and not any(full.split()[-1] == word for full in persons):
-            # "Cliven said" after "Cliven Bundy": a first name no list knows, which only he bears
-            return next(iter(owners.values())), "given"
+    if (person := first_name_of(display_name(text), persons)) is not None:
+        return person, "given"
+    return None
+
+
+def first_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
+    """The one person of this article named in full whose first word ``word`` is, when no one
+    has it as a surname: "Cliven said" after "Cliven Bundy", "what Herman is up to" after Herman
+    Cain (first names no list knows)."""
+    if " " in word or word.isupper() or first_name_elsewhere(word, persons):
+        return None
+    owners = _bearers(word, persons)
+    if len(owners) == 1 and not any(full.split()[-1] == word for full in persons):
+        (actor,) = owners.values()
+        return actor if len(display_name(actor.name).split()) > 1 else None
     return None
 
 

@@ -30,6 +30,8 @@ ROLE_NOUNS = frozenset(
     professor founder ceo executive judge prosecutor attorney lawyer cleric imam patriarch pope bishop
     cardinal archbishop
     adviser advisor aide negotiator mediator candidate nominee member agent spy operative warlord
+    whip counsel commissioner councilman councilwoman councillor councilor sheriff treasurer solicitor
+    magistrate donor megadonor mega-donor fundraiser
     """.split()
 )
 #: occupations a news story gives a person ("a Russian pilot", "an opposition blogger"): roles too
@@ -41,7 +43,8 @@ OCCUPATION_NOUNS = frozenset(
     photographer hacker contractor mercenary fighter militant insurgent rebel trader entrepreneur investor
     financier magnate owner manager lecturer historian consultant strategist campaigner organizer organiser
     protester defector exile refugee prisoner detainee hostage inmate suspect defendant businesswoman
-    presenter broadcaster anchor columnist commentator pundit
+    presenter broadcaster anchor columnist commentator pundit pastor chaplain detective lieutenant sergeant
+    trustee superintendent
     """.split()
 )
 
@@ -78,6 +81,8 @@ def is_role_noun(token: Token) -> bool:
     lemma = token.lemma_.lower()
     if lemma in ROLE_NOUNS or lemma in OCCUPATION_NOUNS:
         return True
+    if lemma == "lady" and any(c.lower_ == "first" for c in token.lefts):
+        return True  # "first lady Michelle Obama"; "Lady Gaga" holds no office
     return token.pos_ == "NOUN" and lemma.endswith(("ist", "tor")) and len(lemma) > 6
 
 
