@@ -111,7 +111,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 continue
         if label == "PERSON":
             resolve_person(found, start, end, text, gaz, countries, date, persons)
-        elif label in ("GPE", "LOC", "FAC") and (person := surname_of(text, persons)) is not None:
+        elif label in ("GPE", "LOC", "FAC") and (person := surname_of(text, persons, gaz)) is not None:
             found.add(start, end, "PERSON", person, "surname")
         elif label in ("GPE", "LOC", "FAC"):
             if _PARTY_STATE.search(doc_text(doc)[max(0, start - 3) : start]) or _members_state(
@@ -142,7 +142,7 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
                 resolve_org(found, start, end, text, label, gaz, countries, date, kind="group")
         elif first_name_elsewhere(display_name(text), persons):
             found.add(start, end, "PERSON", None, "unsure")  # "Anas": Anas Ahmad's or Omar Abu Anas's
-        elif (named := named_by_one_word(text, persons)) is not None:
+        elif (named := named_by_one_word(text, persons, gaz)) is not None:
             found.add(start, end, "PERSON", *named)  # "Trump said", "Amanda was 19": the person
         else:
             resolve_org(found, start, end, text, label, gaz, countries, date, kind="organization")

@@ -121,8 +121,9 @@ def spelled_out(initials: str, name: str) -> bool:
     return initials in {full, short.upper()}
 
 
-def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
-    """The one person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG)."""
+def surname_of(text: str, persons: dict[str, Actor], gaz: GazetteerLike | None = None) -> Actor | None:
+    """The person of this article whose surname ``text`` is (the tagger sometimes calls it an ORG):
+    of two, the one named first, unless the gazetteer knows a body by the word ("Breitbart")."""
     name = display_name(text)
     if len(name.split()) != 1:
         return None
@@ -133,8 +134,9 @@ def surname_of(text: str, persons: dict[str, Actor]) -> Actor | None:
         for full, actor in persons.items()
         if len(words := full.split()) > 1 and (slug(full).split("-")[-1] == slug(name) or words[-1] == name)
     }  # "Kilroy-Silk" of Robert Kilroy-Silk too
-    # two of them ("Breitbart" of Susie and of Andrew Breitbart): neither for sure
-    return next(iter(bearers.values())) if len(bearers) == 1 else None
+    if len(bearers) > 1 and gaz is not None and any(e.kind != "person" for e in gaz.lookup(name)):
+        return None  # "Breitbart" of Susie and of Andrew Breitbart, and of the news site: the site
+    return next(iter(bearers.values()), None)
 
 
 def family_name_of(name: str, persons: dict[str, Actor], gaz: GazetteerLike | None) -> Actor | None:
@@ -151,10 +153,12 @@ def family_name_of(name: str, persons: dict[str, Actor], gaz: GazetteerLike | No
     return next(iter(held.values())) if len(held) == 1 else None
 
 
-def named_by_one_word(text: str, persons: dict[str, Actor]) -> tuple[Actor, str] | None:
+def named_by_one_word(
+    text: str, persons: dict[str, Actor], gaz: GazetteerLike | None = None
+) -> tuple[Actor, str] | None:
     """The person of this article one word the tagger took for a body names, and how: by surname
     ("Trump said") or by the given name only one of them bears ("Amanda was 19")."""
-    if (person := surname_of(text, persons)) is not None:
+    if (person := surname_of(text, persons, gaz)) is not None:
         return person, "surname"
     if (person := given_name_of(display_name(text), persons)) is not None:
         return person, "given"
