@@ -337,14 +337,6 @@ def test_one_named_only_to_describe_something_leaves_the_surname_to_the_other() 
     assert _ids_of(text, "Clinton", "2014-08-13") == ["person/hillary-clinton"]
 
 
-def test_a_first_name_no_list_knows_is_the_one_person_named_in_full_with_it() -> None:
-    text = (
-        "Former candidate Herman Cain spoke at a church in Tampa. "
-        "“That is what a lot of people don’t understand about what Herman is up to,” a supporter said."
-    )
-    assert _ids_of(text, "Herman") == ["person/herman-cain"]
-
-
 def test_a_middle_initial_makes_no_second_person() -> None:
     one = analyse_text(
         "Charles D. Swift, a lawyer for the detainee, said the trial was unfair.", "2019-06-01"

@@ -29,7 +29,6 @@ from patronage.resolve.surnames import (
     doubtful_surname,
     family_name_of,
     first_name_elsewhere,
-    first_name_of,
     given_by_several,
     given_name_of,
     in_office,
@@ -184,10 +183,7 @@ def resolve_person(
         if record:
             found.add(start, end, "PERSON", same, "new")
         return
-    if (
-        len(tokens) == 1
-        and (known := given_name_of(name, persons) or first_name_of(name, persons)) is not None
-    ):
+    if len(tokens) == 1 and (known := given_name_of(name, persons)) is not None:
         # "his son Hunter", "Bernie" in a story that named Hunter Biden, Bernie Sanders
         if record:
             found.add(start, end, "PERSON", known, "given")

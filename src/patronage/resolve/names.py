@@ -311,7 +311,9 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
     after = doc[span.end] if span.end < len(doc) else None
     if label != "PERSON" and after is not None and tokens[-1].lower_ in _OFFICE_FRONT and is_role_noun(after):
         return None  # "New Home Secretary Charles Clarke": the front of an office's name, no body
-    if any(t.is_lower and (t.pos_ in ("VERB", "AUX") or t.like_num) for t in tokens[1:]):
+    if any(
+        t.is_lower and (t.pos_ in ("VERB", "AUX") or (t.like_num and _counted(t, label))) for t in tokens[1:]
+    ):
         return None  # "Carlson sued Ailes", "shot Smith five times": a clause the tagger ran through
     if (
         label == "ORG"
@@ -400,6 +402,11 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
             continue
         break
     return tokens
+
+
+def _counted(number: Token, label: str) -> bool:
+    """A number word no name holds: any in a person's, a count of a lowercase noun in a body's."""
+    return label == "PERSON" or (number.i + 1 < len(number.doc) and number.nbor(1).is_lower)
 
 
 def _asking(token: Token) -> bool:

@@ -176,7 +176,10 @@ def first_name_of(word: str, persons: dict[str, Actor]) -> Actor | None:
     owners = _bearers(word, persons)
     if len(owners) == 1 and not any(full.split()[-1] == word for full in persons):
         (actor,) = owners.values()
-        return actor if len(display_name(actor.name).split()) > 1 else None
+        words = display_name(actor.name).split()
+        return (
+            actor if len(words) > 1 and all(w[:1].isupper() for w in words) else None
+        )  # no "Yazidi traditions"
     return None
 
 
