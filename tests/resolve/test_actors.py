@@ -356,3 +356,8 @@ def test_a_royal_title_the_tagger_took_into_a_known_name_makes_no_second_person(
 def test_a_possessive_the_tokenizer_glued_to_a_name_is_cut() -> None:
     text = "The New York Times reported it first. Its editor defended the Times‘s coverage."
     assert _ids_of(text, "Times") == ["org/new-york-times"]
+
+
+def test_a_surname_with_its_suffix_is_the_junior_named_in_full() -> None:
+    text = "Donald Trump Jr. met the lawyer in 2016. Trump Jr. later said the meeting was about adoptions."
+    assert _ids_of(text, "Trump Jr.") == ["person/donald-trump-jr"]

@@ -325,3 +325,12 @@ def test_a_pronoun_is_the_one_person_of_its_gender_its_sentence_named_before() -
         "email use, she requested that the State Department publish all documents."
     )
     assert _pronouns(text) == [("she", "Hillary Clinton")]
+
+
+def test_a_pronoun_after_a_person_left_unresolved_is_no_one_named_before() -> None:
+    text = (
+        "Mitt Romney arrived in Tampa on Sunday. Later Mr. Paul spoke to the crowd. "
+        "He said the party had ignored him. Ron Paul and his son Rand Paul left at noon."
+    )
+    result = analyse_text(text, "2012-08-27")
+    assert not any(m.text in ("He", "him") and m.actor_id for m in result.mentions)

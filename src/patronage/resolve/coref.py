@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+from spacy.tokens import Doc
+
 from patronage.nlp.tokens import token_table
 from patronage.resolve.antecedents import plural_antecedents, pronoun_antecedent, thing_antecedent
 from patronage.resolve.docactors import MentionTable
@@ -36,6 +38,8 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
         if (span := doc.char_span(m.start, m.end, alignment_mode="expand")) is not None
     }
     person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
+    # people named but left unresolved ("Mr. Paul" of two Pauls): a pronoun after one is no one else's
+    unnamed = sorted(root for m, root in by_token.values() if m.label == "PERSON" and not m.actor_id)
     table = token_table(doc)
     tags, lowers, pos, deps = table.tag, table.lower, table.pos, table.dep
     for i in range(len(doc)):  # the sentences' tokens, in order
@@ -61,7 +65,7 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
         elif pronoun and (lower in _MALE or lower in _FEMALE):
             token = doc[i]
             actor_id = pronoun_antecedent(found, token, persons, "f" if lower in _FEMALE else "m")
-            if actor_id:
+            if actor_id and not _after_unnamed(doc, i, actor_id, persons, unnamed):
                 found.add(token.idx, token.idx + len(token.text), "PRON", found.actors[actor_id], "coref")
                 persons.append((i, actor_id))
         elif pronoun and lower in _PLURAL:
@@ -76,3 +80,18 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
                 found.add(token.idx, token.idx + len(token.text), "GROUP", actor, "coref")
         elif pos[i] in ("NOUN", "PROPN") and deps[i] != "compound":
             nominal_mention(found, doc[i], persons, date, gaz, covered)
+
+
+def _after_unnamed(
+    doc: Doc, i: int, actor_id: str, persons: list[tuple[int, str]], unnamed: list[int]
+) -> bool:
+    """Whether a person left unresolved stands between the pronoun at ``i`` and the antecedent
+    found for it, in the pronoun's sentence or the one before: "the crowd grew restless for Mr.
+    Paul himself. When he took the stage" is not about the man named before Mr. Paul."""
+    last = max((j for j, a in persons if a == actor_id and j < i), default=-1)
+    between = [u for u in unnamed if last < u < i]
+    if not between:
+        return False
+    sent = doc[i].sent
+    previous = doc[sent.start - 1].sent.start if sent.start > 0 else sent.start
+    return between[-1] >= previous

@@ -57,6 +57,7 @@ _QUALIFIER_PREPS = frozenset({"of", "in", "from"})
 OTHER_PEOPLE = frozenset(
     """
     critic opponent rival detractor enemy foe adversary challenger accuser attacker killer murderer
+    claimant plaintiff complainant
     assassin captor kidnapper victim supporter backer ally loyalist follower fan voter donor
     constituent admirer friend associate aide adviser advisor staffer employee successor predecessor
     nominee appointee pick biographer interviewer family relative wife husband son daughter child

@@ -100,6 +100,14 @@ def resolve_person(
         if record:  # "Kim Jong Un … Kim called the missile a success"
             found.add(start, end, "PERSON", held, "surname")
         return
+    if len(tokens) == 2 and tokens[1].rstrip(".").casefold() in ("jr", "sr"):
+        junior = {
+            a.actor_id: a for full, a in persons.items() if len(full.split()) > 2 and full.endswith(name)
+        }
+        if len(junior) == 1:  # "Trump Jr." after "Donald Trump Jr."
+            if record:
+                found.add(start, end, "PERSON", next(iter(junior.values())), "surname")
+            return
     # a surname already seen in this article as part of a full name is the same person, unless
     # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
     if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):

@@ -71,3 +71,9 @@ def test_whom_one_travels_with_is_company_not_a_host() -> None:
     assert ("CONSULT", "Vladimir Putin", "Bashar al-Assad") in dyads(
         "Vladimir Putin met with Bashar al-Assad in Damascus."
     )
+
+
+def test_people_known_by_their_tie_to_someone_are_judged_not_that_someone() -> None:
+    found = dyads("District Attorney Cyrus Vance Jr. thanked Harvey Weinstein's accusers for their courage.")
+    assert not any(target == "Harvey Weinstein" for _type, _source, target in found)
+    assert ("SUPPORT", "Cyrus Vance Jr.", "Harvey Weinstein's accusers") in found
