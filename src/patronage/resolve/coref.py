@@ -39,7 +39,7 @@ def resolve_coreference(found: MentionTable, date: dt.date | None, gaz: Gazettee
     }
     person_ids = {m.actor_id for m in found.mentions if m.label == "PERSON" and m.actor_id}
     # people named but left unresolved ("Mr. Paul" of two Pauls): a pronoun after one is no one else's
-    unnamed = sorted(root for m, root in by_token.values() if m.label == "PERSON" and not m.actor_id)
+    unnamed = sorted(root for m, root in by_token.values() if m.how == "ambiguous")
     table = token_table(doc)
     tags, lowers, pos, deps = table.tag, table.lower, table.pos, table.dep
     for i in range(len(doc)):  # the sentences' tokens, in order

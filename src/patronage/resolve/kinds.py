@@ -124,7 +124,7 @@ def resolve_person(
                 return
             if start < min(at for _actor, at in bearers):
                 if record:
-                    found.add(start, end, "PERSON", None, "unsure")
+                    found.add(start, end, "PERSON", None, "ambiguous")
                 return
         if bearers:
             actor = bearers[0][0]
