@@ -361,3 +361,23 @@ def test_a_possessive_the_tokenizer_glued_to_a_name_is_cut() -> None:
 def test_a_surname_with_its_suffix_is_the_junior_named_in_full() -> None:
     text = "Donald Trump Jr. met the lawyer in 2016. Trump Jr. later said the meeting was about adoptions."
     assert _ids_of(text, "Trump Jr.") == ["person/donald-trump-jr"]
+
+
+@pytest.mark.parametrize(
+    ("name", "actor_id"),
+    [
+        ("Michael Richard Pence", "person/mike-pence"),
+        ("Bernard Sanders", "person/bernie-sanders"),
+        ("Hillary Rodham Clinton", "person/hillary-clinton"),
+    ],
+)
+def test_another_form_of_a_known_persons_given_name_is_that_person(name: str, actor_id: str) -> None:
+    assert _ids_of(f"The debate was dominated by {name} on Tuesday.", name) == [actor_id]
+
+
+def test_a_word_that_is_one_persons_surname_and_anothers_first_name_makes_no_node() -> None:
+    text = (
+        "Senator Elizabeth Warren spoke first. Warren said the plan was weak. "
+        "Historians compared it to Warren Harding. Warren said she would fight."
+    )
+    assert _ids_of(text, "Warren") == [None, None]

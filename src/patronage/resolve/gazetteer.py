@@ -25,6 +25,7 @@ from patronage.resolve.entries import (
     read_yaml,
 )
 from patronage.resolve.keys import (
+    GIVEN_FORMS,
     LEADER_TITLES,
     PARTICLES,
     first_last_key,
@@ -146,6 +147,16 @@ class Gazetteer:
         if not found and len(words) == 2:
             # "Omar El Bashir" for "Omar al-Bashir": a given name and a surname, other particles
             found = list(self._first_last.get(first_last_key(" ".join(words)) or "", ()))
+        if not found and len(words) >= 2:
+            # "Michael Richard Pence", "Bernard Sanders": the one person the gazetteer knows by another
+            # form of the given name, or without the middle name
+            people = {
+                e.id: e
+                for given in {words[0], *GIVEN_FORMS.get(words[0], ())}
+                for e in self._first_last.get(f"{given} {words[-1]}", ())
+                if e.kind == "person"
+            }
+            found = list(people.values()) if len(people) == 1 else []
         return found
 
     def demonym(self, word: str) -> GazetteerEntry | None:

@@ -11,7 +11,15 @@ import re
 import unicodedata
 from functools import lru_cache
 
-__all__ = ["LEADER_TITLES", "PARTICLES", "first_last_key", "normalize", "surname_keys", "title_keys"]
+__all__ = [
+    "GIVEN_FORMS",
+    "LEADER_TITLES",
+    "PARTICLES",
+    "first_last_key",
+    "normalize",
+    "surname_keys",
+    "title_keys",
+]
 
 _APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u00b4": "'"})
 _ACRONYM = re.compile(r"\b(\w)\.")
@@ -20,6 +28,21 @@ PARTICLES = frozenset(
     {"al", "el", "ad", "as", "ash", "at", "bin", "ibn", "van", "von", "de", "da", "di", "del", "la", "le"}
 )
 _SUFFIX = re.compile(r"jr|sr|(?!xi$)[ivx]+")  # "Jr.", "Charles III", "Leo XIV"
+
+#: the forms of one given name news uses for the same person ("Mike Pence", "Michael Richard Pence"):
+#: each group's forms stand for one another (only names of one sex; "Pat", "Alex" and "Sam" are not here)
+_GIVEN_GROUPS = (
+    "michael mike", "william bill billy will", "robert bob bobby rob", "james jim jimmy", "thomas tom tommy",
+    "joseph joe", "richard dick rick", "bernard bernie", "charles chuck charlie", "edward ed ted",
+    "benjamin ben", "daniel dan danny", "david dave", "anthony tony", "stephen steven steve",
+    "nicholas nick", "ronald ron", "donald don", "jeffrey jeff", "matthew matt", "christopher chris",
+    "andrew andy", "timothy tim", "gregory greg", "lawrence larry", "gerald jerry", "elizabeth liz",
+    "katherine kate", "john jack", "henry hank", "rudolph rudy", "peter pete", "frederick fred",
+    "jonathan jon", "nathan nate", "joshua josh", "kenneth ken", "douglas doug", "gerhard gerd",
+)  # fmt: skip
+GIVEN_FORMS: dict[str, frozenset[str]] = {
+    name: frozenset(group.split()) - {name} for group in _GIVEN_GROUPS for name in group.split()
+}
 
 # loose role titles: every spelling in a group matches every other
 _TITLE_GROUPS = tuple(

@@ -197,9 +197,14 @@ def resolve_person(
             found.add(start, end, "PERSON", known, "given")
         return
     if len(tokens) == 1:
-        if not person_cue(found.doc, start, end) or given_by_several(name, persons):
-            # one unknown word with nothing showing it is a person ("Twitter"), or a first name
-            # several of the article's people bear ("John" of John Kasich and John Weaver): no node
+        if (
+            not person_cue(found.doc, start, end)
+            or given_by_several(name, persons)
+            or first_name_elsewhere(name, persons)
+        ):
+            # one unknown word with nothing showing it is a person ("Twitter"), a first name several
+            # of the article's people bear ("John" of John Kasich and John Weaver), or one person's
+            # surname and another's first name ("Warren" of Elizabeth Warren and Warren Harding): no node
             if record:
                 found.add(start, end, "PERSON", None, "unsure")
             return
