@@ -244,3 +244,12 @@ def test_a_question_auxiliary_or_a_descriptor_is_no_part_of_the_name(text: str, 
 def test_a_number_inside_a_tagged_name_makes_no_actor() -> None:
     result = analyse_text("Less than a minute later, the officer shot Smith five times.", "2019-06-01")
     assert not any("five" in a.name for a in result.actors)
+
+
+def test_an_offices_field_the_tagger_took_alone_is_no_body() -> None:
+    text = (
+        "Former Secretary of State Clinton gave a speech. They asked the Director of National "
+        "Intelligence to testify. Sgt. Jones said so."
+    )
+    names = {a.name for a in analyse_text(text, "2019-06-01").actors}
+    assert not names & {"State", "National Intelligence", "Sgt"}

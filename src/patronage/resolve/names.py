@@ -250,6 +250,10 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if piece.casefold().split()[0] in ILLNESSES:
         return None  # "Coronavirus protests": a disease names no actor
+    if piece.casefold().rstrip(".") in HONORIFIC or (label == "ORG" and _PORTFOLIO.search(text, 0, start)):
+        return (
+            None  # "Sgt" alone; "Secretary of State Clinton", "the departments of Defense": an office's field
+        )
     if len(piece.split()) == 1 and (
         piece.casefold().endswith(_POLICY_ENDINGS) or piece.casefold() in _FAITHS
     ):
@@ -415,6 +419,10 @@ def _asking(token: Token) -> bool:
     return token.lower_ in _AUXILIARIES and opens and token.sent.text.rstrip(' "”’)').endswith("?")
 
 
+#: what an office or a department is "of" when the tagger takes the field alone for a body
+_PORTFOLIO = re.compile(
+    r"\b(?:Secretary|Secretaries|Director|Minister|Ministers|[Dd]epartments) of (?:the )?$"
+)
 #: words that open a question; "Onetime", "Longtime" before a name describe the person
 _ROYAL = frozenset({"crown", "prince", "princess", "king", "queen", "sheikh", "emir"})
 _AUXILIARIES, _ONCE = (
