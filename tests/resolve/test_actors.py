@@ -375,9 +375,9 @@ def test_another_form_of_a_known_persons_given_name_is_that_person(name: str, ac
     assert _ids_of(f"The debate was dominated by {name} on Tuesday.", name) == [actor_id]
 
 
-def test_a_word_that_is_one_persons_surname_and_anothers_first_name_makes_no_node() -> None:
+def test_a_word_that_is_one_persons_surname_and_anothers_first_name_is_the_surname() -> None:
     text = (
         "Senator Elizabeth Warren spoke first. Warren said the plan was weak. "
         "Historians compared it to Warren Harding. Warren said she would fight."
     )
-    assert _ids_of(text, "Warren") == [None, None]
+    assert _ids_of(text, "Warren") == ["person/elizabeth-warren", "person/elizabeth-warren"]

@@ -28,7 +28,6 @@ from patronage.resolve.surnames import (
     acronym,
     doubtful_surname,
     family_name_of,
-    first_name_elsewhere,
     given_by_several,
     given_name_of,
     in_office,
@@ -109,8 +108,10 @@ def resolve_person(
                 found.add(start, end, "PERSON", next(iter(junior.values())), "surname")
             return
     # a surname already seen in this article as part of a full name is the same person, unless
-    # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts)
-    if len(tokens) == 1 and not peerage(found.doc, text, end) and not first_name_elsewhere(name, persons):
+    # it is a peer's title ("Lord Roberts of Conwy" is not Sion Aubrey Roberts); a lone word in news
+    # prose is a surname before it is someone else's first name ("Warren" of Elizabeth Warren, not
+    # of Warren Harding)
+    if len(tokens) == 1 and not peerage(found.doc, text, end):
         bearers = _bearing(name, persons, found.doc)
         holder = office_holder(gaz, name, date, found.doc, start) if bearers else None
         if len(bearers) > 1 and holder is None:
@@ -197,14 +198,9 @@ def resolve_person(
             found.add(start, end, "PERSON", known, "given")
         return
     if len(tokens) == 1:
-        if (
-            not person_cue(found.doc, start, end)
-            or given_by_several(name, persons)
-            or first_name_elsewhere(name, persons)
-        ):
-            # one unknown word with nothing showing it is a person ("Twitter"), a first name several
-            # of the article's people bear ("John" of John Kasich and John Weaver), or one person's
-            # surname and another's first name ("Warren" of Elizabeth Warren and Warren Harding): no node
+        if not person_cue(found.doc, start, end) or given_by_several(name, persons):
+            # one unknown word with nothing showing it is a person ("Twitter"), or a first name
+            # several of the article's people bear ("John" of John Kasich and John Weaver): no node
             if record:
                 found.add(start, end, "PERSON", None, "unsure")
             return
