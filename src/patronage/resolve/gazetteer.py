@@ -147,9 +147,9 @@ class Gazetteer:
         if not found and len(words) == 2:
             # "Omar El Bashir" for "Omar al-Bashir": a given name and a surname, other particles
             found = list(self._first_last.get(first_last_key(" ".join(words)) or "", ()))
-        if not found and len(words) >= 2:
-            # "Michael Richard Pence", "Bernard Sanders": the one person the gazetteer knows by another
-            # form of the given name, or without the middle name
+        if not found and len(words) == 2:
+            # "Bernard Sanders", "Mike Pompeo": the one person the gazetteer knows by another form of the
+            # given name (a middle name is never dropped: "Omar Khalid Bashir" may be someone else)
             people = {
                 e.id: e
                 for given in {words[0], *GIVEN_FORMS.get(words[0], ())}

@@ -14,6 +14,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from patronage.extract.events.words import BLAME
+from patronage.resolve.docactors import OTHER_PEOPLE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -138,9 +139,12 @@ def owners(thing: Token) -> list[Span2]:
     "the president's decision", "Feinstein's suggestion", "the claims made by Michael Howard",
     "the policies of the Obama administration". A possessive pronoun ("his decision") says
     nothing certain of whose it is, and an "of" phrase names an owner only when it is a name
-    ("the treatment of migrants" is what befalls them).
+    ("the treatment of migrants" is what befalls them). People known by their tie to someone
+    are nobody's thing ("thanked Weinstein's accusers" judges the accusers alone).
     """
     spans: list[Span2] = []
+    if thing.lemma_.lower() in OTHER_PEOPLE:
+        return spans
     for child in thing.children:
         if child.dep_ == "poss" and child.pos_ in {"PROPN", "NOUN"}:
             spans += arg_spans(child)

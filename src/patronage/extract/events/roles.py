@@ -30,7 +30,6 @@ from patronage.extract.events.phrases import (
     subject_of,
 )
 from patronage.extract.events.words import OUTLETS
-from patronage.resolve.docactors import OTHER_PEOPLE
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -324,11 +323,8 @@ def _clause_subject(clause: Token) -> list[Span2]:
 
 
 def _and_owners(tok: Token) -> list[Span2]:
-    """The phrase ``tok`` heads, after whose it is when it names a thing ("the president's decision");
-    people known by their tie to someone are not theirs ("thanked Weinstein's accusers")."""
-    if actor_like(tok) or tok.lemma_.lower() in OTHER_PEOPLE:
-        return arg_spans(tok)
-    return owners(tok) + arg_spans(tok)
+    """The phrase ``tok`` heads, after whose it is when it names a thing ("the president's decision")."""
+    return arg_spans(tok) if actor_like(tok) else owners(tok) + arg_spans(tok)
 
 
 #: verbs of gaining something from someone: one wins praise, or wins a release for another
