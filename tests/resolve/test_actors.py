@@ -381,3 +381,18 @@ def test_a_word_that_is_one_persons_surname_and_anothers_first_name_is_the_surna
         "Historians compared it to Warren Harding. Warren said she would fight."
     )
     assert _ids_of(text, "Warren") == ["person/elizabeth-warren", "person/elizabeth-warren"]
+
+
+def test_the_first_part_of_a_double_barrelled_surname_is_that_person() -> None:
+    text = "Robert Kilroy-Silk launched his party. Kilroy said the policy was popular."
+    assert _ids_of(text, "Kilroy", "2005-02-02") == ["person/robert-kilroy-silk"]
+
+
+def test_a_headline_word_only_a_bodys_short_name_matches_names_no_body_the_story_never_mentions() -> None:
+    text = (
+        "Majority Continues to Reject Obama Amnesty Plan\n\n"
+        "Most voters continue to believe that federal policies encourage illegal immigration, a poll found."
+    )
+    assert "org/amnesty-international" not in {a.actor_id for a in analyse_text(text, "2014-11-20").actors}
+    kept = "Amnesty Condemns The Executions\n\nAmnesty said the executions in Riyadh were unlawful."
+    assert "org/amnesty-international" in {m.actor_id for m in analyse_text(kept, "2014-11-20").mentions}

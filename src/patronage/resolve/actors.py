@@ -102,7 +102,9 @@ def resolve_entities(doc: Doc, doc_id: str, date: dt.date | None, gaz: Gazetteer
     for s, e, t in full_names:
         resolve_person(found, s, e, t, gaz, countries, date, persons, record=False)
     for label, start, end, text in ents:
-        if start < headline_end and not _known(text, gaz, persons):
+        if start < headline_end and (
+            not _known(text, gaz, persons) or _capitalised_word(doc, text, gaz, headline_end)
+        ):
             continue  # Title Case headlines fool the tagger: only names known elsewhere count there
         if gaz is not None:
             meto = gaz.metonym(text)
@@ -184,6 +186,19 @@ def _known(text: str, gaz: GazetteerLike | None, persons: dict[str, Actor]) -> b
     if gaz is None:
         return False
     return bool(gaz.lookup(name) or gaz.metonym(name) or gaz.demonym(name) or gaz.place(name))
+
+
+def _capitalised_word(doc: Doc, text: str, gaz: GazetteerLike | None, body: int) -> bool:
+    """A Title Case headline's one word that only a body's short name matches and the story never
+    uses again: "Obama Amnesty Plan" names no Amnesty International."""
+    if " " in text.strip() or gaz is None:
+        return False
+    entries = gaz.lookup(text)
+    return (
+        bool(entries)
+        and all(e.kind in ("organization", "group") for e in entries)
+        and re.search(rf"\b{re.escape(text.strip())}\b", doc_text(doc)[body:]) is None
+    )
 
 
 def _adjectival(doc: Doc, start: int, end: int) -> bool:

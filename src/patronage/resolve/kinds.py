@@ -227,7 +227,11 @@ def _bearing(name: str, persons: dict[str, Actor], doc: Doc) -> list[tuple[Actor
         last = full.split()[-1]
         if acronym(name) and last != name:
             continue  # "the UN" is no "Kim Jong Un"
-        if last.casefold() == name.casefold() or slug(full).split("-")[-1] == slug(name):
+        if (
+            last.casefold() == name.casefold()
+            or slug(full).split("-")[-1] == slug(name)
+            or ("-" in last and last.split("-")[0] == name)  # "Kilroy" of Robert Kilroy-Silk
+        ):
             at = found.start() if (found := re.search(re.escape(full), text)) else len(text)
             if actor.actor_id not in out or at < out[actor.actor_id][1]:
                 out[actor.actor_id] = (actor, at, full)

@@ -211,8 +211,19 @@ def first_name_elsewhere(word: str, persons: dict[str, Actor]) -> bool:
 
 
 def _bearers(word: str, persons: dict[str, Actor]) -> dict[str, Actor]:
-    """The people this article named in full whose first word is ``word``, by actor id."""
-    return {a.actor_id: a for full, a in persons.items() if len(full.split()) > 1 and full.split()[0] == word}
+    """The people this article named in full whose first word is ``word``, by actor id (after a
+    royal style: "Charles" of "Prince Charles")."""
+    out: dict[str, Actor] = {}
+    for full, actor in persons.items():
+        words = full.split()
+        first = words[1] if len(words) > 1 and words[0].casefold() in _STYLES else words[0]
+        if len(words) > 1 and first == word:
+            out[actor.actor_id] = actor
+    return out
+
+
+#: styles before a royal's or a cleric's given name
+_STYLES = frozenset({"prince", "princess", "king", "queen", "sheikh", "emir", "pope"})
 
 
 def short_form(word: str, bodies: list[Actor]) -> Actor | None:
