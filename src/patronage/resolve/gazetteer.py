@@ -152,7 +152,7 @@ class Gazetteer:
             # given name (a middle name is never dropped: "Omar Khalid Bashir" may be someone else)
             people = {
                 e.id: e
-                for given in {words[0], *GIVEN_FORMS.get(words[0], ())}
+                for given in GIVEN_FORMS.get(words[0], ())
                 for e in self._first_last.get(f"{given} {words[-1]}", ())
                 if e.kind == "person"
             }

@@ -66,9 +66,8 @@ def _same_surface(found: MentionTable, text: str) -> Actor | None:
 
 
 def _new_actor(kind: str, name: str, scope: str | None = None) -> Actor:
-    key = slug(body_name(name))  # "Department of Justice" is the Justice Department's node
-    if kind == "person":
-        key = slug(_MIDDLE_INITIAL.sub(" ", name))  # "Charles D. Swift" is the Charles Swift of other stories
+    # "Department of Justice" is the Justice Department's node; "Charles D. Swift" the Charles Swift of other stories
+    key = slug(_MIDDLE_INITIAL.sub(" ", name)) if kind == "person" else slug(body_name(name))
     actor_id = f"{kind}/{key}" if scope is None else f"{kind}/{key}@{scope}"
     return Actor(actor_id, name, kind, aliases=())
 
@@ -232,15 +231,17 @@ def _bearing(name: str, persons: dict[str, Actor], doc: Doc) -> list[tuple[Actor
             or slug(full).split("-")[-1] == slug(name)
             or ("-" in last and last.split("-")[0] == name)  # "Kilroy" of Robert Kilroy-Silk
         ):
-            at = found.start() if (found := re.search(re.escape(full), text)) else len(text)
+            at = text.find(full)
+            at = len(text) if at < 0 else at  # never named in these words: last
             if actor.actor_id not in out or at < out[actor.actor_id][1]:
                 out[actor.actor_id] = (actor, at, full)
-    named = sorted(out.values(), key=lambda b: b[1])
     kept: list[tuple[Actor, int, str]] = []
-    for bearer in named:
+    forms: list[set[str]] = []
+    for bearer in sorted(out.values(), key=lambda b: b[1]):
         words = _name_words(bearer[2])
-        if not any(words <= _name_words(k[2]) or _name_words(k[2]) <= words for k in kept):
+        if not any(words <= other or other <= words for other in forms):
             kept.append(bearer)
+            forms.append(words)
     if len(kept) > 1:
         kept = [b for b in kept if not _only_describing(doc, b[2])] or kept
     return [(actor, at) for actor, at, _full in kept]

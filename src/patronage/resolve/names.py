@@ -250,10 +250,9 @@ def checked_name(doc: Doc, start: int, end: int, label: str, known: Known) -> tu
         return None
     if piece.casefold().split()[0] in ILLNESSES:
         return None  # "Coronavirus protests": a disease names no actor
+    # "Sgt" alone; "Secretary of State Clinton", "the departments of Defense": an office's field
     if piece.casefold().rstrip(".") in HONORIFIC or (label == "ORG" and _PORTFOLIO.search(text, 0, start)):
-        return (
-            None  # "Sgt" alone; "Secretary of State Clinton", "the departments of Defense": an office's field
-        )
+        return None
     if len(piece.split()) == 1 and (
         piece.casefold().endswith(_POLICY_ENDINGS) or piece.casefold() in _FAITHS
     ):
@@ -389,9 +388,8 @@ def _drop_descriptors(tokens: list[Token], known: Callable[[str], bool]) -> list
     while len(tokens) > 1:
         first, rest = tokens[0], " ".join(t.text for t in tokens[1:])
         if first.lower_ in _ROYAL and len(tokens) > 2 and known(rest):
-            tokens = tokens[
-                1:
-            ]  # "Crown Prince Mohammed bin Salman" is the prince known ("Prince Harry" stays)
+            # "Crown Prince Mohammed bin Salman" is the prince known ("Prince Harry" stays whole)
+            tokens = tokens[1:]
             continue
         if first.lower_.rstrip(".") in HONORIFIC or is_role_noun(first):
             break
@@ -423,8 +421,9 @@ def _asking(token: Token) -> bool:
 _PORTFOLIO = re.compile(
     r"\b(?:Secretary|Secretaries|Director|Minister|Ministers|[Dd]epartments) of (?:the )?$"
 )
-#: words that open a question; "Onetime", "Longtime" before a name describe the person
+#: royal styles the tagger takes into a known name ("Crown Prince Mohammed bin Salman")
 _ROYAL = frozenset({"crown", "prince", "princess", "king", "queen", "sheikh", "emir"})
+#: words that open a question; "Onetime", "Longtime" before a name describe the person
 _AUXILIARIES, _ONCE = (
     frozenset("will would can could should did does do is are was were".split()),
     {"onetime", "longtime"},
